@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import { parseDuration } from '../core/duration.js';
+
+/** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. */
+export const duration = (example = '10m') =>
+  z.union([z.string(), z.number()]).transform((value, ctx) => {
+    if (typeof value === 'number') return value;
+    const ms = parseDuration(value);
+    if (ms === undefined) {
+      ctx.addIssue({ code: 'custom', message: `not a duration: ${JSON.stringify(value)} (write it like "${example}")` });
+      return z.NEVER;
+    }
+    return ms;
+  });
+
+const cron = z.string().min(1, 'required: a cron expression such as "0 23 * * 1-5"');
+
+const timezone = z.string().refine(
+  (tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'not a time zone: use an IANA name such as "Europe/Berlin" or "UTC"' },
+);
+
+const name = z
+  .string({ error: 'required' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-" (it names a tmux window and a log file)');
+
+/** One agent: a program in a pane, with what to type once it is ready. */
+export const agentSchema = z.object({
+  /** unique; names its tmux window and its log file */
+  name,
+  /** the shell command that starts the agent, e.g. `claude` */
+  command: z.string({ error: 'required' }).min(1, 'required'),
+  /** the command that restarts it where it left off, e.g. `claude --continue`; falls back to `command` */
+  resume: z.string().min(1).optional(),
+  /** screen profile: `claude-code`, `codex`, `gemini`, `aider`, `cursor`, `copilot`, `generic`, or `auto` to detect */
+  profile: z.string().default('auto'),
+  /** working directory (`~` expanded, relative to the config file) */
+  cwd: z.string().default('.'),
+  /** extra environment for the agent's command */
+  env: z.record(z.string(), z.string()).default({}),
+  /** the night's directive, typed into the agent once its input box is ready */
+  task: z.string().optional(),
+  /** what to type when the agent is resumed after a limit or nudged; defaults to a generic "continue" */
+  continue: z.string().optional(),
+  /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
+  target: z.string().optional(),
+  /** pane size when nightshift creates the window */
+  size: z.object({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) }).default({ cols: 200, rows: 50 }),
+});
+
+const pluginEntry = z.union([
+  z.string().min(1),
+  z.object({ name: z.string().min(1), options: z.unknown().optional(), enabled: z.boolean().default(true) }),
+  z.looseObject({ name: z.string().min(1) }).refine((p) => typeof p === 'object', 'a plugin object'),
+]);
+
+/** A policy without code: when a finding persists, do a built-in action, at most `max` times per `per`. */
+export const ruleSchema = z.object({
+  when: z.string().min(1),
+  for: duration('20m').optional(),
+  times: z.number().int().min(1).optional(),
+  within: duration('30m').optional(),
+  do: z.enum(['nudge', 'restart', 'interrupt', 'escalate', 'give-up', 'type']),
+  text: z.string().optional(),
+  max: z.number().int().min(1).optional(),
+  per: duration('1h').optional(),
+  urgent: z.boolean().default(false),
+});
+
+export const guardRuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a dotted id such as "user.deploy.prod"'),
+  /** program name the rule is about, after unwrapping (`kubectl`, `rm`) */
+  command: z.string().min(1),
+  /** regular expression over the program's arguments joined by spaces */
+  args: z.string().optional(),
+  verdict: z.enum(['block', 'hold']).default('block'),
+  reason: z.string().min(1),
+  alternative: z.string().optional(),
+});
+
+export const configSchema = z.object({
+  /** IANA time zone for the schedule and for reset times printed without one */
+  timezone: timezone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
+  /** where nights, the outbox and plugin state live (relative to the config file) */
+  stateDir: z.string().default('./nightshift-state'),
+  tmux: z
+    .object({
+      /** tmux -L socket name; omit to use the user's default server */
+      socket: z.string().optional(),
+      /** session that holds the agents' windows */
+      session: name.default('nightshift'),
+      /** use one persistent control-mode connection (falls back to one process per command) */
+      control: z.boolean().default(true),
+    })
+    .default({ session: 'nightshift', control: true }),
+  night: z
+    .object({
+      /** cron for the night's start */
+      start: cron.default('0 23 * * *'),
+      /** how long the night lasts; or give `end` */
+      duration: duration('7h').optional(),
+      /** cron for the night's end, instead of `duration` */
+      end: cron.optional(),
+      /** stop the agents when the night ends (default: leave them running) */
+      stopAgents: z.boolean().default(false),
+    })
+    .refine((n) => !(n.duration !== undefined && n.end !== undefined), { message: 'give either duration or end, not both' })
+    .default({ start: '0 23 * * *', stopAgents: false }),
+  watch: z
+    .object({
+      interval: duration('2s').default(2000),
+      /** per hook call; a slower plugin call is abandoned and counted as a failure */
+      pluginTimeout: duration('10s').default(10_000),
+    })
+    .default({ interval: 2000, pluginTimeout: 10_000 }),
+  agents: z.array(agentSchema).min(1, 'declare at least one agent'),
+  coordination: z
+    .object({ file: z.string().optional(), statusLog: z.string().optional() })
+    .default({}),
+  report: z
+    .object({
+      /** cron for compiling and sending the report; default right after the night ends */
+      at: cron.optional(),
+      email: z
+        .object({
+          to: z.union([z.string().min(3), z.array(z.string().min(3)).min(1)]),
+          from: z.string().min(3),
+          /** smtp:// or smtps:// URL, normally `${SMTP_URL}` */
+          smtp: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+          subjectPrefix: z.string().default('nightshift'),
+          /** stop retrying a failed delivery after this long */
+          deadline: duration('6h').default(6 * 3_600_000),
+        })
+        .optional(),
+    })
+    .default({}),
+  guard: z
+    .object({
+      /** built-in rules you accept, each with the reason (shown in the report when used) */
+      allow: z.array(z.object({ rule: z.string().min(1), reason: z.string().min(3, 'say why') })).default([]),
+      rules: z.array(guardRuleSchema).default([]),
+      /** deleting project build output (node_modules, dist…): allow (default) or hold */
+      buildOutput: z.enum(['allow', 'hold']).default('allow'),
+    })
+    .default({ allow: [], rules: [], buildOutput: 'allow' }),
+  actuator: z
+    .object({
+      /** observe only: journal what would have been sent */
+      dryRun: z.boolean().default(false),
+      /** pause between typed text and Enter */
+      enterDelay: duration('150ms').default(150),
+      perAgentPerHour: z.number().int().min(1).default(40),
+      fleetPerMinute: z.number().int().min(1).default(30),
+      /** minimum gap between two actions on one agent */
+      cooldown: duration('3s').default(3000),
+    })
+    .default({ dryRun: false, enterDelay: 150, perAgentPerHour: 40, fleetPerMinute: 30, cooldown: 3000 }),
+  /** profile additions and overrides, keyed by profile name */
+  profiles: z.record(z.string(), z.looseObject({})).default({}),
+  rules: z.array(ruleSchema).default([]),
+  /** omitted: the built-in set with defaults */
+  plugins: z.array(z.union([pluginEntry, z.literal(false), z.null(), z.undefined()])).optional(),
+});
+
+/** The config as written (durations as strings, defaults optional). */
+export type UserConfig = z.input<typeof configSchema>;
+/** The config after validation: defaults applied, durations in milliseconds. */
+export type Config = z.output<typeof configSchema>;
+export type AgentConfig = z.output<typeof agentSchema>;
+export type RuleConfig = z.output<typeof ruleSchema>;
+export type GuardRuleConfig = z.output<typeof guardRuleSchema>;
