@@ -32,7 +32,7 @@ const name = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-" (it names a tmux window and a log file)');
 
 /** One agent: a program in a pane, with what to type once it is ready. */
-export const agentSchema = z.object({
+export const agentSchema = z.strictObject({
   /** unique; names its tmux window and its log file */
   name,
   /** the shell command that starts the agent, e.g. `claude` */
@@ -52,17 +52,11 @@ export const agentSchema = z.object({
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */
-  size: z.object({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) }).default({ cols: 200, rows: 50 }),
+  size: z.strictObject({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) }).default({ cols: 200, rows: 50 }),
 });
 
-const pluginEntry = z.union([
-  z.string().min(1),
-  z.object({ name: z.string().min(1), options: z.unknown().optional(), enabled: z.boolean().default(true) }),
-  z.looseObject({ name: z.string().min(1) }).refine((p) => typeof p === 'object', 'a plugin object'),
-]);
-
 /** A policy without code: when a finding persists, do a built-in action, at most `max` times per `per`. */
-export const ruleSchema = z.object({
+export const ruleSchema = z.strictObject({
   when: z.string().min(1),
   for: duration('20m').optional(),
   times: z.number().int().min(1).optional(),
@@ -74,7 +68,7 @@ export const ruleSchema = z.object({
   urgent: z.boolean().default(false),
 });
 
-export const guardRuleSchema = z.object({
+export const guardRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a dotted id such as "user.deploy.prod"'),
   /** program name the rule is about, after unwrapping (`kubectl`, `rm`) */
   command: z.string().min(1),
@@ -85,7 +79,7 @@ export const guardRuleSchema = z.object({
   alternative: z.string().optional(),
 });
 
-export const configSchema = z.object({
+export const configSchema = z.strictObject({
   /** IANA time zone for the schedule and for reset times printed without one */
   timezone: timezone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
   /** where nights, the outbox and plugin state live (relative to the config file) */
@@ -144,7 +138,7 @@ export const configSchema = z.object({
   guard: z
     .object({
       /** built-in rules you accept, each with the reason (shown in the report when used) */
-      allow: z.array(z.object({ rule: z.string().min(1), reason: z.string().min(3, 'say why') })).default([]),
+      allow: z.array(z.strictObject({ rule: z.string().min(1), reason: z.string().min(3, 'say why') })).default([]),
       rules: z.array(guardRuleSchema).default([]),
       /** deleting project build output (node_modules, dist…): allow (default) or hold */
       buildOutput: z.enum(['allow', 'hold']).default('allow'),
@@ -166,7 +160,8 @@ export const configSchema = z.object({
   profiles: z.record(z.string(), z.looseObject({})).default({}),
   rules: z.array(ruleSchema).default([]),
   /** omitted: the built-in set with defaults */
-  plugins: z.array(z.union([pluginEntry, z.literal(false), z.null(), z.undefined()])).optional(),
+  /** plugin names, paths, package names, `{ name, options }` or plugin objects; falsy entries are skipped. Checked by the loader. */
+  plugins: z.array(z.unknown()).optional(),
 });
 
 /** The config as written (durations as strings, defaults optional). */

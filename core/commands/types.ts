@@ -13,7 +13,7 @@ export interface CommandIO {
 
 /** Parsed arguments: flag values by name, and the positionals. */
 export interface CommandArgs {
-  readonly values: Readonly<Record<string, string | boolean | string[] | undefined>>;
+  readonly values: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
   readonly positionals: readonly string[];
 }
 

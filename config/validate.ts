@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { NightshiftError, type Problem } from '../core/errors.js';
+import { formatIssuePath } from '../core/plugin/schema.js';
+import { configSchema, type Config } from './schema.js';
+
+/** Validates a raw config object; every problem found is listed with its path. Throws CONFIG_INVALID. */
+export function validateConfig(raw: unknown, source = 'config'): Config {
+  const result = configSchema.safeParse(raw ?? {});
+  const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
+  if (result.success) problems.push(...crossChecks(result.data));
+  if (problems.length || !result.success) {
+    throw new NightshiftError('CONFIG_INVALID', `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { problems });
+  }
+  return result.data;
+}
+
+/** Turns one zod issue into problems people can act on (`agents[1].command: required`). */
+function toProblems(issue: z.core.$ZodIssue): Problem[] {
+  const path = formatIssuePath(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'unknown key (check the spelling)' }));
+  }
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return [{ path, message: 'required' }];
+  return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
+}
+
+/** Checks that span several fields: unique agent names and tmux targets. */
+function crossChecks(config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  config.agents.forEach((agent, i) => {
+    const first = seen.get(agent.name);
+    if (first !== undefined) problems.push({ path: `agents[${i}].name`, message: `"${agent.name}" is already used by agents[${first}]` });
+    else seen.set(agent.name, i);
+  });
+  return problems;
+}

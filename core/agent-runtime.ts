@@ -1,0 +1,39 @@
+import type { AgentConfig } from '../config/schema.js';
+import type { AgentStatus } from './plugin/types.js';
+import type { Classification, Snapshot } from './screen/types.js';
+
+/** What the runner keeps about one agent during a night. Owned by the night; plugins see a read-only `AgentStatus`. */
+export interface AgentRuntime {
+  readonly config: AgentConfig;
+  /** tmux pane id, once the layout is up */
+  paneId: string | undefined;
+  /** the pipe-pane log file */
+  readonly logFile: string;
+  status: MutableStatus;
+  last: { snapshot: Snapshot; classification: Classification } | undefined;
+  /** the last dialog answered: never answer the same screen twice */
+  lastAnswer: { hash: string; at: number } | undefined;
+  /** times of actions in the last hour (budget) and the last action (cooldown) */
+  actionTimes: number[];
+  /** findings seen on the last tick (`plugin/kind/summary`): a finding is journaled when it first appears */
+  findingKeys: Set<string>;
+  /** when the pane was last found missing or the server lost (to journal once) */
+  missingSince: number | undefined;
+}
+
+export type MutableStatus = { -readonly [K in keyof AgentStatus]: AgentStatus[K] };
+
+/** A fresh runtime record for an agent. */
+export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRuntime {
+  return {
+    config,
+    paneId: undefined,
+    logFile,
+    status: { name: config.name, state: null, stateSince: null, changedAt: null, waitingUntil: null, restarts: 0, givenUp: false, taskSentAt: null },
+    last: undefined,
+    lastAnswer: undefined,
+    actionTimes: [],
+    findingKeys: new Set(),
+    missingSince: undefined,
+  };
+}

@@ -1,0 +1,184 @@
+// One night's lifecycle: run directory, journal, layout and pipes, the watch loop, the end.
+// A runner killed mid-night and started again resumes the same night from its run directory.
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { LoadedConfig } from '../config/load.js';
+import type { AgentConfig } from '../config/schema.js';
+import { Actuator } from './actuator.js';
+import { newAgentRuntime, type AgentRuntime } from './agent-runtime.js';
+import { NightshiftError } from './errors.js';
+import type { Guard } from './guard/types.js';
+import { Journal, readJournal } from './journal.js';
+import type { EscalationKind, NewJournalEvent } from './journal-events.js';
+import { bringUp } from './layout.js';
+import type { NightPlan } from './night-plan.js';
+import { PluginHost } from './plugin/host.js';
+import type { LoadedPlugin } from './plugin/loader.js';
+import { PluginStateStore } from './plugin/state.js';
+import type { Classification, Snapshot } from './screen/types.js';
+import { toSnapshot } from './snapshot.js';
+import { tick } from './tick.js';
+import type { Tmux } from './tmux/types.js';
+
+/** Everything a night needs; the composition root (core/commands) builds it. */
+export interface NightOptions {
+  readonly loaded: LoadedConfig;
+  readonly plugins: readonly LoadedPlugin[];
+  readonly tmux: Tmux;
+  readonly guard: Guard;
+  /** the screen classifier (core/screen), bound to the config's profiles and time zone */
+  readonly classify: (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) => Classification;
+  readonly log: Logger;
+  readonly plan: NightPlan;
+  /** ends the night early (SIGINT/SIGTERM) */
+  readonly signal: AbortSignal;
+  readonly now?: () => Date;
+  /** an urgent escalation: mail now, when configured */
+  readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
+}
+
+/** How a night ended. */
+export interface NightResult {
+  readonly plan: NightPlan;
+  readonly journalFile: string;
+  readonly resumed: boolean;
+  readonly endReason: 'duration' | 'signal' | 'error';
+}
+
+const PIPE_MARK_MS = 30_000;
+
+/** Runs one night from its start (or resumes it) until its end or the signal; the journal is closed on return. */
+export async function runNight(options: NightOptions): Promise<NightResult> {
+  const { plan, loaded, log } = options;
+  const { config } = loaded;
+  const now = options.now ?? (() => new Date());
+  mkdirSync(join(plan.runDir, 'logs'), { recursive: true });
+  const planFile = join(plan.runDir, 'night.json');
+  const resumed = existsSync(planFile);
+  if (!resumed) writeFileSync(planFile, JSON.stringify({ id: plan.id, start: plan.start, end: plan.end, configHash: loaded.hash, configFile: loaded.filepath, agents: config.agents.map((a) => a.name), timezone: config.timezone }, null, 2));
+  const journalFile = join(plan.runDir, 'events.jsonl');
+  const previousEvents = resumed ? readJournal(journalFile).events : [];
+  const journal = new Journal(journalFile, { now });
+  const append = (event: NewJournalEvent) => journal.append(event);
+  const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
+  restoreFromJournal(agents, previousEvents);
+  append({ type: 'night-start', night: plan.id, runDir: plan.runDir, configHash: loaded.hash, resumed, start: plan.start.toISOString(), end: plan.end.toISOString(), agents: agents.map((a) => a.config.name), dryRun: config.actuator.dryRun });
+  log.info({ night: plan.id, runDir: plan.runDir, resumed }, resumed ? 'resuming the night' : 'the night begins');
+
+  const stop = new AbortController();
+  const onStop = () => stop.abort();
+  options.signal.addEventListener('abort', onStop, { once: true });
+  const state = new PluginStateStore(config.stateDir, plan.id);
+  const guardFor = (command: string, agent?: AgentRuntime) => options.guard.check(command, { cwd: agent?.config.cwd ?? loaded.dir });
+  const host = new PluginHost({ plugins: options.plugins, config, night: { id: plan.id, runDir: plan.runDir, start: plan.start, end: plan.end }, log, state, guard: (c, ctx) => options.guard.check(c, ctx), journal: append, now, signal: stop.signal });
+  const classify = (s: Snapshot, a: AgentRuntime) => options.classify(s, a.config, a.last?.snapshot);
+  const look = async (agent: AgentRuntime) => {
+    if (!agent.paneId) return undefined;
+    const raw = (await options.tmux.capture([agent.paneId])).get(agent.paneId);
+    return raw ? toSnapshot(agent.config.name, raw, now()) : undefined;
+  };
+  const actuator = new Actuator({ tmux: options.tmux, look, classify, guard: (c, a) => guardFor(c, a), journal: append, now, sleep: (ms) => sleep(ms), options: config.actuator, onUrgent: options.onUrgent });
+  const extraLooks = new Map<AgentRuntime, number>();
+  const deps = { tmux: options.tmux, host, actuator, classify, journal: append, now, log, lookAgain: (a: AgentRuntime, ms: number) => void extraLooks.set(a, now().getTime() + ms) };
+
+  let endReason: NightResult['endReason'] = 'duration';
+  try {
+    await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed });
+    await host.setup();
+    let nextTick = now().getTime();
+    let nextMark = 0;
+    let tmuxLost = false;
+    while (!stop.signal.aborted && now() < plan.end) {
+      const t = now().getTime();
+      const due = t >= nextTick ? agents : agents.filter((a) => (extraLooks.get(a) ?? Infinity) <= t);
+      if (due.length) {
+        for (const a of due) extraLooks.delete(a);
+        try {
+          if (tmuxLost) await recoverTmux();
+          await tick(due, deps);
+          state.flush();
+        } catch (error) {
+          if (!(error instanceof NightshiftError) || !error.code.startsWith('TMUX')) throw error;
+          if (!tmuxLost) {
+            tmuxLost = true;
+            append({ type: 'tmux-lost', detail: error.message });
+            for (const a of agents) append({ type: 'escalation', agent: a.config.name, plugin: 'core', kind: 'other', reason: `tmux server lost: ${error.message}`, urgent: false });
+            log.error({ err: error }, 'lost the tmux server; will recreate the layout');
+          }
+        }
+        if (t >= nextTick) nextTick = Math.max(nextTick + config.watch.interval, now().getTime() + config.watch.interval / 4);
+      }
+      if (t >= nextMark) {
+        markPipes(agents, append);
+        nextMark = t + PIPE_MARK_MS;
+      }
+      const wake = Math.min(nextTick, plan.end.getTime(), ...extraLooks.values());
+      await sleep(Math.max(5, wake - now().getTime()), undefined, { signal: stop.signal }).catch(() => undefined);
+    }
+    if (stop.signal.aborted) endReason = 'signal';
+
+    async function recoverTmux(): Promise<void> {
+      if (!(await options.tmux.serverRunning()) || !(await options.tmux.hasSession(config.tmux.session))) {
+        await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed: true });
+        append({ type: 'tmux-restored', recreated: true });
+      } else append({ type: 'tmux-restored', recreated: false });
+      tmuxLost = false;
+    }
+  } catch (error) {
+    endReason = 'error';
+    log.error({ err: error }, 'the night failed');
+    append({ type: 'warning', source: 'core', message: `the night stopped on an error: ${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    options.signal.removeEventListener('abort', onStop);
+    stop.abort();
+    markPipes(agents, append);
+    await host.teardown();
+    state.flush();
+    if (config.night.stopAgents) await stopAgents(agents, options.tmux);
+    append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
+    journal.close();
+    log.info({ night: plan.id, endReason }, 'the night is over');
+  }
+  return { plan, journalFile, resumed, endReason };
+}
+
+/** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */
+function restoreFromJournal(agents: readonly AgentRuntime[], events: ReturnType<typeof readJournal>['events']): void {
+  const byName = new Map(agents.map((a) => [a.config.name, a]));
+  for (const e of events) {
+    const agent = 'agent' in e && typeof e.agent === 'string' ? byName.get(e.agent) : undefined;
+    if (!agent) continue;
+    if (e.type === 'agent-started') agent.paneId = e.paneId;
+    else if (e.type === 'agent-restarted') agent.status.restarts = e.attempt;
+    else if (e.type === 'agent-given-up') agent.status.givenUp = true;
+    else if (e.type === 'wait') agent.status.waitingUntil = new Date(e.until);
+    else if (e.type === 'resumed') agent.status.waitingUntil = null;
+    else if (e.type === 'action' && e.action === 'answer' && !e.dryRun) agent.lastAnswer = { hash: e.screenHash, at: Date.parse(e.t) };
+  }
+}
+
+/** Journals each log's size, so the report can place log bytes in time. */
+function markPipes(agents: readonly AgentRuntime[], append: (e: NewJournalEvent) => void): void {
+  for (const a of agents) {
+    try {
+      append({ type: 'pipe', agent: a.config.name, file: a.logFile, offset: statSync(a.logFile).size });
+    } catch {
+      // no log yet: nothing to place
+    }
+  }
+}
+
+async function stopAgents(agents: readonly AgentRuntime[], tmux: Tmux): Promise<void> {
+  for (const a of agents) if (a.paneId) await tmux.killPane(a.paneId).catch(() => undefined);
+}
+
+/** Reads a night's plan file, if the night has run. */
+export function readNightPlan(runDir: string): { id: string; start: string; end: string; configHash: string } | undefined {
+  try {
+    return JSON.parse(readFileSync(join(runDir, 'night.json'), 'utf8')) as { id: string; start: string; end: string; configHash: string };
+  } catch {
+    return undefined;
+  }
+}

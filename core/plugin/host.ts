@@ -1,0 +1,201 @@
+// Runs plugin hooks for a night: builds each hook's context, isolates every call (throw, timeout,
+// bad result), journals failures, and switches a plugin off after 3 failures in a row.
+import type { Logger } from 'pino';
+import type { AgentConfig, Config } from '../../config/schema.js';
+import type { GuardContext, GuardResult } from '../guard/types.js';
+import type { NewJournalEvent, Severity } from '../journal-events.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import type { LoadedPlugin } from './loader.js';
+import { runHook } from './run-hook.js';
+import type { PluginStateStore } from './state.js';
+import type {
+  Actions,
+  AgentStatus,
+  BaseContext,
+  CheckContext,
+  CompiledReport,
+  Finding,
+  NewFinding,
+  NightRecord,
+  Plugin,
+  ReportSection,
+} from './types.js';
+
+/** What the host needs from the night. */
+export interface HostOptions {
+  readonly plugins: readonly LoadedPlugin[];
+  readonly config: Config;
+  readonly night: BaseContext['night'];
+  readonly log: Logger;
+  readonly state: PluginStateStore;
+  readonly guard: (command: string, context?: GuardContext) => GuardResult;
+  readonly journal: (event: NewJournalEvent) => void;
+  readonly now: () => Date;
+  /** aborts every running hook when the night stops */
+  readonly signal: AbortSignal;
+}
+
+/** What the tick hands in about one agent. */
+export interface AgentView {
+  readonly agent: AgentConfig;
+  readonly status: AgentStatus;
+  readonly classification: Classification;
+  readonly previous: Snapshot | undefined;
+  readonly lookAgain: (ms: number) => void;
+}
+
+const MAX_FAILURES = 3;
+const REPORT_TIMEOUT_MS = 60_000;
+const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error', 'critical'];
+
+/** Runs the night's plugins, one isolated hook call at a time. */
+export class PluginHost {
+  readonly #o: HostOptions;
+  readonly #failures = new Map<string, { streak: number; total: number; first: string }>();
+  readonly #disabled = new Set<string>();
+  readonly #rescuers: LoadedPlugin[];
+
+  constructor(options: HostOptions) {
+    this.#o = options;
+    const rank = (p: Plugin) => (p.order === 'pre' ? 0 : p.order === 'post' ? 2 : 1);
+    this.#rescuers = options.plugins.filter((p) => p.plugin.rescue).sort((a, b) => rank(a.plugin) - rank(b.plugin));
+  }
+
+  /** Plugins switched off tonight, with their first error. */
+  get disabled(): { plugin: string; failures: number; firstError: string }[] {
+    return [...this.#disabled].map((plugin) => {
+      const f = this.#failures.get(plugin)!;
+      return { plugin, failures: f.total, firstError: f.first };
+    });
+  }
+
+  /** Calls every `setup`, in order. */
+  async setup(): Promise<void> {
+    for (const p of this.#active('setup')) await this.#call(p, 'setup', undefined, (signal) => p.plugin.setup!(this.#base(p, signal)));
+  }
+
+  /** Calls every `teardown`, in reverse order; all run even if some fail. */
+  async teardown(): Promise<void> {
+    for (const p of [...this.#o.plugins].reverse()) {
+      if (!p.plugin.teardown) continue;
+      await this.#call(p, 'teardown', undefined, (signal) => p.plugin.teardown!(this.#base(p, signal)));
+    }
+  }
+
+  /** Runs every check on one agent's snapshot, in parallel; returns their findings with the agent and source added. */
+  async check(snapshot: Snapshot, view: AgentView): Promise<Finding[]> {
+    const results = await Promise.all(
+      this.#active('check').map(async (p) => {
+        const outcome = await this.#call(p, 'check', view.agent.name, (signal) => p.plugin.check!(snapshot, this.#checkContext(p, view, signal)));
+        if (outcome === undefined) return [];
+        const list = outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome];
+        const bad = list.find((f) => !isFinding(f));
+        if (bad !== undefined) {
+          this.#fail(p, 'check', 'PLUGIN_BAD_RESULT', `check returned ${JSON.stringify(bad)?.slice(0, 120)}; expected findings { kind, summary, data }`, view.agent.name);
+          return [];
+        }
+        return (list as NewFinding[]).map(
+          (f): Finding => ({ ...f, severity: f.severity ?? 'warn', agent: view.agent.name, source: p.plugin.name, snapshot }) as Finding,
+        );
+      }),
+    );
+    return results.flat();
+  }
+
+  /** Offers a finding to the rescues in order (pre, normal, post); returns the plugin that handled it, if any. */
+  async rescue(finding: Finding, view: AgentView, actionsFor: (plugin: string) => Actions & { revoke(): void }): Promise<string | undefined> {
+    for (const p of this.#rescuers) {
+      if (this.#disabled.has(p.plugin.name)) continue;
+      if (p.plugin.handles && !p.plugin.handles.includes(finding.kind)) continue;
+      const act = actionsFor(p.plugin.name);
+      const result = await this.#call(p, 'rescue', view.agent.name, (signal) => p.plugin.rescue!(finding, { ...this.#checkContext(p, view, signal), act }));
+      act.revoke();
+      if (result === 'handled') return p.plugin.name;
+      if (result !== undefined && result !== 'pass' && result !== null) {
+        this.#fail(p, 'rescue', 'PLUGIN_BAD_RESULT', `rescue returned ${JSON.stringify(result)}; expected 'handled' or 'pass'`, view.agent.name);
+      }
+    }
+    return undefined;
+  }
+
+  /** Collects report sections from every `report` hook, in order. */
+  async report(night: NightRecord): Promise<ReportSection[]> {
+    const sections: ReportSection[] = [];
+    for (const p of this.#active('report')) {
+      const out = await this.#call(p, 'report', undefined, (signal) => p.plugin.report!(night, this.#base(p, signal)), REPORT_TIMEOUT_MS);
+      if (out === undefined || out === null) continue;
+      const list = Array.isArray(out) ? out : [out];
+      const bad = list.find((s) => !s || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.markdown !== 'string');
+      if (bad !== undefined) this.#fail(p, 'report', 'PLUGIN_BAD_RESULT', 'report returned something that is not { id, title, markdown }');
+      else sections.push(...(list as ReportSection[]));
+    }
+    return sections;
+  }
+
+  /** Hands the compiled report to every `deliver` hook. */
+  async deliver(report: CompiledReport): Promise<void> {
+    for (const p of this.#active('deliver')) await this.#call(p, 'deliver', undefined, (signal) => p.plugin.deliver!(report, this.#base(p, signal)), REPORT_TIMEOUT_MS);
+  }
+
+  #active(hook: keyof Plugin): LoadedPlugin[] {
+    return this.#o.plugins.filter((p) => typeof p.plugin[hook] === 'function' && !this.#disabled.has(p.plugin.name));
+  }
+
+  /** One isolated call: undefined when it failed (already journaled). */
+  async #call<T>(p: LoadedPlugin, hook: string, agent: string | undefined, fn: (signal: AbortSignal) => T | Promise<T>, timeout?: number): Promise<T | undefined> {
+    const outcome = await runHook(fn, timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout, this.#o.signal);
+    if (outcome.ok) {
+      const f = this.#failures.get(p.plugin.name);
+      if (f) f.streak = 0;
+      return outcome.value;
+    }
+    this.#fail(p, hook, outcome.code, outcome.message, agent);
+    return undefined;
+  }
+
+  #fail(p: LoadedPlugin, hook: string, code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT' | 'PLUGIN_BAD_RESULT', message: string, agent?: string): void {
+    const name = p.plugin.name;
+    const f = this.#failures.get(name) ?? { streak: 0, total: 0, first: `${hook}: ${message}` };
+    f.streak += 1;
+    f.total += 1;
+    this.#failures.set(name, f);
+    this.#o.journal({ type: 'plugin-failure', plugin: name, hook, code, message, agent });
+    this.#o.log.warn({ plugin: name, hook, code, agent }, `plugin ${name} ${hook} failed: ${message}`);
+    if (f.streak >= MAX_FAILURES && !this.#disabled.has(name)) {
+      this.#disabled.add(name);
+      this.#o.journal({ type: 'plugin-disabled', plugin: name, failures: f.total, firstError: f.first });
+      this.#o.log.error({ plugin: name }, `plugin ${name} failed ${MAX_FAILURES} times in a row and is switched off for the night`);
+    }
+  }
+
+  #base(p: LoadedPlugin, signal: AbortSignal, agent?: string): BaseContext<unknown, unknown> {
+    return {
+      options: p.options as Readonly<unknown>,
+      log: this.#o.log.child(agent ? { plugin: p.plugin.name, agent } : { plugin: p.plugin.name }),
+      now: this.#o.now,
+      signal,
+      config: this.#o.config,
+      night: this.#o.night,
+      state: this.#o.state.global(p.plugin.name),
+      guard: this.#o.guard,
+    };
+  }
+
+  #checkContext(p: LoadedPlugin, view: AgentView, signal: AbortSignal): CheckContext<unknown, unknown> {
+    return {
+      ...this.#base(p, signal, view.agent.name),
+      agent: view.agent,
+      status: view.status,
+      classification: view.classification,
+      previous: view.previous,
+      agentState: this.#o.state.agent(p.plugin.name, view.agent.name),
+      lookAgain: view.lookAgain,
+    };
+  }
+}
+
+function isFinding(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const f = value as Record<string, unknown>;
+  return typeof f.kind === 'string' && typeof f.summary === 'string' && 'data' in f && (f.severity === undefined || SEVERITIES.includes(f.severity as Severity));
+}

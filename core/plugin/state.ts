@@ -1,0 +1,85 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { StateStore } from './types.js';
+
+/** One plugin's persisted state: a night-wide value and one value per agent, saved as one JSON file. */
+interface PluginStateFile {
+  night: string;
+  global?: unknown;
+  agents: Record<string, unknown>;
+}
+
+/**
+ * Per-plugin state kept in `<stateDir>/state/<plugin>.json`, scoped to one night (a new night starts empty).
+ * Writes are batched: `flush()` writes dirty files atomically (temp file + rename), once per tick.
+ */
+export class PluginStateStore {
+  readonly #dir: string;
+  readonly #night: string;
+  readonly #files = new Map<string, PluginStateFile>();
+  readonly #dirty = new Set<string>();
+
+  constructor(stateDir: string, night: string) {
+    this.#dir = join(stateDir, 'state');
+    this.#night = night;
+    mkdirSync(this.#dir, { recursive: true });
+  }
+
+  /** The plugin's night-wide store. */
+  global<S>(plugin: string): StateStore<S> {
+    return this.#store<S>(plugin, (f) => f.global as S | undefined, (f, v) => (f.global = v));
+  }
+
+  /** The plugin's store for one agent. */
+  agent<S>(plugin: string, agent: string): StateStore<S> {
+    return this.#store<S>(plugin, (f) => f.agents[agent] as S | undefined, (f, v) => (f.agents[agent] = v));
+  }
+
+  /** Writes every changed file. */
+  flush(): void {
+    for (const plugin of this.#dirty) {
+      const file = this.#path(plugin);
+      writeFileSync(`${file}.tmp`, JSON.stringify(this.#files.get(plugin)));
+      renameSync(`${file}.tmp`, file);
+    }
+    this.#dirty.clear();
+  }
+
+  #store<S>(plugin: string, read: (f: PluginStateFile) => S | undefined, write: (f: PluginStateFile, v: S) => void): StateStore<S> {
+    const get = () => read(this.#load(plugin));
+    const set = (value: S) => {
+      write(this.#load(plugin), value);
+      this.#dirty.add(plugin);
+    };
+    return {
+      get,
+      set,
+      update: (fn) => {
+        const next = fn(get());
+        set(next);
+        return next;
+      },
+    };
+  }
+
+  #load(plugin: string): PluginStateFile {
+    let file = this.#files.get(plugin);
+    if (file) return file;
+    file = { night: this.#night, agents: {} };
+    const path = this.#path(plugin);
+    if (existsSync(path)) {
+      try {
+        const saved = JSON.parse(readFileSync(path, 'utf8')) as PluginStateFile;
+        if (saved.night === this.#night && saved.agents && typeof saved.agents === 'object') file = saved;
+      } catch {
+        // unreadable state starts fresh: state is a cache of the night, the journal is the record
+      }
+    }
+    this.#files.set(plugin, file);
+    return file;
+  }
+
+  #path(plugin: string): string {
+    return join(this.#dir, `${plugin.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`);
+  }
+}

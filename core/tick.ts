@@ -1,0 +1,120 @@
+// One watch tick: snapshot the panes -> classify -> checks -> rescues -> journal what changed.
+import { existsSync } from 'node:fs';
+import type { Logger } from 'pino';
+import type { Actuator } from './actuator.js';
+import type { AgentRuntime } from './agent-runtime.js';
+import type { NewJournalEvent, Severity } from './journal-events.js';
+import type { AgentView, PluginHost } from './plugin/host.js';
+import type { Finding } from './plugin/types.js';
+import type { Classification, Snapshot } from './screen/types.js';
+import { goneSnapshot, toSnapshot } from './snapshot.js';
+import type { Tmux } from './tmux/types.js';
+
+/** What a tick needs from the night. */
+export interface TickDeps {
+  readonly tmux: Tmux;
+  readonly host: PluginHost;
+  readonly actuator: Actuator;
+  readonly classify: (snapshot: Snapshot, agent: AgentRuntime) => Classification;
+  readonly journal: (event: NewJournalEvent) => void;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** ask for an extra look at one agent after `ms` */
+  readonly lookAgain: (agent: AgentRuntime, ms: number) => void;
+}
+
+const RANK: Record<Severity, number> = { critical: 0, error: 1, warn: 2, info: 3 };
+
+/** Runs one tick over `agents` (all of them, or the few that asked for another look). Throws only when tmux itself fails. */
+export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Promise<void> {
+  const ids = agents.map((a) => a.paneId).filter((id): id is string => id !== undefined);
+  const captures = await deps.tmux.capture(ids);
+  const at = deps.now();
+  await Promise.all(
+    agents.map(async (agent) => {
+      const raw = agent.paneId ? captures.get(agent.paneId) : undefined;
+      const snapshot = raw ? toSnapshot(agent.config.name, raw, at) : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
+      if (raw && (!raw.piped || !existsSync(agent.logFile))) await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
+      await watchAgent(agent, snapshot, deps);
+    }),
+  );
+}
+
+/** Classifies one agent's snapshot, journals changes, runs checks and offers the findings to rescues. */
+async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDeps): Promise<void> {
+  const { status } = agent;
+  const previous = agent.last?.snapshot;
+  const classification = deps.classify(snapshot, agent);
+  if (!previous || previous.hash !== snapshot.hash) status.changedAt = snapshot.at;
+  if (status.state !== classification.state) {
+    deps.journal({
+      type: 'state',
+      agent: agent.config.name,
+      from: status.state,
+      to: classification.state,
+      rule: classification.rule,
+      hash: snapshot.hash,
+      resetAt: classification.resetAt?.toISOString(),
+    });
+    status.state = classification.state;
+    status.stateSince = snapshot.at;
+  }
+  agent.last = { snapshot, classification };
+  const view: AgentView = { agent: agent.config, status, classification, previous, lookAgain: (ms) => deps.lookAgain(agent, ms) };
+  const findings = await deps.host.check(snapshot, view);
+  journalNewFindings(agent, findings, deps);
+  if (status.givenUp) return;
+  if (status.waitingUntil) {
+    if (snapshot.at < status.waitingUntil) return;
+    const since = status.waitingUntil;
+    status.waitingUntil = null;
+    findings.unshift(wakeFinding(agent, snapshot, since));
+  }
+  findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  for (const finding of findings) {
+    const handledBy = await deps.host.rescue(finding, view, (plugin) => deps.actuator.actionsFor(plugin, agent));
+    if (handledBy) break; // one claim per agent per tick: the next tick sees the new screen
+  }
+}
+
+/** Journals findings that were not there on the previous tick. */
+function journalNewFindings(agent: AgentRuntime, findings: readonly Finding[], deps: TickDeps): void {
+  const keys = new Set<string>();
+  for (const f of findings) {
+    const key = `${f.source}/${f.kind}/${f.summary}`;
+    keys.add(key);
+    if (!agent.findingKeys.has(key)) {
+      deps.journal({ type: 'finding', agent: agent.config.name, plugin: f.source, kind: f.kind, severity: f.severity, summary: f.summary, data: compactData(f.data) });
+    }
+  }
+  agent.findingKeys = keys;
+}
+
+function wakeFinding(agent: AgentRuntime, snapshot: Snapshot, since: Date): Finding {
+  return {
+    kind: 'wait-over',
+    severity: 'info',
+    summary: `wait until ${since.toISOString()} is over`,
+    data: { since: since.toISOString(), reason: 'wait over' },
+    agent: agent.config.name,
+    source: 'core',
+    snapshot,
+  };
+}
+
+/** Re-arms a pipe that stopped or whose log file was deleted; journals where the gap starts. */
+async function rearmPipe(agent: AgentRuntime, reason: string, deps: TickDeps): Promise<void> {
+  if (!agent.paneId) return;
+  try {
+    await deps.tmux.pipe(agent.paneId, agent.logFile);
+    deps.journal({ type: 'pipe-rearmed', agent: agent.config.name, file: agent.logFile, reason });
+  } catch (error) {
+    deps.log.warn({ agent: agent.config.name, err: error }, 'could not re-arm pipe-pane');
+  }
+}
+
+/** Findings' data goes to the journal without bulky screen copies. */
+function compactData(data: unknown): unknown {
+  const json = JSON.stringify(data);
+  return json && json.length > 4000 ? { truncated: true, preview: json.slice(0, 4000) } : data;
+}
