@@ -92,8 +92,10 @@ export const configSchema = z.strictObject({
       session: name.default('nightshift'),
       /** use one persistent control-mode connection (falls back to one process per command) */
       control: z.boolean().default(true),
+      /** when the tmux server is lost mid-night, recreate the layout and restart the agents with `resume` */
+      recreate: z.boolean().default(true),
     })
-    .default({ session: 'nightshift', control: true }),
+    .default({ session: 'nightshift', control: true, recreate: true }),
   night: z
     .object({
       /** cron for the night's start */
@@ -124,8 +126,8 @@ export const configSchema = z.strictObject({
       at: cron.optional(),
       email: z
         .object({
-          to: z.union([z.string().min(3), z.array(z.string().min(3)).min(1)]),
-          from: z.string().min(3),
+          to: z.union([z.string().min(3, 'an email address'), z.array(z.string().min(3, 'an email address')).min(1)]),
+          from: z.string().min(3, 'an email address'),
           /** smtp:// or smtps:// URL, normally `${SMTP_URL}` */
           smtp: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
           subjectPrefix: z.string().default('nightshift'),

@@ -6,3 +6,5 @@ export type { Verdict, GuardResult, GuardContext } from './guard/types.js';
 export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal-events.js';
 export type { UserConfig, Config, AgentConfig } from '../config/schema.js';
 export { parseDuration, formatDuration } from './duration.js';
+export { definePlugin } from './plugin/define.js';
+export { defineConfig } from '../config/define.js';

@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { parseDuration, formatDuration } from '../duration.js';
+import { NightshiftError } from '../errors.js';
+import { lockStateDir } from '../lock.js';
+import { readNightPlan, runNight, type NightResult } from '../night.js';
+import { planNight, type NightPlan } from '../night-plan.js';
+import { nightEnd } from '../scheduler.js';
+import type { Config } from '../../config/schema.js';
+import { compileAndDeliver } from './report-pipeline.js';
+import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
+import { defineCommand, type CommandIO } from './types.js';
+
+export default defineCommand({
+  name: 'night',
+  summary: 'run one night now in the foreground, then compile and deliver its report',
+  usage: `Usage: nightshift night --now [--for DURATION] [--dry-run]
+
+Runs one night right away: brings up the agents' panes, watches them until the night ends
+(--for, or the config's night.duration / night.end), then compiles and delivers the report.
+Run again inside the same night's window, it resumes that night (same run directory).
+
+  --now            start now (required: scheduled nights are the daemon's job, see \`nightshift run\`)
+  --for DURATION   how long the night lasts, e.g. 30s, 45m, 7h
+  --dry-run        observe only: journal what would have been sent, send nothing`,
+  options: { now: { type: 'boolean' }, for: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+  async run(args, io) {
+    if (!args.values.now) throw new NightshiftError('USAGE', 'nightshift night needs --now (the daemon, `nightshift run`, runs scheduled nights)');
+    const duration = typeof args.values.for === 'string' ? parseDuration(args.values.for) : undefined;
+    if (args.values.for !== undefined && duration === undefined) throw new NightshiftError('USAGE', `--for ${String(args.values.for)}: not a duration (write it like 30s, 45m or 7h)`);
+    let loaded = await configFrom(args, io);
+    if (args.values['dry-run']) loaded = { ...loaded, config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } } };
+    const runtime = await prepareRuntime(loaded, args, io);
+    const lock = lockStateDir(loaded.config.stateDir);
+    try {
+      const plan = planOrResume(loaded.config, new Date(), duration);
+      const result = await runWithSignals(runtime, plan);
+      await finish(runtime, result, io);
+      return 0;
+    } finally {
+      await runtime.tmux.close();
+      lock.release();
+    }
+  },
+});
+
+/** Runs a night until its end, or until SIGINT/SIGTERM end it early. */
+export async function runWithSignals(runtime: Runtime, plan: NightPlan, extra?: AbortSignal): Promise<NightResult> {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  extra?.addEventListener('abort', stop, { once: true });
+  try {
+    return await runNight({ ...runtime, plan, signal: controller.signal });
+  } finally {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+  }
+}
+
+/** Today's night plan, or the plan of a night still in progress in the state dir (a restarted runner resumes it). */
+export function planOrResume(config: Config, now: Date, duration: number | undefined): NightPlan {
+  const fresh = planNight(config.stateDir, config.timezone, now, duration !== undefined ? new Date(now.getTime() + duration) : nightEnd(config, now));
+  for (let n = 1; ; n++) {
+    const id = n === 1 ? fresh.id : `${fresh.id}.${n}`;
+    const runDir = n === 1 ? fresh.runDir : `${fresh.runDir}.${n}`;
+    if (!existsSync(runDir)) return { ...fresh, id, runDir };
+    const saved = readNightPlan(runDir);
+    if (saved && new Date(saved.end) > now) return { id, runDir, start: new Date(saved.start), end: new Date(saved.end) };
+  }
+}
+
+/** Compiles and delivers the report, then prints where it is and a short summary. */
+export async function finish(runtime: Runtime, result: NightResult, io: CommandIO): Promise<void> {
+  const report = await compileAndDeliver({ ...runtime, runDir: result.plan.runDir, deliver: true });
+  const length = formatDuration(result.plan.end.getTime() - result.plan.start.getTime());
+  io.stdout.write(`${report.subject}\n`);
+  io.stdout.write(`night ${result.plan.id} (${length}${result.resumed ? ', resumed' : ''}) ended: ${result.endReason}\n`);
+  io.stdout.write(`report: ${report.files.markdown}\n`);
+}

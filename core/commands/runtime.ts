@@ -1,0 +1,74 @@
+// The composition root's shared wiring: config, logger, tmux, guard, classifier and plugins for one process.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { loadConfig, type LoadedConfig } from '../../config/load.js';
+import type { AgentConfig } from '../../config/schema.js';
+import { NightshiftError, type Problem } from '../errors.js';
+import { createGuard } from '../guard/index.js';
+import type { Guard } from '../guard/types.js';
+import { createLogger, levelFrom } from '../log.js';
+import { loadPlugins, type LoadedPlugin } from '../plugin/loader.js';
+import { classify } from '../screen/index.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import { checkTmuxVersion, createTmux } from '../tmux/index.js';
+import type { Tmux } from '../tmux/types.js';
+import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
+import type { CommandArgs, CommandIO } from './types.js';
+
+/** Everything a command that runs nights needs. */
+export interface Runtime {
+  readonly loaded: LoadedConfig;
+  readonly log: Logger;
+  readonly tmux: Tmux;
+  readonly guard: Guard;
+  readonly plugins: readonly LoadedPlugin[];
+  readonly classify: (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) => Classification;
+}
+
+/** Loads the config given by `--config` (or searched from cwd). */
+export function configFrom(args: CommandArgs, io: CommandIO): Promise<LoadedConfig> {
+  const file = typeof args.values.config === 'string' ? args.values.config : undefined;
+  return loadConfig({ file, cwd: io.cwd, env: io.env });
+}
+
+/** The guard configured by the config's `guard` section, protecting nightshift's own config and state. */
+export function guardFor(loaded: LoadedConfig): Guard {
+  const { guard, stateDir } = loaded.config;
+  return createGuard({ allow: guard.allow, rules: guard.rules, buildOutput: guard.buildOutput, protectedPaths: [loaded.filepath, stateDir].filter((p): p is string => !!p) });
+}
+
+/** Builds the runtime: checks tmux, loads plugins (every problem at once), and checks the texts nightshift will type. */
+export async function prepareRuntime(loaded: LoadedConfig, args: CommandArgs, io: CommandIO, options: { pretty?: boolean } = {}): Promise<Runtime> {
+  const { config } = loaded;
+  const log = createLogger({
+    level: levelFrom(args.values['log-level'], io.env),
+    file: join(config.stateDir, 'nightshift.log'),
+    pretty: options.pretty ?? io.isTTY,
+    secrets: loaded.secrets,
+  });
+  const guard = guardFor(loaded);
+  const problems = checkTypedTexts(config.agents, guard);
+  if (problems.length) throw new NightshiftError('CONFIG_INVALID', `${loaded.filepath ?? 'config'}: the guard would refuse text nightshift is asked to type`, { problems });
+  const plugins = await loadPlugins({ entries: config.plugins, builtins: BUILTINS, defaults: DEFAULT_PLUGINS, dir: loaded.dir });
+  await checkTmuxVersion();
+  const tmux = createTmux({ socket: config.tmux.socket, control: config.tmux.control });
+  const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
+    classify(snapshot, { profile: agent.profile, profiles: config.profiles, timezone: config.timezone, now: snapshot.at, previous });
+  return { loaded, log, tmux, guard, plugins, classify: classifyFor };
+}
+
+/** Every agent's task and continue message must pass the guard, or the night would refuse to type them: say so at dusk. */
+function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
+  const problems: Problem[] = [];
+  agents.forEach((agent, i) => {
+    for (const key of ['task', 'continue'] as const) {
+      const text = agent[key];
+      if (!text) continue;
+      for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
+        const verdict = guard.check(line, { cwd: agent.cwd });
+        if (verdict.verdict !== 'allow') problems.push({ path: `agents[${i}].${key}`, message: `the guard says ${verdict.verdict} (${verdict.rule ?? 'no rule'}: ${verdict.reason}); rephrase it` });
+      }
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,43 @@
+import { createTmux } from '../tmux/index.js';
+import { classify } from '../screen/index.js';
+import { toSnapshot } from '../snapshot.js';
+import { configFrom } from './runtime.js';
+import { defineCommand } from './types.js';
+
+export default defineCommand({
+  name: 'status',
+  summary: "each agent's pane and state right now",
+  usage: `Usage: nightshift status [--json]
+
+Looks at every configured agent's pane once and prints its state (confirm, secret, input,
+busy, limit, error, output), the rule that decided it, and the pane. Read-only: it needs no
+running daemon and sends nothing.`,
+  async run(args, io) {
+    const { config } = await configFrom(args, io);
+    const tmux = createTmux({ socket: config.tmux.socket, control: false });
+    try {
+      const running = await tmux.serverRunning();
+      const panes = running ? await tmux.listPanes() : [];
+      const rows = [];
+      for (const agent of config.agents) {
+        const paneId = agent.target ? await tmux.resolveTarget(agent.target) : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
+        const raw = paneId ? (await tmux.capture([paneId])).get(paneId) : undefined;
+        if (!raw) {
+          rows.push({ agent: agent.name, pane: null, state: 'absent', rule: null, resetAt: null });
+          continue;
+        }
+        const snapshot = toSnapshot(agent.name, raw, new Date());
+        const c = classify(snapshot, { profile: agent.profile, profiles: config.profiles, timezone: config.timezone, now: snapshot.at });
+        rows.push({ agent: agent.name, pane: raw.paneId, state: raw.dead ? 'exited' : c.state, rule: c.rule, resetAt: c.resetAt?.toISOString() ?? null });
+      }
+      if (args.values.json) for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
+      else {
+        if (!running) io.stdout.write(`no tmux server on ${config.tmux.socket ? `socket "${config.tmux.socket}"` : 'the default socket'}\n`);
+        for (const r of rows) io.stdout.write(`${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n`);
+      }
+      return 0;
+    } finally {
+      await tmux.close();
+    }
+  },
+});
