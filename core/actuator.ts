@@ -129,11 +129,10 @@ export class Actuator {
     await this.#deps.tmux.sendText(paneId, lines.join(' '));
     if (!submit) return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'typed', dryRun: false, verified: true });
     await this.#deps.sleep(this.#deps.options.enterDelay);
-    const typed = await this.#deps.look(agent);
     await this.#deps.tmux.sendKeys(paneId, ['Enter']);
     const probe = lines[lines.length - 1]!.slice(-24);
     let verified = await this.#verify(agent, (s) => !cursorRegion(s).includes(probe));
-    if (!verified && typed) {
+    if (!verified) {
       // Enter may have been swallowed while the app was busy redrawing: press it once more, never more.
       await this.#deps.tmux.sendKeys(paneId, ['Enter']);
       verified = await this.#verify(agent, (s) => !cursorRegion(s).includes(probe));

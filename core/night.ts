@@ -6,7 +6,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../config/load.js';
 import type { AgentConfig } from '../config/schema.js';
-import { Actuator } from './actuator.js';
 import { newAgentRuntime, type AgentRuntime } from './agent-runtime.js';
 import { NightshiftError } from './errors.js';
 import type { Guard } from './guard/types.js';
@@ -14,11 +13,10 @@ import { Journal, readJournal } from './journal.js';
 import type { EscalationKind, NewJournalEvent } from './journal-events.js';
 import { bringUp } from './layout.js';
 import type { NightPlan } from './night-plan.js';
-import { PluginHost } from './plugin/host.js';
 import type { LoadedPlugin } from './plugin/loader.js';
 import { PluginStateStore } from './plugin/state.js';
 import type { Classification, Snapshot } from './screen/types.js';
-import { toSnapshot } from './snapshot.js';
+import { createWatch } from './watch.js';
 import { tick } from './tick.js';
 import type { Tmux } from './tmux/types.js';
 
@@ -71,17 +69,24 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const onStop = () => stop.abort();
   options.signal.addEventListener('abort', onStop, { once: true });
   const state = new PluginStateStore(config.stateDir, plan.id);
-  const guardFor = (command: string, agent?: AgentRuntime) => options.guard.check(command, { cwd: agent?.config.cwd ?? loaded.dir });
-  const host = new PluginHost({ plugins: options.plugins, config, night: { id: plan.id, runDir: plan.runDir, start: plan.start, end: plan.end }, log, state, guard: (c, ctx) => options.guard.check(c, ctx), journal: append, now, signal: stop.signal });
-  const classify = (s: Snapshot, a: AgentRuntime) => options.classify(s, a.config, a.last?.snapshot);
-  const look = async (agent: AgentRuntime) => {
-    if (!agent.paneId) return undefined;
-    const raw = (await options.tmux.capture([agent.paneId])).get(agent.paneId);
-    return raw ? toSnapshot(agent.config.name, raw, now()) : undefined;
-  };
-  const actuator = new Actuator({ tmux: options.tmux, look, classify, guard: (c, a) => guardFor(c, a), journal: append, now, sleep: (ms) => sleep(ms), options: config.actuator, onUrgent: options.onUrgent });
   const extraLooks = new Map<AgentRuntime, number>();
-  const deps = { tmux: options.tmux, host, actuator, classify, journal: append, now, log, lookAgain: (a: AgentRuntime, ms: number) => void extraLooks.set(a, now().getTime() + ms) };
+  const deps = createWatch({
+    config,
+    plugins: options.plugins,
+    tmux: options.tmux,
+    guard: options.guard,
+    classify: options.classify,
+    journal: append,
+    log,
+    state,
+    night: { id: plan.id, runDir: plan.runDir, start: plan.start, end: plan.end },
+    now,
+    sleep: (ms) => sleep(ms),
+    signal: stop.signal,
+    lookAgain: (a, ms) => void extraLooks.set(a, now().getTime() + ms),
+    onUrgent: options.onUrgent,
+  });
+  const { host } = deps;
 
   let endReason: NightResult['endReason'] = 'duration';
   try {
@@ -121,6 +126,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
 
     async function recoverTmux(): Promise<void> {
       if (!(await options.tmux.serverRunning()) || !(await options.tmux.hasSession(config.tmux.session))) {
+        if (!config.tmux.recreate) throw new NightshiftError('TMUX_FAILED', 'the tmux server is gone and tmux.recreate is off');
         await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed: true });
         append({ type: 'tmux-restored', recreated: true });
       } else append({ type: 'tmux-restored', recreated: false });
