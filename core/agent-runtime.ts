@@ -15,8 +15,8 @@ export interface AgentRuntime {
   lastAnswer: { hash: string; at: number } | undefined;
   /** times of actions in the last hour (budget) and the last action (cooldown) */
   actionTimes: number[];
-  /** findings seen on the last tick (`plugin/kind/summary`): a finding is journaled when it first appears */
-  findingKeys: Set<string>;
+  /** findings seen on the last tick (`plugin/kind/summary`) and since when: journaled when they first appear */
+  findingKeys: Map<string, Date>;
   /** when the pane was last found missing or the server lost (to journal once) */
   missingSince: number | undefined;
 }
@@ -33,7 +33,7 @@ export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRunt
     last: undefined,
     lastAnswer: undefined,
     actionTimes: [],
-    findingKeys: new Set(),
+    findingKeys: new Map(),
     missingSince: undefined,
   };
 }

@@ -61,8 +61,7 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   }
   agent.last = { snapshot, classification };
   const view: AgentView = { agent: agent.config, status, classification, previous, lookAgain: (ms) => deps.lookAgain(agent, ms) };
-  const findings = await deps.host.check(snapshot, view);
-  journalNewFindings(agent, findings, deps);
+  const findings = journalNewFindings(agent, await deps.host.check(snapshot, view), deps);
   if (status.givenUp) return;
   if (status.waitingUntil) {
     if (snapshot.at < status.waitingUntil) return;
@@ -77,17 +76,18 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   }
 }
 
-/** Journals findings that were not there on the previous tick. */
-function journalNewFindings(agent: AgentRuntime, findings: readonly Finding[], deps: TickDeps): void {
-  const keys = new Set<string>();
-  for (const f of findings) {
+/** Journals findings that were not there on the previous tick, and stamps each with when it first appeared. */
+function journalNewFindings(agent: AgentRuntime, findings: readonly Finding[], deps: TickDeps): Finding[] {
+  const keys = new Map<string, Date>();
+  const stamped = findings.map((f) => {
     const key = `${f.source}/${f.kind}/${f.summary}`;
-    keys.add(key);
-    if (!agent.findingKeys.has(key)) {
-      deps.journal({ type: 'finding', agent: agent.config.name, plugin: f.source, kind: f.kind, severity: f.severity, summary: f.summary, data: compactData(f.data) });
-    }
-  }
+    const since = agent.findingKeys.get(key);
+    if (!since) deps.journal({ type: 'finding', agent: agent.config.name, plugin: f.source, kind: f.kind, severity: f.severity, summary: f.summary, data: compactData(f.data) });
+    keys.set(key, since ?? f.snapshot.at);
+    return { ...f, since: since ?? f.snapshot.at };
+  });
   agent.findingKeys = keys;
+  return stamped;
 }
 
 function wakeFinding(agent: AgentRuntime, snapshot: Snapshot, since: Date): Finding {
@@ -99,6 +99,7 @@ function wakeFinding(agent: AgentRuntime, snapshot: Snapshot, since: Date): Find
     agent: agent.config.name,
     source: 'core',
     snapshot,
+    since: snapshot.at,
   };
 }
 

@@ -95,7 +95,7 @@ export class PluginHost {
           return [];
         }
         return (list as NewFinding[]).map(
-          (f): Finding => ({ ...f, severity: f.severity ?? 'warn', agent: view.agent.name, source: p.plugin.name, snapshot }) as Finding,
+          (f): Finding => ({ ...f, severity: f.severity ?? 'warn', agent: view.agent.name, source: p.plugin.name, snapshot, since: snapshot.at }) as Finding,
         );
       }),
     );

@@ -55,6 +55,8 @@ export type Finding<K extends FindingKind = FindingKind> = Extract<NewFinding, {
   readonly source: string;
   /** the snapshot it was found on */
   readonly snapshot: Snapshot;
+  /** when this finding (same check, kind and summary) first appeared, on consecutive ticks */
+  readonly since: Date;
 };
 
 /** What a rescue returns: `handled` ends dispatch of this finding; `pass` (or nothing) lets the next rescue try. */

@@ -168,7 +168,7 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
     const classification = deps.classify(snapshot, agent);
     agent.last = { snapshot, classification };
     const view = { agent: agent.config, status: agent.status, classification, previous: undefined, lookAgain: () => undefined };
-    const finding = { severity: 'warn', ...c.finding, agent: 'agent', source: 'test', snapshot } as Finding;
+    const finding = { severity: 'warn', ...c.finding, agent: 'agent', source: 'test', snapshot, since: snapshot.at } as Finding;
     await deps.host.rescue(finding, view, (p) => deps.actuator.actionsFor(p, agent));
   } else {
     for (let i = 0; i < (c.ticks ?? 1); i++) {
