@@ -37,6 +37,8 @@ export interface PaneCase {
   readonly tickMs?: number;
   /** when the first tick happens (ISO; default 2026-11-21T01:00:00Z) */
   readonly now?: string;
+  /** the plugin's per-agent state before the first tick (as a previous tick would have left it) */
+  readonly state?: unknown;
   /** overrides for the agent under test (name, command, resume, profile, task…) */
   readonly agent?: Record<string, unknown>;
   /** overrides for the config (actuator budgets, guard, profiles…) */
@@ -138,6 +140,7 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
   const agent = newAgentRuntime(config.agents[0]!, join(dir, 'agent.log'));
   agent.paneId = '%1';
   const state = new PluginStateStore(config.stateDir, 'test-night');
+  if (c.state !== undefined) state.agent(plugin.name, 'agent').set(c.state);
   let extraLook: number | undefined;
   const findings: Finding[] = [];
   const deps = createWatch({
