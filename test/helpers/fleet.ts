@@ -1,0 +1,62 @@
+// A throwaway fleet for end-to-end tests: a temp dir with a config on a private tmux socket.
+import { execa } from 'execa';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { readJournal } from '../../core/journal.js';
+import type { JournalEvent } from '../../core/journal-events.js';
+import { repoRoot } from './cli.js';
+
+let counter = 0;
+
+/** A simulated agent running one of sim-agent's scenarios. */
+export function simAgent(name: string, scenario: string, extra: Record<string, unknown> = {}) {
+  const sim = join(repoRoot, 'examples', 'agents', 'sim-agent.mjs');
+  return {
+    name,
+    command: `node ${sim} ${scenario} --name ${name}`,
+    resume: `node ${sim} ${scenario} --name ${name} --continue`,
+    profile: 'claude-code',
+    size: { cols: 100, rows: 30 },
+    ...extra,
+  };
+}
+
+/** Creates a temp dir with `nightshift.config.yaml` on a unique tmux socket; `cleanup()` kills the server and removes the dir. */
+export function makeFleet(agents: object[], overrides: Record<string, unknown> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ns-fleet-'));
+  const socket = `ns-test-${process.pid}-${++counter}`;
+  const config = {
+    timezone: 'UTC',
+    stateDir: './state',
+    tmux: { socket, session: 'fleet' },
+    watch: { interval: '500ms' },
+    actuator: { cooldown: '500ms', enterDelay: '100ms' },
+    agents: agents.map((a) => ({ cwd: dir, ...a })),
+    ...overrides,
+  };
+  const configFile = join(dir, 'nightshift.config.yaml');
+  writeFileSync(configFile, stringify(config));
+  return {
+    dir,
+    socket,
+    configFile,
+    /** the run directory of the night with id `id` (or the only one) */
+    runDir: (id?: string) => join(dir, 'state', 'nights', id ?? new Date().toISOString().slice(0, 10)),
+    /** the journal events of a run directory */
+    events: (runDir: string): JournalEvent[] => {
+      try {
+        return readJournal(join(runDir, 'events.jsonl')).events;
+      } catch {
+        return [];
+      }
+    },
+    read: (path: string) => readFileSync(path, 'utf8'),
+    tmux: (...args: string[]) => execa('tmux', ['-L', socket, ...args], { reject: false }),
+    async cleanup() {
+      await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
