@@ -49,6 +49,10 @@ export interface Dialog {
   readonly deny: readonly string[] | null;
   /** the dialog's own lines, used to confirm it is still on screen right before sending */
   readonly signature: string;
+  /** other readings of a command the application wrapped over several rows; the guard must allow each of them too */
+  readonly variants?: readonly string[];
+  /** a classic line prompt: live only while the cursor sits at its end, so it needs the cursor position to be answered */
+  readonly lineMode?: boolean;
 }
 
 /** A screen classified: the state, the evidence behind it, and what was recognised. */

@@ -6,7 +6,7 @@ import { makeFleet, simAgent } from '../helpers/fleet.js';
 import { waitFor } from '../helpers/wait.js';
 
 describe('fault: the config is edited to something invalid while the daemon runs', () => {
-  const fleet = makeFleet([simAgent('builder', 'worker')], { night: { start: '0 0 * * *', duration: '24h' } });
+  const fleet = makeFleet([simAgent('builder', 'worker', { task: 'Work through TASKS.md' })], { night: { start: '0 0 * * *', duration: '24h' } });
   afterAll(() => fleet.cleanup());
 
   it('the running night continues with the last good config and the error is logged with paths', async () => {
