@@ -92,8 +92,11 @@ export class Actuator {
     if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature) return refuse('stale', 'the dialog is no longer on screen');
     if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
     if (action === 'answer' && dialog.commandKind === 'shell' && dialog.command !== null) {
-      const verdict = this.#deps.guard(dialog.command, agent);
-      if (verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
+      // every reading of a wrapped command must pass, not just the likeliest one
+      for (const command of [dialog.command, ...(dialog.variants ?? [])]) {
+        const verdict = this.#deps.guard(command, agent);
+        if (verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
+      }
     }
     const last = agent.lastAnswer;
     if (last && last.hash === snapshot.hash) return { ok: false, why: 'stale', reason: 'this screen was already answered and has not changed since' };
