@@ -1,0 +1,235 @@
+// Snapshot → state. First match wins, in the order of prompts.md §10.3: dead or exited, secret, limit, confirm, busy,
+// fatal error, input, output. Only the live bottom of the screen counts.
+import { detectProfile } from './detect-profile.js';
+import { findLimit, type LimitFinding } from './limit.js';
+import { findLinePrompt } from './line-prompt.js';
+import { isOptionRow } from './menu.js';
+import { findMenuDialog, onlyChromeBelow } from './menu-dialog.js';
+import { resolveProfiles, type Profile } from './resolve-profiles.js';
+import { parseResetTime } from './reset-time.js';
+import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
+import { findSecret } from './secret.js';
+import type { Classification, Snapshot } from './types.js';
+
+/** How to classify: which profile, the config's overrides, the clock and zone for reset times. */
+export interface ClassifyOptions {
+  /** a profile name, or `auto`/undefined to detect it from the screen */
+  readonly profile?: string | undefined;
+  /** the config's `profiles:` overrides */
+  readonly profiles?: unknown;
+  /** zone for reset times printed without one (IANA name); default: this machine's */
+  readonly timezone?: string | undefined;
+  /** the clock for reset times; default: the snapshot's time */
+  readonly now?: Date | undefined;
+  /** the agent's previous snapshot: a screen still changing above an idle box means work is streaming */
+  readonly previous?: Snapshot | undefined;
+}
+
+/** Programs that mean "back at a shell": the agent is gone. */
+const SHELLS = new Set([
+  'bash',
+  'zsh',
+  'sh',
+  'fish',
+  'dash',
+  'ksh',
+  'tcsh',
+  'csh',
+  'ash',
+  'nu',
+  '-bash',
+  '-zsh',
+  'login',
+]);
+/** Non-empty rows at the very bottom where an idle input box or a fatal message must be. */
+const LIVE_ROWS = 5;
+/** Rows above a shell prompt where a print-mode limit message may be. */
+const PRINT_MODE_ROWS = 4;
+
+type Found = Omit<Classification, 'profile'>;
+
+/** Classifies one snapshot. Cheap enough to run for every pane on every tick. */
+export function classify(snapshot: Snapshot, options: ClassifyOptions = {}): Classification {
+  const set = resolveProfiles(options.profiles);
+  const configured = options.profile && options.profile !== 'auto' ? set.get(options.profile) : undefined;
+  const name =
+    configured?.name ??
+    detectProfile(snapshot.lines, { profiles: set, currentCommand: snapshot.currentCommand });
+  const profile = configured ?? set.union(name);
+  const found = classifyView(viewOf(snapshot), snapshot, profile, options);
+  return { profile: name, ...found };
+}
+
+function classifyView(
+  view: ScreenView,
+  snapshot: Snapshot,
+  profile: Profile,
+  options: ClassifyOptions,
+): Found {
+  const { rows, last } = view;
+  const p = profile.name;
+  if (last < 0)
+    return snapshot.dead
+      ? { state: 'error', rule: `${p}.dead`, evidence: [] }
+      : { state: 'output', rule: `${p}.blank`, evidence: [] };
+
+  // 2. dead pane, or back at a shell prompt (a limit printed just above it is a print-mode limit)
+  if (snapshot.dead || profile.dead.any(rows[last]!))
+    return { state: 'error', rule: `${p}.dead`, evidence: tail(view, 6) };
+  if (atShellPrompt(view, snapshot, profile)) {
+    const limit = findLimit(view, profile, -1, Math.max(0, last - PRINT_MODE_ROWS), last - 1);
+    if (limit) return limitState(limit, `${p}.limit.print-mode`, snapshot, options);
+    return { state: 'error', rule: `${p}.exited`, evidence: tail(view, 6) };
+  }
+
+  // 3. secrets are never answered
+  const secret = findSecret(view, profile, snapshot.ttyEcho);
+  if (secret)
+    return {
+      state: 'secret',
+      rule: secret.rule,
+      evidence: [rows[secret.row]!.trim()],
+      secretKind: secret.secretKind,
+    };
+
+  // 4. a limit lower on screen than any busy sign
+  const lastBusy = lastBusyRow(view, profile);
+  const limit = findLimit(view, profile, lastBusy);
+  if (limit) return limitState(limit, `${p}.limit`, snapshot, options);
+
+  // 5. a live dialog (the last block on screen), or a known line prompt at the cursor
+  const menu = findMenuDialog(view, profile);
+  if (menu?.kind === 'dialog')
+    return { state: 'confirm', rule: menu.dialog.rule, evidence: menu.evidence, dialog: menu.dialog };
+  if (menu?.kind === 'question') return { state: 'input', rule: menu.rule, evidence: menu.evidence };
+  const line = findLinePrompt(view, profile);
+  if (line)
+    return {
+      state: 'confirm',
+      rule: line.dialog.rule,
+      evidence: [rows[line.row]!.trim()],
+      dialog: line.dialog,
+    };
+
+  // 6. working
+  if (lastBusy >= 0) return { state: 'busy', rule: `${p}.busy`, evidence: [rows[lastBusy]!.trim()] };
+
+  // 7. a live agent reporting an error it cannot get past
+  const fatal = liveRow(view, profile, (row) => profile.needsHuman.any(row) || profile.fatal.any(row));
+  if (fatal >= 0) {
+    const needsHuman = profile.needsHuman.any(rows[fatal]!);
+    return {
+      state: 'error',
+      rule: needsHuman ? `${p}.needs-human` : `${p}.fatal`,
+      evidence: tail(view, 4, fatal),
+      ...(needsHuman && { needsHuman }),
+    };
+  }
+
+  // 8. waiting for the person: a question, an idle input box, a menu, an unknown line prompt
+  return (
+    inputState(view, snapshot, profile, options) ?? {
+      state: 'output',
+      rule: `${p}.output`,
+      evidence: tail(view, 3),
+    }
+  );
+}
+
+function inputState(
+  view: ScreenView,
+  snapshot: Snapshot,
+  profile: Profile,
+  options: ClassifyOptions,
+): Found | undefined {
+  const { rows, last } = view;
+  const p = profile.name;
+  const question = liveRow(view, profile, (row) => profile.questions.any(row), 8);
+  if (question >= 0)
+    return { state: 'input', rule: `${p}.input.question`, evidence: [rows[question]!.trim()] };
+  const box = liveRow(view, profile, (row) => profile.idle.any(row));
+  if (box >= 0) {
+    if (options.previous && changedAbove(options.previous, snapshot, box))
+      return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
+    return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
+  }
+  const menuRow = liveRow(
+    view,
+    profile,
+    (row) => isOptionRow(row, profile.markers) && /^\s*\S\s*\d+\./u.test(row),
+    8,
+  );
+  if (menuRow >= 0 && onlyChromeBelow(view, lastOptionRow(view, menuRow, profile), profile)) {
+    return { state: 'input', rule: `${p}.input.menu`, evidence: [rows[menuRow]!.trim()] };
+  }
+  if (cursorAtEnd(view, last) === 'yes' && /[:?>]$/.test(rows[last]!.trim())) {
+    return { state: 'input', rule: `${p}.input.line-prompt`, evidence: [rows[last]!.trim()] };
+  }
+  return undefined;
+}
+
+function limitState(limit: LimitFinding, rule: string, snapshot: Snapshot, options: ClassifyOptions): Found {
+  const resetAt = parseResetTime(limit.resetText, {
+    now: options.now ?? snapshot.at,
+    timezone: options.timezone,
+  });
+  return { state: 'limit', rule, evidence: limit.evidence, ...(resetAt && { resetAt }) };
+}
+
+/** The last row is a bare shell prompt and the pane runs a shell (or nobody said what it runs). */
+function atShellPrompt(view: ScreenView, snapshot: Snapshot, profile: Profile): boolean {
+  const row = view.rows[view.last]!;
+  const m = profile.shellPrompts.find(row);
+  if (!m || m.index !== 0 || row.slice(m[0].length).trim() !== '') return false;
+  const command = snapshot.currentCommand;
+  return !command || SHELLS.has(command);
+}
+
+/** The lowest row of the bottom block showing work in progress (quoted tool output does not count), or -1. */
+function lastBusyRow(view: ScreenView, profile: Profile): number {
+  if (profile.busy.empty) return -1;
+  for (let i = view.last; i >= view.bottom; i--) {
+    const row = view.rows[i]!;
+    if (row.trim() !== '' && profile.busy.any(row) && !profile.quoted.any(row)) return i;
+  }
+  return -1;
+}
+
+/** The lowest of the last `count` non-blank rows that passes `test`, with no agent output below it; -1 if none. */
+function liveRow(
+  view: ScreenView,
+  profile: Profile,
+  test: (row: string) => boolean,
+  count = LIVE_ROWS,
+): number {
+  for (let i = view.last, seen = 0; i >= 0 && seen < count; i--) {
+    const row = view.rows[i]!;
+    if (isBlank(row)) continue;
+    seen++;
+    if (test(row)) return i;
+    if (profile.output.any(row)) return -1;
+  }
+  return -1;
+}
+
+function lastOptionRow(view: ScreenView, from: number, profile: Profile): number {
+  let end = from;
+  while (end + 1 <= view.last && !isBlank(view.rows[end + 1]!) && !profile.footers.any(view.rows[end + 1]!))
+    end++;
+  return end;
+}
+
+/** Whether the rows above the input box differ from the previous snapshot's. */
+function changedAbove(previous: Snapshot, current: Snapshot, box: number): boolean {
+  if (previous.lines.length !== current.lines.length) return false;
+  for (let i = 0; i < box; i++) if (previous.lines[i] !== current.lines[i]) return true;
+  return false;
+}
+
+/** The last `n` non-blank rows up to `end`, trimmed. */
+function tail(view: ScreenView, n: number, end = view.last): string[] {
+  const out: string[] = [];
+  for (let i = end; i >= 0 && out.length < n; i--)
+    if (!isBlank(view.rows[i]!)) out.unshift(view.rows[i]!.trim());
+  return out;
+}

@@ -1,0 +1,110 @@
+// Classification → what the runner would do. Approve only a confirmation whose command the guard allows and where
+// nothing is ambiguous; dangerous or doubtful → escalate (or decline); limits → wait.
+import type { Guard, GuardContext, GuardResult } from '../guard/types.js';
+import { actionRisk } from './action-risk.js';
+import type { Classification, Decision, Dialog, Snapshot } from './types.js';
+
+/** Policy knobs for `decide`. */
+export interface DecideOptions {
+  /** where the agent works, for the guard's path rules */
+  readonly context?: GuardContext;
+  /** what to do with a dialog the guard refuses: leave it and tell a person (default), or answer No */
+  readonly onRefused?: 'escalate' | 'decline';
+}
+
+/** Decides what to do about a classified screen. Never approves on doubt. */
+export function decide(
+  classification: Classification,
+  snapshot: Snapshot,
+  guard: Guard,
+  options: DecideOptions = {},
+): Decision {
+  if (snapshot.inMode) return none('a person is in copy mode on this pane: hands off');
+  switch (classification.state) {
+    case 'confirm':
+      return classification.dialog
+        ? decideDialog(classification.dialog, snapshot, guard, options)
+        : escalate('a confirmation without a recognised dialog');
+    case 'limit':
+      if (classification.needsHuman) return escalate('the limit cannot be waited out: a person must act');
+      return {
+        decision: 'wait',
+        keys: null,
+        guard: null,
+        resetAt: classification.resetAt ?? null,
+        reason: classification.resetAt
+          ? `usage limit: wait until ${classification.resetAt.toISOString()}`
+          : 'usage limit without a reset time: poll again later',
+      };
+    case 'secret':
+      return escalate(`asks for a ${classification.secretKind ?? 'secret'}: never answered`);
+    case 'error':
+      return classification.needsHuman
+        ? escalate('the agent cannot continue until a person acts')
+        : none('the agent stopped or failed: a rescue decides');
+    case 'input':
+      return none('waiting for input');
+    case 'busy':
+      return none('working');
+    case 'output':
+      return none('nothing to answer');
+  }
+}
+
+function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options: DecideOptions): Decision {
+  const refuse = (reason: string, verdict: GuardResult | null): Decision =>
+    options.onRefused === 'decline' && dialog.deny
+      ? { decision: 'decline', keys: dialog.deny, guard: verdict, resetAt: null, reason }
+      : { decision: 'escalate', keys: null, guard: verdict, resetAt: null, reason };
+  if (!dialog.approve) return refuse('no option approves this once without widening permissions', null);
+  if (dialog.lineMode && snapshot.cursor.y < 0)
+    return escalate('a line prompt, but the cursor position is unknown');
+  if (dialog.commandKind === 'shell') {
+    if (!dialog.command) return escalate('cannot tell which command this confirms');
+    const verdict = guard.check(dialog.command, options.context);
+    if (verdict.verdict !== 'allow')
+      return refuse(`guard: ${verdict.verdict} (${verdict.rule ?? 'no rule'}): ${verdict.reason}`, verdict);
+    for (const variant of dialog.variants ?? []) {
+      const other = guard.check(variant, options.context);
+      if (other.verdict !== 'allow')
+        return refuse(
+          `guard: ${other.verdict} on another reading of the wrapped command: ${other.reason}`,
+          other,
+        );
+    }
+    return {
+      decision: 'approve',
+      keys: dialog.approve,
+      guard: verdict,
+      resetAt: null,
+      reason: `guard allows: ${dialog.command}`,
+    };
+  }
+  if (dialog.commandKind === 'action') {
+    if (!dialog.command) return escalate('cannot tell what this confirms');
+    const risk = actionRisk(dialog.command);
+    if (risk) return refuse(`risky action: ${risk}`, null);
+    return {
+      decision: 'approve',
+      keys: dialog.approve,
+      guard: null,
+      resetAt: null,
+      reason: `action: ${dialog.command}`,
+    };
+  }
+  return {
+    decision: 'approve',
+    keys: dialog.approve,
+    guard: null,
+    resetAt: null,
+    reason: 'nothing is being run (a pager or a pause)',
+  };
+}
+
+function none(reason: string): Decision {
+  return { decision: 'none', keys: null, guard: null, resetAt: null, reason };
+}
+
+function escalate(reason: string): Decision {
+  return { decision: 'escalate', keys: null, guard: null, resetAt: null, reason };
+}

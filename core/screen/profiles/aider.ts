@@ -1,0 +1,60 @@
+// Aider: every question is a prompt_toolkit line "… (Y)es/(N)o… [Yes]:" with its subject on the row above.
+import type { LinePromptSpec, ProfileSpec } from '../profile.js';
+
+const r = String.raw;
+
+/** The tail every Aider question ends with. */
+const choices = r`\(Y\)es/\(N\)o(?:/\([A-Z]\)[^/\[]+)*\s*\[(?:Yes|No)\]:$`;
+
+const ask = (id: string, question: string, subject: LinePromptSpec['subject']): LinePromptSpec => ({
+  id,
+  prompt: `^${question} ${choices}`,
+  approve: ['y', 'Enter'],
+  deny: ['n', 'Enter'],
+  subject,
+});
+
+export const aider: ProfileSpec = {
+  description:
+    'Aider: "(Y)es/(N)o … [Yes]:" questions on the last row, "Waiting for <model>" scanner, the > prompt',
+  detect: [
+    r`\(Y\)es/\(N\)o`,
+    r`^Tokens: [\d.]+k? sent`,
+    r`^Aider v\d`,
+    r`^Main model:`,
+    r`^(?:architect|ask|code)?>\s*$`,
+  ],
+  commands: ['aider'],
+  markers: '',
+  dialogs: [],
+  linePrompts: [
+    ask('run-shell', r`Run shell commands?\?`, [{ kind: 'shell', above: 1 }]),
+    ask('pip-install', r`Run pip install\?`, [{ kind: 'shell', above: 1 }]),
+    ask('add-file', r`Add (?:file|files) to the chat\?`, [
+      { kind: 'action', above: 1, template: 'add {} to the chat' },
+    ]),
+    ask('create-file', r`Create new file\?`, [{ kind: 'action', above: 1, template: 'create {}' }]),
+    ask('edit-file', r`Allow edits to (?:a )?file that has not been added to the chat\?`, [
+      { kind: 'action', above: 1, template: 'edit {}' },
+    ]),
+    ask('add-output', r`Add command output to the chat\?`, [
+      { kind: 'action', template: 'add command output to the chat' },
+    ]),
+    ask('question', r`(.+\?)`, [{ kind: 'action', row: `^(.+\\?) ${choices}`, template: 'answer yes: {}' }]),
+  ],
+  sticky: [],
+  busy: [r`^Waiting for \S+ \[`, r`^Updating repo map`, r`^Retrying in [\d.]+ seconds`],
+  quoted: [],
+  idle: [r`/^(?:architect|ask|code|help|multi)?>\s*(?:\S.*)?$/u`],
+  questions: [],
+  footers: [],
+  output: [],
+  limits: [],
+  notLimits: [],
+  needsHuman: [],
+  fatal: [r`litellm\.(?:AuthenticationError|NotFoundError|PermissionDeniedError)`],
+  secrets: [],
+  secretDialogs: [],
+  shellPrompts: [],
+  dead: [],
+};

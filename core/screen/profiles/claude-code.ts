@@ -1,0 +1,113 @@
+// Claude Code (1.x boxed dialogs, 2.x dialogs under a rule with a footer).
+import type { ProfileSpec } from '../profile.js';
+
+const r = String.raw;
+
+/** A description row under a command: Claude writes it in sentence case. */
+const description = r`/^[A-Z][a-z]/u`;
+
+export const claudeCode: ProfileSpec = {
+  description:
+    'Claude Code: permission, trust and bypass dialogs, spinner rows, the ❯ input box, limit menus',
+  detect: [
+    r`^\s*⎿`,
+    r`/^\s*[⏺●] [A-Z]\w*\(/u`,
+    r`^\s*\? for shortcuts(?: · esc to interrupt)?$`,
+    r`shift\+tab to cycle`,
+    r`Esc to cancel · Tab to amend`,
+    r`/upgrade\b`,
+    r`\bClaude Code\b`,
+    r`tell Claude what to do`,
+    r`\bClaude (?:AI )?usage limit`,
+    r`/^\s*[✻✶✳✢✽·] [A-Z]\w+ for \d/u`,
+    r`^\s*Bash command$`,
+  ],
+  commands: ['claude'],
+  markers: '❯',
+  dialogs: [
+    {
+      id: 'permission',
+      question: [r`^\s*Do you want to .+\?$`, r`^\s*Use skill ".+"\?$`],
+      approve: [r`^Yes$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'shell', header: r`^\s*Bash command$`, description },
+        { kind: 'action', header: r`^\s*Edit file$`, firstRow: true, template: 'edit {}' },
+        { kind: 'action', header: r`^\s*(?:Create|Write) file$`, firstRow: true, template: 'create {}' },
+        { kind: 'action', header: r`^\s*Read file$`, firstRow: true, template: 'read {}' },
+        { kind: 'action', header: r`^\s*Fetch$`, firstRow: true, template: 'fetch {}' },
+        { kind: 'action', header: r`^\s*Web ?search$`, firstRow: true, template: 'search {}' },
+        { kind: 'action', header: r`^\s*Tool use$`, description, template: 'mcp {}' },
+        { kind: 'action', row: r`^\s*Use skill "(.+)"\?$`, template: 'use skill {}' },
+      ],
+    },
+    {
+      id: 'trust',
+      question: [
+        r`Is this a project you created or one you trust`,
+        r`^\s*Do you trust the files in this folder\?$`,
+      ],
+      approve: [r`^Yes, I trust this folder$`, r`^Yes, proceed$`],
+      decline: [r`^No, exit$`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'action', header: r`^\s*Accessing workspace:$`, firstRow: true, template: 'trust folder {}' },
+        { kind: 'action', template: 'trust folder' },
+      ],
+    },
+    {
+      // accepting bypass mode lowers every guard rail: never approved unattended
+      id: 'bypass',
+      question: [r`Bypass Permissions mode`],
+      approve: [],
+      decline: [r`^No, exit$`],
+      keys: 'navigate',
+      subject: [{ kind: 'action', template: 'enable bypass permissions mode' }],
+    },
+    {
+      // leaving plan mode: approving a plan is the person's call
+      id: 'plan',
+      question: [r`^\s*Would you like to proceed\?$`],
+      approve: [],
+      decline: [r`^No, keep planning$`],
+      keys: 'navigate',
+      subject: [{ kind: 'action', template: 'approve the plan' }],
+    },
+  ],
+  linePrompts: [],
+  sticky: [],
+  busy: [
+    r`\besc to interrupt\b`,
+    // spinner row: glyph, a capitalised verb, an ellipsis; the verbs are random, never match them
+    r`/^\s*[·✢✳✶✻✽*]\s+[A-Z][^…]*…/u`,
+    r`\([^()]*\b\d[\d.]*k?\s+tokens?\b[^()]*\)$`,
+    r`Waiting for \d+ background (?:agent|task)`,
+    r`Retrying in \d+ seconds?`,
+  ],
+  quoted: [],
+  idle: [r`^\s*[>❯](?:\s.*)?$`],
+  questions: [
+    r`Enter to select · ↑/↓ to navigate`,
+    r`/^\s*☐ \S/u`,
+    r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
+  ],
+  footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
+  output: [r`/^\s*[⏺●] \S/u`],
+  limits: [r`Stop and wait for limit to reset`],
+  notLimits: [],
+  needsHuman: [],
+  fatal: [
+    r`API Error: \d{3}\b(?!.*Retrying)`,
+    r`OAuth token has expired`,
+    r`Invalid API key`,
+    r`Please run /login`,
+    r`organization has been disabled`,
+  ],
+  secrets: [],
+  secretDialogs: [],
+  shellPrompts: [],
+  dead: [],
+};

@@ -1,0 +1,94 @@
+// OpenAI Codex CLI (the Rust TUI, and the 2025 TypeScript review dialog).
+import type { ProfileSpec } from '../profile.js';
+
+const r = String.raw;
+
+export const codex: ProfileSpec = {
+  description: 'Codex CLI: approval dialogs with hotkeys, "• Working (… esc to interrupt)", the › composer',
+  detect: [
+    r`^\s*• (?:Ran|Edited|Explored|Working|Read|Updated|Added)\b`,
+    r`^─ Worked for `,
+    r`\d+% context left$`,
+    r`Ask Codex to do anything`,
+    r`\bCodex\b`,
+    r`Would you like to (?:run the following command|make the following edits)\?`,
+    r`^\s*■ `,
+    r`\bgpt-\d`,
+  ],
+  commands: ['codex'],
+  markers: '›❯',
+  dialogs: [
+    {
+      id: 'exec',
+      question: [r`^\s*Would you like to run the following command\?$`],
+      approve: [r`^Yes, proceed$`, r`^Yes$`],
+      decline: [r`^No\b`],
+      keys: 'hotkey',
+      deny: ['Escape'],
+      subject: [{ kind: 'shell', row: r`^\s*\$ (.+)$`, continued: true }],
+    },
+    {
+      id: 'edits',
+      question: [r`^\s*Would you like to make the following edits\?$`],
+      approve: [r`^Yes, proceed$`, r`^Yes$`],
+      decline: [r`^No\b`],
+      keys: 'hotkey',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'action', row: r`^\s*(\S+) \(\+\d+ -\d+\)$`, template: 'edit {}' },
+        { kind: 'action', template: 'apply edits' },
+      ],
+    },
+    {
+      // wider sandbox permissions and network hosts: a person decides
+      id: 'permissions',
+      question: [
+        r`^\s*Would you like to grant these permissions\?$`,
+        r`^\s*Do you want to allow .*(?:network|host|domain)`,
+      ],
+      approve: [],
+      decline: [r`^No\b`],
+      keys: 'hotkey',
+      deny: ['Escape'],
+      subject: [{ kind: 'action', template: 'grant permissions' }],
+    },
+    {
+      id: 'legacy-exec',
+      question: [r`^\s*Allow command\?$`],
+      approve: [r`^Yes$`],
+      keys: 'hotkey',
+      deny: ['n'],
+      subject: [{ kind: 'shell', row: r`^\s*\$ (.+)$`, continued: true }],
+    },
+    {
+      id: 'trust',
+      question: [r`^\s*Do you trust the contents of this directory\?`],
+      approve: [r`^Yes, continue$`],
+      decline: [r`^No, quit$`],
+      keys: 'hotkey',
+      subject: [{ kind: 'action', template: 'trust directory' }],
+    },
+  ],
+  linePrompts: [],
+  sticky: [],
+  busy: [
+    r`\besc to interrupt\b`,
+    r`^\s*• (?:Working|Thinking|Analyzing|Running command|Starting MCP servers)\b.*\(`,
+  ],
+  quoted: [],
+  idle: [r`^\s*[›▌](?:\s.*)?$`],
+  questions: [r`enter to submit answer`, r`for lower credit usage\?`],
+  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`],
+  output: [r`/^• \S/u`],
+  limits: [],
+  notLimits: [],
+  needsHuman: [],
+  fatal: [
+    r`^\s*■ (?:unexpected status|stream disconnected|Error:)`,
+    r`Please (?:re-?)?(?:login|log in|sign in)`,
+  ],
+  secrets: [],
+  secretDialogs: [],
+  shellPrompts: [],
+  dead: [],
+};

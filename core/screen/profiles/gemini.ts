@@ -1,0 +1,83 @@
+// Gemini CLI: boxed confirmations with ● options, braille spinners, the "Type your message" box.
+import type { ProfileSpec } from '../profile.js';
+
+const r = String.raw;
+
+export const gemini: ProfileSpec = {
+  description:
+    'Gemini CLI: "Allow execution of" / "Apply this change?" dialogs, braille spinner rows, quota dialogs',
+  detect: [
+    r`/^\s*✦ /u`,
+    r`Type your message or @path/to/file`,
+    r`no sandbox`,
+    r`\bgemini-\d`,
+    r`Gemini CLI`,
+    r`Allow execution of`,
+    r`Waiting for user confirmation`,
+  ],
+  commands: ['gemini'],
+  markers: '●',
+  dialogs: [
+    {
+      id: 'mcp',
+      question: [r`^\s*Allow execution of MCP tool "(.+)" from server "(.+)"\?$`],
+      approve: [r`^Yes, allow once$`, r`^Allow once$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        {
+          kind: 'action',
+          row: r`^\s*Allow execution of MCP tool "(.+" from server ".+)"\?$`,
+          template: 'mcp "{}"',
+        },
+      ],
+    },
+    {
+      id: 'shell',
+      question: [r`^\s*Allow execution(?: of)?:? .*\?$`],
+      approve: [r`^Yes, allow once$`, r`^Allow once$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [{ kind: 'shell', above: 4 }],
+    },
+    {
+      id: 'edit',
+      question: [r`^\s*Apply this change\?$`],
+      approve: [r`^Yes, allow once$`, r`^Allow once$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'action', row: r`^\s*\?\s+(?:Edit|WriteFile|Write) (\S+?):?(?:\s|$)`, template: 'edit {}' },
+        { kind: 'action', template: 'apply a change' },
+      ],
+    },
+    {
+      id: 'trust',
+      question: [r`^\s*Do you trust (?:the files in )?this folder\?$`],
+      approve: [r`^Trust folder\b`],
+      decline: [r`^Don't trust$`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [{ kind: 'action', template: 'trust folder' }],
+    },
+  ],
+  linePrompts: [],
+  sticky: [r`^Trust parent folder\b`],
+  busy: [r`\([^()]*\besc to cancel\b[^()]*\)`, r`/^\s*[⠀-⣿]\s+\S/u`],
+  quoted: [],
+  idle: [r`^\s*>\s+Type your (?:message|shell command)`, r`Press 'i' for INSERT mode`],
+  questions: [],
+  footers: [r`Waiting for user confirmation`, r`context left\)?$`, r`no sandbox`],
+  output: [r`/^\s*✦ \S/u`],
+  limits: [],
+  notLimits: [],
+  needsHuman: [],
+  fatal: [r`✕ \[API Error:`, r`Please set an Auth method`, r`API_KEY environment variable not found`],
+  secrets: [],
+  secretDialogs: [],
+  shellPrompts: [],
+  dead: [],
+};

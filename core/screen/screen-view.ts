@@ -1,0 +1,103 @@
+// A screen prepared for reading: box borders removed, odd spaces unified, the live bottom located.
+import type { Snapshot } from './types.js';
+
+/** How many non-empty rows at the bottom count as "the live part" of a screen. */
+export const BOTTOM_ROWS = 20;
+
+/** A snapshot's rows, normalised once per classification. */
+export interface ScreenView {
+  /** rows as captured */
+  readonly raw: readonly string[];
+  /** rows with box side borders removed, NBSP as space, `∙` as `·`, trailing spaces trimmed */
+  readonly rows: readonly string[];
+  /** index of the last non-empty row, -1 on a blank screen */
+  readonly last: number;
+  /** index of the first row of the bottom block (the last BOTTOM_ROWS non-empty rows) */
+  readonly bottom: number;
+  /** pane width (for rows the terminal soft-wrapped); Infinity when unknown */
+  readonly width: number;
+  /** the longest row on screen (a guess at the width when it is unknown) */
+  readonly widest: number;
+  /** where the cursor is; `known` is false when no tmux state came with the screen */
+  readonly cursor: {
+    readonly x: number;
+    readonly y: number;
+    readonly visible: boolean;
+    readonly known: boolean;
+  };
+}
+
+const BORDER_CHARS = /[│┃║]/;
+const LEADING_BORDER = /^(?:\s*[│┃║])+/;
+const TRAILING_BORDER = /\s*(?:[│┃║]\s*)+$/;
+const RULE = /^\s*[╭╮╰╯┌┐└┘├┤╔╗╚╝─━═╌┄┈\s]+$/;
+
+/** Normalises one captured row (see ScreenView.rows). */
+export function normalizeRow(line: string): string {
+  let row = line;
+  if (row.includes('\u00a0')) row = row.replace(/\u00a0/g, ' ');
+  if (row.includes('∙')) row = row.replace(/∙/g, '·');
+  if (BORDER_CHARS.test(row)) row = row.replace(LEADING_BORDER, '').replace(TRAILING_BORDER, '');
+  return row.trimEnd();
+}
+
+/** True for a row that is only a box edge or a horizontal rule. */
+export function isRule(row: string): boolean {
+  return row.length >= 3 && RULE.test(row) && row.trim().length >= 3;
+}
+
+/** True for a row with nothing to read: empty or a rule. */
+export function isBlank(row: string): boolean {
+  return row.trim() === '' || isRule(row);
+}
+
+/** Builds the view of a snapshot. */
+export function viewOf(snapshot: Snapshot): ScreenView {
+  const raw = snapshot.lines;
+  const rows = raw.map(normalizeRow);
+  let last = rows.length - 1;
+  while (last >= 0 && rows[last]!.trim() === '') last--;
+  let bottom = last;
+  for (let seen = 0; bottom > 0; bottom--) {
+    if (rows[bottom]!.trim() !== '' && ++seen >= BOTTOM_ROWS) break;
+  }
+  const width = snapshot.width > 0 ? snapshot.width : Infinity;
+  let widest = 0;
+  for (const l of raw) if (l.length > widest) widest = l.length;
+  const known = snapshot.cursor.y >= 0;
+  return {
+    raw,
+    rows,
+    last,
+    bottom: Math.max(0, bottom),
+    width,
+    widest,
+    cursor: { ...snapshot.cursor, known },
+  };
+}
+
+/** Display width of a row, counting code points (what tmux's cursor_x counts for narrow characters). */
+export function columns(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * Whether the cursor sits at the end of row `index` (one column past the text, or on its last character).
+ * `unknown` when the screen came without tmux state.
+ */
+export function cursorAtEnd(view: ScreenView, index: number): 'yes' | 'no' | 'unknown' {
+  const { cursor } = view;
+  if (!cursor.known) return 'unknown';
+  if (cursor.y !== index) return 'no';
+  const end = columns(view.raw[index] ?? '');
+  return cursor.x === end || cursor.x === end + 1 ? 'yes' : 'no';
+}
+
+/** The rows a line-mode program would join: row `index` plus the rows before it that the terminal soft-wrapped. */
+export function softWrappedStart(view: ScreenView, index: number): number {
+  let start = index;
+  while (start > 0 && columns(view.raw[start - 1] ?? '') >= view.width) start--;
+  return start;
+}
