@@ -1,0 +1,2 @@
+export { compileReport, HTML_LIMIT, type CompileOptions, type CompiledNightReport } from './compile.js';
+export { headline, subjectLine, type Counts } from './header.js';

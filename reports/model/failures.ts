@@ -1,0 +1,93 @@
+import type { JournalEvent } from '../../core/index.js';
+import type { CoordinationEntry, StatusLine } from '../coordination/types.js';
+import type { FailureItem } from './types.js';
+
+const FAILED = new Set(['ERROR', 'FAILED', 'FAIL', 'FAILURE', 'ABORTED']);
+
+/** What went wrong: final exits, error findings, ERROR lines and failed entries of the agents' records, tmux lost. */
+export function failures(
+  events: readonly JournalEvent[],
+  options: {
+    entries: readonly CoordinationEntry[];
+    statusLines: readonly StatusLine[];
+    agentOfTag: (tag: string) => string | undefined;
+    cutShort: Date | undefined;
+  },
+  clean: (text: string) => string,
+): FailureItem[] {
+  const byKey = new Map<string, FailureItem>();
+  const add = (item: Omit<FailureItem, 'count'>, key: string) => {
+    const seen = byKey.get(key);
+    byKey.set(key, seen ? { ...seen, count: seen.count + 1 } : { ...item, count: 1 });
+  };
+  const lastStart = new Map<string, number>();
+  for (const e of events)
+    if (e.type === 'agent-started' || e.type === 'agent-restarted') lastStart.set(e.agent, Date.parse(e.t));
+  let tmuxLost: JournalEvent | undefined;
+  for (const e of events) {
+    if (e.type === 'agent-exited') {
+      if ((lastStart.get(e.agent) ?? 0) > Date.parse(e.t)) continue; // restarted later: a rescue, not a failure
+      const status = e.status === undefined ? '' : ` with status ${e.status}`;
+      add(
+        {
+          agent: e.agent,
+          at: new Date(e.t),
+          what: `exited${status} and was not restarted`,
+          detail: clean(e.detail),
+        },
+        `exit|${e.agent}`,
+      );
+    } else if (
+      e.type === 'finding' &&
+      (e.severity === 'error' || e.severity === 'critical') &&
+      e.kind !== 'exited'
+    ) {
+      add(
+        { agent: e.agent, at: new Date(e.t), what: clean(e.summary), detail: undefined },
+        `finding|${e.agent}|${e.summary}`,
+      );
+    } else if (e.type === 'tmux-lost') tmuxLost = e;
+    else if (e.type === 'tmux-restored') tmuxLost = undefined;
+  }
+  if (tmuxLost && tmuxLost.type === 'tmux-lost')
+    add(
+      {
+        agent: undefined,
+        at: new Date(tmuxLost.t),
+        what: 'the tmux server was lost and not restored',
+        detail: clean(tmuxLost.detail),
+      },
+      'tmux',
+    );
+  if (options.cutShort)
+    add(
+      {
+        agent: undefined,
+        at: options.cutShort,
+        what: 'the journal stops here without a night end: nightshift itself stopped (crash or kill)',
+        detail: undefined,
+      },
+      'cut',
+    );
+  for (const l of options.statusLines) {
+    if (l.status !== 'ERROR') continue;
+    const agent = options.agentOfTag(l.tag) ?? l.tag;
+    add(
+      { agent, at: l.at, what: `status log ERROR: ${clean(l.text)}`, detail: undefined },
+      `status|${l.tag}|${l.text}`,
+    );
+  }
+  for (const e of options.entries) {
+    if (!e.status || !FAILED.has(e.status)) continue;
+    add(
+      {
+        agent: e.from,
+        at: e.at,
+        what: `coordination entry ${e.status}${e.task ? `: ${clean(e.task)}` : ''}`,
+        detail: e.notes ? clean(e.notes) : undefined,
+      },
+      `coord|${e.line}`,
+    );
+  }
+  return [...byKey.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}

@@ -1,0 +1,72 @@
+import type { JournalEvent } from '../../core/index.js';
+import type { PluginTrouble, RefusalItem, RescueItem } from './types.js';
+
+/** Actions the runner carried out (not dry runs, not escalations: those are on the "needs you" list). */
+export function rescues(events: readonly JournalEvent[], clean: (text: string) => string): RescueItem[] {
+  const out: RescueItem[] = [];
+  for (const e of events) {
+    if (e.type !== 'action' || e.dryRun || e.action === 'escalate') continue;
+    out.push({
+      at: new Date(e.t),
+      agent: e.agent,
+      plugin: e.plugin,
+      action: e.action,
+      reason: clean(e.reason),
+      verified: e.verified,
+    });
+  }
+  return out;
+}
+
+/** What the actuator refused to send, and why. */
+export function refusals(events: readonly JournalEvent[], clean: (text: string) => string): RefusalItem[] {
+  const out: RefusalItem[] = [];
+  for (const e of events) {
+    if (e.type !== 'refusal') continue;
+    out.push({
+      at: new Date(e.t),
+      agent: e.agent,
+      plugin: e.plugin,
+      why: e.why,
+      reason: clean(e.reason),
+      command: e.command ? clean(e.command) : undefined,
+    });
+  }
+  return out;
+}
+
+/** Plugins that threw, timed out or returned nonsense, and those switched off (the host's list adds ones not journaled yet). */
+export function pluginTrouble(
+  events: readonly JournalEvent[],
+  disabled: readonly { plugin: string; failures: number; firstError: string }[],
+  clean: (text: string) => string,
+): PluginTrouble[] {
+  const byName = new Map<
+    string,
+    { hooks: Set<string>; failures: number; disabled: boolean; firstError: string }
+  >();
+  const get = (plugin: string, first: string) => {
+    let p = byName.get(plugin);
+    if (!p) byName.set(plugin, (p = { hooks: new Set(), failures: 0, disabled: false, firstError: first }));
+    return p;
+  };
+  for (const e of events) {
+    if (e.type === 'plugin-failure') {
+      const p = get(e.plugin, `${e.code}: ${e.message}`);
+      p.hooks.add(e.hook);
+      p.failures++;
+    } else if (e.type === 'plugin-disabled') get(e.plugin, e.firstError).disabled = true;
+  }
+  for (const d of disabled) {
+    const p = get(d.plugin, d.firstError);
+    p.disabled = true;
+    p.failures = Math.max(p.failures, d.failures);
+  }
+  return [...byName.entries()].map(([plugin, p]) => ({
+    plugin,
+    hooks: [...p.hooks],
+    failures: p.failures,
+    disabled: p.disabled,
+    firstError: clean(p.firstError),
+  }));
+}

@@ -1,0 +1,141 @@
+import type { TranscriptLine, TranscriptSource } from './types.js';
+
+/** Spinner frames and counters: what changes from frame to frame in a line that is "the same line, redrawn". */
+const CHURN = /[\d\u2800-\u28ff✻✶✳✢✽✺·•⏺●○◐◓◑◒◴◵◶◷|/\\\-–—.…]+/g;
+/** A line that looks like a status line: a spinner glyph, an elapsed time, a percentage or a clock. */
+const CHURNY =
+  /[\u2800-\u28ff✻✶✳✢✽✺◐◓◑◒◴◵◶◷]|\(\d+(?:\.\d+)?\s*[smh]\b|\b\d+(?:\.\d+)?%|\b\d{1,2}:\d{2}(?::\d{2})?\b/;
+
+/** The shape of a line with its churn removed, e.g. `✻ Thinking… (12s)` → `Thinking ( s)`. */
+export function lineShape(text: string): string {
+  return text.replace(CHURN, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** A line of a snapshot, with where it stood in its frame. */
+interface Held {
+  readonly text: string;
+  readonly row: number;
+  readonly offset: number;
+  readonly source: TranscriptSource;
+  /** a blank row came before it in its frame */
+  readonly afterBlank: boolean;
+}
+
+/**
+ * Removes redraw duplicates from the harvested stream:
+ * - lines of a snapshot (the screen at a clear, a full-screen program's last frame) that were
+ *   emitted recently are dropped; status-like lines (a spinner, a timer, a percentage) are held
+ *   until the next snapshot, which supersedes them when it shows them redrawn at the same row;
+ * - after a clear, scrolled lines that repeat recent ones are dropped (a program reprinting its
+ *   history) until the stream has been new for a screenful; otherwise scrolled lines pass untouched.
+ */
+export class RedrawFilter {
+  readonly #emit: (line: TranscriptLine) => void;
+  readonly #windowSize: number;
+  readonly #recent: (string | undefined)[];
+  #next = 0;
+  readonly #counts = new Map<string, number>();
+  #burst = false;
+  #newStreak = 0;
+  #rows: number;
+  #held: Held[] = [];
+  #count = 0;
+
+  constructor(emit: (line: TranscriptLine) => void, options: { window: number; rows: number }) {
+    this.#emit = emit;
+    this.#windowSize = Math.max(1, options.window);
+    this.#recent = new Array<string | undefined>(this.#windowSize);
+    this.#rows = options.rows;
+  }
+
+  /** Lines emitted so far. */
+  get count(): number {
+    return this.#count;
+  }
+
+  /** The pane's height changed: a burst ends after that many new lines. */
+  setRows(rows: number): void {
+    this.#rows = rows;
+  }
+
+  /** The program cleared the screen or the history: what scrolls next may be a reprint. */
+  cleared(): void {
+    this.#burst = true;
+    this.#newStreak = 0;
+  }
+
+  /** A line that scrolled into history. */
+  scrolled(text: string, offset: number): void {
+    this.#release([]);
+    if (this.#burst && text.trim() !== '') {
+      if (this.#counts.has(text)) {
+        this.#newStreak = 0;
+        return;
+      }
+      if (++this.#newStreak >= this.#rows) this.#burst = false;
+    }
+    this.#out({ text, offset, source: 'scroll' });
+  }
+
+  /** The visible rows at a clear, or a full-screen program's last frame. */
+  snapshot(rows: readonly string[], offset: number, source: 'clear' | 'alternate'): void {
+    const fresh: Held[] = [];
+    let blank = false;
+    rows.forEach((text, row) => {
+      if (text.trim() === '') {
+        blank = fresh.length > 0;
+        return;
+      }
+      if (this.#counts.has(text)) return;
+      fresh.push({ text, row, offset, source, afterBlank: blank });
+      blank = false;
+    });
+    const churny = fresh.filter((h) => CHURNY.test(h.text));
+    this.#release(churny);
+    let emitted = 0;
+    for (const h of fresh) {
+      if (CHURNY.test(h.text)) continue;
+      if (h.afterBlank && emitted > 0) this.#out({ text: '', offset, source });
+      this.#out({ text: h.text, offset, source });
+      emitted++;
+    }
+    this.#held = churny;
+  }
+
+  /** A note from the replay itself. */
+  marker(text: string, offset: number): void {
+    this.#release([]);
+    this.#out({ text, offset, source: 'marker' });
+  }
+
+  /** Emits whatever is held back; call at the end. */
+  flush(): void {
+    this.#release([]);
+  }
+
+  /** Emits the held status lines that `next` does not supersede (by showing them again, or redrawn at the same row). */
+  #release(next: readonly Held[]): void {
+    if (this.#held.length === 0) return;
+    for (const h of this.#held) {
+      if (next.some((n) => n.text === h.text || (n.row === h.row && lineShape(n.text) === lineShape(h.text))))
+        continue;
+      this.#out({ text: h.text, offset: h.offset, source: h.source });
+    }
+    this.#held = [];
+  }
+
+  #out(line: TranscriptLine): void {
+    this.#count++;
+    this.#emit(line);
+    if (line.source === 'marker' || line.text.trim() === '') return;
+    const old = this.#recent[this.#next];
+    if (old !== undefined) {
+      const n = (this.#counts.get(old) ?? 1) - 1;
+      if (n <= 0) this.#counts.delete(old);
+      else this.#counts.set(old, n);
+    }
+    this.#recent[this.#next] = line.text;
+    this.#next = (this.#next + 1) % this.#windowSize;
+    this.#counts.set(line.text, (this.#counts.get(line.text) ?? 0) + 1);
+  }
+}
