@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.js';
+import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 
 /** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. */
 export const duration = (example = '10m') =>
@@ -159,7 +160,7 @@ export const configSchema = z.strictObject({
     })
     .default({ dryRun: false, enterDelay: 150, perAgentPerHour: 40, fleetPerMinute: 30, cooldown: 3000 }),
   /** profile additions and overrides, keyed by profile name */
-  profiles: z.record(z.string(), z.looseObject({})).default({}),
+  profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),
   /** omitted: the built-in set with defaults */
   /** plugin names, paths, package names, `{ name, options }` or plugin objects; falsy entries are skipped. Checked by the loader. */

@@ -168,12 +168,15 @@ function inputState(
   return undefined;
 }
 
+/** A limit state; the evidence includes the rows the reset time was read from, so it can be parsed again later. */
 function limitState(limit: LimitFinding, rule: string, snapshot: Snapshot, options: ClassifyOptions): Found {
-  const resetAt = parseResetTime(limit.resetText, {
-    now: options.now ?? snapshot.at,
-    timezone: options.timezone,
-  });
-  return { state: 'limit', rule, evidence: limit.evidence, ...(resetAt && { resetAt }) };
+  const clock = { now: options.now ?? snapshot.at, timezone: options.timezone };
+  const own = parseResetTime(limit.evidence.join(' '), clock);
+  if (own) return { state: 'limit', rule, evidence: limit.evidence, resetAt: own };
+  const wider = parseResetTime(limit.message.join(' '), clock);
+  return wider
+    ? { state: 'limit', rule, evidence: limit.message, resetAt: wider }
+    : { state: 'limit', rule, evidence: limit.evidence };
 }
 
 /** The last row is a bare shell prompt and the pane runs a shell (or nobody said what it runs). */

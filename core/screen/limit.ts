@@ -8,8 +8,8 @@ export interface LimitFinding {
   readonly row: number;
   /** the limit sentence and the rows after it that carry its details (menu, hints) */
   readonly evidence: readonly string[];
-  /** the text a reset time is read from: the message block around the sentence, rows joined by spaces */
-  readonly resetText: string;
+  /** the whole message around the sentence (a menu may sit between the sentence and the bottom) */
+  readonly message: readonly string[];
 }
 
 /** How many rows after the limit sentence belong to it. */
@@ -34,7 +34,7 @@ export function findLimit(
     if (lastBusy > r || resumedAfter(view, profile, r)) return undefined;
     const evidence = detailRows(rows, r, to);
     const above = detailRows(rows, Math.max(from, r - MESSAGE_ROWS), r - 1, MESSAGE_ROWS);
-    return { row: r, evidence, resetText: [...above, ...detailRows(rows, r, to, Infinity)].join(' ') };
+    return { row: r, evidence, message: [...above, ...detailRows(rows, r, to, Infinity)] };
   }
   return undefined;
 }

@@ -1,0 +1,41 @@
+import { definePlugin, parseResetTime, type Classification } from '../../core/index.js';
+
+/** The limit message in view and when it was first seen: relative reset times count from then. */
+type State = { text?: string; firstSeen?: string };
+
+/**
+ * `usage-limit`: a usage or rate limit on screen, with the reset time as an ISO instant (relative times such as
+ * "try again in 2 hours" count from when the message first appeared, not from every later look), or credit
+ * exhaustion, which no wait fixes (`needsHuman`).
+ */
+export default definePlugin<unknown, State>({
+  name: 'usage-limit',
+  check(snapshot, ctx) {
+    const c = ctx.classification;
+    const limited = c.state === 'limit' || (c.state === 'error' && c.needsHuman === true);
+    if (!limited) {
+      if (ctx.agentState.get()?.text) ctx.agentState.set({});
+      return undefined;
+    }
+    const text = c.evidence.join(' ');
+    const state = ctx.agentState.get() ?? {};
+    const firstSeen = state.text === text && state.firstSeen ? new Date(state.firstSeen) : snapshot.at;
+    if (state.text !== text) ctx.agentState.set({ text, firstSeen: firstSeen.toISOString() });
+    const needsHuman = c.needsHuman === true;
+    const resetAt = needsHuman ? undefined : resetOf(c, text, firstSeen, ctx.config.timezone);
+    return {
+      kind: 'limit',
+      severity: needsHuman ? 'error' : 'warn',
+      summary: needsHuman
+        ? `${ctx.agent.name} cannot continue until a person acts: ${c.evidence[0] ?? ''}`.trim()
+        : `${ctx.agent.name} hit a usage limit${resetAt ? `; resets ${resetAt.toISOString()}` : '; no reset time on screen'}`,
+      data: { resetAt: resetAt?.toISOString() ?? null, needsHuman, text },
+      evidence: { rule: c.rule, lines: c.evidence },
+    };
+  },
+});
+
+/** The reset time, measured from the first sighting of this message. */
+function resetOf(c: Classification, text: string, firstSeen: Date, timezone: string): Date | undefined {
+  return parseResetTime(text, { now: firstSeen, timezone }) ?? c.resetAt;
+}
