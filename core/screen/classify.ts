@@ -78,7 +78,7 @@ function classifyView(
     return { state: 'error', rule: `${p}.dead`, evidence: tail(view, 6) };
   if (atShellPrompt(view, snapshot, profile)) {
     const limit = findLimit(view, profile, -1, Math.max(0, last - PRINT_MODE_ROWS), last - 1);
-    if (limit) return limitState(limit, `${p}.limit.print-mode`, snapshot, options);
+    if (limit) return limitState(limit, `${p}.limit.print-mode`, profile, snapshot, options);
     return { state: 'error', rule: `${p}.exited`, evidence: tail(view, 6) };
   }
 
@@ -95,7 +95,7 @@ function classifyView(
   // 4. a limit lower on screen than any busy sign
   const lastBusy = lastBusyRow(view, profile);
   const limit = findLimit(view, profile, lastBusy);
-  if (limit) return limitState(limit, `${p}.limit`, snapshot, options);
+  if (limit) return limitState(limit, `${p}.limit`, profile, snapshot, options);
 
   // 5. a live dialog (the last block on screen), or a known line prompt at the cursor
   const menu = findMenuDialog(view, profile);
@@ -169,8 +169,14 @@ function inputState(
 }
 
 /** A limit state; the evidence includes the rows the reset time was read from, so it can be parsed again later. */
-function limitState(limit: LimitFinding, rule: string, snapshot: Snapshot, options: ClassifyOptions): Found {
-  const clock = { now: options.now ?? snapshot.at, timezone: options.timezone };
+function limitState(
+  limit: LimitFinding,
+  rule: string,
+  profile: Profile,
+  snapshot: Snapshot,
+  options: ClassifyOptions,
+): Found {
+  const clock = { now: options.now ?? snapshot.at, timezone: options.timezone, words: profile.resetWords };
   const own = parseResetTime(limit.evidence.join(' '), clock);
   if (own) return { state: 'limit', rule, evidence: limit.evidence, resetAt: own };
   const wider = parseResetTime(limit.message.join(' '), clock);

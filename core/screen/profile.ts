@@ -89,6 +89,8 @@ export interface ProfileSpec {
   readonly output: readonly PatternSource[];
   /** usage/rate limit sentences (matched on the bottom rows joined by spaces) */
   readonly limits: readonly PatternSource[];
+  /** words that introduce a reset time, beyond the built-in ones (`resets`, `try again`, `until`…): e.g. `back at` */
+  readonly resetWords: readonly PatternSource[];
   /** near a limit sentence, these say it is not one (fallback to another model, a warning, the context window) */
   readonly notLimits: readonly PatternSource[];
   /** the agent cannot continue until a person acts (credit exhausted): state `error` with `needsHuman` */

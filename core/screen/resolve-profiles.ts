@@ -47,7 +47,7 @@ export interface LinePromptShape {
   readonly subject: readonly Subject[] | undefined;
 }
 
-type ListKey = Exclude<ProfileListKey, 'dialogs' | 'linePrompts' | 'commands'>;
+type ListKey = Exclude<ProfileListKey, 'dialogs' | 'linePrompts' | 'commands' | 'resetWords'>;
 
 /** A profile ready to classify with: its own layer over `generic`, every list compiled. */
 export type Profile = {
@@ -58,6 +58,8 @@ export type Profile = {
   readonly markers: string;
   readonly dialogs: readonly DialogShape[];
   readonly linePrompts: readonly LinePromptShape[];
+  /** extra words that introduce a reset time (regular-expression sources) */
+  readonly resetWords: readonly string[];
 } & { readonly [K in ListKey]: PatternList };
 
 /** Every profile, resolved: look one up by name, or get the union used when the program is auto-detected. */
@@ -145,7 +147,7 @@ function applyOverrides(overrides: Readonly<Record<string, ProfileOverride>>): R
       description: o.description ?? base.description,
       markers: (o.markers ?? '') + base.markers,
     };
-    for (const key of [...LIST_KEYS, 'dialogs', 'linePrompts', 'commands'] as const) {
+    for (const key of [...LIST_KEYS, 'dialogs', 'linePrompts', 'commands', 'resetWords'] as const) {
       const mine = o[key] as readonly unknown[] | undefined;
       const theirs = base[key] as readonly unknown[];
       merged[key] = o.replace.includes(key) ? [...(mine ?? [])] : [...(mine ?? []), ...theirs];
@@ -161,7 +163,8 @@ function applyOverrides(overrides: Readonly<Record<string, ProfileOverride>>): R
 function emptyLike(base: ProfileSpec, baseName: string): ProfileSpec {
   if (baseName !== 'generic') return base;
   const empty: Record<string, unknown> = { description: '', markers: '' };
-  for (const key of [...LIST_KEYS, 'dialogs', 'linePrompts', 'commands'] as const) empty[key] = [];
+  for (const key of [...LIST_KEYS, 'dialogs', 'linePrompts', 'commands', 'resetWords'] as const)
+    empty[key] = [];
   return empty as unknown as ProfileSpec;
 }
 
@@ -217,6 +220,7 @@ export function compileProfile(name: string, layers: readonly (readonly [string,
     markers: [...new Set(layers.flatMap(([, spec]) => [...spec.markers]))].join(''),
     dialogs: layers.flatMap(([owner, spec]) => spec.dialogs.map((d) => compileDialog(owner, d))),
     linePrompts: layers.flatMap(([owner, spec]) => spec.linePrompts.map((p) => compileLinePrompt(owner, p))),
+    resetWords: layers.flatMap(([, spec]) => spec.resetWords.map((w) => compilePattern(w).source)),
     ...lists,
   };
 }

@@ -1,4 +1,4 @@
-import { definePlugin, parseResetTime, type Classification } from '../../core/index.js';
+import { classify, definePlugin, type CheckContext, type Snapshot } from '../../core/index.js';
 
 /** The limit message in view and when it was first seen: relative reset times count from then. */
 type State = { text?: string; firstSeen?: string };
@@ -22,7 +22,7 @@ export default definePlugin<unknown, State>({
     const firstSeen = state.text === text && state.firstSeen ? new Date(state.firstSeen) : snapshot.at;
     if (state.text !== text) ctx.agentState.set({ text, firstSeen: firstSeen.toISOString() });
     const needsHuman = c.needsHuman === true;
-    const resetAt = needsHuman ? undefined : resetOf(c, text, firstSeen, ctx.config.timezone);
+    const resetAt = needsHuman ? undefined : resetOf(snapshot, firstSeen, ctx);
     return {
       kind: 'limit',
       severity: needsHuman ? 'error' : 'warn',
@@ -35,7 +35,15 @@ export default definePlugin<unknown, State>({
   },
 });
 
-/** The reset time, measured from the first sighting of this message. */
-function resetOf(c: Classification, text: string, firstSeen: Date, timezone: string): Date | undefined {
-  return parseResetTime(text, { now: firstSeen, timezone }) ?? c.resetAt;
+/** The reset time, read as of the first sighting of this message (the screen is classified again with that clock). */
+function resetOf(snapshot: Snapshot, firstSeen: Date, ctx: CheckContext<unknown, State>): Date | undefined {
+  const c = ctx.classification;
+  if (firstSeen.getTime() === snapshot.at.getTime()) return c.resetAt;
+  const again = classify(snapshot, {
+    profile: ctx.agent.profile,
+    profiles: ctx.config.profiles,
+    timezone: ctx.config.timezone,
+    now: firstSeen,
+  });
+  return again.state === 'limit' ? again.resetAt : c.resetAt;
 }

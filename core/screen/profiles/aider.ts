@@ -50,6 +50,7 @@ export const aider: ProfileSpec = {
   footers: [],
   output: [],
   limits: [],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [r`litellm\.(?:AuthenticationError|NotFoundError|PermissionDeniedError)`],

@@ -97,6 +97,7 @@ export const claudeCode: ProfileSpec = {
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
   output: [r`/^\s*[⏺●] \S/u`],
   limits: [r`Stop and wait for limit to reset`],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [

@@ -81,6 +81,7 @@ export const codex: ProfileSpec = {
   footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`],
   output: [r`/^• \S/u`],
   limits: [],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [

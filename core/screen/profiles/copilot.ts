@@ -59,6 +59,7 @@ export const copilot: ProfileSpec = {
   footers: [r`Confirm with number keys`, r`↑↓ to navigate`, r`Enter to select`, r`Esc to cancel`],
   output: [r`/^\s*● \S/u`],
   limits: [],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [],

@@ -57,6 +57,7 @@ export const cursor: ProfileSpec = {
   footers: [],
   output: [],
   limits: [],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [],

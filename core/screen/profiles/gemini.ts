@@ -73,6 +73,7 @@ export const gemini: ProfileSpec = {
   footers: [r`Waiting for user confirmation`, r`context left\)?$`, r`no sandbox`],
   output: [r`/^\s*✦ \S/u`],
   limits: [],
+  resetWords: [],
   notLimits: [],
   needsHuman: [],
   fatal: [r`✕ \[API Error:`, r`Please set an Auth method`, r`API_KEY environment variable not found`],

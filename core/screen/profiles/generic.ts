@@ -95,6 +95,7 @@ export const generic: ProfileSpec = {
     'you have hit (?:your|the) (?:usage|rate) limit',
     'rate limit (?:reached|exceeded)[^.]*(?:try again|resets?) ',
   ],
+  resetWords: [],
   notLimits: [
     'now using',
     'approaching',

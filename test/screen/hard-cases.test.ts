@@ -1,0 +1,340 @@
+import { describe, expect, it } from 'vitest';
+import { classify } from '../../core/screen/classify.js';
+import { decide } from '../../core/screen/decide.js';
+import { allowAll, blocking, denyAll } from './guards.js';
+import { claudeDialog, NOW, screen, tui } from './screens.js';
+
+const opts = { now: NOW, timezone: 'UTC' };
+
+describe('live part of the screen', () => {
+  it.each([
+    [
+      'a dialog quoted in tool output above a spinner is busy',
+      [
+        '● Read(fixture.txt)',
+        '  ⎿  Read 4 lines',
+        '      6  Do you want to proceed?',
+        '      7  ❯ 1. Yes',
+        '      8    2. No',
+        '',
+        '✻ Thinking… (5s · ↓ 20 tokens · esc to interrupt)',
+        '',
+        '─'.repeat(40),
+        '❯',
+        '─'.repeat(40),
+        '  ? for shortcuts',
+      ],
+      'busy',
+    ],
+    [
+      'prose ending in (y/n) above the input box is input',
+      ['● Shall I push the branch? (y/n)', '', '─'.repeat(40), '❯', '─'.repeat(40), '  ? for shortcuts'],
+      'input',
+    ],
+    [
+      'a Claude question menu is input, not confirm',
+      [
+        ' ☐ Deploy',
+        '',
+        ' Do you want to proceed?',
+        '',
+        ' ❯ 1. Yes',
+        '   2. No',
+        '',
+        ' Enter to select · ↑/↓ to navigate · Esc to cancel',
+      ],
+      'input',
+    ],
+    [
+      'a model picker menu is input',
+      [' Select model', ' ❯ 1. Default (recommended)', '   2. Opus', '', ' Enter to confirm · Esc to exit'],
+      'input',
+    ],
+    [
+      'a dialog followed by new output is stale',
+      [...claudeDialog(['npm test']), '', '● Ran the tests.'],
+      'output',
+    ],
+    [
+      'an old limit above live work is busy',
+      [
+        '  ⎿  Claude usage limit reached. Your limit will reset at 5am.',
+        '> continue',
+        '⏺ Picking up where I stopped.',
+        '✢ Wiring… (14s · ↑ 402 tokens · esc to interrupt)',
+        '╭────────╮',
+        '│ >      │',
+        '╰────────╯',
+      ],
+      'busy',
+    ],
+    [
+      'a limit followed by new agent output is old',
+      [
+        '  ⎿  Claude usage limit reached. Your limit will reset at 5am.',
+        '> continue',
+        '⏺ Picking up where I stopped.',
+        '╭────────╮',
+        '│ >      │',
+        '╰────────╯',
+      ],
+      'input',
+    ],
+  ] as const)('%s', (_what, rows, state) => {
+    expect(classify(screen(rows, tui), opts).state).toBe(state);
+  });
+});
+
+describe('warnings that are not limits', () => {
+  it.each([
+    ['Claude Opus 4 limit reached, now using Sonnet 4'],
+    ['Approaching usage limit · resets at 2am'],
+    ['Context limit reached · /compact or /clear to continue'],
+    ["You've hit your context limit"],
+    ['You have exceeded your premium request allowance. We have automatically switched you to GPT-4.1.'],
+  ])('%s', (text) => {
+    const c = classify(
+      screen([`  ⎿  ${text}`, '', '─'.repeat(30), '❯', '─'.repeat(30), '  ? for shortcuts'], tui),
+      opts,
+    );
+    expect(c.state).not.toBe('limit');
+  });
+
+  it('credit exhaustion is an error that needs a person', () => {
+    const c = classify(
+      screen(
+        [
+          '  ⎿  Credit balance is too low · Add funds: https://console.anthropic.com',
+          '',
+          '─'.repeat(30),
+          '❯',
+          '─'.repeat(30),
+        ],
+        tui,
+      ),
+      opts,
+    );
+    expect({ state: c.state, needsHuman: c.needsHuman }).toEqual({ state: 'error', needsHuman: true });
+  });
+
+  it('a Gemini model fallback is not a wait', () => {
+    const c = classify(
+      screen(
+        [
+          '⚡ You have reached your daily gemini-2.5-pro quota limit.',
+          '⚡ Automatically switching from gemini-2.5-pro to gemini-2.5-flash for the remainder of this session.',
+          '╭──────╮',
+          '│ >   Type your message or @path/to/file │',
+          '╰──────╯',
+        ],
+        tui,
+      ),
+      opts,
+    );
+    expect(c.state).toBe('input');
+  });
+});
+
+describe('secrets', () => {
+  it.each([
+    ['[sudo] password for dev:', {}],
+    ['Password:', { tty_mode: 'cooked-noecho' }],
+    ["Enter passphrase for key '/home/dev/.ssh/id_ed25519':", {}],
+    ['AWS Secret Access Key [None]:', { tty_mode: 'cooked-echo' }],
+    ["Username for 'https://github.com':", { tty_mode: 'cooked-echo' }],
+    ['Enter OTP:', {}],
+    ['? Paste your authentication token:', {}],
+    ['Token (will be hidden):', {}],
+  ] as const)('%s is a secret', (row, state) => {
+    expect(classify(screen(['$ something', row], state), opts).state).toBe('secret');
+  });
+
+  it('a prompt with echo off is a secret even without a credential word', () => {
+    const c = classify(
+      screen(['dev@box:~$ ./deploy.sh', 'Enter the code shown on the device:'], {
+        tty_mode: 'cooked-noecho',
+      }),
+      opts,
+    );
+    expect(c.state).toBe('secret');
+  });
+
+  it('echo off alone (a raw TUI) is not a secret', () => {
+    expect(
+      classify(screen(['building...', 'done'], { tty_mode: 'cooked-noecho', cursor_x: 0, cursor_y: 2 }), opts)
+        .state,
+    ).toBe('output');
+  });
+
+  it('a password word in a log line is not a secret', () => {
+    const c = classify(
+      screen(['api-1 | Password: (hidden)  Host: db', 'api-1 | retrying in 5s'], {
+        cursor_x: 0,
+        cursor_y: 2,
+      }),
+      opts,
+    );
+    expect(c.state).toBe('output');
+  });
+
+  it('a secret prompt is never answered', () => {
+    const s = screen(['Password:'], { tty_mode: 'cooked-noecho' });
+    expect(decide(classify(s, opts), s, allowAll).decision).toBe('escalate');
+  });
+});
+
+describe('answer keys', () => {
+  it('moves the highlight to the approving option instead of pressing Enter blindly', () => {
+    const s = screen(
+      claudeDialog(['npm test'], ['  1. Yes', "  2. Yes, and don't ask again", '❯ 3. No']),
+      tui,
+    );
+    expect(classify(s, opts).dialog?.approve).toEqual(['Up', 'Up', 'Enter']);
+  });
+
+  it('never chooses a sticky option: no plain Yes means no approval', () => {
+    const s = screen(
+      claudeDialog(['npm test'], ["❯ 1. Yes, and don't ask again for npm commands", '  2. No']),
+      tui,
+    );
+    const c = classify(s, opts);
+    expect(c.state).toBe('confirm');
+    expect(decide(c, s, allowAll).decision).toBe('escalate');
+  });
+
+  it('without a highlight marker the approval keys are unknown', () => {
+    const s = screen(claudeDialog(['npm test'], ['  1. Yes', '  2. No']), tui);
+    expect(classify(s, opts).dialog?.approve).toBeNull();
+  });
+
+  it.each([
+    ['Do you want to continue? [Y/n]', ['y', 'Enter']],
+    ['Is this ok [y/N]:', ['y', 'Enter']],
+    ['Proceed ([y]/n)?', ['y', 'Enter']],
+    ['Are you sure you want to continue connecting (yes/no/[fingerprint])?', ['yes', 'Enter']],
+    ['Ok to proceed? (y)', ['y', 'Enter']],
+    ["rm: remove regular file 'notes.txt'?", ['y', 'Enter']],
+    ['(1/2) Stage this hunk [y,n,q,a,d,j,J,g,/,e,p,?]?', ['y', 'Enter']],
+    ['? Type acme/site to confirm deletion:', ['acme/site', 'Enter']],
+    ['--More--(37%)', ['q']],
+  ] as const)('line prompt %s → %j', (row, keys) => {
+    const c = classify(screen(['dev@box:~/app$ make it', row]), opts);
+    expect(c.state).toBe('confirm');
+    expect(c.dialog?.approve).toEqual(keys);
+  });
+
+  it('a line prompt is only live with the cursor at its end', () => {
+    expect(
+      classify(
+        screen(['dev@box:~/app$ ./seed.sh', 'ERROR table empty [y/N]'], { cursor_x: 0, cursor_y: 2 }),
+        opts,
+      ).state,
+    ).toBe('output');
+  });
+
+  it('only the last of several Aider prompts is live', () => {
+    const c = classify(
+      screen([
+        'git fetch origin',
+        "Run shell command? (Y)es/(N)o/(S)kip all/(D)on't ask again [Yes]: y",
+        'npm test',
+        "Run shell command? (Y)es/(N)o/(S)kip all/(D)on't ask again [Yes]:",
+      ]),
+      opts,
+    );
+    expect(c.dialog?.command).toBe('npm test');
+  });
+});
+
+describe('decisions', () => {
+  const dialog = screen(claudeDialog(['npm test']), tui);
+
+  it('approves only what the guard allows', () => {
+    const c = classify(dialog, opts);
+    expect(decide(c, dialog, allowAll)).toMatchObject({ decision: 'approve', keys: ['Enter'] });
+    expect(decide(c, dialog, denyAll)).toMatchObject({ decision: 'escalate', keys: null });
+    expect(decide(c, dialog, blocking(/npm/), { onRefused: 'decline' })).toMatchObject({
+      decision: 'decline',
+      keys: ['Escape'],
+    });
+  });
+
+  it('guards every reading of a command the app wrapped', () => {
+    const s = screen(claudeDialog(['rm -rf ./build/', 'tmp']), tui);
+    const c = classify(s, opts);
+    expect(c.dialog?.command).toBe('rm -rf ./build/ tmp');
+    expect(c.dialog?.variants).toEqual(['rm -rf ./build/tmp']);
+    expect(decide(c, s, blocking(/^rm -rf \.\/build\/tmp$/)).decision).toBe('escalate');
+  });
+
+  it('a sentence-case last row is a description, a lower-case one is part of the command', () => {
+    const withDescription = classify(screen(claudeDialog(['npm test']), tui), opts);
+    expect(withDescription.dialog?.command).toBe('npm test');
+    const rows = claudeDialog(['npm run build &&', 'rm -rf ~']).filter((r) => r !== '   Run the thing');
+    expect(classify(screen(rows, tui), opts).dialog?.command).toBe('npm run build && rm -rf ~');
+  });
+
+  it('a limit waits until its reset time', () => {
+    const s = screen(
+      ["  ⎿  You've hit your limit · resets 4am (UTC)", '', '─'.repeat(30), '❯', '─'.repeat(30)],
+      tui,
+    );
+    expect(decide(classify(s, opts), s, allowAll)).toMatchObject({
+      decision: 'wait',
+      resetAt: new Date('2026-11-21T04:00:00Z'),
+    });
+  });
+
+  it('risky actions are escalated even without a shell command', () => {
+    const rows = [
+      ' Edit file',
+      ' ~/.ssh/authorized_keys',
+      '',
+      ' Do you want to make this edit to authorized_keys?',
+      ' ❯ 1. Yes',
+      '   2. No',
+      '',
+      ' Esc to cancel · Tab to amend',
+    ];
+    const s = screen(rows, tui);
+    const c = classify(s, opts);
+    expect(c.dialog?.command).toBe('edit ~/.ssh/authorized_keys');
+    expect(decide(c, s, allowAll).decision).toBe('escalate');
+  });
+
+  it('bypass mode is never accepted', () => {
+    const rows = [
+      ' WARNING: Claude Code running in Bypass Permissions mode',
+      '',
+      ' ❯ 1. No, exit',
+      '   2. Yes, I accept',
+      '',
+      ' Enter to confirm · Esc to exit',
+    ];
+    const s = screen(rows, tui);
+    const c = classify(s, opts);
+    expect(c.state).toBe('confirm');
+    expect(decide(c, s, allowAll).decision).toBe('escalate');
+  });
+});
+
+describe('previous snapshot', () => {
+  it('an idle-looking box under a screen that is still changing is busy', () => {
+    const before = screen(
+      ['• Streaming text', '', '› Ask Codex to do anything', '', '  ? for shortcuts   82% context left'],
+      tui,
+    );
+    const after = screen(
+      [
+        '• Streaming text, more of it',
+        '',
+        '› Ask Codex to do anything',
+        '',
+        '  ? for shortcuts   82% context left',
+      ],
+      tui,
+    );
+    expect(classify(after, { ...opts, previous: before }).state).toBe('busy');
+    expect(classify(after, { ...opts, previous: after }).state).toBe('input');
+  });
+});
