@@ -1,15 +1,17 @@
 import juice from 'juice';
 import { escapeHtml } from '../render/html-escape.js';
-import { markdownToHtml } from '../render/markdown-html.js';
+import { fillBlocks, markdownToHtmlParts } from '../render/markdown-html.js';
 import { REPORT_CSS } from './style.js';
 
-/** A section's HTML: its title and body, styles inlined. */
+/** A section's HTML: its title and body, styles inlined (blocks that style themselves, like the timeline, are left alone). */
 export function sectionHtml(title: string, markdown: string): string {
-  const html = `<h2>${escapeHtml(title)}</h2>\n${markdownToHtml(markdown)}`;
-  return juice.inlineContent(html, REPORT_CSS, {
+  const parts = markdownToHtmlParts(markdown);
+  const html = `<h2>${escapeHtml(title)}</h2>\n${parts.html}`;
+  const inlined = juice.inlineContent(html, REPORT_CSS, {
     applyAttributesTableElements: true,
     applyWidthAttributes: true,
   });
+  return fillBlocks(inlined, parts.blocks);
 }
 
 /** The email document: a centred 680 px table holding header, sections and footer (tables only: Outlook has no flex or grid). */

@@ -80,13 +80,13 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
   const malformed: (Malformed & { file: string })[] = [];
   if (coordinationFile) {
     const read = readCoordination(coordinationFile, { timeZone: night.timezone, window: recordWindow });
-    entries = read.items;
+    entries = read.items.map((e) => cleanEntry(e, clean));
     malformed.push(...read.malformed.map((m) => ({ ...m, file: coordinationFile })));
     warnings.push(...read.warnings);
   }
   if (statusLogFile) {
     const read = readStatusLog(statusLogFile, { timeZone: night.timezone, window: recordWindow });
-    statusLines = read.items;
+    statusLines = read.items.map((l) => ({ ...l, tag: clean(l.tag), text: clean(l.text) }));
     malformed.push(...read.malformed.map((m) => ({ ...m, file: statusLogFile })));
     warnings.push(...read.warnings);
   }
@@ -145,7 +145,7 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
   const failed = failures(events, { entries, statusLines, agentOfTag, cutShort }, clean);
   const plugins = pluginTrouble(events, options.disabledPlugins ?? [], clean);
   for (const e of events) if (e.type === 'warning') warnings.push(clean(`${e.source}: ${e.message}`));
-  const done = countDone(entries, statusLines);
+  const done = countDone(entries, statusLines, agentOfTag);
   const counts = { needsYou: need.length, done, failed: failed.length, rescues: rescued.length };
   const verdict: Verdict =
     failed.length > 0 ? 'failed' : need.length > 0 || plugins.length > 0 ? 'attention' : 'ok';
@@ -167,6 +167,22 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     warnings: warnings.map(clean),
     counts,
     verdict,
+  };
+}
+
+/** An entry with every agent-written string redacted. */
+function cleanEntry(e: CoordinationEntry, clean: (text: string) => string): CoordinationEntry {
+  const opt = (s: string | undefined) => (s === undefined ? undefined : clean(s));
+  const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, clean(v)]));
+  return {
+    ...e,
+    from: clean(e.from),
+    to: clean(e.to),
+    status: opt(e.status),
+    task: opt(e.task),
+    output: opt(e.output),
+    notes: opt(e.notes),
+    fields,
   };
 }
 
@@ -211,6 +227,7 @@ function stateAtDawn(events: readonly JournalEvent[], agent: string): string {
   let state = 'not started';
   for (const e of events) {
     if (!('agent' in e) || e.agent !== agent) continue;
+    if (state === 'given up' && e.type !== 'agent-started' && e.type !== 'agent-restarted') continue;
     if (e.type === 'state') state = e.to;
     else if (e.type === 'agent-started' || e.type === 'agent-restarted') state = 'started';
     else if (e.type === 'agent-exited') state = 'exited';
@@ -219,11 +236,25 @@ function stateAtDawn(events: readonly JournalEvent[], agent: string): string {
   return state;
 }
 
-/** DONE entries and status lines, each task once. */
-function countDone(entries: readonly CoordinationEntry[], statusLines: readonly StatusLine[]): number {
+/**
+ * Tasks done: DONE entries of the coordination file (each task once); DONE lines of the status log
+ * count only for sources with no DONE entry there (agents often record the same task in both).
+ */
+function countDone(
+  entries: readonly CoordinationEntry[],
+  statusLines: readonly StatusLine[],
+  agentOfTag: (tag: string) => string | undefined,
+): number {
   const keys = new Set<string>();
-  for (const e of entries)
-    if (e.status === 'DONE') keys.add(`c|${e.from}|${(e.task ?? String(e.line)).toLowerCase()}`);
-  for (const l of statusLines) if (l.status === 'DONE') keys.add(`s|${l.tag}|${l.text.toLowerCase()}`);
+  const reporting = new Set<string>();
+  for (const e of entries) {
+    if (e.status !== 'DONE') continue;
+    keys.add(`c|${e.from}|${(e.task ?? String(e.line)).toLowerCase()}`);
+    reporting.add(e.from.toLowerCase());
+  }
+  for (const l of statusLines) {
+    if (l.status !== 'DONE' || reporting.has((agentOfTag(l.tag) ?? l.tag).toLowerCase())) continue;
+    keys.add(`s|${l.tag}|${l.text.toLowerCase()}`);
+  }
   return keys.size;
 }

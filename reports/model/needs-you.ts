@@ -39,6 +39,7 @@ function builder(): Builder {
   return {
     add(item, key) {
       const seen = byKey.get(key);
+      if (seen && item.kind === 'given-up') return; // the escalation and the given-up event are one ask
       byKey.set(key, seen ? { ...seen, count: seen.count + 1 } : { ...item, count: 1 });
     },
     items: () => [...byKey.values()].sort((a, b) => a.since.getTime() - b.since.getTime()),
@@ -63,9 +64,11 @@ export function needsYou(
     if (e.type === 'escalation') {
       const command = e.command ? clean(e.command) : undefined;
       const detail = clean(e.reason);
+      const key =
+        e.kind === 'given-up' ? `given-up|${e.agent}` : `esc|${e.agent}|${e.kind}|${command ?? detail}`;
       b.add(
         { kind: e.kind, agent: e.agent, since: new Date(e.t), action: ACTIONS[e.kind], detail, command },
-        `esc|${e.agent}|${e.kind}|${command ?? detail}`,
+        key,
       );
       if (e.kind === 'given-up') givenUp.add(e.agent);
       if (e.kind === 'secret' || e.kind === 'blocked-command' || e.kind === 'held-command')
@@ -81,7 +84,7 @@ export function needsYou(
           detail: clean(e.reason),
           command: undefined,
         },
-        `esc|${e.agent}|given-up`,
+        `given-up|${e.agent}`,
       );
     }
   }

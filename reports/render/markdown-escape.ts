@@ -6,7 +6,8 @@ export function mdText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/[\\`*|<>[\]~]/g, '\\$&')
+    .replace(/[\\`*|[\]]/g, '\\$&')
+    .replace(/~(?=~)|(?<=~)~/g, '\\~')
     .replace(/(^|[^A-Za-z0-9])_|_(?=[^A-Za-z0-9]|$)/g, (m) => m.replace('_', '\\_'))
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&')
     .replace(/^([#+-]|\d+[.)])(?=\s)/, '\\$1')

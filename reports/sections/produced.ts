@@ -4,6 +4,9 @@ import type { NightModel } from '../model/types.js';
 import { mdCode, mdTable, mdText } from '../render/markdown-escape.js';
 import { clockIn, cut, plural } from './format.js';
 
+/** DONE entries shown per agent (the latest); the rest are counted. */
+const MAX_DONE_PER_AGENT = 12;
+
 const STATUS_ORDER = ['DONE', 'WAIT', 'HELP', 'BLOCKED', 'ERROR', 'FAILED', 'START', 'SKIP'];
 
 /** "Produced": the coordination entries per agent (DONE first, with outputs), DONE lines of the status log, overnight commits. */
@@ -28,27 +31,31 @@ export function producedSection(model: NightModel): ReportSection {
     const sorted = [...list].sort(
       (a, b) => rank(a.status) - rank(b.status) || a.at.getTime() - b.at.getTime(),
     );
-    const lines = sorted.map((e) => {
-      const head = `- **${mdText(e.status ?? '?')}** ${clock(e.at)} → ${mdText(e.to)}${e.task ? ` — ${mdText(cut(e.task, 200))}` : ''}`;
-      const extra: string[] = [];
-      if (e.output)
-        extra.push(
-          `output: ${e.output
-            .split(/[,\n]/)
-            .map((o) => o.trim())
-            .filter(Boolean)
-            .slice(0, 8)
-            .map(mdCode)
-            .join(', ')}`,
-        );
-      if (e.notes) extra.push(`notes: ${mdText(cut(e.notes, 300))}`);
-      return extra.length ? `${head}  \n  ${extra.join('  \n  ')}` : head;
+    // every entry that is not DONE, and the latest DONE ones
+    const doneEntries = sorted.filter((e) => e.status === 'DONE');
+    const hidden = Math.max(0, doneEntries.length - MAX_DONE_PER_AGENT);
+    const shown = sorted.filter((e) => e.status !== 'DONE' || doneEntries.indexOf(e) >= hidden);
+    const lines = shown.map((e) => {
+      const outputs = (e.output ?? '')
+        .split(/[,\n]/)
+        .map((o) => o.trim())
+        .filter(Boolean);
+      const unique = [...new Set(outputs)].slice(0, 6).map(mdCode).join(', ');
+      const to = e.to.toLowerCase() === 'all' ? '' : ` → ${mdText(e.to)}`;
+      const head = `- **${mdText(e.status ?? '?')}** ${clock(e.at)}${to}${e.task ? ` ${mdText(cut(e.task, 160))}` : ''}${unique ? ` · ${unique}` : ''}`;
+      return e.notes ? `${head} — _${mdText(cut(e.notes, 140))}_` : head;
     });
+    if (hidden > 0)
+      lines.unshift(
+        `- … ${hidden} earlier DONE ${hidden === 1 ? 'entry' : 'entries'} (in report.md and the coordination file)`,
+      );
     parts.push(`### ${mdText(agent)}\n\n${lines.join('\n')}`);
   }
-  if (done.length > 0) {
+  const recorded = new Set([...byAgent.keys()].map((a) => a.toLowerCase()));
+  const unrecorded = done.filter((l) => !recorded.has((l.tag.split(':').at(-1) ?? l.tag).toLowerCase()));
+  if (unrecorded.length > 0) {
     parts.push(
-      `### Status log: done\n\n${done
+      `### Status log: done\n\n${unrecorded
         .slice(-30)
         .map((l) => `- ${clock(l.at)} \\[${mdText(l.tag)}\\] ${mdText(cut(l.text, 200))}`)
         .join('\n')}`,

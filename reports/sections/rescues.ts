@@ -1,9 +1,46 @@
 import type { ReportSection } from '../../core/index.js';
-import type { NightModel } from '../model/types.js';
+import type { NightModel, RescueItem } from '../model/types.js';
 import { mdCode, mdTable, mdText } from '../render/markdown-escape.js';
 import { clockIn, cut, plural } from './format.js';
 
-/** "Rescues": what the runner did (counts, then the list) and what it refused to do. */
+/** Rescues of one kind on one agent: the same action for the same reason, with its count and time span. */
+interface RescueGroup {
+  readonly agent: string;
+  readonly action: string;
+  readonly plugin: string;
+  readonly reason: string;
+  readonly first: Date;
+  readonly last: Date;
+  readonly count: number;
+  readonly unverified: number;
+}
+
+function group(rescues: readonly RescueItem[]): RescueGroup[] {
+  const byKey = new Map<string, RescueGroup>();
+  for (const r of rescues) {
+    const key = `${r.agent}|${r.action}|${r.plugin}|${r.reason}`;
+    const g = byKey.get(key);
+    const unverified = r.verified === false ? 1 : 0;
+    byKey.set(
+      key,
+      g
+        ? { ...g, last: r.at, count: g.count + 1, unverified: g.unverified + unverified }
+        : {
+            agent: r.agent,
+            action: r.action,
+            plugin: r.plugin,
+            reason: r.reason,
+            first: r.at,
+            last: r.at,
+            count: 1,
+            unverified,
+          },
+    );
+  }
+  return [...byKey.values()].sort((a, b) => a.agent.localeCompare(b.agent) || b.count - a.count);
+}
+
+/** "Rescues": what the runner did, grouped (agent, action, reason) with counts and times, then what it refused to do. */
 export function rescuesSection(model: NightModel): ReportSection {
   const clock = clockIn(model.timeZone);
   const parts: string[] = [];
@@ -11,18 +48,19 @@ export function rescuesSection(model: NightModel): ReportSection {
   if (rescues.length === 0) parts.push('No rescues were needed.');
   else {
     parts.push(`${plural(rescues.length, 'rescue')}: ${countBy(rescues.map((r) => r.action))}.`);
-    const rows = rescues
-      .slice(-30)
-      .map((r) => [
-        clock(r.at),
-        mdText(r.agent),
-        mdText(r.action),
-        mdText(r.plugin),
-        mdText(cut(r.reason, 120)),
-        r.verified === undefined ? '' : r.verified ? 'yes' : 'no',
+    const groups = group(rescues);
+    const rows = groups
+      .slice(0, 40)
+      .map((g) => [
+        mdText(g.agent),
+        `${mdText(g.action)}${g.count > 1 ? ` ×${g.count}` : ''}`,
+        g.count > 1 ? `${clock(g.first)}–${clock(g.last)}` : clock(g.first),
+        mdText(cut(g.reason, 100)),
+        mdText(g.plugin),
+        g.unverified ? `${g.unverified} unverified` : '',
       ]);
-    if (rescues.length > 30) parts.push(`The last 30 of ${rescues.length}:`);
-    parts.push(mdTable(['time', 'agent', 'action', 'plugin', 'why', 'verified'], rows));
+    parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin', ''], rows));
+    if (groups.length > 40) parts.push(`… and ${groups.length - 40} more kinds of rescue.`);
   }
   if (refusals.length > 0) {
     parts.push(`**Refused ${plural(refusals.length, 'time')}**: ${countBy(refusals.map((r) => r.why))}.`);

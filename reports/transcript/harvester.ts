@@ -42,9 +42,16 @@ export class Harvester {
   offset = 0;
   readonly #terminal: Terminal;
   readonly #filter: RedrawFilter;
-  /** a logical line scrolled into history whose continuation may still follow */
-  #pending: string | undefined;
+  /** a logical line scrolled into history whose continuation may still follow, and its offset */
+  #pending: { text: string; offset: number } | undefined;
   readonly #disposers: { dispose(): void }[] = [];
+  /**
+   * When each line of the normal buffer was last finished (the cursor left it with a line feed),
+   * by absolute line number (lines trimmed off the top of the scrollback + buffer index).
+   */
+  readonly #stamps = new Map<number, number>();
+  #trimmed = 0;
+  #lastBaseY = 0;
 
   constructor(terminal: Terminal, filter: RedrawFilter) {
     this.#terminal = terminal;
@@ -52,6 +59,7 @@ export class Harvester {
     const parser = terminal.parser;
     this.#disposers.push(
       terminal.onScroll(() => this.#scrolled()),
+      terminal.onLineFeed(() => this.#lineFed()),
       parser.registerCsiHandler({ final: 'J' }, (params) => this.#erase(firstParam(params))),
       parser.registerCsiHandler({ prefix: '?', final: 'J' }, (params) => this.#erase(firstParam(params))),
       parser.registerEscHandler({ final: 'c' }, () => this.#reset()),
@@ -69,28 +77,59 @@ export class Harvester {
     for (const d of this.#disposers) d.dispose();
   }
 
+  /** The cursor left a line: stamp it with the current offset (its text is final as far as we know). */
+  #lineFed(): void {
+    const buffer = this.#terminal.buffer.active;
+    if (buffer.type !== 'normal') return;
+    this.#stamps.set(this.#trimmed + buffer.baseY + buffer.cursorY - 1, this.offset);
+  }
+
+  /** When line `y` of the normal buffer was finished, or the current offset if it never was. */
+  #stampOf(y: number, take: boolean): number {
+    const key = this.#trimmed + y;
+    const at = this.#stamps.get(key) ?? this.offset;
+    if (take) this.#stamps.delete(key);
+    return at;
+  }
+
   #scrolled(): void {
     const buffer = this.#terminal.buffer.active;
     if (buffer.type !== 'normal' || scrollTop(this.#terminal) !== 0 || buffer.baseY === 0) return;
+    // the scrollback is full when the base did not move: the oldest line was dropped
+    if (buffer.baseY === this.#lastBaseY) this.#trimmed++;
+    this.#lastBaseY = buffer.baseY;
     const line = buffer.getLine(buffer.baseY - 1);
     if (!line) return;
     const text = line.translateToString(false);
+    const offset = this.#stampOf(buffer.baseY - 1, true);
     if (line.isWrapped && this.#pending !== undefined) {
-      this.#pending += text;
+      this.#pending = { text: this.#pending.text + text, offset };
       return;
     }
     this.#flushPending();
-    this.#pending = text;
+    this.#pending = { text, offset };
   }
 
   #flushPending(): void {
     if (this.#pending === undefined) return;
-    this.#filter.scrolled(this.#pending.trimEnd(), this.offset);
+    this.#filter.scrolled(this.#pending.text.trimEnd(), this.#pending.offset);
     this.#pending = undefined;
   }
 
   #screenRows(buffer: Buffer): string[] {
     return joinedRows(buffer, buffer.baseY, buffer.baseY + this.#terminal.rows);
+  }
+
+  /** The screen's rows for a snapshot, with the offset of the latest-finished row; forgets the rows' stamps (they are about to be wiped). */
+  #snapshotOffset(buffer: Buffer): number {
+    let latest = -1;
+    for (let y = buffer.baseY; y < buffer.baseY + this.#terminal.rows; y++) {
+      const key = this.#trimmed + y;
+      const at = this.#stamps.get(key);
+      if (at !== undefined && at > latest) latest = at;
+      this.#stamps.delete(key);
+    }
+    return latest >= 0 ? latest : this.offset;
   }
 
   /** CSI J: keep the screen when it is about to be wiped (like tmux's scroll-on-clear); always let xterm erase. */
@@ -100,8 +139,9 @@ export class Harvester {
       const home = buffer.cursorX === 0 && buffer.cursorY === 0;
       if (mode === 2 || (mode === 0 && home)) {
         this.#flushPending();
-        this.#filter.snapshot(this.#screenRows(buffer), this.offset, 'clear');
+        this.#filter.snapshot(this.#screenRows(buffer), this.#snapshotOffset(buffer), 'clear');
       }
+      if (mode === 3) this.#historyErased(buffer);
       this.#filter.cleared();
     }
     return false;
@@ -112,9 +152,17 @@ export class Harvester {
     const buffer = this.#terminal.buffer.active;
     this.#flushPending();
     if (buffer.type === 'alternate') this.#keepAlternateFrame(buffer);
-    else this.#filter.snapshot(this.#screenRows(buffer), this.offset, 'clear');
+    else this.#filter.snapshot(this.#screenRows(buffer), this.#snapshotOffset(buffer), 'clear');
+    this.#stamps.clear();
+    if (buffer.type === 'normal') this.#historyErased(buffer);
     this.#filter.cleared();
     return false;
+  }
+
+  /** The history is about to be erased (already harvested): its lines count as trimmed, so line numbers stay absolute. */
+  #historyErased(buffer: Buffer): void {
+    this.#trimmed += buffer.baseY;
+    this.#lastBaseY = 0;
   }
 
   /** CSI ? 1049 l and friends: the full-screen program is leaving; keep its last frame before xterm discards it. */

@@ -44,6 +44,8 @@ export async function replayStream(
   const titleSub = terminal.onTitleChange((t) => (title = t));
   const resizes = [...(options.resizes ?? [])].sort((a, b) => a.offset - b.offset);
   let offset = options.from ?? 0;
+  const cuts = [...(options.cuts ?? [])].filter((c) => c > offset).sort((a, b) => a - b);
+  let cut = 0;
   try {
     for await (const raw of source) {
       options.signal?.throwIfAborted();
@@ -54,7 +56,10 @@ export async function replayStream(
           resize(terminal, filter, resizes.shift()!);
           continue;
         }
-        const take = next && next.offset < offset + data.length ? next.offset - offset : data.length;
+        while (cut < cuts.length && cuts[cut]! <= offset) cut++;
+        let take = next && next.offset < offset + data.length ? next.offset - offset : data.length;
+        const at = cuts[cut];
+        if (at !== undefined && at - offset < take) take = at - offset;
         const piece = data.subarray(0, take);
         data = data.subarray(take);
         offset += piece.length;

@@ -14,7 +14,7 @@ export type TranscriptSource =
 /** One line of what scrolled by, wrapped rows joined, trailing spaces trimmed. */
 export interface TranscriptLine {
   readonly text: string;
-  /** byte offset in the log by which the line was final (use it to place the line in time) */
+  /** byte offset in the log by which the line was finished (the write that moved the cursor off it); place it in time with the offset marks */
   readonly offset: number;
   readonly source: TranscriptSource;
 }
@@ -49,6 +49,8 @@ export interface ReplayOptions {
   readonly resizes?: readonly SizeChange[];
   /** bytes per awaited write; default 256 KiB */
   readonly chunkBytes?: number;
+  /** offsets to end a write at (the journal's offset marks), so each line's offset is exact to a mark */
+  readonly cuts?: readonly number[];
   /** start reading at this byte (replaying the tail of a huge log); default 0 */
   readonly from?: number;
   /** how many recent lines redraws are compared with; default 2000 */
