@@ -1,0 +1,119 @@
+// createTmux: the Tmux port over a connection (control mode first, processes as the fallback).
+import { captureCommands, parseCaptures } from './capture.js';
+import { createConnection } from './connection.js';
+import { isNoServer, tmuxFailed } from './errors.js';
+import { PANE_FORMAT, parsePaneLines, toPaneInfo } from './format.js';
+import { invocationFor } from './invocation.js';
+import { isKeyName, sendKeysCommand, sendTextCommand } from './keys.js';
+import { armPipe, check, createPane, preparePipeFile, resolveTarget, startProgram } from './layout.js';
+import type { TmuxCommand } from './quote.js';
+import type { TmuxClient, TmuxOptions } from './types.js';
+import { readVersion } from './version.js';
+
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Creates a tmux client for one server. Nothing runs until the first call; the control client attaches lazily. */
+export function createTmux(options: TmuxOptions = {}): TmuxClient {
+  const invocation = invocationFor(options);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const connection = createConnection({ invocation, control: options.control ?? true, timeoutMs });
+  const run = (commands: readonly TmuxCommand[]) => connection.run(commands);
+  /** pipe files by pane id, for `start` to keep (or re-arm) the pipe; forgotten with the server */
+  const pipes = new Map<string, string>();
+  let gates = 0;
+  connection.onEvent((event) => {
+    if (event.type === 'server-lost') pipes.clear();
+  });
+
+  /** Runs one command; its output lines, or TMUX_FAILED with tmux's message. */
+  async function one(command: TmuxCommand): Promise<string[]> {
+    const [result] = await check(run, [command]);
+    return result?.lines ?? [];
+  }
+
+  /** Runs one command for a yes/no question; a refusal (or no server) is `false`. */
+  async function ok(command: TmuxCommand): Promise<boolean> {
+    const [result] = await run([command]);
+    return result?.ok ?? false;
+  }
+
+  return {
+    socket: options.socket,
+    version: () => readVersion(invocation),
+    serverRunning: () => ok(['list-sessions', '-F', '#{session_id}']),
+    hasSession: (session) => ok(['has-session', '-t', `=${session}`]),
+
+    async listPanes(session) {
+      const command =
+        session === undefined
+          ? ['list-panes', '-a', '-F', PANE_FORMAT]
+          : ['list-panes', '-s', '-t', `=${session}`, '-F', PANE_FORMAT];
+      const [result] = await run([command]);
+      if (!result?.ok) return [];
+      return [...parsePaneLines(result.lines).values()].map(toPaneInfo);
+    },
+
+    async createPane(spec) {
+      const paneId = await createPane(run, spec, () => connection.sessionCreated());
+      pipes.delete(paneId);
+      return paneId;
+    },
+
+    resolveTarget: (target) => resolveTarget(run, target),
+
+    async start(paneId, spec) {
+      const pipeFile = pipes.get(paneId);
+      const channel = `nightshift-gate-${process.pid}-${paneId.replace('%', '')}-${++gates}`;
+      const { rearmed } = await startProgram({ run, bin: invocation.bin, pipeFile, channel }, paneId, spec);
+      if (rearmed && pipeFile) connection.emit({ type: 'pipe-rearmed', paneId, file: pipeFile });
+    },
+
+    async pipe(paneId, file) {
+      const path = await preparePipeFile(file);
+      pipes.set(paneId, path);
+      await armPipe(run, paneId, path);
+    },
+
+    async capture(paneIds) {
+      if (paneIds.length === 0) return new Map();
+      const results = await run(captureCommands(paneIds));
+      const listed = results[0];
+      if (listed && !listed.ok && isNoServer(listed.lines.join(' ')))
+        throw tmuxFailed(['list-panes'], listed.lines.join(' '));
+      return parseCaptures(paneIds, results);
+    },
+
+    async sendText(paneId, text) {
+      if (text !== '') await one(sendTextCommand(paneId, text));
+    },
+
+    async sendKeys(paneId, keys) {
+      const unknown = keys.filter((k) => !isKeyName(k));
+      if (unknown.length) {
+        const list = unknown.map((k) => JSON.stringify(k)).join(', ');
+        throw tmuxFailed(
+          ['send-keys', '-t', paneId],
+          `not key names: ${list}; use Enter, Escape, Tab, Up, C-c… (see KEY_NAMES), or sendText for literal text`,
+        );
+      }
+      if (keys.length) await one(sendKeysCommand(paneId, keys));
+    },
+
+    async killPane(paneId) {
+      await one(['kill-pane', '-t', paneId]);
+      pipes.delete(paneId);
+    },
+
+    async killServer() {
+      const result = await connection.killServer();
+      pipes.clear();
+      if (!result.ok && !isNoServer(result.lines.join(' ')))
+        throw tmuxFailed(['kill-server'], result.lines.join(' '));
+    },
+
+    close: () => connection.close(),
+    onEvent: (listener) => connection.onEvent(listener),
+    command: (args) => one(args),
+    transport: () => connection.transport(),
+  };
+}
