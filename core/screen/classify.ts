@@ -1,11 +1,11 @@
 // Snapshot → state. First match wins, in the order of prompts.md §10.3: dead or exited, secret, limit, confirm, busy,
 // fatal error, input, output. Only the live bottom of the screen counts.
-import { detectProfile } from './detect-profile.js';
+import { detectFromRows } from './detect-profile.js';
 import { findLimit, type LimitFinding } from './limit.js';
 import { findLinePrompt } from './line-prompt.js';
 import { isOptionRow } from './menu.js';
 import { findMenuDialog, onlyChromeBelow } from './menu-dialog.js';
-import { resolveProfiles, type Profile } from './resolve-profiles.js';
+import { resolveProfiles, type Profile, type ProfileSet } from './resolve-profiles.js';
 import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
@@ -52,12 +52,22 @@ type Found = Omit<Classification, 'profile'>;
 export function classify(snapshot: Snapshot, options: ClassifyOptions = {}): Classification {
   const set = resolveProfiles(options.profiles);
   const configured = options.profile && options.profile !== 'auto' ? set.get(options.profile) : undefined;
-  const name =
-    configured?.name ??
-    detectProfile(snapshot.lines, { profiles: set, currentCommand: snapshot.currentCommand });
+  const view = viewOf(snapshot);
+  const name = configured?.name ?? detectFor(view, snapshot, set);
   const profile = configured ?? set.union(name);
-  const found = classifyView(viewOf(snapshot), snapshot, profile, options);
+  const found = classifyView(view, snapshot, profile, options);
   return { profile: name, ...found };
+}
+
+/** The profile a screen belongs to: by the pane's current command, else by the signs on screen. */
+function detectFor(view: ScreenView, snapshot: Snapshot, set: ProfileSet): string {
+  const byCommand =
+    snapshot.currentCommand && set.detectors.find((d) => d.commands.includes(snapshot.currentCommand));
+  if (byCommand) return byCommand.name;
+  return detectFromRows(
+    view.rows.filter((r) => r.trim() !== ''),
+    set,
+  );
 }
 
 function classifyView(

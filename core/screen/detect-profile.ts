@@ -13,11 +13,16 @@ export function detectProfile(
     const owner = set.detectors.find((d) => d.commands.includes(command));
     if (owner) return owner.name;
   }
+  return detectFromRows(lines.filter((l) => l.trim() !== '').map(normalizeRow), set);
+}
+
+/** Detection over rows already normalised (non-empty ones). */
+export function detectFromRows(rows: readonly string[], set: ProfileSet): string {
   let best = 'generic';
   let bestScore = 0;
-  const rows = lines.filter((l) => l.trim() !== '').map(normalizeRow);
+  const text = rows.join('\n');
   for (const { name, detect } of set.detectors) {
-    if (detect.empty) continue;
+    if (detect.empty || !detect.anyIn(text)) continue;
     let score = 0;
     for (const row of rows) if (detect.any(row)) score++;
     if (score > bestScore) {

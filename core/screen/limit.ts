@@ -26,6 +26,11 @@ export function findLimit(
   to = view.last,
 ): LimitFinding | undefined {
   const { rows } = view;
+  if (
+    profile.limits.empty ||
+    (profile.limits.anchored ? !profile.limits.anyIn(view.block) : !profile.limits.any(view.flat))
+  )
+    return undefined;
   for (let r = to; r >= from; r--) {
     if (isBlank(rows[r]!)) continue;
     const pair = joinNext(rows, r, to);

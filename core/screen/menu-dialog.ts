@@ -38,7 +38,7 @@ function toSource(re: RegExp): string {
 export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding | undefined {
   const { rows, last, bottom } = view;
   const questions = allQuestions(profile);
-  if (questions.empty) return undefined;
+  if (questions.empty || !questions.anyIn(view.block)) return undefined;
   let q = -1;
   for (let i = last; i >= bottom; i--) {
     if (questions.any(rows[i]!)) {

@@ -25,12 +25,15 @@ export interface ScreenView {
     readonly visible: boolean;
     readonly known: boolean;
   };
+  /** the bottom block's non-blank rows, trimmed, joined by newlines (for quick whole-block tests) */
+  readonly block: string;
+  /** the same rows joined by spaces (sentences the application wrapped read whole) */
+  readonly flat: string;
 }
 
 const BORDER_CHARS = /[│┃║]/;
 const LEADING_BORDER = /^(?:\s*[│┃║])+/;
 const TRAILING_BORDER = /\s*(?:[│┃║]\s*)+$/;
-const RULE = /^\s*[╭╮╰╯┌┐└┘├┤╔╗╚╝─━═╌┄┈\s]+$/;
 
 /** Normalises one captured row (see ScreenView.rows). */
 export function normalizeRow(line: string): string {
@@ -41,14 +44,31 @@ export function normalizeRow(line: string): string {
   return row.trimEnd();
 }
 
-/** True for a row that is only a box edge or a horizontal rule. */
-export function isRule(row: string): boolean {
-  return row.length >= 3 && RULE.test(row) && row.trim().length >= 3;
+/** Box-drawing characters (U+2500–U+257F): rules, box corners and edges. */
+function isBoxChar(code: number): boolean {
+  return code >= 0x2500 && code <= 0x257f;
 }
 
-/** True for a row with nothing to read: empty or a rule. */
+/** True for a row that is only a box edge or a horizontal rule (three or more box-drawing characters). */
+export function isRule(row: string): boolean {
+  let rules = 0;
+  for (let i = 0; i < row.length; i++) {
+    const code = row.charCodeAt(i);
+    if (isBoxChar(code)) rules++;
+    else if (code !== 32) return false;
+  }
+  return rules >= 3;
+}
+
+/** True for a row with nothing to read: empty, spaces, or a rule. */
 export function isBlank(row: string): boolean {
-  return row.trim() === '' || isRule(row);
+  let rules = 0;
+  for (let i = 0; i < row.length; i++) {
+    const code = row.charCodeAt(i);
+    if (isBoxChar(code)) rules++;
+    else if (code !== 32) return false;
+  }
+  return rules === 0 || rules >= 3;
 }
 
 /** Builds the view of a snapshot. */
@@ -65,14 +85,19 @@ export function viewOf(snapshot: Snapshot): ScreenView {
   let widest = 0;
   for (const l of raw) if (l.length > widest) widest = l.length;
   const known = snapshot.cursor.y >= 0;
+  const start = Math.max(0, bottom);
+  const live: string[] = [];
+  for (let k = start; k <= last; k++) if (!isBlank(rows[k]!)) live.push(rows[k]!.trim());
   return {
     raw,
     rows,
     last,
-    bottom: Math.max(0, bottom),
+    bottom: start,
     width,
     widest,
     cursor: { ...snapshot.cursor, known },
+    block: live.join('\n'),
+    flat: live.join(' '),
   };
 }
 

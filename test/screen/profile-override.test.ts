@@ -56,7 +56,7 @@ const userConfig = {
           approve: ['^Allow once$'],
           decline: ['^Deny$'],
           deny: ['Escape'],
-          subject: [{ kind: 'shell', header: '^\\s*Shell$', description: '/^[A-Z][a-z]/u' }],
+          subject: [{ kind: 'shell', header: '^\\s*Shell$', description: '/^[A-Z][a-z]/' }],
         },
       ],
       sticky: ['for this project'],

@@ -45,7 +45,7 @@ export const aider: ProfileSpec = {
   sticky: [],
   busy: [r`^Waiting for \S+ \[`, r`^Updating repo map`, r`^Retrying in [\d.]+ seconds`],
   quoted: [],
-  idle: [r`/^(?:architect|ask|code|help|multi)?>\s*(?:\S.*)?$/u`],
+  idle: [r`/^(?:architect|ask|code|help|multi)?>\s*(?:\S.*)?$/`],
   questions: [],
   footers: [],
   output: [],

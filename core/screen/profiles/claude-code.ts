@@ -4,14 +4,14 @@ import type { ProfileSpec } from '../profile.js';
 const r = String.raw;
 
 /** A description row under a command: Claude writes it in sentence case. */
-const description = r`/^[A-Z][a-z]/u`;
+const description = r`/^[A-Z][a-z]/`;
 
 export const claudeCode: ProfileSpec = {
   description:
     'Claude Code: permission, trust and bypass dialogs, spinner rows, the ❯ input box, limit menus',
   detect: [
     r`^\s*⎿`,
-    r`/^\s*[⏺●] [A-Z]\w*\(/u`,
+    r`/^\s*[⏺●] [A-Z]\w*\(/`,
     r`^\s*\? for shortcuts(?: · esc to interrupt)?$`,
     r`shift\+tab to cycle`,
     r`Esc to cancel · Tab to amend`,
@@ -19,7 +19,7 @@ export const claudeCode: ProfileSpec = {
     r`\bClaude Code\b`,
     r`tell Claude what to do`,
     r`\bClaude (?:AI )?usage limit`,
-    r`/^\s*[✻✶✳✢✽·] [A-Z]\w+ for \d/u`,
+    r`/^\s*[✻✶✳✢✽·] [A-Z]\w+ for \d/`,
     r`^\s*Bash command$`,
   ],
   commands: ['claude'],
@@ -82,7 +82,7 @@ export const claudeCode: ProfileSpec = {
   busy: [
     r`\besc to interrupt\b`,
     // spinner row: glyph, a capitalised verb, an ellipsis; the verbs are random, never match them
-    r`/^\s*[·✢✳✶✻✽*]\s+[A-Z][^…]*…/u`,
+    r`/^\s*[·✢✳✶✻✽*]\s+[A-Z][^…]*…/`,
     r`\([^()]*\b\d[\d.]*k?\s+tokens?\b[^()]*\)$`,
     r`Waiting for \d+ background (?:agent|task)`,
     r`Retrying in \d+ seconds?`,
@@ -91,11 +91,11 @@ export const claudeCode: ProfileSpec = {
   idle: [r`^\s*[>❯](?:\s.*)?$`],
   questions: [
     r`Enter to select · ↑/↓ to navigate`,
-    r`/^\s*☐ \S/u`,
+    r`/^\s*☐ \S/`,
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
-  output: [r`/^\s*[⏺●] \S/u`],
+  output: [r`/^\s*[⏺●] \S/`],
   limits: [r`Stop and wait for limit to reset`],
   resetWords: [],
   notLimits: [],

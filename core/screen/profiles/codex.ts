@@ -79,7 +79,7 @@ export const codex: ProfileSpec = {
   idle: [r`^\s*[›▌](?:\s.*)?$`],
   questions: [r`enter to submit answer`, r`for lower credit usage\?`],
   footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`],
-  output: [r`/^• \S/u`],
+  output: [r`/^• \S/`],
   limits: [],
   resetWords: [],
   notLimits: [],

@@ -7,7 +7,7 @@ export const gemini: ProfileSpec = {
   description:
     'Gemini CLI: "Allow execution of" / "Apply this change?" dialogs, braille spinner rows, quota dialogs',
   detect: [
-    r`/^\s*✦ /u`,
+    r`/^\s*✦ /`,
     r`Type your message or @path/to/file`,
     r`no sandbox`,
     r`\bgemini-\d`,
@@ -66,12 +66,12 @@ export const gemini: ProfileSpec = {
   ],
   linePrompts: [],
   sticky: [r`^Trust parent folder\b`],
-  busy: [r`\([^()]*\besc to cancel\b[^()]*\)`, r`/^\s*[⠀-⣿]\s+\S/u`],
+  busy: [r`\([^()]*\besc to cancel\b[^()]*\)`, r`/^\s*[⠀-⣿]\s+\S/`],
   quoted: [],
   idle: [r`^\s*>\s+Type your (?:message|shell command)`, r`Press 'i' for INSERT mode`],
   questions: [],
   footers: [r`Waiting for user confirmation`, r`context left\)?$`, r`no sandbox`],
-  output: [r`/^\s*✦ \S/u`],
+  output: [r`/^\s*✦ \S/`],
   limits: [],
   resetWords: [],
   notLimits: [],

@@ -135,11 +135,11 @@ export const generic: ProfileSpec = {
   ],
   shellPrompts: [
     // the prompt itself, without what was typed after it: user@host:dir$  (venv) user@host:~/x$  root@host:~#
-    '/^(?:\\([^)]*\\)\\s)?[\\w.-]+@[\\w.-]+:[^\\s$#]*[$#](?=\\s|$)/u',
+    '/^(?:\\([^)]*\\)\\s)?[\\w.-]+@[\\w.-]+:[^\\s$#]*[$#](?=\\s|$)/',
     // [user@host dir]$
-    '/^(?:\\([^)]*\\)\\s)?\\[[\\w.-]+@[\\w.-]+ [^\\]]*\\][$#](?=\\s|$)/u',
+    '/^(?:\\([^)]*\\)\\s)?\\[[\\w.-]+@[\\w.-]+ [^\\]]*\\][$#](?=\\s|$)/',
     // user@host dir %  (zsh)
-    '/^[\\w.-]+@[\\w.-]+ \\S+ ?%(?=\\s|$)/u',
+    '/^[\\w.-]+@[\\w.-]+ \\S+ ?%(?=\\s|$)/',
   ],
   dead: ['^Pane is dead \\(status'],
 };
