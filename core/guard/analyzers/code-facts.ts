@@ -1,0 +1,89 @@
+// What a one-line script in Python, JavaScript, Ruby, Perl, PHP, Lua or AppleScript does, as far as the
+// guard cares: deletes files, runs commands, runs code it builds, talks to the network, writes files.
+// A coarse lexical scan (string literals apart from code), not a parser: anything it flags is held.
+
+/** The facts the guard needs about a snippet of code. */
+export interface CodeFacts {
+  /** string literals, in order (the commands a `system()` call would run are among them) */
+  readonly strings: readonly string[];
+  /** string literals a language runs as shell (Ruby/Perl backticks, `qx{}`, `%x()`) */
+  readonly shellStrings: readonly string[];
+  readonly deletes: boolean;
+  readonly runsCommands: boolean;
+  readonly runsCode: boolean;
+  readonly network: boolean;
+  readonly writes: boolean;
+  /** refers to the home directory without spelling a path (`expanduser`, `Dir.home`, `os.homedir()`) */
+  readonly home: boolean;
+}
+
+const DELETES =
+  /\b(rmtree|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(/;
+const RUNS_COMMANDS =
+  /\b(system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
+const RUNS_CODE =
+  /\b(eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile|load)\b/;
+const NETWORK =
+  /\b(urlopen|urllib|urllib2|requests|httpx|aiohttp|http\.client|socket|fetch|XMLHttpRequest|axios|got|https?\.(get|request)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|curl_exec|curl_init|file_get_contents|WebSocket|net\.connect|tls\.connect|dgram|smtplib|ftplib|paramiko)\b/;
+const WRITES =
+  /\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|write_text|write_bytes|file_put_contents|fwrite|truncate|chmod|chown|rename|renameSync|copyFile|copyFileSync|move|symlink|symlinkSync)\b|\bopen\s*\([^)]*['"][wax]\+?b?['"]|File\.(write|open\([^)]*['"][wa])/;
+const HOME =
+  /\b(expanduser|homedir|Dir\.home|Path\.home|getenv\(\s*['"]HOME|ENV\[\s*['"]HOME|environ\[\s*['"]HOME|process\.env\.HOME|\$ENV\{HOME\})\b|\$HOME\b|['"]~['"/]/;
+
+/** Scans a snippet: string literals are collected and removed, then the code is matched against API names. */
+export function scanCode(code: string): CodeFacts {
+  const strings: string[] = [];
+  const shellStrings: string[] = [];
+  let bare = '';
+  let i = 0;
+  while (i < code.length) {
+    const c = code[i] as string;
+    const triple = code.slice(i, i + 3);
+    if (triple === '"""' || triple === "'''") {
+      const end = code.indexOf(triple, i + 3);
+      strings.push(code.slice(i + 3, end < 0 ? code.length : end));
+      bare += ' "" ';
+      i = end < 0 ? code.length : end + 3;
+    } else if (c === '"' || c === "'" || c === '`') {
+      const end = closingQuote(code, i, c);
+      const text = unescape(code.slice(i + 1, end - 1));
+      (c === '`' ? shellStrings : strings).push(text);
+      if (c === '`') strings.push(text);
+      bare += ' "" ';
+      i = end;
+    } else if (/^(qx|%x)[{(\[/|]/.test(code.slice(i, i + 3))) {
+      const open = code[i + 2] as string;
+      const close = { '{': '}', '(': ')', '[': ']' }[open] ?? open;
+      const end = code.indexOf(close, i + 3);
+      shellStrings.push(code.slice(i + 3, end < 0 ? code.length : end));
+      bare += ' "" ';
+      i = end < 0 ? code.length : end + 1;
+    } else {
+      bare += c;
+      i++;
+    }
+  }
+  const all = `${bare}\n${strings.join('\n')}`;
+  return {
+    strings,
+    shellStrings,
+    deletes: DELETES.test(bare),
+    runsCommands: RUNS_COMMANDS.test(bare) || shellStrings.length > 0,
+    runsCode: RUNS_CODE.test(bare),
+    network: NETWORK.test(bare),
+    writes: WRITES.test(code),
+    home: HOME.test(all) || strings.some((text) => text === '~' || text.startsWith('~/')),
+  };
+}
+
+function closingQuote(code: string, start: number, quote: string): number {
+  for (let i = start + 1; i < code.length; i++) {
+    if (code[i] === '\\') i++;
+    else if (code[i] === quote) return i + 1;
+  }
+  return code.length;
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\(["'`\\])/g, '$1').replace(/\\n/g, '\n');
+}

@@ -1,0 +1,84 @@
+import { homedir, tmpdir } from 'node:os';
+import { resolve } from 'node:path';
+import type { GuardRuleConfig } from '../../config/schema.js';
+import { checkCommand } from './check-command.js';
+import { defineRule } from './rule.js';
+import { createRegistry } from './rules/registry.js';
+import type { Guard, GuardContext } from './types.js';
+import { normalizeProgram } from './walk/program-name.js';
+import type { Limits, UserRule } from './walk/session.js';
+
+/** How a guard is set up: the config's exceptions and rules, and nightshift's own paths to protect. */
+export interface GuardOptions {
+  /**
+   * built-in rules accepted with a written reason (shown whenever used). Only pass the trusted (runner's)
+   * config here: a config inside an agent's working tree may only add restrictions (see mergeGuardOptions).
+   */
+  readonly allow?: readonly { readonly rule: string; readonly reason: string }[];
+  /** extra rules: a program (after unwrapping) and an optional regular expression over its arguments */
+  readonly rules?: readonly GuardRuleConfig[];
+  /** deleting project build output (node_modules, dist…): `allow` (default) or `hold` */
+  readonly buildOutput?: 'allow' | 'hold';
+  /** absolute paths of nightshift's config file and state directory (the "guard itself" pack protects them) */
+  readonly protectedPaths?: readonly string[];
+  /** budgets; the defaults suit interactive use */
+  readonly limits?: Partial<Limits>;
+}
+
+/** Defaults: 32 KiB of input, 50k syntax nodes per script, 8 levels of wrappers, 200 ms per verdict. */
+export const DEFAULT_LIMITS: Limits = { maxLength: 32 * 1024, maxNodes: 50_000, maxDepth: 8, maxMillis: 200 };
+
+const registry = createRegistry();
+
+/** Builds the guard: `check(command, context)` answers allow, block or hold with the rule and the reason. */
+export function createGuard(options: GuardOptions = {}): Guard {
+  const userRules = (options.rules ?? []).map(compileUserRule);
+  const allowed = new Map((options.allow ?? []).map((entry) => [entry.rule, entry.reason]));
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const protectedPaths = (options.protectedPaths ?? []).map((path) => resolve(path));
+  const systemTmp = tmpdir();
+  return {
+    check(command: string, context: GuardContext = {}) {
+      const settings = {
+        home: resolve(context.home ?? homedir()),
+        project: resolve(context.cwd ?? process.cwd()),
+        tmpdir: systemTmp === '/tmp' ? undefined : systemTmp,
+        protectedPaths,
+        buildOutput: options.buildOutput ?? 'allow',
+        userRules,
+        limits,
+      };
+      return checkCommand(command, { settings, registry, allowed });
+    },
+  };
+}
+
+/**
+ * Combines the runner's trusted options with those from a config inside an agent's working tree: the untrusted
+ * side adds rules and can make build-output deletion stricter, but its `allow` entries are ignored.
+ */
+export function mergeGuardOptions(trusted: GuardOptions, untrusted: GuardOptions | undefined): GuardOptions {
+  if (!untrusted) return trusted;
+  const stricter = trusted.buildOutput === 'hold' || untrusted.buildOutput === 'hold' ? 'hold' : 'allow';
+  return {
+    ...trusted,
+    rules: [...(trusted.rules ?? []), ...(untrusted.rules ?? [])],
+    buildOutput: stricter,
+    protectedPaths: [...(trusted.protectedPaths ?? []), ...(untrusted.protectedPaths ?? [])],
+  };
+}
+
+function compileUserRule(config: GuardRuleConfig): UserRule {
+  const rule = defineRule({
+    id: config.id,
+    verdict: config.verdict,
+    reason: config.reason,
+    ...(config.alternative ? { alternative: config.alternative } : {}),
+    examples: [],
+  });
+  return {
+    rule,
+    program: normalizeProgram(config.command),
+    args: config.args ? new RegExp(config.args) : undefined,
+  };
+}

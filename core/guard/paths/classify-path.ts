@@ -1,0 +1,193 @@
+import { posix } from 'node:path';
+import { isDynamic } from '../syntax/arg.js';
+import {
+  AGENT_SETTINGS,
+  BUILD_OUTPUT_FILE_PATTERNS,
+  BUILD_OUTPUT_NAMES,
+  HARMLESS_DEVICES,
+  HOME_PARENTS,
+  HOME_SECRETS,
+  HOME_SENSITIVE,
+  NIGHTSHIFT_CONFIG_NAMES,
+  NOT_SECRET_NAMES,
+  SYSTEM_DIRS,
+  SYSTEM_SECRETS,
+  TEMP_DIRS,
+  VCS_DIRS,
+} from './path-names.js';
+
+/** What a path operand points at, from the most to the least dangerous to touch. */
+export type PathKind =
+  /** `/` */
+  | 'root'
+  /** an operating-system directory or file (`/etc`, `/usr/lib`, `/var/log`, `/tmp` itself) */
+  | 'system'
+  /** a block or character device other than the harmless ones (`/dev/sda`, not `/dev/null`) */
+  | 'device'
+  /** a home directory itself (`~`, `/home/alice`) */
+  | 'home'
+  /** credentials or login scripts in the home directory (`~/.ssh`, `~/.aws`, `~/.bashrc`) */
+  | 'home-sensitive'
+  /** anywhere else outside the project (`~/Documents`, `../other`) */
+  | 'outside'
+  /** the project directory itself (`.`, `*`, the cwd) */
+  | 'project-root'
+  /** the project's version control (`.git`) */
+  | 'project-vcs'
+  /** the project's own files */
+  | 'project-source'
+  /** generated output inside the project (`node_modules`, `dist`, `target`, `*.pyc`) */
+  | 'project-build'
+  /** below a temporary directory (`/tmp/x`, `$TMPDIR/y`) */
+  | 'temp'
+  /** a harmless device (`/dev/null`) */
+  | 'null-device'
+  /** only known at run time (`$DIR`, a relative path after `cd $x`) */
+  | 'unknown';
+
+/** A classified path operand. */
+export interface PathClass {
+  readonly kind: PathKind;
+  /** the absolute, normalized path ("" when unknown) */
+  readonly path: string;
+  /** its content is a secret (private keys, cloud credentials, `.env`) */
+  readonly secret: boolean;
+  /** it is nightshift's own configuration or state, or an agent's permission settings */
+  readonly protected: boolean;
+  /** `all`: a glob that matches everything in a directory (`*`, `.*`); `some`: a narrower glob (`*.md`) */
+  readonly glob: 'none' | 'some' | 'all';
+}
+
+/** Where paths are resolved: the directory a command runs in and the places that matter. */
+export interface PathPlaces {
+  /** the directory relative paths start from; undefined when it is only known at run time */
+  readonly cwd: string | undefined;
+  /** the project (the agent's working tree) */
+  readonly project: string;
+  readonly home: string;
+  /** extra temporary directory (`$TMPDIR`) */
+  readonly tmpdir?: string | undefined;
+  /** absolute paths of nightshift's own config file and state directory */
+  readonly protectedPaths: readonly string[];
+}
+
+const GLOB_CHARS = /[*?[]/;
+/** Stands for "some name" where a glob matches part of a path. */
+const ANY_NAME = '\u{E001}';
+
+/** Classifies a path operand after resolving `~`, `..`, duplicate slashes and globs (the widest match wins). */
+export function classifyPath(raw: string, places: PathPlaces, glob = false): PathClass {
+  if (isDynamic(raw) || raw === '') return unknownPath();
+  const absolute = absolutePath(raw, places);
+  if (absolute === undefined) return unknownPath();
+  if (!glob || !GLOB_CHARS.test(absolute)) return classifyAbsolute(absolute, places, 'none');
+  const parts = absolute.split('/');
+  const first = parts.findIndex((part) => GLOB_CHARS.test(part));
+  const isLast = first === parts.length - 1;
+  if (isLast && matchesEverything(parts[first] ?? '')) {
+    const parent = parts.slice(0, first).join('/') || '/';
+    return classifyAbsolute(parent, places, 'all');
+  }
+  const concrete = parts.map((part) =>
+    GLOB_CHARS.test(part) ? part.replace(/[*?]|\[[^\]]*\]/g, ANY_NAME) : part,
+  );
+  return classifyAbsolute(concrete.join('/'), places, 'some');
+}
+
+/** True for a path under (or equal to) a directory. */
+export function isWithin(path: string, dir: string): boolean {
+  if (dir === '/') return true;
+  return path === dir || path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
+}
+
+function unknownPath(): PathClass {
+  return { kind: 'unknown', path: '', secret: false, protected: false, glob: 'none' };
+}
+
+/** `*`, `.*`, `?*`, `*.*`: a last component that matches every entry of its directory. */
+function matchesEverything(component: string): boolean {
+  return component.replace(/[*?]|\[[^\]]*\]/g, '').replace(/\./g, '') === '';
+}
+
+function absolutePath(raw: string, places: PathPlaces): string | undefined {
+  let path = raw;
+  if (path === '~' || path.startsWith('~/')) path = places.home + path.slice(1);
+  else if (path.startsWith('~')) {
+    const slash = path.indexOf('/');
+    const user = slash < 0 ? path.slice(1) : path.slice(1, slash);
+    path = posix.join(posix.dirname(places.home), user, slash < 0 ? '' : path.slice(slash));
+  }
+  if (!path.startsWith('/')) {
+    if (places.cwd === undefined) return undefined;
+    path = posix.join(places.cwd, path);
+  }
+  const normal = posix.normalize(path);
+  return normal.length > 1 && normal.endsWith('/') ? normal.slice(0, -1) : normal;
+}
+
+function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
+  const info = (kind: PathKind, secret = false): PathClass => ({
+    kind,
+    path,
+    secret,
+    protected: isProtected(path, places),
+    glob,
+  });
+  if (path === '/') return info('root');
+  if (path.startsWith('/dev/')) {
+    if (HARMLESS_DEVICES.has(path) || path.startsWith('/dev/fd/')) return info('null-device');
+    if (path.startsWith('/dev/shm/')) return info('temp');
+    return info('device');
+  }
+  if (isWithin(path, places.home) && path !== places.home) {
+    const rel = path.slice(places.home.length + 1);
+    if (startsWithAny(rel, HOME_SENSITIVE)) return info('home-sensitive', isHomeSecret(rel));
+  }
+  if (SYSTEM_SECRETS.some((secret) => isWithin(path, secret))) return info('system', true);
+  if (places.project !== '/' && isWithin(path, places.project)) return classifyInProject(path, places, info);
+  if (path === places.home) return info('home');
+  for (const parent of HOME_PARENTS) {
+    if (posix.dirname(path) === parent) return info('home');
+  }
+  const temps = places.tmpdir ? [...TEMP_DIRS, places.tmpdir] : TEMP_DIRS;
+  for (const temp of temps) {
+    if (path === temp) return info('system');
+    if (isWithin(path, temp)) return info('temp');
+  }
+  const top = path.split('/')[1] ?? '';
+  if (SYSTEM_DIRS.has(top) && !isWithin(path, places.home)) return info('system');
+  return info('outside');
+}
+
+function classifyInProject(
+  path: string,
+  places: PathPlaces,
+  info: (kind: PathKind, secret?: boolean) => PathClass,
+) {
+  if (path === places.project) return info('project-root');
+  const parts = path.slice(places.project.length).split('/').filter(Boolean);
+  const name = parts[parts.length - 1] ?? '';
+  const secret = /^\.env($|\.)/.test(name) && !/\.(example|sample|template|dist)$/.test(name);
+  if (VCS_DIRS.has(parts[0] ?? '')) return info('project-vcs');
+  if (parts.some((part) => BUILD_OUTPUT_NAMES.has(part))) return info('project-build');
+  if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return info('project-build');
+  return info('project-source', secret);
+}
+
+function isHomeSecret(rel: string): boolean {
+  if (!startsWithAny(rel, HOME_SECRETS)) return false;
+  if (!rel.startsWith('.ssh/')) return true;
+  const name = rel.slice('.ssh/'.length);
+  return !name.endsWith('.pub') && !NOT_SECRET_NAMES.has(name);
+}
+
+function startsWithAny(rel: string, prefixes: readonly string[]): boolean {
+  return prefixes.some((prefix) => rel === prefix || rel.startsWith(`${prefix}/`));
+}
+
+function isProtected(path: string, places: PathPlaces): boolean {
+  if (places.protectedPaths.some((item) => isWithin(path, item))) return true;
+  const name = posix.basename(path);
+  if (NIGHTSHIFT_CONFIG_NAMES.some((pattern) => pattern.test(name))) return true;
+  return AGENT_SETTINGS.some((settings) => path.endsWith(`/${settings}`));
+}

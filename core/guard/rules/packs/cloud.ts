@@ -1,0 +1,225 @@
+import { definePack, type ProgramCheck } from '../../invocation.js';
+import { defineRule } from '../../rule.js';
+import type { Arg } from '../../syntax/arg.js';
+
+// Cloud and platform CLIs, object stores and package registries: judged by the verbs in the command.
+
+export const deleteCloud = defineRule({
+  id: 'core.cloud.delete',
+  verdict: 'block',
+  reason: 'deletes or destroys cloud resources (instances, buckets, databases, apps, secrets)',
+  alternative: 'list or describe the resource and leave deleting it to a person',
+  examples: [
+    { command: 'aws s3 rm s3://prod-bucket --recursive', verdict: 'block' },
+    { command: 'aws s3 rb s3://prod-bucket --force', verdict: 'block' },
+    { command: 'aws lambda delete-function --function-name api', verdict: 'block' },
+    { command: 'aws ec2 terminate-instances --instance-ids i-123', verdict: 'block' },
+    { command: 'gcloud sql instances delete prod-db', verdict: 'block' },
+    { command: 'gsutil rm -r gs://prod-bucket', verdict: 'block' },
+    { command: 'az vm delete -g rg -n vm1 --yes', verdict: 'block' },
+    { command: 'doctl compute droplet delete web-1 --force', verdict: 'block' },
+    { command: 'heroku apps:destroy --app prod-app --confirm prod-app', verdict: 'block' },
+    { command: 'fly apps destroy prod-app -y', verdict: 'block' },
+    { command: 'aws s3 sync ./site s3://bucket --delete', verdict: 'block' },
+    { command: 'aws s3 ls s3://acme-bucket/logs/', verdict: 'allow' },
+    { command: 'aws s3 cp report.csv s3://acme-bucket/reports/', verdict: 'allow' },
+    { command: 'gcloud compute instances list', verdict: 'allow' },
+  ],
+});
+
+export const changeCloud = defineRule({
+  id: 'core.cloud.change',
+  verdict: 'hold',
+  reason: 'changes cloud resources or access (create, update, deploy, stop, grant…)',
+  examples: [
+    {
+      command:
+        'aws iam attach-user-policy --user-name bob --policy-arn arn:aws:iam::aws:policy/AdministratorAccess',
+      verdict: 'hold',
+    },
+    { command: 'gcloud run deploy api --source .', verdict: 'hold' },
+    { command: 'aws ec2 describe-instances', verdict: 'allow' },
+  ],
+});
+
+export const unpublish = defineRule({
+  id: 'core.cloud.unpublish',
+  verdict: 'block',
+  reason: 'unpublishes or yanks a released package that others depend on',
+  examples: [
+    { command: 'npm unpublish acme-utils --force', verdict: 'block' },
+    { command: 'cargo yank --version 1.0.0', verdict: 'block' },
+    { command: 'npm outdated', verdict: 'allow' },
+  ],
+});
+
+export const publish = defineRule({
+  id: 'core.cloud.publish',
+  verdict: 'hold',
+  reason: 'publishes a package or image for everyone (not reversible in practice)',
+  examples: [
+    { command: 'npm publish', verdict: 'hold' },
+    { command: 'docker push acme/api:latest', verdict: 'hold' },
+    { command: 'npm pack --dry-run', verdict: 'allow' },
+  ],
+});
+
+const DESTROY =
+  /^(delete|destroy|remove|rm|rb|terminate|purge|drop|wipe|prune|uninstall|deregister|unpublish|erase|truncate|flush|deletefile|rmdir|rmdirs|cleanup|del|disable-and-delete)([-_].*)?$/i;
+const COLON_DESTROY = /:(destroy|delete|remove|rm|purge|reset|disable|wipe|clear)$/i;
+const CHANGE =
+  /^(create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
+
+/** Where the verb sits: aws puts the operation second; the others anywhere in the first few words. */
+const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
+  aws: [1, 2],
+  s3cmd: [0, 1],
+  mc: [0, 1],
+  rclone: [0, 1],
+  gsutil: [0, 1],
+  b2: [0, 1],
+};
+
+/** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
+const ALLOWED: Readonly<Record<string, RegExp>> = {
+  aws: /^s3 (cp|ls|presign|mb|mv|website)\b|^(sts|configure|logs|sso) /,
+  gsutil: /^(cp|ls|cat|du|stat|mb|mv|hash|signurl)\b/,
+  gcloud: /^(auth|config|components|info|init|version|help)\b/,
+  az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
+  rclone: /^(copy|ls|lsd|lsl|lsf|size|check|cat|config|version|about|tree|copyto|listremotes)\b/,
+  heroku: /^(logs|login|ps$|apps$|apps:info)\b/,
+};
+
+const cloud: ProgramCheck = {
+  programs: [
+    'aws',
+    'gcloud',
+    'gsutil',
+    'az',
+    'doctl',
+    'heroku',
+    'fly',
+    'flyctl',
+    'vercel',
+    'netlify',
+    'firebase',
+    'wrangler',
+    'railway',
+    'linode-cli',
+    'hcloud',
+    'oci',
+    'ibmcloud',
+    'scw',
+    's3cmd',
+    'mc',
+    'rclone',
+    'b2',
+    'supabase',
+    'neonctl',
+    'pscale',
+    'turso',
+    'render',
+    'eb',
+    'copilot',
+    'sam',
+    'amplify',
+  ],
+  check(invocation, context) {
+    const words = operandWords(invocation.args);
+    const line = words.join(' ');
+    const values = invocation.args.map((arg) => arg.value);
+    if (
+      invocation.program === 'aws' &&
+      words[0] === 's3' &&
+      ['sync', 'mv'].includes(words[1] ?? '') &&
+      values.some((value) => value.startsWith('--delete'))
+    ) {
+      context.report(deleteCloud);
+      return;
+    }
+    if (
+      ['gsutil', 'rclone', 's3cmd', 'mc'].includes(invocation.program) &&
+      /^(rsync|sync|mirror)$/.test(words[0] ?? '')
+    ) {
+      if (
+        values.some((value) => /^(-d|--delete.*|--remove|--delete-removed)$/.test(value)) ||
+        invocation.program === 'rclone'
+      )
+        context.report(deleteCloud);
+      return;
+    }
+    if (ALLOWED[invocation.program]?.test(line)) return;
+    const [from, to] = VERB_WINDOW[invocation.program] ?? [0, 4];
+    const verbs = words.slice(from, to);
+    if (verbs.some((word) => DESTROY.test(word) || COLON_DESTROY.test(word))) context.report(deleteCloud);
+    else if (
+      verbs.some(
+        (word) =>
+          CHANGE.test(word) || /:(create|set|unset|add|deploy|promote|restart|scale|update)$/i.test(word),
+      )
+    )
+      context.report(changeCloud);
+  },
+};
+
+/** Positional words only, skipping the value of any `--flag value` pair. */
+function operandWords(args: readonly Arg[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const value = (args[i] as Arg).value;
+    if (value.startsWith('-')) {
+      const next = args[i + 1]?.value;
+      if (
+        !value.includes('=') &&
+        next !== undefined &&
+        !next.startsWith('-') &&
+        /^--/.test(value) &&
+        !BOOLEAN_LONG.test(value)
+      )
+        i++;
+      continue;
+    }
+    words.push(value);
+  }
+  return words;
+}
+
+const BOOLEAN_LONG =
+  /^--(recursive|force|yes|quiet|all|async|dry-run|no-[\w-]+|help|debug|verbose|follow|confirm|human-readable|summarize|wait|json)$/;
+
+const REGISTRIES: Readonly<Record<string, { unpublish: RegExp; publish: RegExp }>> = {
+  npm: {
+    unpublish: /^(unpublish|owner (rm|remove)|dist-tag (rm|remove))$/,
+    publish: /^(publish|deprecate|access|token)$/,
+  },
+  pnpm: { unpublish: /^unpublish$/, publish: /^publish$/ },
+  yarn: { unpublish: /^npm unpublish$/, publish: /^(publish|npm publish)$/ },
+  cargo: { unpublish: /^yank$/, publish: /^(publish|owner)$/ },
+  gem: { unpublish: /^yank$/, publish: /^(push|owner)$/ },
+  twine: { unpublish: /$^/, publish: /^upload$/ },
+  poetry: { unpublish: /$^/, publish: /^publish$/ },
+  docker: { unpublish: /$^/, publish: /^(push|image push)$/ },
+  podman: { unpublish: /$^/, publish: /^push$/ },
+  dotnet: { unpublish: /^nuget delete$/, publish: /^nuget push$/ },
+};
+
+const registries: ProgramCheck = {
+  programs: Object.keys(REGISTRIES),
+  check(invocation, context) {
+    const registry = REGISTRIES[invocation.program];
+    if (!registry) return;
+    const words = invocation.args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
+    const one = words[0] ?? '';
+    const two = words.slice(0, 2).join(' ');
+    if (invocation.args.some((arg) => arg.value === '--dry-run')) return;
+    if (registry.unpublish.test(one) || registry.unpublish.test(two)) context.report(unpublish);
+    else if (registry.publish.test(one) || registry.publish.test(two)) context.report(publish);
+  },
+};
+
+export const cloudPack = definePack({
+  id: 'core.cloud',
+  summary: 'cloud and platform CLIs, object stores, package registries: deletes block, other changes hold',
+  rules: [deleteCloud, changeCloud, unpublish, publish],
+  checks: [cloud, registries],
+});

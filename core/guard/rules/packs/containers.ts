@@ -1,0 +1,201 @@
+import { parseFlags } from '../../flags/parse-flags.js';
+import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
+import { defineRule } from '../../rule.js';
+import type { Arg } from '../../syntax/arg.js';
+
+// Containers: pruning and mass removal, compose volumes, and containers given the host.
+
+export const prune = defineRule({
+  id: 'core.containers.prune',
+  verdict: 'block',
+  reason: 'prunes or removes volumes, images, networks or containers in bulk (data in volumes is lost)',
+  examples: [
+    { command: 'docker volume prune -f', verdict: 'block' },
+    { command: 'docker system prune -a --volumes', verdict: 'block' },
+    { command: 'docker volume rm pgdata', verdict: 'block' },
+    { command: 'docker network prune -f', verdict: 'block' },
+    { command: 'docker volume ls', verdict: 'allow' },
+  ],
+});
+
+export const removeAll = defineRule({
+  id: 'core.containers.remove-all',
+  verdict: 'block',
+  reason: 'removes, kills or stops every container or image a substitution lists',
+  alternative: 'name the containers to remove',
+  examples: [
+    { command: 'docker rm -f $(docker ps -aq)', verdict: 'block' },
+    { command: 'docker rmi -f $(docker images -q)', verdict: 'block' },
+    { command: 'docker kill $(docker ps -q)', verdict: 'block' },
+    { command: 'docker rm api', verdict: 'allow' },
+    { command: 'docker stop api', verdict: 'allow' },
+  ],
+});
+
+export const composeVolumes = defineRule({
+  id: 'core.containers.compose-down-volumes',
+  verdict: 'block',
+  reason: 'docker compose down -v deletes the named volumes (databases) with the containers',
+  alternative: 'docker compose down (keeps volumes)',
+  examples: [
+    { command: 'docker compose down -v', verdict: 'block' },
+    { command: 'docker-compose down --volumes --rmi all', verdict: 'block' },
+    { command: 'docker compose down', verdict: 'allow' },
+    { command: 'docker compose up -d', verdict: 'allow' },
+  ],
+});
+
+export const hostAccess = defineRule({
+  id: 'core.containers.host-access',
+  verdict: 'hold',
+  reason:
+    'runs a container with the host: privileged, host PID namespace, or the root, home or system mounted',
+  examples: [
+    { command: 'docker run --privileged -it alpine sh', verdict: 'hold' },
+    { command: 'docker run -v /:/host alpine', verdict: 'hold' },
+    { command: 'docker run --rm -v "$PWD":/app -w /app node:20 npm test', verdict: 'allow' },
+  ],
+});
+
+export const orchestration = defineRule({
+  id: 'core.containers.remove-service',
+  verdict: 'block',
+  reason: 'removes a swarm stack or service, or forces a node out of the swarm',
+  examples: [
+    { command: 'docker stack rm prod', verdict: 'block' },
+    { command: 'docker service ls', verdict: 'allow' },
+  ],
+});
+
+const GROUPS = new Set([
+  'container',
+  'image',
+  'volume',
+  'network',
+  'system',
+  'builder',
+  'buildx',
+  'stack',
+  'service',
+  'swarm',
+  'node',
+  'plugin',
+  'secret',
+  'config',
+  'context',
+  'compose',
+  'manifest',
+  'trust',
+  'checkpoint',
+  'machine',
+  'pod',
+]);
+const REMOVERS = new Set(['rm', 'rmi', 'remove', 'kill', 'stop']);
+
+const DOCKER_FLAGS = {
+  shortWithValue: 'cHlvewpuf',
+  longWithValue: [
+    'context',
+    'host',
+    'config',
+    'log-level',
+    'tlscacert',
+    'tlscert',
+    'tlskey',
+    'volume',
+    'mount',
+    'env',
+    'name',
+    'workdir',
+    'publish',
+    'user',
+    'network',
+    'entrypoint',
+    'pid',
+    'cap-add',
+    'filter',
+    'format',
+    'file',
+    'project-name',
+    'profile',
+    'platform',
+    'label',
+    'env-file',
+    'rmi',
+    'timeout',
+    'signal',
+  ],
+};
+
+/** docker, podman, nerdctl: `docker rm` and `docker container rm` alike. */
+function judgeDocker(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, DOCKER_FLAGS);
+  const words = parsed.operands;
+  const first = words[0]?.value ?? '';
+  const grouped = GROUPS.has(first);
+  const group = grouped ? first : '';
+  const verb = (grouped ? words[1]?.value : first) ?? '';
+  const operands = words.slice(grouped ? 2 : 1);
+  if (group === 'compose')
+    return judgeCompose(args.slice(args.findIndex((arg) => arg.value === 'compose') + 1), context);
+  if (verb === 'prune' || (group === 'volume' && (verb === 'rm' || verb === 'remove'))) context.report(prune);
+  if (['stack', 'service'].includes(group) && ['rm', 'remove'].includes(verb)) context.report(orchestration);
+  if (group === 'swarm' && verb === 'leave' && (parsed.flags.has('force') || parsed.flags.has('f')))
+    context.report(orchestration);
+  if (REMOVERS.has(verb) && operands.some((operand) => operand.dynamic)) context.report(removeAll);
+  if (verb === 'run' || verb === 'create') judgeHostAccess(parsed.flags, parsed.values, context);
+}
+
+function judgeHostAccess(
+  flags: ReadonlySet<string>,
+  values: ReadonlyMap<string, readonly Arg[]>,
+  context: CheckContext,
+): void {
+  const mounts = [
+    ...(values.get('v') ?? []),
+    ...(values.get('volume') ?? []),
+    ...(values.get('mount') ?? []),
+  ];
+  const hostPaths = mounts.map((mount) => {
+    const source = /(?:^|,)(?:source|src)=([^,]+)/.exec(mount.value)?.[1] ?? mount.value.split(':')[0] ?? '';
+    return context.classify({ ...mount, value: source });
+  });
+  const risky = hostPaths.some(
+    (path) => ['root', 'system', 'device', 'home', 'home-sensitive'].includes(path.kind) || path.secret,
+  );
+  const hostPid = (values.get('pid') ?? []).some((value) => value.value === 'host');
+  const caps = (values.get('cap-add') ?? []).some((value) => /^(ALL|SYS_ADMIN)$/i.test(value.value));
+  if (flags.has('privileged') || risky || hostPid || caps) context.report(hostAccess);
+}
+
+function judgeCompose(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, {
+    shortWithValue: 'fp',
+    longWithValue: ['file', 'project-name', 'profile', 'env-file', 'rmi', 'timeout', 'project-directory'],
+  });
+  const verb = parsed.operands[0]?.value;
+  if (verb === 'down' && (parsed.flags.has('v') || parsed.flags.has('volumes') || parsed.values.has('rmi')))
+    context.report(composeVolumes);
+  if (verb === 'rm' && (parsed.flags.has('v') || parsed.flags.has('volumes'))) context.report(composeVolumes);
+}
+
+const docker: ProgramCheck = {
+  programs: ['docker', 'podman', 'nerdctl'],
+  check(invocation, context) {
+    judgeDocker(invocation.args, context);
+  },
+};
+
+const compose: ProgramCheck = {
+  programs: ['docker-compose', 'podman-compose'],
+  check(invocation, context) {
+    judgeCompose(invocation.args, context);
+  },
+};
+
+export const containersPack = definePack({
+  id: 'core.containers',
+  summary: 'containers: prune and mass removal, compose volumes, stacks, containers given the host',
+  rules: [prune, removeAll, composeVolumes, hostAccess, orchestration],
+  checks: [docker, compose],
+});

@@ -1,0 +1,178 @@
+import { scanCode } from '../analyzers/code-facts.js';
+import { parseFlags, type FlagSpec } from '../flags/parse-flags.js';
+import type { CheckContext, Invocation, ProgramCheck } from '../invocation.js';
+import { interpreterDelete } from '../rules/packs/fs/rules.js';
+import { reportWrite } from '../rules/packs/fs/writes.js';
+import { interpreterCode, interpreterRemoteCode, remoteInstaller } from '../rules/packs/rce.js';
+import { reportSecretRead } from '../rules/packs/secrets.js';
+import { literalArg, type Arg } from '../syntax/arg.js';
+import { judgeScriptFile, judgeStdinCode } from './shells.js';
+
+// Interpreters (python, node, ruby, perl, php…): a one-liner is scanned; a script file runs project code;
+// code read from a pipe is refused like a shell's.
+
+interface Interpreter {
+  readonly flags: FlagSpec;
+  /** options whose value is code (`-c`, `-e`, `--eval`) */
+  readonly codeOptions: readonly string[];
+  /** options after which the operands are not a script (`-m module`) */
+  readonly moduleOptions?: readonly string[];
+}
+
+const PYTHON: Interpreter = {
+  flags: { shortWithValue: 'cmWXQ', stopAtOperand: true },
+  codeOptions: ['c'],
+  moduleOptions: ['m'],
+};
+const NODE: Interpreter = {
+  flags: {
+    shortWithValue: 'eprC',
+    longWithValue: [
+      'eval',
+      'print',
+      'require',
+      'import',
+      'input-type',
+      'conditions',
+      'loader',
+      'experimental-loader',
+      'env-file',
+    ],
+    aliases: { eval: 'e', print: 'p' },
+    stopAtOperand: true,
+  },
+  codeOptions: ['e', 'p'],
+};
+const RUBY: Interpreter = { flags: { shortWithValue: 'eIrCEF', stopAtOperand: true }, codeOptions: ['e'] };
+const PERL: Interpreter = {
+  flags: { shortWithValue: 'eEIMmlx', stopAtOperand: true },
+  codeOptions: ['e', 'E'],
+};
+const PHP: Interpreter = {
+  flags: { shortWithValue: 'rBERFcdzt', stopAtOperand: true },
+  codeOptions: ['r', 'B', 'E', 'R', 'F'],
+};
+const SIMPLE_E: Interpreter = { flags: { shortWithValue: 'el', stopAtOperand: true }, codeOptions: ['e'] };
+
+const INTERPRETERS: Readonly<Record<string, Interpreter>> = {
+  python: PYTHON,
+  python2: PYTHON,
+  python3: PYTHON,
+  pypy: PYTHON,
+  pypy3: PYTHON,
+  node: NODE,
+  nodejs: NODE,
+  bun: { ...NODE, codeOptions: ['e', 'p'] },
+  ruby: RUBY,
+  perl: PERL,
+  php: PHP,
+  lua: SIMPLE_E,
+  luajit: SIMPLE_E,
+  rscript: SIMPLE_E,
+  osascript: SIMPLE_E,
+  tclsh: SIMPLE_E,
+  pwsh: {
+    flags: {
+      shortWithValue: 'cfe',
+      longWithValue: ['command', 'file', 'encodedcommand'],
+      singleDashLong: false,
+      stopAtOperand: true,
+    },
+    codeOptions: ['c', 'command'],
+  },
+};
+
+/** `python3.12` → `python3`. */
+function family(program: string): string {
+  return program.replace(/^(python[23]?|pypy3?)\.\d+$/, '$1');
+}
+
+/** Judges one snippet of code: deletes, commands, code from the network, writes and secrets in its strings. */
+export function judgeCode(code: Arg, invocation: Invocation, context: CheckContext): void {
+  if (code.dynamic) context.report(interpreterCode);
+  const facts = scanCode(code.value);
+  const paths = facts.strings
+    .filter((text) => /^[~/.]/.test(text) && !/\s/.test(text))
+    .map((text) => context.classify(text));
+  if (facts.deletes) {
+    const wide =
+      paths.some((path) => !['project-build', 'temp', 'project-source'].includes(path.kind)) || facts.home;
+    const safe =
+      paths.length > 0 && paths.every((path) => path.kind === 'project-build' || path.kind === 'temp');
+    if (wide) context.report(interpreterDelete);
+    else if (!safe) context.report(interpreterCode);
+  }
+  if (facts.runsCommands) {
+    context.report(interpreterCode);
+    for (const text of [...facts.shellStrings, ...facts.strings, facts.strings.join(' ')]) {
+      if (text.trim()) context.runScript(text);
+    }
+  }
+  if (facts.runsCode) context.report(facts.network ? interpreterRemoteCode : interpreterCode);
+  if (facts.writes) for (const path of paths) reportWrite(path, invocation.text, context);
+  for (const path of paths) reportSecretRead(path, invocation.text, context);
+  if (facts.network) context.noteNetworkSend(invocation.text);
+}
+
+const interpreter: ProgramCheck = {
+  programs: [
+    ...Object.keys(INTERPRETERS),
+    'python3.8',
+    'python3.9',
+    'python3.10',
+    'python3.11',
+    'python3.12',
+    'python3.13',
+    'deno',
+  ],
+  check(invocation, context) {
+    if (invocation.program === 'deno') return judgeDeno(invocation, context);
+    const spec = INTERPRETERS[family(invocation.program)];
+    if (!spec) return;
+    const args =
+      invocation.program === 'bun' && invocation.args[0]?.value === 'eval'
+        ? invocation.args.slice(1)
+        : invocation.args;
+    const parsed = parseFlags(args, spec.flags);
+    const code = spec.codeOptions.flatMap((option) => parsed.values.get(option) ?? []);
+    if (invocation.program === 'bun' && args === invocation.args && code.length === 0) return;
+    for (const snippet of code) judgeCode(snippet, invocation, context);
+    if (code.length > 0 || spec.moduleOptions?.some((option) => parsed.values.has(option))) return;
+    const [script] = parsed.operands;
+    if (script && script.value !== '-') judgeScriptFile(script, invocation, context);
+    else
+      judgeStdinCode(invocation.stdin, invocation, context, (text) =>
+        judgeCode(literalArg(text), invocation, context),
+      );
+  },
+};
+
+/** deno eval CODE; deno run URL runs code straight from the network. */
+function judgeDeno(invocation: Invocation, context: CheckContext): void {
+  const [verb, ...rest] = invocation.args;
+  const operands = rest.filter((arg) => !arg.value.startsWith('-'));
+  if (verb?.value === 'eval' && operands[0]) judgeCode(operands[0], invocation, context);
+  if (verb?.value === 'run' && operands[0] && /^https?:/.test(operands[0].value))
+    context.report(remoteInstaller);
+}
+
+/** awk runs its program text; `system()` and pipes to commands run shell text. */
+const awk: ProgramCheck = {
+  programs: ['awk', 'gawk', 'mawk', 'nawk'],
+  check(invocation, context) {
+    const parsed = parseFlags(invocation.args, {
+      shortWithValue: 'fvFE',
+      longWithValue: ['file', 'assign', 'field-separator', 'source'],
+    });
+    const program =
+      parsed.values.get('source')?.[0] ?? (parsed.values.has('f') ? undefined : parsed.operands[0]);
+    if (!program) return;
+    const facts = scanCode(program.value);
+    if (/\bsystem\s*\(|\|\s*getline|print[^;]*\|\s*"/.test(program.value)) {
+      context.report(interpreterCode);
+      for (const text of facts.strings) if (text.trim()) context.runScript(text);
+    }
+  },
+};
+
+export const interpreterChecks: readonly ProgramCheck[] = [interpreter, awk];

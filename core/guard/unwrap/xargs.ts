@@ -1,0 +1,144 @@
+import { parseFlags } from '../flags/parse-flags.js';
+import type { CheckContext, Invocation, ProgramCheck, Stdin } from '../invocation.js';
+import { DELETERS } from '../rules/packs/fs/delete.js';
+import { findSelection, planFind } from '../rules/packs/fs/find.js';
+import { pipedDelete } from '../rules/packs/fs/rules.js';
+import { literalArg, unknownArg, type Arg } from '../syntax/arg.js';
+
+// xargs and parallel: a command run once per item read from stdin (or listed after :::).
+
+/** Stands for "some name" in a path listed by an upstream `ls`. */
+const ANY_NAME = '\u{E001}';
+const MAX_ITEMS = 16;
+
+/** What a pipe feeds as items: echo's words, find's selection, ls's entries; anything else is unknown. */
+export function itemsFrom(stdin: Stdin): Arg[] {
+  if (stdin.kind === 'text') return words(stdin.text);
+  if (stdin.kind !== 'pipe' || !stdin.from) return [unknownArg()];
+  const { program, args } = stdin.from;
+  if ((program === 'echo' || program === 'printf') && args.every((arg) => !arg.dynamic)) {
+    return words(
+      args
+        .filter((arg) => !arg.value.startsWith('-') || program === 'printf')
+        .map((arg) => arg.value)
+        .join(' '),
+    );
+  }
+  if (program === 'find') return findSelection(planFind(args));
+  if (program === 'ls') {
+    const listsDirs = args.some((arg) => /^-[a-zA-Z]*d/.test(arg.value));
+    const paths = args.filter((arg) => !arg.value.startsWith('-'));
+    if (paths.length === 0) return [literalArg(`./${ANY_NAME}`)];
+    return paths.map((path) =>
+      listsDirs || path.glob ? path : { ...path, value: `${path.value.replace(/\/+$/, '')}/${ANY_NAME}` },
+    );
+  }
+  return [unknownArg()];
+}
+
+function words(text: string): Arg[] {
+  const list = text.replace(/\\n/g, '\n').split(/\s+/).filter(Boolean).slice(0, MAX_ITEMS);
+  return list.length ? list.map(literalArg) : [unknownArg()];
+}
+
+/** Runs the inner command once per item: `{}`/REPLACE stands for the item, or the item is appended. */
+function runPerItem(
+  inner: readonly Arg[],
+  items: readonly Arg[],
+  replace: string | undefined,
+  invocation: Invocation,
+  context: CheckContext,
+): void {
+  const [program] = inner;
+  if (program && DELETERS.has(program.value.split('/').pop() ?? '')) {
+    const kinds = items.map((item) => context.classify(item).kind);
+    if (kinds.some((kind) => kind !== 'project-build' && kind !== 'temp')) context.report(pipedDelete);
+  }
+  for (const item of items) {
+    const argv = replace
+      ? inner.map((arg) =>
+          arg.value.includes(replace)
+            ? {
+                ...arg,
+                value: arg.value.split(replace).join(item.value),
+                dynamic: arg.dynamic || item.dynamic,
+              }
+            : arg,
+        )
+      : [...inner, item];
+    context.runCommand(argv.length ? argv : [literalArg('echo'), item], { stdin: { kind: 'terminal' } });
+  }
+  void invocation;
+}
+
+const xargs: ProgramCheck = {
+  programs: ['xargs', 'gxargs'],
+  check(invocation, context) {
+    const parsed = parseFlags(invocation.args, {
+      shortWithValue: 'adEILlnPsi',
+      longWithValue: [
+        'arg-file',
+        'delimiter',
+        'eof',
+        'replace',
+        'max-lines',
+        'max-args',
+        'max-procs',
+        'max-chars',
+        'process-slot-var',
+      ],
+      stopAtOperand: true,
+    });
+    const replace =
+      parsed.values.get('I')?.[0]?.value ??
+      parsed.values.get('replace')?.[0]?.value ??
+      (parsed.flags.has('i') ? '{}' : undefined);
+    const fromFile = parsed.values.has('a') || parsed.values.has('arg-file');
+    const items = fromFile ? [unknownArg()] : itemsFrom(invocation.stdin);
+    runPerItem(parsed.operands, items, replace, invocation, context);
+  },
+};
+
+const parallel: ProgramCheck = {
+  programs: ['parallel'],
+  check(invocation, context) {
+    const args = invocation.args;
+    const separator = args.findIndex((arg) => /^:::+\+?$/.test(arg.value));
+    const head = separator < 0 ? args : args.slice(0, separator);
+    const parsed = parseFlags(head, {
+      shortWithValue: 'jSIaE',
+      longWithValue: [
+        'jobs',
+        'sshlogin',
+        'arg-file',
+        'delimiter',
+        'joblog',
+        'results',
+        'tmpdir',
+        'timeout',
+        'retries',
+      ],
+      stopAtOperand: true,
+    });
+    const items =
+      separator < 0
+        ? itemsFrom(invocation.stdin)
+        : args[separator]?.value === ':::'
+          ? args.slice(separator + 1).filter((arg) => !/^:::/.test(arg.value))
+          : [unknownArg()];
+    const inner = parsed.operands;
+    if (inner.length === 1 && /\s/.test(inner[0]?.value ?? '')) {
+      for (const item of items) context.runScript((inner[0] as Arg).value.split('{}').join(item.value));
+      return;
+    }
+    runPerItem(
+      inner,
+      items,
+      inner.some((arg) => arg.value.includes('{}')) ? '{}' : undefined,
+      invocation,
+      context,
+    );
+  },
+};
+
+export const xargsChecks: readonly ProgramCheck[] = [xargs, parallel];

@@ -1,0 +1,35 @@
+import type { Redirection } from 'unbash';
+import type { CheckContext, Stdin } from '../invocation.js';
+import { reportWrite } from '../rules/packs/fs/writes.js';
+import { networkDevice } from '../rules/packs/rce.js';
+import { reportSecretRead } from '../rules/packs/secrets.js';
+import { expandWordJoined, type VarLookup } from '../syntax/expand-word.js';
+
+const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
+
+/** Applies one redirection: reports writes and network devices, and returns where stdin now comes from. */
+export function applyRedirect(
+  redirect: Redirection,
+  lookup: VarLookup,
+  stdin: Stdin,
+  context: CheckContext,
+  match: string,
+): Stdin {
+  if (redirect.type === 'HereDoc') return { kind: 'text', text: redirect.body.text };
+  if (!redirect.target) return stdin;
+  const target = expandWordJoined(redirect.target, lookup);
+  if (redirect.type === 'HereString') return { kind: 'text', text: target.value };
+  const { operator } = redirect;
+  const duplicatesDescriptor = (operator === '>&' || operator === '<&') && /^(\d+-?|-)$/.test(target.value);
+  if (duplicatesDescriptor) return stdin;
+  if (/^\/dev\/(tcp|udp)\//.test(target.value)) context.report(networkDevice, match);
+  if (operator === '<') {
+    if (target.processSubstitution) return { kind: 'pipe', from: undefined };
+    reportSecretRead(context.classify(target), match, context);
+    return { kind: 'file', path: target };
+  }
+  if (WRITES.has(operator) || operator === '>&') {
+    if (!target.processSubstitution) reportWrite(context.classify(target), match, context);
+  }
+  return stdin;
+}

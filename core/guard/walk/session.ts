@@ -1,0 +1,78 @@
+import type { RuleInfo } from '../rule.js';
+
+/** One rule that matched, with the part of the command that triggered it. */
+export interface Finding {
+  readonly rule: RuleInfo;
+  readonly match: string;
+}
+
+/** A rule from the config: a program (after unwrapping) and an optional pattern over its arguments. */
+export interface UserRule {
+  readonly rule: RuleInfo;
+  readonly program: string;
+  readonly args: RegExp | undefined;
+}
+
+/** Budgets that turn pathological input into `hold` instead of a hang. */
+export interface Limits {
+  /** characters in the whole input */
+  readonly maxLength: number;
+  /** syntax nodes per parsed script */
+  readonly maxNodes: number;
+  /** wrappers and nested shells inside each other */
+  readonly maxDepth: number;
+  /** wall-clock budget for one verdict, in milliseconds */
+  readonly maxMillis: number;
+}
+
+/** Everything fixed for one verdict: where the command runs and the policy. */
+export interface Settings {
+  readonly home: string;
+  /** the agent's working tree */
+  readonly project: string;
+  readonly tmpdir: string | undefined;
+  readonly protectedPaths: readonly string[];
+  readonly buildOutput: 'allow' | 'hold';
+  readonly userRules: readonly UserRule[];
+  readonly limits: Limits;
+}
+
+/** Thrown to stop a walk that ran out of budget; becomes a `hold`. */
+export class BudgetExceeded extends Error {
+  constructor(
+    readonly rule: RuleInfo,
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** What one verdict has learned so far: the findings, and facts that only matter in combination. */
+export class Session {
+  readonly findings: Finding[] = [];
+  /** files written earlier in the line, by absolute path: written from the network or locally */
+  readonly written = new Map<string, 'network' | 'local'>();
+  /** the first command that reads a secret, and the first that sends data out */
+  secretRead: string | undefined;
+  networkSend: string | undefined;
+  private readonly deadline: number;
+
+  constructor(
+    readonly settings: Settings,
+    private readonly timeout: RuleInfo,
+  ) {
+    this.deadline = performance.now() + settings.limits.maxMillis;
+  }
+
+  /** Records a matched rule. */
+  report(rule: RuleInfo, match: string): void {
+    this.findings.push({ rule, match });
+  }
+
+  /** Stops the walk when the time budget is spent. */
+  checkTime(): void {
+    if (performance.now() > this.deadline) {
+      throw new BudgetExceeded(this.timeout, `took longer than ${this.settings.limits.maxMillis} ms`);
+    }
+  }
+}

@@ -1,0 +1,475 @@
+import { posix } from 'node:path';
+import type {
+  AndOr,
+  Command,
+  CompoundList,
+  PipelineNode,
+  Redirection,
+  Statement,
+  SyntaxNode,
+  Word,
+} from 'unbash';
+import type { CheckContext, Invocation, RunOptions, Stdin, Upstream } from '../invocation.js';
+import { classifyPath } from '../paths/classify-path.js';
+import {
+  dynamicCommand,
+  dynamicScript,
+  syntaxError,
+  tooComplex,
+  tooDeep,
+  unknownProgram,
+  unknownWrapper,
+} from '../rules/packs/parse.js';
+import { NETWORK_FETCHERS, remoteScript, reportIfWritten } from '../rules/packs/rce.js';
+import { forkBomb } from '../rules/packs/system.js';
+import type { ProgramCheck } from '../invocation.js';
+import { literalArg, UNKNOWN, type Arg } from '../syntax/arg.js';
+import { expandWord, expandWordJoined, type VarLookup, type VarValue } from '../syntax/expand-word.js';
+import { parseScript } from '../syntax/parse-script.js';
+import { substitutionsIn } from '../syntax/substitutions.js';
+import { displayArgs, isPathInvocation, normalizeProgram } from './program-name.js';
+import { applyRedirect } from './redirects.js';
+import { childScope, lookupIn, type Scope } from './scope.js';
+import type { Session } from './session.js';
+
+/** Finds the checks for a program and tells known programs from unknown ones. */
+export interface Registry {
+  /** checks for this program, then the checks every program gets */
+  checksFor(program: string): readonly ProgramCheck[];
+  /** a program the guard knows: benign, or with checks of its own */
+  isKnown(program: string): boolean;
+  /** a program with checks of its own (an unknown program wrapping one is an unknown wrapper) */
+  hasChecks(program: string): boolean;
+}
+
+/** Where in the input a node sits, and how deep in wrappers. */
+interface Frame {
+  readonly source: string;
+  readonly depth: number;
+}
+
+/** One program about to be dispatched, with what surrounds it. */
+interface Call {
+  readonly scope: Scope;
+  readonly depth: number;
+  readonly env: ReadonlyMap<string, string | undefined>;
+  readonly stdin: Stdin;
+  readonly text: string;
+  /** programs run by each command substitution of the command line, by the substitution's text */
+  readonly substitutions: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly cwd: string | undefined;
+}
+
+/** A function defined earlier in the line: its body runs, with the call's arguments, wherever it is called. */
+interface FunctionBody {
+  readonly body: SyntaxNode;
+  readonly source: string;
+}
+
+const LOOP_UNROLL = 8;
+const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+/** Walks every execution position of a script like the shell would, and hands each program to its checks. */
+export class Walker {
+  private readonly functions = new Map<string, FunctionBody>();
+  private readonly calling: string[] = [];
+  private readonly collectors: Set<string>[] = [];
+
+  constructor(
+    private readonly session: Session,
+    private readonly registry: Registry,
+  ) {}
+
+  /** Parses shell text and walks it; parse problems are reported, and huge scripts are not walked. */
+  walkSource(source: string, scope: Scope, depth: number, stdin: Stdin = { kind: 'terminal' }): void {
+    if (depth > this.session.settings.limits.maxDepth) {
+      this.session.report(tooDeep, source);
+      return;
+    }
+    const { script, problem } = parseScript(source, this.session.settings.limits.maxNodes);
+    if (problem?.kind === 'too-large') {
+      this.session.report(tooComplex, source);
+      return;
+    }
+    if (problem)
+      this.session.report(syntaxError, `${source.slice(0, 80)} (${problem.message} at ${problem.pos})`);
+    this.walkList(script.commands, scope, { source, depth }, stdin);
+  }
+
+  private walkList(statements: readonly Statement[], scope: Scope, frame: Frame, stdin: Stdin): void {
+    for (const statement of statements) this.walkNode(statement.command, scope, frame, stdin);
+  }
+
+  private walkNode(
+    node: PipelineNode | AndOr,
+    scope: Scope,
+    frame: Frame,
+    stdin: Stdin,
+  ): Upstream | undefined {
+    this.session.checkTime();
+    switch (node.type) {
+      case 'AndOr':
+        for (const command of node.commands) this.walkNode(command, scope, frame, stdin);
+        return undefined;
+      case 'Pipeline': {
+        let upstream: Upstream | undefined;
+        node.commands.forEach((command, index) => {
+          const input: Stdin = index === 0 ? stdin : { kind: 'pipe', from: upstream };
+          upstream = this.walkNode(
+            command,
+            node.commands.length > 1 ? childScope(scope) : scope,
+            frame,
+            input,
+          );
+        });
+        return undefined;
+      }
+      case 'Command':
+        return this.simpleCommand(node, scope, frame, stdin);
+      case 'Subshell':
+        this.walkList(node.body.commands, childScope(scope), frame, stdin);
+        return undefined;
+      case 'BraceGroup':
+        this.walkList(node.body.commands, scope, frame, stdin);
+        return undefined;
+      case 'If':
+        for (const list of [
+          node.clause,
+          node.then,
+          ...node.elif.flatMap((e) => [e.clause, e.then]),
+          node.else,
+        ]) {
+          if (list) this.walkList(list.commands, scope, frame, stdin);
+        }
+        return undefined;
+      case 'While':
+        this.walkList(node.clause.commands, scope, frame, stdin);
+        this.walkList(node.body.commands, scope, frame, stdin);
+        return undefined;
+      case 'For':
+      case 'Select':
+        this.walkLoop(node.name.value, node.wordlist, node.body, scope, frame, stdin);
+        return undefined;
+      case 'ArithmeticFor':
+      case 'TestCommand':
+      case 'ArithmeticCommand':
+        this.walkSubstitutions(node, scope, frame);
+        if (node.type === 'ArithmeticFor') this.walkList(node.body.commands, scope, frame, stdin);
+        return undefined;
+      case 'Case':
+        this.walkSubstitutions(node.word, scope, frame);
+        for (const item of node.items) {
+          for (const pattern of item.pattern) this.walkSubstitutions(pattern, scope, frame);
+          this.walkList(item.body.commands, scope, frame, stdin);
+        }
+        return undefined;
+      case 'Redirected': {
+        const input = this.applyRedirects(
+          node.redirects,
+          scope,
+          frame,
+          stdin,
+          frame.source.slice(node.pos, node.end),
+        );
+        return this.walkNode(node.command, scope, frame, input);
+      }
+      case 'Function':
+        this.functions.set(node.name.value, { body: node.body, source: frame.source });
+        scope.functions.add(node.name.value);
+        return undefined;
+      case 'Coproc':
+        this.walkBody(node.body, scope, frame, stdin);
+        return undefined;
+      default: {
+        const never: never = node;
+        throw new Error(`unexpected syntax node ${(never as SyntaxNode).type}`);
+      }
+    }
+  }
+
+  private walkBody(body: SyntaxNode, scope: Scope, frame: Frame, stdin: Stdin): void {
+    if (body.type === 'CompoundList') this.walkList(body.commands, scope, frame, stdin);
+    else this.walkNode(body as PipelineNode, scope, frame, stdin);
+  }
+
+  /** A `for` loop over literal words runs its body once per word; over anything else, once with the variable unknown. */
+  private walkLoop(
+    name: string,
+    words: readonly Word[] | undefined,
+    body: CompoundList,
+    scope: Scope,
+    frame: Frame,
+    stdin: Stdin,
+  ): void {
+    for (const word of words ?? []) this.walkSubstitutions(word, scope, frame);
+    const lookup = this.lookup(scope);
+    const values = words?.flatMap((word) => expandWord(word, lookup));
+    const known =
+      values && values.length <= LOOP_UNROLL && values.every((value) => !value.dynamic && !value.glob);
+    const runs: VarValue[] = known ? values.map((value) => value.value) : [undefined];
+    for (const value of runs) {
+      scope.vars.set(name, value);
+      this.walkList(body.commands, scope, frame, stdin);
+    }
+  }
+
+  /** Walks the substitutions inside a word-level node; returns the programs each one runs, by its text. */
+  private walkSubstitutions(node: SyntaxNode, scope: Scope, frame: Frame): Map<string, Set<string>> {
+    const programs = new Map<string, Set<string>>();
+    for (const substitution of substitutionsIn(node)) {
+      const collected = new Set<string>();
+      this.collectors.push(collected);
+      try {
+        const nested = { source: substitution.script.source ?? frame.source, depth: frame.depth + 1 };
+        const stdin: Stdin = substitution.readsPipe
+          ? { kind: 'pipe', from: undefined }
+          : { kind: 'terminal' };
+        if (nested.depth > this.session.settings.limits.maxDepth)
+          this.session.report(tooDeep, substitution.text);
+        else this.walkList(substitution.script.commands, childScope(scope), nested, stdin);
+      } finally {
+        this.collectors.pop();
+      }
+      programs.set(substitution.text, collected);
+    }
+    return programs;
+  }
+
+  private simpleCommand(command: Command, scope: Scope, frame: Frame, stdin: Stdin): Upstream | undefined {
+    const text = frame.source.slice(command.pos, command.end);
+    const substitutions = new Map<string, Set<string>>();
+    for (const node of [...command.prefix, ...(command.name ? [command.name] : []), ...command.suffix]) {
+      for (const [key, programs] of this.walkSubstitutions(node, scope, frame))
+        substitutions.set(key, programs);
+    }
+    const lookup = this.lookup(scope);
+    const env = new Map<string, string | undefined>();
+    for (const item of command.prefix) {
+      if (item.type !== 'Assignment') continue;
+      const value = assignedValue(item.value, lookup);
+      if (command.name) env.set(item.name, typeof value === 'string' ? value : undefined);
+      else scope.vars.set(item.name, value);
+    }
+    const input = this.applyRedirects(command.redirects, scope, frame, stdin, text);
+    if (!command.name) return undefined;
+    const argv: Arg[] = [...expandWord(command.name, lookup)];
+    const declared: [string, VarValue][] = [];
+    for (const item of command.suffix) {
+      if (item.type === 'Word') argv.push(...expandWord(item, lookup));
+      else if (item.type === 'Assignment') {
+        const value = assignedValue(item.value, lookup);
+        declared.push([item.name, value]);
+        argv.push({ ...literalArg(`${item.name}=${typeof value === 'string' ? value : UNKNOWN}`) });
+      }
+    }
+    if (argv.length === 0) return undefined;
+    if (DECLARATIONS.has(argv[0]?.value ?? ''))
+      for (const [name, value] of declared) scope.vars.set(name, value);
+    const call: Call = { scope, depth: frame.depth, env, stdin: input, text, substitutions, cwd: scope.cwd };
+    this.runArgv(argv, call);
+    const [name, ...args] = argv;
+    return name ? { program: normalizeProgram(name.value), args } : undefined;
+  }
+
+  private applyRedirects(
+    redirects: readonly Redirection[],
+    scope: Scope,
+    frame: Frame,
+    stdin: Stdin,
+    match: string,
+  ): Stdin {
+    let input = stdin;
+    const context = this.contextFor(this.bareCall(scope, frame.depth, match));
+    for (const redirect of redirects) {
+      this.walkSubstitutions(redirect, scope, frame);
+      input = applyRedirect(redirect, this.lookup(scope), input, context, match);
+    }
+    return input;
+  }
+
+  /** Dispatches one command: builtins that change the walk, then the program's checks, then unknown programs. */
+  private runArgv(argv: readonly Arg[], call: Call): void {
+    this.session.checkTime();
+    const [name, ...args] = argv;
+    if (!name) return;
+    if (call.depth > this.session.settings.limits.maxDepth) {
+      this.session.report(tooDeep, call.text);
+      return;
+    }
+    if (name.dynamic) {
+      this.session.report(dynamicCommand, call.text);
+      return;
+    }
+    if (name.expanded) this.session.report(dynamicCommand, call.text);
+    const program = normalizeProgram(name.value);
+    for (const collector of this.collectors) collector.add(program);
+    if (this.functions.has(name.value) && call.scope.functions.has(name.value)) {
+      this.callFunction(name.value, args, call);
+      return;
+    }
+    if (this.shellBuiltin(program, args, call)) return;
+    const invocation: Invocation = {
+      program,
+      args,
+      text: call.text,
+      env: call.env,
+      stdin: call.stdin,
+      cwd: call.cwd,
+      depth: call.depth,
+    };
+    const context = this.contextFor(call);
+    for (const check of this.registry.checksFor(program)) check.check(invocation, context);
+    for (const user of this.session.settings.userRules) {
+      const joined = args.map((arg) => arg.value).join(' ');
+      if (user.program === program && (!user.args || user.args.test(joined)))
+        this.session.report(user.rule, call.text);
+    }
+    if (!this.registry.isKnown(program)) this.unknownProgram(name, args, call, context);
+  }
+
+  /** `cd`, `trap` and other builtins that change how the rest of the line is walked. */
+  private shellBuiltin(program: string, args: readonly Arg[], call: Call): boolean {
+    switch (program) {
+      case 'cd':
+      case 'pushd': {
+        const target = args.find((arg) => !arg.value.startsWith('-') || arg.value === '-');
+        call.scope.cwd = this.changeDirectory(target, call.scope.cwd);
+        return true;
+      }
+      case 'popd':
+        call.scope.cwd = undefined;
+        return true;
+      case 'read':
+      case 'mapfile':
+      case 'readarray':
+        for (const arg of args) if (!arg.value.startsWith('-')) call.scope.vars.set(arg.value, undefined);
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private changeDirectory(target: Arg | undefined, cwd: string | undefined): string | undefined {
+    const { home } = this.session.settings;
+    if (!target) return home;
+    if (target.dynamic || target.value === '-') return undefined;
+    const value = target.value;
+    const expanded = value === '~' || value.startsWith('~/') ? home + value.slice(1) : value;
+    if (expanded.startsWith('/')) return posix.normalize(expanded);
+    return cwd === undefined ? undefined : posix.join(cwd, expanded);
+  }
+
+  /** A function runs its body with the call's arguments as `$1`…; calling itself from its body is a fork bomb. */
+  private callFunction(name: string, args: readonly Arg[], call: Call): void {
+    if (this.calling.includes(name)) {
+      this.session.report(forkBomb, call.text);
+      return;
+    }
+    const fn = this.functions.get(name) as FunctionBody;
+    this.calling.push(name);
+    try {
+      const frame = { source: fn.source, depth: call.depth + 1 };
+      this.walkBody(fn.body, childScope(call.scope, { positional: args }), frame, call.stdin);
+    } finally {
+      this.calling.pop();
+    }
+  }
+
+  /** A program named by a path inside the project runs project code (allowed unless written in this line); anything else is unknown. */
+  private unknownProgram(name: Arg, args: readonly Arg[], call: Call, context: CheckContext): void {
+    if (isPathInvocation(name.value)) {
+      const path = context.classify(name);
+      if (path.kind === 'project-source' || path.kind === 'project-build' || path.kind === 'temp') {
+        reportIfWritten(path, call.text, context);
+        return;
+      }
+    }
+    const wraps = args.some(
+      (arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)),
+    );
+    this.session.report(wraps ? unknownWrapper : unknownProgram, call.text);
+  }
+
+  private contextFor(call: Call): CheckContext {
+    const { session } = this;
+    const places = { ...session.settings, cwd: call.cwd };
+    const context: CheckContext = {
+      report: (rule, match) => session.report(rule, match ?? call.text),
+      classify: (path) => {
+        const arg = typeof path === 'string' ? literalArg(path) : path;
+        return classifyPath(arg.value, places, arg.glob);
+      },
+      substitutionPrograms: (arg) => {
+        const programs = new Set<string>();
+        for (const key of arg.substitutions)
+          for (const program of call.substitutions.get(key) ?? []) programs.add(program);
+        return programs;
+      },
+      runCommand: (argv, options = {}) =>
+        this.runArgv(argv, this.innerCall(call, displayArgs(argv), options)),
+      runScript: (text, options = {}) => this.runScript(text, call, options),
+      noteWritten: (path, how) => {
+        if (path.path && session.written.get(path.path) !== 'network') session.written.set(path.path, how);
+      },
+      writtenBy: (path) => (path.path ? session.written.get(path.path) : undefined),
+      noteSecretRead: (match) => (session.secretRead ??= match),
+      noteNetworkSend: (match) => (session.networkSend ??= match),
+      buildOutput: session.settings.buildOutput,
+    };
+    return context;
+  }
+
+  private innerCall(call: Call, text: string, options: RunOptions): Call {
+    const cwd = options.remote ? undefined : options.cwd === null ? undefined : (options.cwd ?? call.cwd);
+    return {
+      ...call,
+      scope: options.remote ? childScope(call.scope, { cwd: undefined }) : call.scope,
+      depth: call.depth + 1,
+      env: options.env ?? call.env,
+      stdin: options.stdin ?? { kind: 'terminal' },
+      text,
+      cwd,
+    };
+  }
+
+  /** Shell text run by a wrapper: run-time text is held (blocked when it comes from the network), the rest is parsed and walked. */
+  private runScript(text: Arg | string, call: Call, options: RunOptions): void {
+    const arg = typeof text === 'string' ? literalArg(text) : text;
+    if (arg.dynamic) {
+      const programs = this.contextFor(call).substitutionPrograms(arg);
+      const fromNetwork = [...programs].some((program) => NETWORK_FETCHERS.has(program));
+      this.session.report(fromNetwork ? remoteScript : dynamicScript, call.text);
+    }
+    const cwd = options.remote ? undefined : options.cwd === null ? undefined : (options.cwd ?? call.cwd);
+    const scope = childScope(call.scope, { cwd, positional: options.positional });
+    this.walkSource(arg.value, scope, call.depth + 1, options.stdin);
+  }
+
+  private bareCall(scope: Scope, depth: number, text: string): Call {
+    return {
+      scope,
+      depth,
+      env: new Map(),
+      stdin: { kind: 'terminal' },
+      text,
+      substitutions: new Map(),
+      cwd: scope.cwd,
+    };
+  }
+
+  private lookup(scope: Scope): VarLookup {
+    return lookupIn(scope, this.session.settings);
+  }
+}
+
+function assignedValue(
+  value: Word | { type: 'ArrayValue'; elements: readonly Word[] },
+  lookup: VarLookup,
+): VarValue {
+  if (value.type === 'ArrayValue') {
+    const items = value.elements.flatMap((element) => expandWord(element, lookup));
+    return items.some((item) => item.dynamic) ? undefined : items.map((item) => item.value);
+  }
+  const arg = expandWordJoined(value, lookup);
+  return arg.dynamic ? undefined : arg.value;
+}
