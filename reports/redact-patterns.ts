@@ -23,7 +23,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
   },
   {
     kind: 'aws-secret-key',
-    pattern: /(\baws_?secret_?access_?key\b["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40}/gi,
+    pattern: /(\baws_?secret_?access_?key\b["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{40,}/gi,
   },
   { kind: 'github-token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}\b/g },
   { kind: 'github-pat', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,}/g },

@@ -108,6 +108,7 @@ export async function summarizeTranscript(
     {
       size: options.size,
       resizes: options.resizes ?? [],
+      cuts: marks.map((m) => m.offset),
       from,
       ...(options.signal ? { signal: options.signal } : {}),
     },
