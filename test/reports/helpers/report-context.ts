@@ -33,11 +33,11 @@ export function reportContext<O>(
 
 /** Runs reporter plugins' `report` hooks in order and collects their sections. */
 export async function collectSections(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   plugins: readonly Plugin<any>[],
   config: Config,
   night: NightRecord,
 ): Promise<ReportSection[]> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const sections: ReportSection[] = [];
   for (const p of plugins) {
     const out = await p.report?.(night, reportContext(p, config, night));
