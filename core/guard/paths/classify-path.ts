@@ -72,15 +72,16 @@ export interface PathPlaces {
 }
 
 const GLOB_CHARS = /[*?[]/;
-/** Stands for "some name" where a glob matches part of a path. */
-const ANY_NAME = '\u{E001}';
+/** Stands for "some name" where a glob (or a find pattern, or xargs input) matches part of a path. */
+export const ANY_NAME = '\u{E001}';
 
 /** Classifies a path operand after resolving `~`, `..`, duplicate slashes and globs (the widest match wins). */
 export function classifyPath(raw: string, places: PathPlaces, glob = false): PathClass {
   if (isDynamic(raw) || raw === '') return unknownPath();
   const absolute = absolutePath(raw, places);
   if (absolute === undefined) return unknownPath();
-  if (!glob || !GLOB_CHARS.test(absolute)) return classifyAbsolute(absolute, places, 'none');
+  if (!glob || !GLOB_CHARS.test(absolute))
+    return classifyAbsolute(absolute, places, absolute.includes(ANY_NAME) ? 'some' : 'none');
   const parts = absolute.split('/');
   const first = parts.findIndex((part) => GLOB_CHARS.test(part));
   const isLast = first === parts.length - 1;

@@ -190,7 +190,12 @@ export const BUILD_OUTPUT_FILE_PATTERNS: readonly RegExp[] = [
   /\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp)$/i,
   /\.egg-info$/,
   /^\.DS_Store$/,
+  /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|uv\.lock|pdm\.lock|mix\.lock|pubspec\.lock|Podfile\.lock)$/,
 ];
+
+/** Names that are almost always files, not directories: `rm -rf` of one deletes a single file. */
+export const FILE_NAME =
+  /\.(json|lock|ya?ml|toml|txt|md|rst|log|[cm]?js|tsx?|jsx|py|rb|go|rs|java|kt|c|h|cc|cpp|hpp|sh|css|scss|html|xml|csv|ini|cfg|conf|zip|tgz|gz|tar|png|jpe?g|gif|svg|pdf|db|sqlite3?|pid|bak|orig|swp|patch|diff)$/i;
 
 /** Version-control directories at the root of a project. */
 export const VCS_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', '.jj']);

@@ -1,5 +1,6 @@
 import { parseFlags } from '../flags/parse-flags.js';
 import type { CheckContext, Invocation, ProgramCheck, Stdin } from '../invocation.js';
+import { ANY_NAME } from '../paths/classify-path.js';
 import { DELETERS } from '../rules/packs/fs/delete.js';
 import { findSelection, planFind } from '../rules/packs/fs/find.js';
 import { pipedDelete } from '../rules/packs/fs/rules.js';
@@ -7,8 +8,6 @@ import { literalArg, unknownArg, type Arg } from '../syntax/arg.js';
 
 // xargs and parallel: a command run once per item read from stdin (or listed after :::).
 
-/** Stands for "some name" in a path listed by an upstream `ls`. */
-const ANY_NAME = '\u{E001}';
 const MAX_ITEMS = 16;
 
 /** What a pipe feeds as items: echo's words, find's selection, ls's entries; anything else is unknown. */

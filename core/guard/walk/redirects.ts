@@ -7,13 +7,14 @@ import { expandWordJoined, type VarLookup } from '../syntax/expand-word.js';
 
 const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
 
-/** Applies one redirection: reports writes and network devices, and returns where stdin now comes from. */
+/** Applies one redirection: reports writes (`writer`: whether the command downloads), network devices; returns where stdin now comes from. */
 export function applyRedirect(
   redirect: Redirection,
   lookup: VarLookup,
   stdin: Stdin,
   context: CheckContext,
   match: string,
+  writer: 'network' | 'local' = 'local',
 ): Stdin {
   if (redirect.type === 'HereDoc') return { kind: 'text', text: redirect.body.text };
   if (!redirect.target) return stdin;
@@ -29,7 +30,7 @@ export function applyRedirect(
     return { kind: 'file', path: target };
   }
   if (WRITES.has(operator) || operator === '>&') {
-    if (!target.processSubstitution) reportWrite(context.classify(target), match, context);
+    if (!target.processSubstitution) reportWrite(context.classify(target), match, context, writer);
   }
   return stdin;
 }

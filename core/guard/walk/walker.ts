@@ -250,9 +250,10 @@ export class Walker {
       if (command.name) env.set(item.name, typeof value === 'string' ? value : undefined);
       else scope.vars.set(item.name, value);
     }
-    const input = this.applyRedirects(command.redirects, scope, frame, stdin, text);
+    const argv: Arg[] = command.name ? [...expandWord(command.name, lookup)] : [];
+    const writer = NETWORK_FETCHERS.has(normalizeProgram(argv[0]?.value ?? '')) ? 'network' : 'local';
+    const input = this.applyRedirects(command.redirects, scope, frame, stdin, text, writer);
     if (!command.name) return undefined;
-    const argv: Arg[] = [...expandWord(command.name, lookup)];
     const declared: [string, VarValue][] = [];
     for (const item of command.suffix) {
       if (item.type === 'Word') argv.push(...expandWord(item, lookup));
@@ -277,12 +278,13 @@ export class Walker {
     frame: Frame,
     stdin: Stdin,
     match: string,
+    writer: 'network' | 'local' = 'local',
   ): Stdin {
     let input = stdin;
     const context = this.contextFor(this.bareCall(scope, frame.depth, match));
     for (const redirect of redirects) {
       this.walkSubstitutions(redirect, scope, frame);
-      input = applyRedirect(redirect, this.lookup(scope), input, context, match);
+      input = applyRedirect(redirect, this.lookup(scope), input, context, match, writer);
     }
     return input;
   }

@@ -92,16 +92,17 @@ const GROUPS = new Set([
 ]);
 const REMOVERS = new Set(['rm', 'rmi', 'remove', 'kill', 'stop']);
 
-const DOCKER_FLAGS = {
-  shortWithValue: 'cHlvewpuf',
+/** Options docker takes before the subcommand. */
+const DOCKER_GLOBAL = {
+  shortWithValue: 'cHl',
+  longWithValue: ['context', 'host', 'config', 'log-level', 'tlscacert', 'tlscert', 'tlskey'],
+  stopAtOperand: true,
+};
+
+/** Options of `docker run`/`create` that take a value (the ones that matter, and the common ones to skip). */
+const DOCKER_RUN = {
+  shortWithValue: 'vewpulmch',
   longWithValue: [
-    'context',
-    'host',
-    'config',
-    'log-level',
-    'tlscacert',
-    'tlscert',
-    'tlskey',
     'volume',
     'mount',
     'env',
@@ -113,37 +114,42 @@ const DOCKER_FLAGS = {
     'entrypoint',
     'pid',
     'cap-add',
-    'filter',
-    'format',
-    'file',
-    'project-name',
-    'profile',
-    'platform',
     'label',
     'env-file',
-    'rmi',
-    'timeout',
-    'signal',
+    'platform',
+    'memory',
+    'cpus',
+    'hostname',
+    'restart',
+    'ipc',
+    'userns',
+    'device',
+    'security-opt',
   ],
+  stopAtOperand: true,
 };
 
 /** docker, podman, nerdctl: `docker rm` and `docker container rm` alike. */
 function judgeDocker(args: readonly Arg[], context: CheckContext): void {
-  const parsed = parseFlags(args, DOCKER_FLAGS);
-  const words = parsed.operands;
+  const words = parseFlags(args, DOCKER_GLOBAL).operands;
   const first = words[0]?.value ?? '';
   const grouped = GROUPS.has(first);
   const group = grouped ? first : '';
   const verb = (grouped ? words[1]?.value : first) ?? '';
-  const operands = words.slice(grouped ? 2 : 1);
-  if (group === 'compose')
-    return judgeCompose(args.slice(args.findIndex((arg) => arg.value === 'compose') + 1), context);
+  const rest = words.slice(grouped ? 2 : 1);
+  if (group === 'compose') return judgeCompose(words.slice(1), context);
+  if (verb === 'run' || verb === 'create') {
+    const parsed = parseFlags(rest, DOCKER_RUN);
+    judgeHostAccess(parsed.flags, parsed.values, context);
+    return;
+  }
+  const parsed = parseFlags(rest, { longWithValue: ['filter', 'format', 'signal', 'time', 'timeout'] });
+  const operands = parsed.operands;
   if (verb === 'prune' || (group === 'volume' && (verb === 'rm' || verb === 'remove'))) context.report(prune);
   if (['stack', 'service'].includes(group) && ['rm', 'remove'].includes(verb)) context.report(orchestration);
   if (group === 'swarm' && verb === 'leave' && (parsed.flags.has('force') || parsed.flags.has('f')))
     context.report(orchestration);
   if (REMOVERS.has(verb) && operands.some((operand) => operand.dynamic)) context.report(removeAll);
-  if (verb === 'run' || verb === 'create') judgeHostAccess(parsed.flags, parsed.values, context);
 }
 
 function judgeHostAccess(

@@ -225,6 +225,96 @@ const crontab: ProgramCheck = {
   },
 };
 
+/** curl -o/-O and wget remember the files they download, so running one later in the line is caught. */
+const downloads: ProgramCheck = {
+  programs: ['curl', 'wget'],
+  check(invocation, context) {
+    const curl = invocation.program === 'curl';
+    const parsed = parseFlags(
+      invocation.args,
+      curl
+        ? {
+            shortWithValue: 'oduHXTFAeEKrwmyYzbc',
+            longWithValue: [
+              'output',
+              'output-dir',
+              'data',
+              'data-binary',
+              'data-raw',
+              'header',
+              'request',
+              'upload-file',
+              'form',
+              'user-agent',
+              'referer',
+              'config',
+              'max-time',
+              'cookie',
+              'user',
+            ],
+            aliases: { output: 'o', 'remote-name': 'O', 'output-dir': 'output-dir' },
+          }
+        : {
+            shortWithValue: 'OPoaeUtTwQ',
+            longWithValue: [
+              'output-document',
+              'directory-prefix',
+              'output-file',
+              'post-data',
+              'post-file',
+              'header',
+              'user-agent',
+              'tries',
+              'timeout',
+            ],
+            aliases: { 'output-document': 'O', 'directory-prefix': 'P' },
+          },
+    );
+    const directory = parsed.values.get(curl ? 'output-dir' : 'P')?.[0]?.value;
+    const inDirectory = (name: string) => (directory ? `${directory}/${name}` : name);
+    const named = parsed.values.get(curl ? 'o' : 'O') ?? [];
+    const urls = parsed.operands.filter((arg) => /:\/\//.test(arg.value));
+    const remoteNames =
+      curl && !parsed.flags.has('O')
+        ? []
+        : urls.map((url) => url.value.split(/[?#]/)[0]?.split('/').pop() || 'index.html');
+    for (const file of named)
+      if (file.value !== '-') context.noteWritten(context.classify(inDirectory(file.value)), 'network');
+    if (named.length === 0)
+      for (const name of remoteNames) context.noteWritten(context.classify(inDirectory(name)), 'network');
+  },
+};
+
+/** The file a project runner reads its recipes from: writing it and running the runner in one line is write-then-run. */
+const RECIPES: Readonly<Record<string, readonly string[]>> = {
+  npm: ['package.json'],
+  yarn: ['package.json'],
+  pnpm: ['package.json'],
+  bun: ['package.json'],
+  make: ['Makefile', 'makefile', 'GNUmakefile'],
+  gmake: ['Makefile', 'makefile', 'GNUmakefile'],
+  just: ['justfile', 'Justfile', '.justfile'],
+  task: ['Taskfile.yml', 'Taskfile.yaml'],
+  rake: ['Rakefile'],
+  cargo: ['Cargo.toml', 'build.rs'],
+  composer: ['composer.json'],
+  gradle: ['build.gradle', 'build.gradle.kts'],
+  mvn: ['pom.xml'],
+  tox: ['tox.ini'],
+  nox: ['noxfile.py'],
+  pytest: ['conftest.py', 'pytest.ini'],
+  'docker-compose': ['docker-compose.yml', 'compose.yml'],
+};
+
+const recipeRunners: ProgramCheck = {
+  programs: Object.keys(RECIPES),
+  check(invocation, context) {
+    for (const recipe of RECIPES[invocation.program] ?? []) {
+      if (context.writtenBy(context.classify(recipe))) context.report(runsWrittenFile);
+    }
+  },
+};
+
 export const rcePack = definePack({
   id: 'core.rce',
   summary:
@@ -243,5 +333,5 @@ export const rcePack = definePack({
     schedule,
     remoteInstaller,
   ],
-  checks: [netcat, crontab],
+  checks: [netcat, crontab, downloads, recipeRunners],
 });

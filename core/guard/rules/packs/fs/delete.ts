@@ -1,6 +1,7 @@
 import { hasAny, parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import type { PathClass } from '../../../paths/classify-path.js';
+import { FILE_NAME } from '../../../paths/path-names.js';
 import {
   moveAway,
   removeSources,
@@ -21,6 +22,7 @@ import {
   syncDelete,
 } from './rules.js';
 import { reportWrite } from './writes.js';
+import { writeDevice } from '../disk.js';
 import { editConfig } from '../self.js';
 
 /** Programs that delete the paths they are given. */
@@ -65,7 +67,8 @@ export function reportDelete(
       if (wide) context.report(rmVcs, match);
       return;
     case 'project-source':
-      if (recursive) context.report(rmSource, match);
+      if (recursive && !(FILE_NAME.test(target.path) && target.glob === 'none'))
+        context.report(rmSource, match);
       return;
     case 'project-build':
       if (context.buildOutput === 'hold') context.report(rmBuildOutput, match);
@@ -117,8 +120,8 @@ const shredCheck: ProgramCheck = {
     });
     for (const operand of parsed.operands) {
       const target = context.classify(operand);
-      if (target.kind === 'device') continue;
-      if (target.kind !== 'project-build' && target.kind !== 'temp') context.report(shred);
+      if (target.kind === 'device') context.report(writeDevice);
+      else if (target.kind !== 'project-build' && target.kind !== 'temp') context.report(shred);
     }
   },
 };

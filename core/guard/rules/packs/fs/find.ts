@@ -1,10 +1,8 @@
 import type { ProgramCheck } from '../../../invocation.js';
+import { ANY_NAME } from '../../../paths/classify-path.js';
 import { literalArg, unknownArg, type Arg } from '../../../syntax/arg.js';
 import { reportDelete } from './delete.js';
 import { reportWrite } from './writes.js';
-
-/** Stands for "some name" in a path built from a find pattern. */
-const ANY_NAME = '\u{E001}';
 
 /** Tests that take a value: skipping it keeps `-name -delete` from reading as an action. */
 const TESTS_WITH_VALUE = new Set([

@@ -7,7 +7,12 @@ import { editConfig } from '../self.js';
 import { writeHomeSensitive, writeSystem } from './rules.js';
 
 /** Reports writing to a path (a redirect, tee, cp's destination…) and remembers it for write-then-run. */
-export function reportWrite(target: PathClass, match: string, context: CheckContext): void {
+export function reportWrite(
+  target: PathClass,
+  match: string,
+  context: CheckContext,
+  how: 'network' | 'local' = 'local',
+): void {
   if (target.protected) context.report(editConfig, match);
   switch (target.kind) {
     case 'device':
@@ -23,7 +28,7 @@ export function reportWrite(target: PathClass, match: string, context: CheckCont
     default:
       break;
   }
-  context.noteWritten(target, 'local');
+  context.noteWritten(target, how);
 }
 
 /** Reports every operand as a written file. */
