@@ -9,6 +9,26 @@ import { createProcessClient, runOnce } from './process-client.js';
 import type { TmuxCommand } from './quote.js';
 import type { TmuxEvent, Transport } from './types.js';
 
+/**
+ * Commands that run other commands: over control mode each of those gets its own `%begin` block with our flags, so
+ * one line would no longer be one answer. Batches holding one go through processes.
+ */
+const NESTING = new Set([
+  'if-shell',
+  'if',
+  'run-shell',
+  'run',
+  'source-file',
+  'source',
+  'confirm-before',
+  'confirm',
+  'command-prompt',
+  'display-menu',
+  'menu',
+  'display-popup',
+  'popup',
+]);
+
 /** After a failed attach (no server, no session yet), commands use processes for this long before trying again. */
 const RETRY_MS = 1000;
 
@@ -119,7 +139,7 @@ export function createConnection(options: ConnectionOptions): Connection {
 
   return {
     async run(commands: readonly TmuxCommand[]) {
-      const control = await controlClient();
+      const control = commands.some((c) => NESTING.has(c[0] ?? '')) ? undefined : await controlClient();
       const results = control ? await control.run(commands) : await processes.run(commands);
       observe(results);
       return results;

@@ -5,7 +5,7 @@ import type { TmuxOptions } from './types.js';
 
 /** Everything needed to start a tmux client process for one server. */
 export interface Invocation {
-  /** the binary, resolved to an absolute path when found on PATH (panes use it for the start gate) */
+  /** the binary, resolved to an absolute path when found on PATH (a pane runs it before its program to check the pipe) */
   readonly bin: string;
   /** flags before the command: `-u` (UTF-8 out, whatever the locale), the socket, the config file */
   readonly globalArgs: readonly string[];

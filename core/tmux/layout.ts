@@ -22,11 +22,13 @@ export interface PaneSpec {
 export const PLACEHOLDER = 'sleep 2147483647';
 
 /**
- * The gate `start` puts in front of a program whose pane has a pipe: `/bin/sh` waits on a tmux `wait-for` channel,
- * then execs the pane's default shell with the command, exactly as tmux would have run it. Arguments, not a quoted
- * string, so no shell ever parses the paths: $1 tmux binary, $2 channel, $3 shell, $4 command.
+ * What `start` runs in a pane that has a pipe, before the program: `/bin/sh` asks tmux (from inside the pane, with the
+ * pane's own $TMUX) to re-arm the pipe if it is closed, then execs the pane's default shell with the command, exactly as
+ * tmux would have run it. The program cannot print before the pipe is checked, and nothing waits on the runner.
+ * Arguments, not a quoted string, so no shell parses the paths: $1 tmux binary, $2 pane id, $3 the pipe-pane command
+ * line, $4 shell, $5 command.
  */
-const GATE_SCRIPT = '"$1" wait-for "$2"; exec "$3" -c "$4"';
+const PIPE_GUARD = `"$1" if-shell -F -t "$2" '#{?pane_pipe,,1}' "$3"; exec "$4" -c "$5"`;
 
 /** Creates the session if missing (sized by -x/-y), else a window named after the agent; returns the new pane id. */
 export async function createPane(run: Run, spec: PaneSpec, onSessionCreated: () => void): Promise<string> {
@@ -130,62 +132,45 @@ export async function preparePipeFile(file: string): Promise<string> {
 /** What `startProgram` needs besides the batch runner. */
 export interface StartContext {
   readonly run: Run;
-  /** absolute path of the tmux binary, run inside the pane by the gate */
+  /** absolute path of the tmux binary, run inside the pane by the pipe guard */
   readonly bin: string;
   /** the pane's pipe file, when `pipe` was called for it */
   readonly pipeFile: string | undefined;
-  /** a unique wait-for channel name */
-  readonly channel: string;
 }
 
 /**
- * `respawn-pane -k -c cwd -e K=V … command`. With a pipe file, one batch: respawn behind the gate, re-arm the pipe if
- * the respawn closed it (`if-shell -F`, before anything runs), read `#{pane_pipe}` around it, open the gate. Returns
- * whether the pipe had to be re-armed.
+ * `respawn-pane -k -c cwd -e K=V … command`, one batch. With a pipe file the command runs behind `PIPE_GUARD`, and
+ * `#{pane_pipe}` is read right after the respawn (before the guard can act): 0 means the guard re-arms the pipe.
+ * Returns whether it does.
  */
 export async function startProgram(
   context: StartContext,
   paneId: string,
   spec: StartSpec,
 ): Promise<{ rearmed: boolean }> {
-  const { run, pipeFile, channel } = context;
+  const { run, pipeFile } = context;
   const respawn = ['respawn-pane', '-k', '-t', paneId, '-c', escapeFormat(spec.cwd), ...envArgs(spec.env)];
   if (pipeFile === undefined) {
     await check(run, [[...respawn, spec.command]]);
     return { rearmed: false };
   }
   const [shell] = await check(run, [['show-options', '-gv', 'default-shell']]);
-  const gated = [
+  const rearm = commandLine(pipeCommand(paneId, pipeFile));
+  const guarded = [
     ...respawn,
     '/bin/sh',
     '-c',
-    GATE_SCRIPT,
-    'nightshift-gate',
+    PIPE_GUARD,
+    'nightshift-start',
     context.bin,
-    channel,
+    paneId,
+    rearm,
     shell?.lines[0] || '/bin/sh',
     spec.command,
   ];
-  const pipeState = ['display-message', '-p', '-t', paneId, '#{pane_pipe}'];
-  const rearm = [
-    'if-shell',
-    '-F',
-    '-t',
-    paneId,
-    '#{?pane_pipe,,1}',
-    commandLine(pipeCommand(paneId, pipeFile)),
-  ];
-  const [respawned, before, , after] = await run([
-    gated,
-    pipeState,
-    rearm,
-    pipeState,
-    ['wait-for', '-S', channel],
-  ]);
-  if (!respawned?.ok) throw failed(gated, respawned);
-  if (after?.lines[0] !== '1')
-    throw tmuxFailed(rearm, `the program started, but its pipe into ${pipeFile} is not running`);
-  return { rearmed: before?.lines[0] !== '1' };
+  const [respawned, after] = await run([guarded, ['display-message', '-p', '-t', paneId, '#{pane_pipe}']]);
+  if (!respawned?.ok) throw failed(guarded, respawned);
+  return { rearmed: after?.lines[0] !== '1' };
 }
 
 function envArgs(env: StartSpec['env']): string[] {

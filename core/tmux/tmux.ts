@@ -20,7 +20,6 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
   const run = (commands: readonly TmuxCommand[]) => connection.run(commands);
   /** pipe files by pane id, for `start` to keep (or re-arm) the pipe; forgotten with the server */
   const pipes = new Map<string, string>();
-  let gates = 0;
   connection.onEvent((event) => {
     if (event.type === 'server-lost') pipes.clear();
   });
@@ -47,7 +46,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
       const command =
         session === undefined
           ? ['list-panes', '-a', '-F', PANE_FORMAT]
-          : ['list-panes', '-s', '-t', `=${session}`, '-F', PANE_FORMAT];
+          : ['list-panes', '-s', '-t', `=${session}:`, '-F', PANE_FORMAT];
       const [result] = await run([command]);
       if (!result?.ok) return [];
       return [...parsePaneLines(result.lines).values()].map(toPaneInfo);
@@ -63,8 +62,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
 
     async start(paneId, spec) {
       const pipeFile = pipes.get(paneId);
-      const channel = `nightshift-gate-${process.pid}-${paneId.replace('%', '')}-${++gates}`;
-      const { rearmed } = await startProgram({ run, bin: invocation.bin, pipeFile, channel }, paneId, spec);
+      const { rearmed } = await startProgram({ run, bin: invocation.bin, pipeFile }, paneId, spec);
       if (rearmed && pipeFile) connection.emit({ type: 'pipe-rearmed', paneId, file: pipeFile });
     },
 

@@ -109,8 +109,8 @@ export interface Tmux {
   resolveTarget(target: string): Promise<string | undefined>;
   /**
    * Starts (or restarts) a program in the pane, killing whatever runs there (respawn-pane -k). When the pane has a pipe
-   * (see `pipe`), the program waits at a gate until the pipe is verified (and re-armed if it was closed), so the log
-   * holds its output from the first byte.
+   * (see `pipe`), a guard in the pane re-arms it if it is closed before the program runs, so the log holds the
+   * program's output from the first byte (a `pipe-rearmed` event says it had to).
    */
   start(paneId: string, spec: StartSpec): Promise<void>;
   /**

@@ -1,4 +1,5 @@
 // A private tmux server for a test file: its own socket, no user config, killed in teardown even when tests fail.
+import { rmSync } from 'node:fs';
 import { execa, execaSync } from 'execa';
 import { createTmux } from '../../core/tmux/index.js';
 import type { TmuxClient, TmuxOptions } from '../../core/tmux/types.js';
@@ -30,8 +31,13 @@ export async function startTmuxServer(
   const run = async (args: readonly string[]) =>
     (await execa('tmux', [...base, ...args], { env, stripFinalNewline: false })).stdout;
   await run(['start-server', ';', 'set-option', '-g', 'exit-empty', 'off']);
+  const socketPath = (await run(['display-message', '-p', '#{socket_path}'])).trim();
   const tmux = createTmux({ ...options, socket, configFile: '/dev/null' });
-  const onExit = () => void execaSync('tmux', [...base, 'kill-server'], { reject: false, env });
+  // tmux leaves its socket file behind when killed
+  const onExit = () => {
+    execaSync('tmux', [...base, 'kill-server'], { reject: false, env });
+    rmSync(socketPath, { force: true });
+  };
   process.once('exit', onExit);
   return {
     socket,
@@ -41,6 +47,7 @@ export async function startTmuxServer(
       process.off('exit', onExit);
       await tmux.close().catch(() => undefined);
       await execa('tmux', [...base, 'kill-server'], { reject: false, env });
+      rmSync(socketPath, { force: true });
     },
   };
 }
