@@ -9,7 +9,7 @@ const CONTEXT_ROWS = 6;
 
 /** The default subject of a line prompt: the command typed at the shell prompt above it. */
 const SHELL_COMMAND: readonly Subject[] = [
-  { kind: 'shell', continued: false, above: 0, shellCommand: true, firstRow: false },
+  { kind: 'shell', continued: false, above: 0, separate: false, shellCommand: true, firstRow: false },
 ];
 
 /** A line prompt on the last row, with the dialog that answers it. */

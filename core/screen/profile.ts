@@ -17,6 +17,10 @@ export interface SubjectSpec {
   readonly continued?: boolean;
   /** the block of non-empty rows right above the question row, at most this many rows */
   readonly above?: number;
+  /** `above` blocks end at a row matching this (e.g. an earlier, answered prompt) */
+  readonly stop?: PatternSource;
+  /** each row is a command of its own: rows are joined by newlines, not spaces */
+  readonly separate?: boolean;
   /** the command typed after the last shell prompt above the prompt row (classic line prompts) */
   readonly shellCommand?: boolean;
   /** only the first row of the block */

@@ -19,6 +19,8 @@ export interface Subject {
   readonly row?: RegExp;
   readonly continued: boolean;
   readonly above: number;
+  readonly stop?: RegExp;
+  readonly separate: boolean;
   readonly shellCommand: boolean;
   readonly firstRow: boolean;
   readonly description?: RegExp;
@@ -255,6 +257,8 @@ function compileSubject(s: SubjectSpec): Subject {
     ...(s.row !== undefined && { row: compilePattern(s.row) }),
     continued: s.continued ?? false,
     above: s.above ?? 0,
+    ...(s.stop !== undefined && { stop: compilePattern(s.stop) }),
+    separate: s.separate ?? false,
     shellCommand: s.shellCommand ?? false,
     firstRow: s.firstRow ?? false,
     ...(s.description !== undefined && { description: compilePattern(s.description) }),

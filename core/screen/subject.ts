@@ -1,7 +1,9 @@
 // What a dialog confirms: the command or action, read verbatim from the rows the profile points at.
+// A command the application wrapped over several rows has more than one reading (a space at the break, nothing at
+// the break for a token cut in two, a newline where the row ends early): the guard must allow every one of them.
+import type { PatternList } from './pattern.js';
 import type { Subject } from './resolve-profiles.js';
 import { columns, isBlank, type ScreenView } from './screen-view.js';
-import type { PatternList } from './pattern.js';
 
 /** The command or action found, with the other readings a wrapped command allows. */
 export interface FoundSubject {
@@ -18,13 +20,28 @@ export interface SubjectPlace {
   readonly below: readonly [number, number];
   /** how far above the question to look */
   readonly reach: number;
-  /** rows a line-mode program printed: the terminal may have soft-wrapped them */
+  /** rows a line-mode program printed: the terminal (not the app) wrapped them, at exactly the pane width */
   readonly lineMode: boolean;
   /** the profile's shell prompts (for `shellCommand` subjects) */
   readonly shellPrompts: PatternList;
   /** rows that end a `row` subject's continuation (option rows) */
   readonly isOption: (row: number) => boolean;
 }
+
+/** One row of a subject: where it is and the part of it that belongs to the subject. */
+interface Piece {
+  readonly index: number;
+  readonly text: string;
+}
+
+/** The pieces a spec points at; `mayContinue`: a row that may continue the last one (soft wrap, width unknown). */
+interface Block {
+  readonly pieces: readonly Piece[];
+  readonly mayContinue?: string;
+}
+
+/** How close to the wrap width a row must end for its break to be a wrap rather than a newline. */
+const WRAP_SLACK = 4;
 
 /** Tries each subject spec in order; the first that finds text wins. `undefined` when none does. */
 export function findSubject(
@@ -33,16 +50,24 @@ export function findSubject(
   place: SubjectPlace,
 ): FoundSubject | undefined {
   for (const spec of specs) {
-    const found = rowsFor(view, spec, place);
-    if (found === undefined) continue;
-    if (found.length === 0 && spec.template && !spec.template.includes('{}'))
-      return { kind: spec.kind, text: spec.template, variants: [] };
-    const parts = found.map((r) => r.trim()).filter(Boolean);
-    if (parts.length === 0) continue;
-    const text = applyTemplate(spec.template, parts.join(' '));
-    const variants = parts.length > 1 && spec.kind === 'shell' ? [parts.join('')] : [];
-    if (found.mayContinue) variants.push(`${text}${found.mayContinue}`);
-    return { kind: spec.kind, text, variants };
+    const block = blockFor(view, spec, place);
+    if (block === undefined) continue;
+    if (block.pieces.length === 0) {
+      if (spec.template && !spec.template.includes('{}'))
+        return { kind: spec.kind, text: spec.template, variants: [] };
+      continue;
+    }
+    const pieces = block.pieces.map((p) => ({ ...p, text: p.text.trim() })).filter((p) => p.text !== '');
+    if (pieces.length === 0) continue;
+    const { text, variants } = spec.separate
+      ? { text: pieces.map((p) => p.text).join('\n'), variants: [] }
+      : readings(view, pieces, spec.kind);
+    if (block.mayContinue) variants.push(`${text}${block.mayContinue}`);
+    return {
+      kind: spec.kind,
+      text: applyTemplate(spec.template, text),
+      variants: variants.map((v) => applyTemplate(spec.template, v)),
+    };
   }
   return undefined;
 }
@@ -52,20 +77,47 @@ function applyTemplate(template: string | undefined, text: string): string {
   return template.includes('{}') ? template.replace('{}', text) : template;
 }
 
-/** Rows a spec points at; `mayContinue` is a row that may continue the last one (soft wrap at an unknown width). */
-type Rows = string[] & { mayContinue?: string };
+/** The main reading (rows joined by spaces) and, for shell commands, the other ways the rows could join. */
+function readings(
+  view: ScreenView,
+  pieces: readonly Piece[],
+  kind: 'shell' | 'action',
+): { text: string; variants: string[] } {
+  const text = pieces.map((p) => p.text).join(' ');
+  if (pieces.length < 2 || kind !== 'shell') return { text, variants: [] };
+  const variants = [pieces.map((p) => p.text).join('')];
+  let byBreak = pieces[0]!.text;
+  let hard = false;
+  for (let i = 1; i < pieces.length; i++) {
+    const early = endsEarly(view, pieces[i - 1]!, pieces[i]!);
+    hard ||= early;
+    byBreak += (early ? '\n' : ' ') + pieces[i]!.text;
+  }
+  if (hard) variants.push(byBreak);
+  return { text, variants };
+}
 
-/** The rows a spec points at; `[]` for a fixed summary; undefined when the spec does not apply. */
-function rowsFor(view: ScreenView, spec: Subject, place: SubjectPlace): Rows | undefined {
+/** True when the next row's first word would have fitted on this row: the application broke the line on purpose. */
+function endsEarly(view: ScreenView, row: Piece, next: Piece): boolean {
+  const raw = view.raw[row.index] ?? '';
+  const boxed = /^\s*[│┃║]/.test(raw);
+  const width = boxed ? columns(raw) - 2 : Number.isFinite(view.width) ? view.width : view.widest;
+  const end = columns((view.rows[row.index] ?? '').trimEnd());
+  const word = columns(next.text.split(/\s/, 1)[0] ?? '');
+  return end + 1 + word < width - WRAP_SLACK;
+}
+
+/** The pieces a spec points at; no pieces for a fixed summary; undefined when the spec does not apply. */
+function blockFor(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   if (spec.header) return headerBlock(view, spec, place);
   if (spec.row) return matchedRow(view, spec, place);
-  if (spec.above > 0) return blockAbove(view, spec.above, place);
+  if (spec.above > 0) return blockAbove(view, spec, place);
   if (spec.shellCommand) return shellCommand(view, place);
-  return spec.template && !spec.template.includes('{}') ? [] : undefined;
+  return spec.template && !spec.template.includes('{}') ? { pieces: [] } : undefined;
 }
 
 /** Claude's layout: a header row, then the command rows up to a blank row; a sentence-case last row is the description. */
-function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): string[] | undefined {
+function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const { rows } = view;
   let h = -1;
   for (let i = place.question - 1; i >= Math.max(0, place.question - place.reach); i--) {
@@ -77,15 +129,15 @@ function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): stri
   if (h < 0) return undefined;
   let i = h + 1;
   while (i < place.question && isBlank(rows[i]!)) i++;
-  const block: string[] = [];
-  for (; i < place.question && !isBlank(rows[i]!); i++) block.push(rows[i]!);
-  if (spec.firstRow) return block.slice(0, 1);
-  if (block.length >= 2 && spec.description?.test(block[block.length - 1]!.trim())) block.pop();
-  return block;
+  const pieces: Piece[] = [];
+  for (; i < place.question && !isBlank(rows[i]!); i++) pieces.push({ index: i, text: rows[i]! });
+  if (spec.firstRow) return { pieces: pieces.slice(0, 1) };
+  if (pieces.length >= 2 && spec.description?.test(pieces[pieces.length - 1]!.text.trim())) pieces.pop();
+  return { pieces };
 }
 
 /** A row matching the spec (below the question first, then upwards), plus its continuation rows. */
-function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): string[] | undefined {
+function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const { rows } = view;
   const order: number[] = [];
   for (let i = place.below[0]; i <= place.below[1]; i++) order.push(i);
@@ -93,36 +145,42 @@ function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): strin
   for (const i of order) {
     const m = spec.row!.exec(rows[i] ?? '');
     if (!m) continue;
-    const out = [m[1] ?? m[0]];
+    const pieces: Piece[] = [{ index: i, text: m[1] ?? m[0] }];
     if (spec.continued) {
       for (
         let j = i + 1;
         j < rows.length && j !== place.question && !isBlank(rows[j]!) && !place.isOption(j);
         j++
-      )
-        out.push(rows[j]!);
+      ) {
+        pieces.push({ index: j, text: rows[j]! });
+      }
     }
-    return out;
+    return { pieces };
   }
   return undefined;
 }
 
 /** The block of non-empty rows right above the question (blank rows and box edges in between are skipped). */
-function blockAbove(view: ScreenView, max: number, place: SubjectPlace): string[] | undefined {
+function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const { rows } = view;
   let i = place.question - 1;
   while (i >= 0 && isBlank(rows[i]!)) i--;
-  const block: string[] = [];
-  for (; i >= 0 && block.length < max && !isBlank(rows[i]!); i--) block.unshift(rows[i]!);
-  if (place.lineMode) {
-    // a line the terminal soft-wrapped continues from the full-width rows above it
-    for (; i >= 0 && columns(view.raw[i]!) >= view.width; i--) block[0] = rows[i]! + block[0]!;
+  const pieces: Piece[] = [];
+  for (; i >= 0 && pieces.length < spec.above && !isBlank(rows[i]!) && !spec.stop?.test(rows[i]!); i--) {
+    pieces.unshift({ index: i, text: rows[i]! });
   }
-  return block.length ? block : undefined;
+  if (place.lineMode && pieces.length) {
+    // a line the terminal soft-wrapped continues from the full-width rows above it
+    let head = pieces[0]!;
+    for (; i >= 0 && columns(view.raw[i]!) >= view.width; i--)
+      head = { index: i, text: rows[i]! + head.text };
+    pieces[0] = head;
+  }
+  return pieces.length ? { pieces } : undefined;
 }
 
 /** The command typed after the last shell prompt above the question, joined across soft-wrapped rows. */
-function shellCommand(view: ScreenView, place: SubjectPlace): Rows | undefined {
+function shellCommand(view: ScreenView, place: SubjectPlace): Block | undefined {
   const { rows } = view;
   for (let i = place.question - 1; i >= 0; i--) {
     const m = place.shellPrompts.find(rows[i]!);
@@ -131,16 +189,13 @@ function shellCommand(view: ScreenView, place: SubjectPlace): Rows | undefined {
     let j = i;
     for (; j + 1 < place.question && columns(view.raw[j]!) >= view.width; j++) command += rows[j + 1]!;
     if (!command) return undefined;
-    const found: Rows = [command];
     // width unknown: the longest row on screen may have been wrapped, so the guard must also allow it joined
-    if (
+    const mayWrap =
       view.width === Infinity &&
       j + 1 < place.question &&
       columns(view.raw[j]!) === view.widest &&
-      view.widest >= 80
-    )
-      found.mayContinue = rows[j + 1]!;
-    return found;
+      view.widest >= 80;
+    return { pieces: [{ index: i, text: command }], ...(mayWrap && { mayContinue: rows[j + 1]! }) };
   }
   return undefined;
 }

@@ -263,8 +263,24 @@ describe('decisions', () => {
     const s = screen(claudeDialog(['rm -rf ./build/', 'tmp']), tui);
     const c = classify(s, opts);
     expect(c.dialog?.command).toBe('rm -rf ./build/ tmp');
-    expect(c.dialog?.variants).toEqual(['rm -rf ./build/tmp']);
+    expect(c.dialog?.variants).toEqual(['rm -rf ./build/tmp', 'rm -rf ./build/\ntmp']);
     expect(decide(c, s, blocking(/^rm -rf \.\/build\/tmp$/)).decision).toBe('escalate');
+  });
+
+  it('a row that ends early is a newline, not a wrap: each line is guarded as a command', () => {
+    const s = screen(claudeDialog(['echo done', 'rm -rf ~']), tui);
+    const c = classify(s, opts);
+    expect(c.dialog?.variants).toContain('echo done\nrm -rf ~');
+    expect(decide(c, s, blocking(/^rm -rf ~$/m)).decision).toBe('escalate');
+  });
+
+  it('a row that fills the width is a wrap: no newline reading', () => {
+    const long = 'npm test -- --runInBand --testTimeout=60000 src/checkout/__tests__/cart-totals.test.ts';
+    const cut = long.lastIndexOf(' ', 56);
+    const s = screen(claudeDialog([long.slice(0, cut), long.slice(cut + 1)]), { ...tui, pane_width: 60 });
+    const c = classify(s, opts);
+    expect(c.dialog?.command).toBe(long);
+    expect(c.dialog?.variants).toEqual([long.slice(0, cut) + long.slice(cut + 1)]);
   });
 
   it('a sentence-case last row is a description, a lower-case one is part of the command', () => {

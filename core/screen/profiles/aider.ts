@@ -6,6 +6,9 @@ const r = String.raw;
 /** The tail every Aider question ends with. */
 const choices = r`\(Y\)es/\(N\)o(?:/\([A-Z]\)[^/\[]+)*\s*\[(?:Yes|No)\]:$`;
 
+/** An earlier prompt, already answered, or Aider's own output: where a block of commands above a question starts. */
+const answered = r`\[(?:Yes|No)\]:|^Running |^Tokens: |^Commit [0-9a-f]{7}`;
+
 const ask = (id: string, question: string, subject: LinePromptSpec['subject']): LinePromptSpec => ({
   id,
   prompt: `^${question} ${choices}`,
@@ -28,7 +31,11 @@ export const aider: ProfileSpec = {
   markers: '',
   dialogs: [],
   linePrompts: [
-    ask('run-shell', r`Run shell commands?\?`, [{ kind: 'shell', above: 1 }]),
+    ask('run-shell', r`Run shell command\?`, [{ kind: 'shell', above: 1 }]),
+    // several commands, one per row above the question: each is guarded on its own
+    ask('run-shell-commands', r`Run shell commands\?`, [
+      { kind: 'shell', above: 12, separate: true, stop: answered },
+    ]),
     ask('pip-install', r`Run pip install\?`, [{ kind: 'shell', above: 1 }]),
     ask('add-file', r`Add (?:file|files) to the chat\?`, [
       { kind: 'action', above: 1, template: 'add {} to the chat' },
