@@ -43,6 +43,10 @@ const SHELLS = new Set([
 ]);
 /** Non-empty rows at the very bottom where an idle input box or a fatal message must be. */
 const LIVE_ROWS = 5;
+/** How a question typed at a line prompt ends: `name:`, `Continue?`, `>`, `name: (default)`, `region [us-east-1]:`. */
+const LINE_PROMPT_END = /[:?>](?:\s*(?:\([^)]*\)|\[[^\]]*\]))?$/;
+/** The end of a shell prompt of any style (`$`, `#`, `%`, `❯`, `➜`, `>`), when the pane says a shell is running. */
+const ANY_SHELL_PROMPT = /^\S.{0,80}[$#%❯➜>]$/;
 /** Rows above a shell prompt where a print-mode limit message may be. */
 const PRINT_MODE_ROWS = 4;
 
@@ -172,7 +176,7 @@ function inputState(
   if (menuRow >= 0 && onlyChromeBelow(view, lastOptionRow(view, menuRow, profile), profile)) {
     return { state: 'input', rule: `${p}.input.menu`, evidence: [rows[menuRow]!.trim()] };
   }
-  if (cursorAtEnd(view, last) === 'yes' && /[:?>]$/.test(rows[last]!.trim())) {
+  if (cursorAtEnd(view, last) === 'yes' && LINE_PROMPT_END.test(rows[last]!.trim())) {
     return { state: 'input', rule: `${p}.input.line-prompt`, evidence: [rows[last]!.trim()] };
   }
   return undefined;
@@ -198,10 +202,12 @@ function limitState(
 /** The last row is a bare shell prompt and the pane runs a shell (or nobody said what it runs). */
 function atShellPrompt(view: ScreenView, snapshot: Snapshot, profile: Profile): boolean {
   const row = view.rows[view.last]!;
-  const m = profile.shellPrompts.find(row);
-  if (!m || m.index !== 0 || row.slice(m[0].length).trim() !== '') return false;
   const command = snapshot.currentCommand;
-  return !command || SHELLS.has(command);
+  if (command && !SHELLS.has(command)) return false;
+  const m = profile.shellPrompts.find(row);
+  if (m && m.index === 0 && row.slice(m[0].length).trim() === '') return true;
+  // a prompt style nobody listed: trust it only when tmux says a shell runs and the cursor waits at its end
+  return SHELLS.has(command) && cursorAtEnd(view, view.last) === 'yes' && ANY_SHELL_PROMPT.test(row.trim());
 }
 
 /** The lowest row of the bottom block showing work in progress (quoted tool output does not count), or -1. */

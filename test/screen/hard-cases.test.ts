@@ -85,6 +85,42 @@ describe('live part of the screen', () => {
   });
 });
 
+describe('prompts of any shape', () => {
+  it.each([
+    [
+      'npm init asks a free-text question',
+      ['dev@box:~/app$ npm init', 'package name: (webapp)'],
+      {},
+      'input',
+    ],
+    ['aws configure asks for a region', ['AWS Default region name [None]:'], {}, 'input'],
+    [
+      'a starship-style prompt with a shell in front: the agent exited',
+      ['● Done.', 'Resume this session with: claude --resume 8f2c', '~/app on main ❯'],
+      { pane_current_command: 'zsh' },
+      'error',
+    ],
+    [
+      'the same row while the agent still runs is not an exit',
+      ['● Done.', '~/app on main ❯'],
+      { pane_current_command: 'claude', cursor_flag: 0 },
+      'output',
+    ],
+    [
+      "Codex's model-specific limit is a limit",
+      [
+        "■ You've hit your usage limit for gpt-5-codex. Switch to another model now, or try again at 3:31 PM.",
+        '',
+        '› Ask Codex to do anything',
+      ],
+      { cursor_flag: 0 },
+      'limit',
+    ],
+  ] as const)('%s', (_what, rows, state, want) => {
+    expect(classify(screen(rows, state), opts).state).toBe(want);
+  });
+});
+
 describe('warnings that are not limits', () => {
   it.each([
     ['Claude Opus 4 limit reached, now using Sonnet 4'],

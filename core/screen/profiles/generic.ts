@@ -84,7 +84,7 @@ export const generic: ProfileSpec = {
   output: [],
   limits: [
     'usage limit reached',
-    "you['’]ve hit your (?:session |weekly |daily |monthly |usage )?limit(?! for \\S+\\. switch)",
+    "you['’]ve hit your (?:session |weekly |daily |monthly |usage )?limit",
     '\\b\\d+-hour limit reached',
     '\\b(?:weekly|daily|session) limit reached',
     "you['’]re out of (?:extra )?usage",
