@@ -8,8 +8,8 @@ export type Stdin =
   | { readonly kind: 'terminal' }
   /** another command's output: a pipe or a process substitution */
   | { readonly kind: 'pipe'; readonly from: Upstream | undefined }
-  /** a heredoc or here-string: its text, with run-time parts as UNKNOWN */
-  | { readonly kind: 'text'; readonly text: string }
+  /** a heredoc or here-string: its text (run-time parts are UNKNOWN, and `source` says which) */
+  | { readonly kind: 'text'; readonly text: string; readonly source: Arg }
   /** a file (`< dump.sql`) */
   | { readonly kind: 'file'; readonly path: Arg };
 

@@ -20,7 +20,7 @@ export interface CodeFacts {
 const DELETES =
   /\b(rmtree|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(/;
 const RUNS_COMMANDS =
-  /\b(system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
+  /\b(fork|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
 const RUNS_CODE =
   /\b(eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile|load)\b/;
 const NETWORK =

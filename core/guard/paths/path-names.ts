@@ -101,6 +101,10 @@ export const HOME_SENSITIVE: readonly string[] = [
   '.tcshrc',
   '.xprofile',
   '.xinitrc',
+  'Library/LaunchAgents',
+  'Library/LaunchDaemons',
+  '.bash_history',
+  '.zsh_history',
   '.claude',
   '.codex',
   '.gemini',
@@ -129,6 +133,8 @@ export const HOME_SECRETS: readonly string[] = [
   '.my.cnf',
   '.vault-token',
   '.terraform.d/credentials.tfrc.json',
+  '.bash_history',
+  '.zsh_history',
   '.password-store',
   '.cargo/credentials',
   '.cargo/credentials.toml',
@@ -181,8 +187,6 @@ export const BUILD_OUTPUT_NAMES: ReadonlySet<string> = new Set([
   '.gradle',
   '.dart_tool',
   'DerivedData',
-  'tmp',
-  '.tmp',
 ]);
 
 /** File names a build generates (compiled or cached files): safe to delete wherever they are in a project. */
@@ -190,6 +194,7 @@ export const BUILD_OUTPUT_FILE_PATTERNS: readonly RegExp[] = [
   /\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp)$/i,
   /\.egg-info$/,
   /^\.DS_Store$/,
+  /\.(orig|rej|bak|swp|swo|coverage)$|~$|^\.coverage$/,
   /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|uv\.lock|pdm\.lock|mix\.lock|pubspec\.lock|Podfile\.lock)$/,
 ];
 
@@ -204,6 +209,7 @@ export const VCS_DIRS: ReadonlySet<string> = new Set(['.git', '.hg', '.svn', '.j
 export const NIGHTSHIFT_CONFIG_NAMES: readonly RegExp[] = [
   /^nightshift\.config\.[cm]?[jt]s$|^nightshift\.config\.(json|ya?ml)$/,
   /^\.nightshiftrc/,
+  /^nightshift-state$/,
 ];
 
 /** Settings files that hold an agent's permission rules and hooks (editing them loosens the agent's own guard). */

@@ -15,7 +15,7 @@ const GROUPS: Readonly<Record<string, string>> = {
     envsubst gettext m4 jq yq xq gron jless fx bat batcat exa eza lsd fzf ncdu duf dust procs tokei cloc scc pandoc
     asciidoctor convert magick identify ffmpeg ffprobe exiftool pdftotext xmllint tidy logger printenv id whoami
     groups users who w last lastlog uname hostname arch nproc free uptime getconf locale localedef tzselect
-    timedatectl cowsay figlet lolcat tldr man info apropos whatis open xdg-open pbcopy pbpaste xclip xsel wl-copy
+     cowsay figlet lolcat tldr man info apropos whatis open xdg-open pbcopy pbpaste xclip xsel wl-copy
     wl-paste notify-send say watchman inotifywait fswatch`,
   processes: `ps pgrep pidof pstree top htop btop atop glances vmstat iostat mpstat sar pidstat lsof ss netstat
     sockstat dmesg journalctl lsblk blkid findmnt lscpu lspci lsusb lsmod lshw hwinfo dmidecode sensors
@@ -52,6 +52,9 @@ const GROUPS: Readonly<Record<string, string>> = {
   databases: `psql mysql mariadb sqlite3 sqlite duckdb redis-cli valkey-cli mongosh mongo cqlsh clickhouse
     clickhouse-client sqlcmd snowsql cockroach pg_dump pg_dumpall pg_isready createdb mysqldump mariadb-dump
     mongodump mongoexport pgcli mycli litecli usql`,
+  more: `deactivate mkfifo sponge pv age gpg gpg2 redis-server cursor newman k6 ab wrk hey lighthouse mkcert svgo
+    wasm-pack protoc buf openapi-generator graphql-codegen expo eas react-native fastlane opam dune elm gleam
+    localstack mount umount direnv-stdlib ts-node-dev jq-1.6 gunzip unlz4 nvim-qt hugo jekyll zola eleventy`,
   editors: `vi vim nvim nano emacs code subl micro hx kak`,
   lint: `shellcheck shfmt hadolint yamllint markdownlint markdownlint-cli2 actionlint editorconfig-checker codespell
     typos vale cspell commitizen cz`,

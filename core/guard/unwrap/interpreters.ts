@@ -5,8 +5,8 @@ import { interpreterDelete } from '../rules/packs/fs/rules.js';
 import { reportWrite } from '../rules/packs/fs/writes.js';
 import { interpreterCode, interpreterRemoteCode, remoteInstaller } from '../rules/packs/rce.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
-import { literalArg, type Arg } from '../syntax/arg.js';
-import { judgeScriptFile, judgeStdinCode } from './shells.js';
+import type { Arg } from '../syntax/arg.js';
+import { isStdinName, judgeScriptFile, judgeStdinCode } from './shells.js';
 
 // Interpreters (python, node, ruby, perl, php…): a one-liner is scanned; a script file runs project code;
 // code read from a pipe is refused like a shell's.
@@ -91,14 +91,14 @@ function family(program: string): string {
 export function judgeCode(code: Arg, invocation: Invocation, context: CheckContext): void {
   if (code.dynamic) context.report(interpreterCode);
   const facts = scanCode(code.value);
-  const paths = facts.strings
-    .filter((text) => /^[~/.]/.test(text) && !/\s/.test(text))
-    .map((text) => context.classify(text));
+  const words = facts.strings.filter((text) => text !== '' && !/\s/.test(text));
+  const paths = words.filter((text) => /^[~/.]|\//.test(text)).map((text) => context.classify(text));
   if (facts.deletes) {
-    const wide =
-      paths.some((path) => !['project-build', 'temp', 'project-source'].includes(path.kind)) || facts.home;
+    const targets = words.map((text) => context.classify(text));
+    const outside = paths.some((path) => !['project-build', 'temp', 'project-source'].includes(path.kind));
+    const wide = outside || facts.home;
     const safe =
-      paths.length > 0 && paths.every((path) => path.kind === 'project-build' || path.kind === 'temp');
+      targets.length > 0 && targets.every((path) => path.kind === 'project-build' || path.kind === 'temp');
     if (wide) context.report(interpreterDelete);
     else if (!safe) context.report(interpreterCode);
   }
@@ -139,11 +139,9 @@ const interpreter: ProgramCheck = {
     for (const snippet of code) judgeCode(snippet, invocation, context);
     if (code.length > 0 || spec.moduleOptions?.some((option) => parsed.values.has(option))) return;
     const [script] = parsed.operands;
-    if (script && script.value !== '-') judgeScriptFile(script, invocation, context);
+    if (script && !isStdinName(script)) judgeScriptFile(script, invocation, context);
     else
-      judgeStdinCode(invocation.stdin, invocation, context, (text) =>
-        judgeCode(literalArg(text), invocation, context),
-      );
+      judgeStdinCode(invocation.stdin, invocation, context, (text) => judgeCode(text, invocation, context));
   },
 };
 

@@ -43,19 +43,24 @@ const SHELL_FLAGS = {
   stopAtOperand: true,
 };
 
+/** Operands that name standard input rather than a file. */
+export function isStdinName(arg: Arg | undefined): boolean {
+  return arg !== undefined && ['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'].includes(arg.value);
+}
+
 /** Judges code a shell (or interpreter) reads from standard input: pipes are refused, heredocs are read. */
 export function judgeStdinCode(
   stdin: Stdin,
   invocation: Invocation,
   context: CheckContext,
-  readText: (text: string) => void,
+  readText: (text: Arg) => void,
 ): void {
   switch (stdin.kind) {
     case 'pipe':
       context.report(pipeToShell);
       return;
     case 'text':
-      readText(stdin.text);
+      readText(stdin.source);
       return;
     case 'file':
       reportIfWritten(context.classify(stdin.path), invocation.text, context);
@@ -82,7 +87,7 @@ const shell: ProgramCheck = {
       if (first) context.runScript(first, { positional: rest.slice(1), stdin: invocation.stdin });
       return;
     }
-    if (first && !parsed.flags.has('s')) {
+    if (first && !parsed.flags.has('s') && !isStdinName(first)) {
       judgeScriptFile(first, invocation, context);
       return;
     }
@@ -110,7 +115,7 @@ const source: ProgramCheck = {
   programs: ['source', '.'],
   check(invocation, context) {
     const file = invocation.args[0];
-    if (file) judgeScriptFile(file, invocation, context);
+    if (file && !isStdinName(file)) judgeScriptFile(file, invocation, context);
     else judgeStdinCode(invocation.stdin, invocation, context, (text) => context.runScript(text));
   },
 };
@@ -144,4 +149,15 @@ const at: ProgramCheck = {
   },
 };
 
-export const shellChecks: readonly ProgramCheck[] = [shell, evaluate, source, trap, at];
+/** alias NAME='TEXT' makes NAME run TEXT later in the line. */
+const alias: ProgramCheck = {
+  programs: ['alias'],
+  check(invocation, context) {
+    for (const arg of invocation.args) {
+      const eq = arg.value.indexOf('=');
+      if (eq > 0) context.runScript({ ...arg, value: arg.value.slice(eq + 1) });
+    }
+  },
+};
+
+export const shellChecks: readonly ProgramCheck[] = [shell, evaluate, source, trap, at, alias];

@@ -3,6 +3,7 @@ import type { CheckContext, Stdin } from '../invocation.js';
 import { reportWrite } from '../rules/packs/fs/writes.js';
 import { networkDevice } from '../rules/packs/rce.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
+import { literalArg } from '../syntax/arg.js';
 import { expandWordJoined, type VarLookup } from '../syntax/expand-word.js';
 
 const WRITES = new Set(['>', '>>', '>|', '&>', '&>>', '<>']);
@@ -16,10 +17,11 @@ export function applyRedirect(
   match: string,
   writer: 'network' | 'local' = 'local',
 ): Stdin {
-  if (redirect.type === 'HereDoc') return { kind: 'text', text: redirect.body.text };
+  if (redirect.type === 'HereDoc')
+    return { kind: 'text', text: redirect.body.text, source: literalArg(redirect.body.text) };
   if (!redirect.target) return stdin;
   const target = expandWordJoined(redirect.target, lookup);
-  if (redirect.type === 'HereString') return { kind: 'text', text: target.value };
+  if (redirect.type === 'HereString') return { kind: 'text', text: target.value, source: target };
   const { operator } = redirect;
   const duplicatesDescriptor = (operator === '>&' || operator === '<&') && /^(\d+-?|-)$/.test(target.value);
   if (duplicatesDescriptor) return stdin;

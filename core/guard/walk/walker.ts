@@ -413,7 +413,7 @@ export class Walker {
       noteWritten: (path, how) => {
         if (path.path && session.written.get(path.path) !== 'network') session.written.set(path.path, how);
       },
-      writtenBy: (path) => (path.path ? session.written.get(path.path) : undefined),
+      writtenBy: (path) => writtenBy(session.written, path.path),
       noteSecretRead: (match) => (session.secretRead ??= match),
       noteNetworkSend: (match) => (session.networkSend ??= match),
       buildOutput: session.settings.buildOutput,
@@ -462,6 +462,18 @@ export class Walker {
   private lookup(scope: Scope): VarLookup {
     return lookupIn(scope, this.session.settings);
   }
+}
+
+/** How a file (or a directory it is in) was written earlier in the line, if it was. */
+function writtenBy(
+  written: ReadonlyMap<string, 'network' | 'local'>,
+  path: string,
+): 'network' | 'local' | undefined {
+  for (let dir = path; dir.length > 1; dir = posix.dirname(dir)) {
+    const how = written.get(dir);
+    if (how) return how;
+  }
+  return undefined;
 }
 
 function assignedValue(

@@ -66,6 +66,9 @@ export const publish = defineRule({
 
 const DESTROY =
   /^(delete|destroy|remove|rm|rb|terminate|purge|drop|wipe|prune|uninstall|deregister|unpublish|erase|truncate|flush|deletefile|rmdir|rmdirs|cleanup|del|disable-and-delete)([-_].*)?$/i;
+/** aws and gcloud operations with the verb inside (`batch-delete-image`, `schedule-key-deletion`). */
+const DESTROY_INSIDE =
+  /(^|-)(delete|deletion|destroy|remove|terminate|purge|drop|deregister|wipe|erase|truncate|flush)(-|$)/i;
 const COLON_DESTROY = /:(destroy|delete|remove|rm|purge|reset|disable|wipe|clear)$/i;
 const CHANGE =
   /^(create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
@@ -82,7 +85,7 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|mv|website)\b|^(sts|configure|logs|sso) /,
+  aws: /^s3 (cp|ls|presign|mb|mv|website|sync)\b|^(sts|configure|logs|sso) /,
   gsutil: /^(cp|ls|cat|du|stat|mb|mv|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
@@ -123,6 +126,9 @@ const cloud: ProgramCheck = {
     'copilot',
     'sam',
     'amplify',
+    'minikube',
+    'kind',
+    'k3d',
   ],
   check(invocation, context) {
     const words = operandWords(invocation.args);
@@ -151,7 +157,13 @@ const cloud: ProgramCheck = {
     if (ALLOWED[invocation.program]?.test(line)) return;
     const [from, to] = VERB_WINDOW[invocation.program] ?? [0, 4];
     const verbs = words.slice(from, to);
-    if (verbs.some((word) => DESTROY.test(word) || COLON_DESTROY.test(word))) context.report(deleteCloud);
+    const inside = ['aws', 'gcloud', 'az'].includes(invocation.program);
+    if (
+      verbs.some(
+        (word) => DESTROY.test(word) || COLON_DESTROY.test(word) || (inside && DESTROY_INSIDE.test(word)),
+      )
+    )
+      context.report(deleteCloud);
     else if (
       verbs.some(
         (word) =>

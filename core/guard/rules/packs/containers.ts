@@ -145,7 +145,12 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   }
   const parsed = parseFlags(rest, { longWithValue: ['filter', 'format', 'signal', 'time', 'timeout'] });
   const operands = parsed.operands;
-  if (verb === 'prune' || (group === 'volume' && (verb === 'rm' || verb === 'remove'))) context.report(prune);
+  if (
+    verb === 'prune' ||
+    (group === 'system' && verb === 'reset') ||
+    (group === 'volume' && (verb === 'rm' || verb === 'remove'))
+  )
+    context.report(prune);
   if (['stack', 'service'].includes(group) && ['rm', 'remove'].includes(verb)) context.report(orchestration);
   if (group === 'swarm' && verb === 'leave' && (parsed.flags.has('force') || parsed.flags.has('f')))
     context.report(orchestration);

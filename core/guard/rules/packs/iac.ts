@@ -55,7 +55,7 @@ interface Tool {
 
 const TERRAFORM: Tool = {
   destroy:
-    /^destroy\b|^apply\b.*\s-destroy\b|^state (rm|mv|push|replace-provider)\b|^workspace delete\b|^force-unlock\b/,
+    /^((run-all|run --all) )?destroy\b|^apply\b.*\s-destroy\b|^state (rm|mv|push|replace-provider)\b|^workspace delete\b|^force-unlock\b/,
   apply: /^(apply|import|taint|untaint|refresh|state|run-all|login|logout)\b/,
   read: /^(plan|fmt|validate|init|providers|graph|output|show|version|workspace (list|select|show|new)|state (list|show|pull)|console|get|test|metadata|modules|help|hclfmt|render-json|graph-dependencies|-help|-version|--help|--version)\b/,
   autoApprove: /-auto-approve\b|--auto-approve\b|--terragrunt-non-interactive/,

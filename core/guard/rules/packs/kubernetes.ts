@@ -103,6 +103,7 @@ const kubectl: ProgramCheck = {
       parsed.flags.has('dry-run');
     if (KUBECTL_READS.has(verb)) return;
     if (verb === 'config' && KUBECTL_CONFIG_READS.test(parsed.operands[1]?.value ?? '')) return;
+    if (verb === 'rollout' && /^(status|history)$/.test(parsed.operands[1]?.value ?? '')) return;
     if (dryRun) return;
     const replicas = parsed.values.get('replicas')?.[0]?.value;
     if (KUBECTL_DELETES.has(verb) || (verb === 'scale' && replicas === '0') || parsed.flags.has('prune'))

@@ -2,6 +2,7 @@ import { parseFlags } from '../../flags/parse-flags.js';
 import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
 import type { PathClass } from '../../paths/classify-path.js';
 import { defineRule } from '../../rule.js';
+import { reportWrite } from './fs/writes.js';
 
 // Remote code execution and persistence: code that arrives over the network, from a pipe, or through a
 // file written earlier in the same line, and commands that open a shell to another machine.
@@ -279,9 +280,11 @@ const downloads: ProgramCheck = {
         ? []
         : urls.map((url) => url.value.split(/[?#]/)[0]?.split('/').pop() || 'index.html');
     for (const file of named)
-      if (file.value !== '-') context.noteWritten(context.classify(inDirectory(file.value)), 'network');
+      if (file.value !== '-')
+        reportWrite(context.classify(inDirectory(file.value)), invocation.text, context, 'network');
     if (named.length === 0)
-      for (const name of remoteNames) context.noteWritten(context.classify(inDirectory(name)), 'network');
+      for (const name of remoteNames)
+        reportWrite(context.classify(inDirectory(name)), invocation.text, context, 'network');
   },
 };
 

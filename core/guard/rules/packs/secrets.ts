@@ -72,6 +72,29 @@ const SECRET_PRINTERS: Readonly<Record<string, RegExp>> = {
   security: /^(find-generic-password|find-internet-password|dump-keychain)$/,
 };
 
+/** Commands that print credentials from a cloud, a vault or a password manager. */
+const SECRET_COMMANDS: Readonly<Record<string, RegExp>> = {
+  aws: /^(secretsmanager get-secret-value|ssm get-parameters?\b.*--with-decryption|configure (get|export-credentials)|sts get-session-token|ecr get-login-password|iam create-access-key)/,
+  gcloud:
+    /^(secrets versions access|auth (print-access-token|print-identity-token|application-default print-access-token))/,
+  az: /^(keyvault secret (show|download)|account get-access-token)/,
+  vault: /^(kv get|read|token create)/,
+  op: /^(read|item get|document get)/,
+  gh: /^auth token/,
+  kubectl: /^get secrets?\b.*(-o|--output)/,
+  pass: /^(show )?\S/,
+  doppler: /^secrets( get| download)?\b/,
+  heroku: /^config(:get)?\b/,
+};
+
+/** Variables whose names say they hold secrets (`$AWS_SECRET_ACCESS_KEY`, `${GITHUB_TOKEN}`). */
+const SECRET_VARIABLE =
+  /\$\{?\w*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)\w*/i;
+
+function printsSecret(program: string, line: string): boolean {
+  return SECRET_COMMANDS[program]?.test(line.replace(/^(-\S+\s+)*/, '')) ?? false;
+}
+
 /** Records a secret read (held alone; blocked together with a network send). */
 export function reportSecretRead(path: PathClass, match: string, context: CheckContext): void {
   if (!path.secret) return;
@@ -84,13 +107,23 @@ const secretOperands: ProgramCheck = {
   programs: ['*'],
   check(invocation, context) {
     const printer = SECRET_PRINTERS[invocation.program];
-    if (printer && invocation.args.some((arg) => printer.test(arg.value))) {
+    const line = invocation.args.map((arg) => arg.value).join(' ');
+    if (
+      (printer && invocation.args.some((arg) => printer.test(arg.value))) ||
+      printsSecret(invocation.program, line)
+    ) {
       context.noteSecretRead(invocation.text);
       context.report(readCredentials);
     }
+    if (
+      ['echo', 'printf', 'printenv'].includes(invocation.program) &&
+      SECRET_VARIABLE.test(invocation.text)
+    ) {
+      context.noteSecretRead(invocation.text);
+    }
     if (METADATA_ONLY.has(invocation.program)) return;
     for (const arg of invocation.args) {
-      const value = arg.value.replace(/^@/, '').replace(/^(--?[\w-]+|[a-z]+)=/, '');
+      const value = arg.value.replace(/^(--?[\w-]+|[\w-]+)=/, '').replace(/^[@<]/, '');
       if (!/^[~./]|\//.test(value) && !/^\.env/.test(value)) continue;
       reportSecretRead(context.classify({ ...arg, value }), invocation.text, context);
     }
@@ -112,10 +145,12 @@ const environmentDumps: ProgramCheck = {
 const networkSends: ProgramCheck = {
   programs: [...NETWORK_FETCHERS].filter((program) => program !== 'rsync'),
   check(invocation, context) {
-    if (invocation.program === 'scp' || invocation.program === 'sftp') {
-      if (!invocation.args.some((arg) => /^[^/]*:/.test(arg.value))) return;
-    }
+    if (invocation.program === 'scp' && !invocation.args.some((arg) => /^[^/]*:/.test(arg.value))) return;
     context.noteNetworkSend(invocation.text);
+    if (invocation.stdin.kind !== 'text') return;
+    for (const word of invocation.stdin.text.split(/\s+/)) {
+      if (/^[~/]/.test(word)) reportSecretRead(context.classify(word), invocation.text, context);
+    }
   },
 };
 

@@ -116,7 +116,7 @@ export const removePackages = defineRule({
 export const accounts = defineRule({
   id: 'core.system.accounts',
   verdict: 'block',
-  reason: 'deletes, locks or strips the password of a user account',
+  reason: 'deletes, locks, strips the password of, or grants admin groups to a user account',
   examples: [
     { command: 'passwd -d root', verdict: 'block' },
     { command: 'userdel -r alice', verdict: 'block' },
@@ -246,6 +246,9 @@ const firewallCommands: ProgramCheck = {
   },
 };
 
+/** Groups that amount to root. */
+const ADMIN_GROUPS = /(^|,)(sudo|wheel|admin|root|docker|adm|lxd)(,|$)/;
+
 const SERVICE_STOP = /^(stop|disable|mask|kill|isolate|unload|remove|bootout|disable-now)$/;
 const SERVICE_CHANGE =
   /^(start|restart|reload|try-restart|reload-or-restart|enable|unmask|daemon-reload|set-property|edit|revert|load|bootstrap|kickstart|preset)$/;
@@ -337,9 +340,14 @@ const accountCommands: ProgramCheck = {
       case 'usermod': {
         const parsed = parseFlags(invocation.args, {
           shortWithValue: 'cdegGlpsuE',
-          aliases: { lock: 'L', expiredate: 'e' },
+          aliases: { lock: 'L', expiredate: 'e', groups: 'G', gid: 'g' },
+          longWithValue: ['groups', 'gid', 'expiredate', 'home', 'shell', 'login', 'comment', 'uid'],
         });
-        if (parsed.flags.has('L') || parsed.flags.has('e')) context.report(accounts);
+        const groups = [...(parsed.values.get('G') ?? []), ...(parsed.values.get('g') ?? [])]
+          .map((arg) => arg.value)
+          .join(',');
+        if (parsed.flags.has('L') || parsed.flags.has('e') || ADMIN_GROUPS.test(groups))
+          context.report(accounts);
         return;
       }
       case 'dscl':

@@ -1,6 +1,6 @@
 import type { ProgramCheck } from '../../../invocation.js';
 import type { Arg } from '../../../syntax/arg.js';
-import { frameworkReset } from './rules.js';
+import { frameworkReset, resetScript } from './rules.js';
 
 // Framework and migration tools whose commands drop or reset the database.
 
@@ -40,12 +40,7 @@ function wordsAfter(args: readonly Arg[], skip: number): string {
 }
 
 const frameworks: ProgramCheck = {
-  programs: [
-    ...Object.keys(RESETS).filter((name) => !name.includes('.') && name !== 'artisan'),
-    'python',
-    'python3',
-    'php',
-  ],
+  programs: [...Object.keys(RESETS), 'python', 'python3', 'php'],
   check(invocation, context) {
     const { program, args } = invocation;
     let tool = program;
@@ -65,4 +60,44 @@ const frameworks: ProgramCheck = {
   },
 };
 
-export const frameworkChecks: readonly ProgramCheck[] = [frameworks];
+/** Script and target names that announce destruction (`db:reset`, `nuke`, `drop-all`). */
+const DESTRUCTIVE_NAME =
+  /(^|[:_.-])(drop|reset|wipe|nuke|destroy|purge|truncate|flush|teardown|obliterate)([:_.-]|$)/i;
+
+/** Subcommands of the package managers that are not script names. */
+const PACKAGE_MANAGER_COMMANDS =
+  /^(install|i|ci|add|remove|uninstall|un|rm|update|up|upgrade|outdated|audit|ls|list|why|info|view|pack|publish|link|unlink|init|create|dlx|exec|x|config|set|cache|store|prune|dedupe|login|logout|whoami|version|help|test|start|build|dev|lint|format|node|pkg|workspace|workspaces|import|patch|rebuild|explain|fund|doctor|bin|root|prefix|search|owner|team|token|access|deprecate|dist-tag|env|restart|stop)$/;
+
+/** `npm run NAME`, `yarn NAME`, `make NAME`: the script or target name is all the guard can see. */
+function scriptNames(program: string, args: readonly Arg[]): string[] {
+  const words = args
+    .map((arg) => arg.value)
+    .filter((value) => !value.startsWith('-') && !/^[A-Za-z_]\w*=/.test(value));
+  const [first, second] = words;
+  if (['npm', 'yarn', 'pnpm', 'bun'].includes(program)) {
+    if (first === 'run' || first === 'run-script') return second ? [second] : [];
+    return program !== 'npm' && first && !PACKAGE_MANAGER_COMMANDS.test(first) ? [first] : [];
+  }
+  return words;
+}
+
+const scripts: ProgramCheck = {
+  programs: ['npm', 'yarn', 'pnpm', 'bun', 'make', 'gmake', 'just', 'task', 'mise'],
+  check(invocation, context) {
+    const args =
+      invocation.program === 'mise'
+        ? invocation.args.slice(invocation.args[0]?.value === 'run' ? 1 : invocation.args.length)
+        : invocation.args;
+    if (scriptNames(invocation.program, args).some((name) => DESTRUCTIVE_NAME.test(name)))
+      context.report(resetScript);
+    const words = invocation.args.map((arg) => arg.value);
+    if (
+      invocation.program === 'npm' &&
+      ((words[0] === 'pkg' && words[1] === 'set') || words[0] === 'set-script')
+    ) {
+      context.noteWritten(context.classify('package.json'), 'local');
+    }
+  },
+};
+
+export const frameworkChecks: readonly ProgramCheck[] = [frameworks, scripts];

@@ -118,3 +118,17 @@ export const frameworkReset = defineRule({
     { command: 'python manage.py makemigrations', verdict: 'allow' },
   ],
 });
+
+export const resetScript = defineRule({
+  id: 'core.db.reset-script',
+  verdict: 'hold',
+  reason:
+    'runs a project script whose name says it drops, resets or wipes data; the guard cannot read the script',
+  examples: [
+    { command: 'npm run db:reset', verdict: 'hold' },
+    { command: 'make nuke', verdict: 'hold' },
+    { command: 'yarn db:drop', verdict: 'hold' },
+    { command: 'npm run db:migrate', verdict: 'allow' },
+    { command: 'make test', verdict: 'allow' },
+  ],
+});

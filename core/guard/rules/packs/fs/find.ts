@@ -72,6 +72,8 @@ export interface FindPlan {
   readonly execs: readonly (readonly Arg[])[];
   /** files written by -fprint and friends */
   readonly writes: readonly Arg[];
+  /** `-empty`: only empty files and directories match */
+  readonly emptyOnly: boolean;
 }
 
 /** Splits find's arguments into starting points, patterns and actions. */
@@ -81,11 +83,13 @@ export function planFind(args: readonly Arg[]): FindPlan {
   const execs: Arg[][] = [];
   const writes: Arg[] = [];
   let deletes = false;
+  let emptyOnly = false;
   let i = 0;
   while (i < args.length && !isExpressionStart(args[i] as Arg)) roots.push(args[i++] as Arg);
   for (; i < args.length; i++) {
     const name = (args[i] as Arg).value.replace(/^-+/, '');
     if (name === 'delete') deletes = true;
+    else if (name === 'empty') emptyOnly = true;
     else if (EXEC_ACTIONS.has(name)) {
       const inner: Arg[] = [];
       while (++i < args.length && ![';', '+'].includes((args[i] as Arg).value)) inner.push(args[i] as Arg);
@@ -99,7 +103,7 @@ export function planFind(args: readonly Arg[]): FindPlan {
       if (value && PATTERN_TESTS.has(name)) patterns.push(value.value);
     }
   }
-  return { roots: roots.length ? roots : [literalArg('.')], patterns, deletes, execs, writes };
+  return { roots: roots.length ? roots : [literalArg('.')], patterns, deletes, execs, writes, emptyOnly };
 }
 
 /** The paths a find selects, as one path per starting point: the root itself, or "some entry below it matching the pattern". */
@@ -127,7 +131,7 @@ const find: ProgramCheck = {
     const plan = planFind(invocation.args);
     const selection = findSelection(plan);
     for (const file of plan.writes) reportWrite(context.classify(file), invocation.text, context);
-    if (plan.deletes)
+    if (plan.deletes && !plan.emptyOnly)
       for (const path of selection) reportDelete(context.classify(path), true, invocation.text, context);
     for (const inner of plan.execs) {
       for (const path of selection) {

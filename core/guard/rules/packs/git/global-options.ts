@@ -79,9 +79,11 @@ export function judgeConfigValue(rawKey: string, value: Arg, context: CheckConte
     return;
   }
   if (PROGRAM_KEYS.some((pattern) => pattern.test(key))) {
-    if (!['false', 'true', ''].includes(value.value)) context.report(configExec);
+    const inProject = context.classify(value).kind === 'project-source';
+    if (!['false', 'true', ''].includes(value.value) && !inProject) context.report(configExec);
     return;
   }
+  if (/^credential(\..+)?\.helper$/.test(key) && !value.value.startsWith('!')) return;
   if (COMMAND_KEYS.some((pattern) => pattern.test(key))) {
     context.runScript({ ...value, value: value.value.replace(/^!/, '') });
   }

@@ -176,7 +176,8 @@ export const configExec = defineRule({
     'git config that runs a program (hooks path, fsmonitor, filters, credential helper) the guard cannot read',
   examples: [
     { command: 'git -c core.hooksPath=/tmp/hooks commit -m x', verdict: 'hold' },
-    { command: 'git config core.fsmonitor ./fsmon.sh', verdict: 'hold' },
+    { command: 'git config core.fsmonitor /tmp/fsmon.sh', verdict: 'hold' },
+    { command: 'git config core.hooksPath .githooks', verdict: 'allow' },
     { command: 'git config user.name "Night Shift"', verdict: 'allow' },
   ],
 });

@@ -223,6 +223,36 @@ function judgeSubcommand(
         context.runScript(command);
       return true;
     }
+    case 'clone': {
+      const clone = parseFlags(args, {
+        shortWithValue: 'bocju',
+        longWithValue: [
+          'branch',
+          'origin',
+          'config',
+          'depth',
+          'reference',
+          'template',
+          'jobs',
+          'upload-pack',
+          'separate-git-dir',
+          'filter',
+        ],
+      });
+      const [url, directory] = clone.operands;
+      const name =
+        directory?.value ??
+        url?.value
+          .replace(/\.git$/, '')
+          .split(/[/:]/)
+          .pop();
+      if (name)
+        context.noteWritten(
+          context.classify(cwd && !name.startsWith('/') ? posix.join(cwd, name) : name),
+          'network',
+        );
+      return true;
+    }
     case 'bisect':
       if (parsed.operands[0]?.value === 'run') context.runCommand(parsed.operands.slice(1));
       return true;
