@@ -2,6 +2,7 @@
 // nothing is ambiguous; dangerous or doubtful → escalate (or decline); limits → wait.
 import type { Guard, GuardContext, GuardResult } from '../guard/types.js';
 import { actionRisk } from './action-risk.js';
+import { guardDialog } from './guard-dialog.js';
 import type { Classification, Decision, Dialog, Snapshot } from './types.js';
 
 /** Policy knobs for `decide`. */
@@ -61,23 +62,15 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
     return escalate('a line prompt, but the cursor position is unknown');
   if (dialog.commandKind === 'shell') {
     if (!dialog.command) return escalate('cannot tell which command this confirms');
-    const verdict = guard.check(dialog.command, options.context);
+    const verdict = guardDialog(dialog, guard, options.context)!;
     if (verdict.verdict !== 'allow')
       return refuse(`guard: ${verdict.verdict} (${verdict.rule ?? 'no rule'}): ${verdict.reason}`, verdict);
-    for (const variant of dialog.variants ?? []) {
-      const other = guard.check(variant, options.context);
-      if (other.verdict !== 'allow')
-        return refuse(
-          `guard: ${other.verdict} on another reading of the wrapped command: ${other.reason}`,
-          other,
-        );
-    }
     return {
       decision: 'approve',
       keys: dialog.approve,
       guard: verdict,
       resetAt: null,
-      reason: `guard allows: ${dialog.command}`,
+      reason: `guard allows: ${dialog.command}${verdict.allowedBy ? ` (${verdict.allowedBy.reason})` : ''}`,
     };
   }
   if (dialog.commandKind === 'action') {

@@ -1,6 +1,7 @@
 // The screen classifier's public surface: snapshot → state, decision, reset times, profiles.
 export { classify, type ClassifyOptions } from './classify.js';
 export { decide, type DecideOptions } from './decide.js';
+export { guardDialog } from './guard-dialog.js';
 export { parseResetTime, type ResetTimeOptions } from './reset-time.js';
 export { detectProfile } from './detect-profile.js';
 export { resolveProfiles, type Profile, type ProfileSet } from './resolve-profiles.js';

@@ -326,6 +326,27 @@ describe('decisions', () => {
     expect(classify(screen(rows, tui), opts).dialog?.command).toBe('npm run build && rm -rf ~');
   });
 
+  it('a line prompt of a command already running under sudo: the guard judges what it does', () => {
+    const privileged = {
+      check: (c: string) =>
+        /^sudo/.test(c)
+          ? { verdict: 'hold' as const, rule: 'core.system.privilege', reason: 'root' }
+          : { verdict: 'allow' as const, rule: null, reason: 'ok' },
+    };
+    const apt = screen(['dev@box:~/app$ sudo apt-get install jq', 'Do you want to continue? [Y/n]']);
+    expect(decide(classify(apt, opts), apt, privileged)).toMatchObject({
+      decision: 'approve',
+      guard: { allowedBy: { rule: 'core.system.privilege' } },
+    });
+    const asUser = screen(['dev@box:~/app$ sudo -u postgres dropdb app', 'Continue? [y/N]']);
+    expect(decide(classify(asUser, opts), asUser, privileged).decision).toBe('escalate');
+    const blocked = screen(['dev@box:~/app$ sudo apt-get purge systemd', 'Do you want to continue? [Y/n]']);
+    expect(decide(classify(blocked, opts), blocked, blocking(/purge/)).decision).toBe('escalate');
+    // an agent asking to run sudo has not been granted anything yet
+    const dialog = screen(claudeDialog(['sudo apt-get install jq']), tui);
+    expect(decide(classify(dialog, opts), dialog, privileged).decision).toBe('escalate');
+  });
+
   it('a limit waits until its reset time', () => {
     const s = screen(
       ["  ⎿  You've hit your limit · resets 4am (UTC)", '', '─'.repeat(30), '❯', '─'.repeat(30)],
