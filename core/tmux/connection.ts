@@ -140,7 +140,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   return {
     async run(commands: readonly TmuxCommand[]) {
       const control = commands.some((c) => NESTING.has(c[0] ?? '')) ? undefined : await controlClient();
-      const results = control ? await control.run(commands) : await processes.run(commands);
+      // alive is checked in the same turn as the write: a client lost while we waited never takes the batch
+      const results = control?.alive ? await control.run(commands) : await processes.run(commands);
       observe(results);
       return results;
     },

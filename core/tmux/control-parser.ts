@@ -41,9 +41,13 @@ export class ControlParser {
     const messages: ControlMessage[] = [];
     let start = 0;
     for (let nl = chunk.indexOf(0x0a); nl !== -1; nl = chunk.indexOf(0x0a, start)) {
-      this.#pending.push(chunk.subarray(start, nl));
-      const line = Buffer.concat(this.#pending).toString('utf8');
-      this.#pending = [];
+      let line: string;
+      if (this.#pending.length === 0) line = chunk.toString('utf8', start, nl);
+      else {
+        this.#pending.push(chunk.subarray(start, nl));
+        line = Buffer.concat(this.#pending).toString('utf8');
+        this.#pending = [];
+      }
       start = nl + 1;
       const message = this.#line(line);
       if (message) messages.push(message);
@@ -60,7 +64,7 @@ export class ControlParser {
   #line(line: string): ControlMessage | undefined {
     const open = this.#open;
     if (open) {
-      if (line !== open.end && line !== open.error) {
+      if (line.charCodeAt(0) !== 0x25 /* % */ || (line !== open.end && line !== open.error)) {
         open.lines.push(line);
         return undefined;
       }

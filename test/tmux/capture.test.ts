@@ -37,7 +37,7 @@ describe('tmux capture', () => {
     await paneRunning(
       'text',
       `printf 'hello   \\nwide ❯ café\\n\\n  indented\\nabc'; exec sleep 600`,
-      (c) => c.lines[3] === '  indented',
+      (c) => c.lines[3] === '  indented' && c.currentCommand === 'sleep',
       { cols: 40, rows: 8 },
     );
     await paneRunning('dead', 'echo bye; exit 3', (c) => c.dead);

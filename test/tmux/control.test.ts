@@ -125,7 +125,9 @@ describe('tmux control connection', () => {
     expect(await tmux.serverRunning()).toBe(false);
     await tmux.killServer(); // no server: nothing to do
     expect(seen.filter((e) => e.type === 'server-lost' || e.type === 'control-lost')).toEqual([]);
-    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.()}`, `${server.socket}-own`), { force: true });
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.()}`, `${server.socket}-own`), {
+      force: true,
+    });
   });
 
   it('keeps node free to exit while idle (the control client is unref’d)', async () => {

