@@ -5,7 +5,7 @@ import { loadConfig } from '../../config/load.js';
 import { NightshiftError } from '../errors.js';
 import { createGuard } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
-import { classify, decide, snapshotFromText, type PaneStateRecord } from '../screen/index.js';
+import { classify, decide, guardDialog, snapshotFromText, type PaneStateRecord } from '../screen/index.js';
 import { guardFor } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -139,8 +139,7 @@ export function classifyFile(path: string, shown: string, setup: Setup): Classif
     now: setup.now,
   });
   const d = decide(c, snapshot, setup.guard);
-  const shell = c.dialog?.commandKind === 'shell' && c.dialog.command;
-  const verdict = d.guard ?? (shell ? setup.guard.check(c.dialog!.command!) : null);
+  const verdict = d.guard ?? (c.dialog ? guardDialog(c.dialog, setup.guard) : null);
   return {
     file: shown,
     state: c.state,
