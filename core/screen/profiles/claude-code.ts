@@ -95,7 +95,8 @@ export const claudeCode: ProfileSpec = {
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
-  output: [r`/^\s*[⏺●] \S/`],
+  // a message bullet, not a menu option ("● 1. Keep trying" is Gemini's highlight)
+  output: [r`/^\s*[⏺●] (?!\d+\.\s)\S/`],
   limits: [r`Stop and wait for limit to reset`],
   resetWords: [],
   notLimits: [],

@@ -57,7 +57,7 @@ export const copilot: ProfileSpec = {
   idle: [r`Enter @ to mention files`],
   questions: [r`Copilot needs information`, r`enter accept · ctrl\+d decline`],
   footers: [r`Confirm with number keys`, r`↑↓ to navigate`, r`Enter to select`, r`Esc to cancel`],
-  output: [r`/^\s*● \S/`],
+  output: [r`/^\s*● (?!\d+\.\s)\S/`],
   limits: [],
   resetWords: [],
   notLimits: [],
