@@ -69,6 +69,9 @@ const DESTROY =
 /** aws and gcloud operations with the verb inside (`batch-delete-image`, `schedule-key-deletion`). */
 const DESTROY_INSIDE =
   /(^|-)(delete|deletion|destroy|remove|terminate|purge|drop|deregister|wipe|erase|truncate|flush)(-|$)/i;
+/** Verbs that only read; gcloud and az put the verb last (`gcloud run services list`). */
+const READ =
+  /^(list|ls|describe|get|show|logs?|read|tail|status|info|inspect|view|history|search|whoami|version|help|browse|wait|print-[\w-]+|get-[\w-]+|describe-[\w-]+|list-[\w-]+)$/i;
 const COLON_DESTROY = /:(destroy|delete|remove|rm|purge|reset|disable|wipe|clear)$/i;
 const CHANGE =
   /^(create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
@@ -164,6 +167,7 @@ const cloud: ProgramCheck = {
       )
     )
       context.report(deleteCloud);
+    else if (verbs.some((word) => READ.test(word))) return;
     else if (
       verbs.some(
         (word) =>

@@ -179,15 +179,18 @@ function judgeHostAccess(
   if (flags.has('privileged') || risky || hostPid || caps) context.report(hostAccess);
 }
 
+/** `docker compose [global options] VERB [options]`: down -v and rm -v delete volumes. */
 function judgeCompose(args: readonly Arg[], context: CheckContext): void {
-  const parsed = parseFlags(args, {
+  const global = parseFlags(args, {
     shortWithValue: 'fp',
-    longWithValue: ['file', 'project-name', 'profile', 'env-file', 'rmi', 'timeout', 'project-directory'],
+    longWithValue: ['file', 'project-name', 'profile', 'env-file', 'project-directory', 'ansi', 'progress'],
+    stopAtOperand: true,
   });
-  const verb = parsed.operands[0]?.value;
-  if (verb === 'down' && (parsed.flags.has('v') || parsed.flags.has('volumes') || parsed.values.has('rmi')))
-    context.report(composeVolumes);
-  if (verb === 'rm' && (parsed.flags.has('v') || parsed.flags.has('volumes'))) context.report(composeVolumes);
+  const [verb, ...rest] = global.operands;
+  const parsed = parseFlags(rest, { shortWithValue: 't', longWithValue: ['rmi', 'timeout'] });
+  const volumes = parsed.flags.has('v') || parsed.flags.has('volumes');
+  if (verb?.value === 'down' && (volumes || parsed.values.has('rmi'))) context.report(composeVolumes);
+  if (verb?.value === 'rm' && volumes) context.report(composeVolumes);
 }
 
 const docker: ProgramCheck = {

@@ -59,7 +59,8 @@ const KUBECTL_READS = new Set([
   'attach',
 ]);
 const KUBECTL_DELETES = new Set(['delete', 'drain', 'cordon']);
-const KUBECTL_CONFIG_READS = /^(view|get-contexts|current-context|get-clusters|get-users)$/;
+const KUBECTL_CONFIG_READS =
+  /^(view|get-contexts|current-context|get-clusters|get-users|use-context|use|set-context|rename-context)$/;
 
 const KUBECTL_FLAGS = {
   shortWithValue: 'nlofcspLkiR',

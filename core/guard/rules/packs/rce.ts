@@ -312,6 +312,8 @@ const RECIPES: Readonly<Record<string, readonly string[]>> = {
 const recipeRunners: ProgramCheck = {
   programs: Object.keys(RECIPES),
   check(invocation, context) {
+    const words = invocation.args.map((arg) => arg.value);
+    if (invocation.program === 'npm' && (words[0] === 'pkg' || words[0] === 'set-script')) return;
     for (const recipe of RECIPES[invocation.program] ?? []) {
       if (context.writtenBy(context.classify(recipe))) context.report(runsWrittenFile);
     }

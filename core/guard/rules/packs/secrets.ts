@@ -63,7 +63,13 @@ const METADATA_ONLY = new Set([
   'ssh-add',
   'ssh',
   'git',
+  'tee',
+  'truncate',
+  'ln',
 ]);
+
+/** Programs whose last operand is where they write, not something they read. */
+const LAST_OPERAND_WRITTEN = new Set(['cp', 'mv', 'install', 'rsync', 'scp']);
 
 /** Commands that print secrets by design. */
 const SECRET_PRINTERS: Readonly<Record<string, RegExp>> = {
@@ -122,7 +128,10 @@ const secretOperands: ProgramCheck = {
       context.noteSecretRead(invocation.text);
     }
     if (METADATA_ONLY.has(invocation.program)) return;
-    for (const arg of invocation.args) {
+    const read = LAST_OPERAND_WRITTEN.has(invocation.program)
+      ? invocation.args.slice(0, -1)
+      : invocation.args;
+    for (const arg of read) {
       const value = arg.value.replace(/^(--?[\w-]+|[\w-]+)=/, '').replace(/^[@<]/, '');
       if (!/^[~./]|\//.test(value) && !/^\.env/.test(value)) continue;
       reportSecretRead(context.classify({ ...arg, value }), invocation.text, context);
