@@ -44,8 +44,10 @@ export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Pro
 async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDeps): Promise<void> {
   const { status } = agent;
   const previous = agent.last?.snapshot;
-  const classification = deps.classify(snapshot, agent);
-  if (!previous || previous.hash !== snapshot.hash) status.changedAt = snapshot.at;
+  const unchanged = previous !== undefined && previous.hash === snapshot.hash && agent.last !== undefined;
+  // an unchanged screen keeps its classification: cheap for quiet panes, and relative reset times do not drift
+  const classification = unchanged ? agent.last!.classification : deps.classify(snapshot, agent);
+  if (!unchanged) status.changedAt = snapshot.at;
   if (status.state !== classification.state) {
     deps.journal({
       type: 'state',

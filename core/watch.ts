@@ -1,5 +1,6 @@
 // Wires the parts of a watch loop together: plugin host, actuator and tick dependencies.
 // Shared by the night (real tmux) and PaneTester (a scripted pane), so both run the same rules.
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../config/schema.js';
 import { Actuator } from './actuator.js';
@@ -34,6 +35,7 @@ export interface WatchOptions {
 
 /** Builds the plugin host, the actuator and the tick's dependencies from one set of parts. */
 export function createWatch(o: WatchOptions): TickDeps {
+  setMaxListeners(0, o.signal); // every running hook call listens for the night's end
   const classify = (s: Snapshot, a: AgentRuntime) => o.classify(s, a.config, a.last?.snapshot);
   const host = new PluginHost({ plugins: o.plugins, config: o.config, night: o.night, log: o.log, state: o.state, guard: (c, ctx) => o.guard.check(c, ctx), journal: o.journal, now: o.now, signal: o.signal });
   const look = async (agent: AgentRuntime) => {

@@ -6,7 +6,7 @@ import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { NewJournalEvent, Severity } from '../journal-events.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import type { LoadedPlugin } from './loader.js';
-import { runHook } from './run-hook.js';
+import { runHook, type LazySignal } from './run-hook.js';
 import type { PluginStateStore } from './state.js';
 import type {
   Actions,
@@ -108,7 +108,7 @@ export class PluginHost {
       if (this.#disabled.has(p.plugin.name)) continue;
       if (p.plugin.handles && !p.plugin.handles.includes(finding.kind)) continue;
       const act = actionsFor(p.plugin.name);
-      const result = await this.#call(p, 'rescue', view.agent.name, (signal) => p.plugin.rescue!(finding, { ...this.#checkContext(p, view, signal), act }));
+      const result = await this.#call(p, 'rescue', view.agent.name, (signal) => p.plugin.rescue!(finding, Object.assign(this.#checkContext(p, view, signal), { act })));
       act.revoke();
       if (result === 'handled') return p.plugin.name;
       if (result !== undefined && result !== 'pass' && result !== null) {
@@ -142,7 +142,7 @@ export class PluginHost {
   }
 
   /** One isolated call: undefined when it failed (already journaled). */
-  async #call<T>(p: LoadedPlugin, hook: string, agent: string | undefined, fn: (signal: AbortSignal) => T | Promise<T>, timeout?: number): Promise<T | undefined> {
+  async #call<T>(p: LoadedPlugin, hook: string, agent: string | undefined, fn: (signal: LazySignal) => T | Promise<T>, timeout?: number): Promise<T | undefined> {
     const outcome = await runHook(fn, timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout, this.#o.signal);
     if (outcome.ok) {
       const f = this.#failures.get(p.plugin.name);
@@ -168,12 +168,19 @@ export class PluginHost {
     }
   }
 
-  #base(p: LoadedPlugin, signal: AbortSignal, agent?: string): BaseContext<unknown, unknown> {
+  #base(p: LoadedPlugin, signal: LazySignal, agent?: string): BaseContext<unknown, unknown> {
+    const o = this.#o;
+    let log: BaseContext['log'] | undefined;
     return {
       options: p.options as Readonly<unknown>,
-      log: this.#o.log.child(agent ? { plugin: p.plugin.name, agent } : { plugin: p.plugin.name }),
+      // made on first use: most hook calls never log, and a tick makes hundreds of them
+      get log() {
+        return (log ??= o.log.child(agent ? { plugin: p.plugin.name, agent } : { plugin: p.plugin.name }));
+      },
       now: this.#o.now,
-      signal,
+      get signal() {
+        return signal();
+      },
       config: this.#o.config,
       night: this.#o.night,
       state: this.#o.state.global(p.plugin.name),
@@ -181,16 +188,16 @@ export class PluginHost {
     };
   }
 
-  #checkContext(p: LoadedPlugin, view: AgentView, signal: AbortSignal): CheckContext<unknown, unknown> {
-    return {
-      ...this.#base(p, signal, view.agent.name),
+  #checkContext(p: LoadedPlugin, view: AgentView, signal: LazySignal): CheckContext<unknown, unknown> {
+    // assigned, not spread: spreading would evaluate the lazy `log` and `signal` getters
+    return Object.assign(this.#base(p, signal, view.agent.name), {
       agent: view.agent,
       status: view.status,
       classification: view.classification,
       previous: view.previous,
       agentState: this.#o.state.agent(p.plugin.name, view.agent.name),
       lookAgain: view.lookAgain,
-    };
+    });
   }
 }
 
