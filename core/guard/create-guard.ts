@@ -47,6 +47,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
         buildOutput: options.buildOutput ?? 'allow',
         userRules,
         limits,
+        message: context.kind === 'message',
       };
       return checkCommand(command, { settings, registry, allowed });
     },

@@ -22,6 +22,11 @@ export interface GuardContext {
   readonly cwd?: string;
   /** the home directory; defaults to os.homedir() */
   readonly home?: string;
+  /**
+   * `command` (default): a shell command line. `message`: free text typed into an agent's prompt; words that are
+   * not programs and unbalanced quotes are not held, but every command the text contains is still judged.
+   */
+  readonly kind?: 'command' | 'message';
 }
 
 /** The dangerous-command guard. Synchronous, never throws: any internal failure is a `hold`. */

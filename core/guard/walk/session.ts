@@ -34,6 +34,8 @@ export interface Settings {
   readonly protectedPaths: readonly string[];
   readonly buildOutput: 'allow' | 'hold';
   readonly userRules: readonly UserRule[];
+  /** free text for an agent's prompt: unknown programs and syntax errors are not held */
+  readonly message: boolean;
   readonly limits: Limits;
 }
 

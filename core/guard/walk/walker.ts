@@ -91,7 +91,7 @@ export class Walker {
       this.session.report(tooComplex, source);
       return;
     }
-    if (problem)
+    if (problem && !this.session.settings.message)
       this.session.report(syntaxError, `${source.slice(0, 80)} (${problem.message} at ${problem.pos})`);
     this.walkList(script.commands, scope, { source, depth }, stdin);
   }
@@ -386,6 +386,7 @@ export class Walker {
         return;
       }
     }
+    if (this.session.settings.message) return;
     const wraps = args.some(
       (arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)),
     );
