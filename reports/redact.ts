@@ -1,9 +1,10 @@
-import { SECRET_PATTERNS } from './redact-patterns.js';
+import { SECRET_PATTERNS, SECRET_TRIGGER } from './redact-patterns.js';
 
 /** Replaces every secret found in `text` with `[REDACTED:<kind>]`, plus any literal `extra` values (e.g. the SMTP password). */
 export function redact(text: string, extra: readonly string[] = []): string {
   let out = text;
   for (const literal of extra) if (literal.length >= 4) out = out.split(literal).join('[REDACTED:config]');
+  if (!SECRET_TRIGGER.test(out)) return out;
   for (const { kind, pattern } of SECRET_PATTERNS) {
     pattern.lastIndex = 0;
     out = out.replace(pattern, (...args: unknown[]) => {

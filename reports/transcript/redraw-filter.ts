@@ -27,7 +27,7 @@ interface Held {
  *   emitted recently are dropped; status-like lines (a spinner, a timer, a percentage) are held
  *   until the next snapshot, which supersedes them when it shows them redrawn at the same row;
  * - after a clear, scrolled lines that repeat recent ones are dropped (a program reprinting its
- *   history) until the stream has been new for a screenful; otherwise scrolled lines pass untouched.
+ *   history) until the first line that does not; otherwise scrolled lines pass untouched.
  */
 export class RedrawFilter {
   readonly #emit: (line: TranscriptLine) => void;
@@ -35,17 +35,17 @@ export class RedrawFilter {
   readonly #recent: (string | undefined)[];
   #next = 0;
   readonly #counts = new Map<string, number>();
+  /** after a clear: scrolled lines seen recently are a reprint, until the first new one */
   #burst = false;
-  #newStreak = 0;
-  #rows: number;
+  /** a blank line met during a burst, emitted only if the burst ends right after it */
+  #burstBlank: number | undefined;
   #held: Held[] = [];
   #count = 0;
 
-  constructor(emit: (line: TranscriptLine) => void, options: { window: number; rows: number }) {
+  constructor(emit: (line: TranscriptLine) => void, options: { window: number }) {
     this.#emit = emit;
     this.#windowSize = Math.max(1, options.window);
     this.#recent = new Array<string | undefined>(this.#windowSize);
-    this.#rows = options.rows;
   }
 
   /** Lines emitted so far. */
@@ -53,26 +53,28 @@ export class RedrawFilter {
     return this.#count;
   }
 
-  /** The pane's height changed: a burst ends after that many new lines. */
-  setRows(rows: number): void {
-    this.#rows = rows;
-  }
-
   /** The program cleared the screen or the history: what scrolls next may be a reprint. */
   cleared(): void {
     this.#burst = true;
-    this.#newStreak = 0;
+    this.#burstBlank = undefined;
   }
 
   /** A line that scrolled into history. */
   scrolled(text: string, offset: number): void {
     this.#release([]);
-    if (this.#burst && text.trim() !== '') {
-      if (this.#counts.has(text)) {
-        this.#newStreak = 0;
+    if (this.#burst) {
+      if (text.trim() === '') {
+        this.#burstBlank = offset;
         return;
       }
-      if (++this.#newStreak >= this.#rows) this.#burst = false;
+      if (this.#counts.has(text)) {
+        this.#burstBlank = undefined;
+        return;
+      }
+      // the first line not seen recently ends the reprint
+      this.#burst = false;
+      if (this.#burstBlank !== undefined) this.#out({ text: '', offset: this.#burstBlank, source: 'scroll' });
+      this.#burstBlank = undefined;
     }
     this.#out({ text, offset, source: 'scroll' });
   }

@@ -38,7 +38,7 @@ export async function replayStream(
     scrollback: SCROLLBACK,
     allowProposedApi: true,
   });
-  const filter = new RedrawFilter(onLine, { window: options.dedupeWindow ?? 2000, rows: options.size.rows });
+  const filter = new RedrawFilter(onLine, { window: options.dedupeWindow ?? 2000 });
   const harvester = new Harvester(terminal, filter);
   let title = '';
   const titleSub = terminal.onTitleChange((t) => (title = t));
@@ -50,10 +50,14 @@ export async function replayStream(
     for await (const raw of source) {
       options.signal?.throwIfAborted();
       let data = typeof raw === 'string' ? Buffer.from(raw) : raw;
+      // split the chunk at cuts and resizes; pieces up to a resize are written together and awaited once
+      let batch: { data: Uint8Array; end: number }[] = [];
       while (data.length > 0) {
         const next = resizes[0];
         if (next && next.offset <= offset) {
-          resize(terminal, filter, resizes.shift()!);
+          await writeBatch(terminal, harvester, batch);
+          batch = [];
+          resize(terminal, resizes.shift()!);
           continue;
         }
         while (cut < cuts.length && cuts[cut]! <= offset) cut++;
@@ -63,9 +67,9 @@ export async function replayStream(
         const piece = data.subarray(0, take);
         data = data.subarray(take);
         offset += piece.length;
-        harvester.offset = offset;
-        await write(terminal, piece);
+        batch.push({ data: piece, end: offset });
       }
+      await writeBatch(terminal, harvester, batch);
     }
     harvester.finish();
     return { screen: finalScreen(terminal, title), bytes: offset - (options.from ?? 0), lines: filter.count };
@@ -76,14 +80,29 @@ export async function replayStream(
   }
 }
 
-function write(terminal: Term, data: Uint8Array): Promise<void> {
-  return new Promise((resolve) => terminal.write(data, resolve));
+/**
+ * Writes pieces back to back and waits for the last one (flow control without a round trip per
+ * piece). xterm calls each piece's callback right after parsing it, before the next piece, so the
+ * harvester always knows which piece, and so which offset, the parser is in.
+ */
+function writeBatch(
+  terminal: Term,
+  harvester: Harvester,
+  batch: readonly { data: Uint8Array; end: number }[],
+): Promise<void> {
+  if (batch.length === 0) return Promise.resolve();
+  harvester.offset = batch[0]!.end;
+  return new Promise((resolve) => {
+    batch.forEach((piece, i) => {
+      const next = batch[i + 1];
+      terminal.write(piece.data, next ? () => (harvester.offset = next.end) : resolve);
+    });
+  });
 }
 
-function resize(terminal: Term, filter: RedrawFilter, change: SizeChange): void {
+function resize(terminal: Term, change: SizeChange): void {
   if (change.cols === terminal.cols && change.rows === terminal.rows) return;
   terminal.resize(change.cols, change.rows);
-  filter.setRows(change.rows);
 }
 
 /** The visible rows of the active buffer, as `capture-pane -p` would print them. */

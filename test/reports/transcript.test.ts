@@ -44,6 +44,14 @@ describe('replay', () => {
     expect(texts).toContain('line 14');
   });
 
+  it('ends the reprint at the first new line: a repeated line after it is kept', async () => {
+    const { texts } = await replay(
+      `${numbered(1, 12)}\x1b[2J\x1b[3J\x1b[H${numbered(1, 12)}new work\r\nline 5\r\n${numbered(30, 40)}`,
+    );
+    expect(texts.filter((t) => t === 'line 5')).toHaveLength(2);
+    expect(texts.filter((t) => t === 'line 2')).toHaveLength(1);
+  });
+
   it('collapses a status line redrawn frame after frame into its last version', async () => {
     let data = '';
     for (let f = 0; f < 30; f++) data += `\x1b[H\x1b[2Jheader\r\n⠋ Working (${f}s)\r\n> `;
