@@ -90,7 +90,7 @@ const dir = mkdtempSync(join(tmpdir(), 'ns-bench-transcript-'));
 try {
   const full = join(dir, 'agent.log');
   const quarter = join(dir, 'quarter.log');
-  let t = performance.now();
+  const t = performance.now();
   await generate(quarter, (targetMB * 1e6) / 4);
   await generate(full, targetMB * 1e6);
   console.log(
