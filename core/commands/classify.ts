@@ -5,7 +5,14 @@ import { loadConfig } from '../../config/load.js';
 import { NightshiftError } from '../errors.js';
 import { createGuard } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
-import { classify, decide, guardDialog, snapshotFromText, type PaneStateRecord } from '../screen/index.js';
+import {
+  classify,
+  decide,
+  guardDialog,
+  resolveProfiles,
+  snapshotFromText,
+  type PaneStateRecord,
+} from '../screen/index.js';
 import { guardFor } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -101,25 +108,32 @@ async function setupFrom(values: Readonly<Record<string, unknown>>, io: CommandI
     cursor = { x: Number(m[1]), y: Number(m[2]) };
   }
   const profile = typeof values.profile === 'string' ? values.profile : undefined;
-  if (typeof values.config === 'string') {
-    const loaded = await loadConfig({ file: values.config, cwd: io.cwd, env: io.env });
-    const { config } = loaded;
-    return {
-      guard: guardFor(loaded),
-      profile,
-      profiles: config.profiles,
-      timezone: config.timezone,
-      now,
-      cursor,
-    };
+  const setup: Setup =
+    typeof values.config === 'string'
+      ? await configured(values.config, io, { profile, now, cursor })
+      : { guard: createGuard(), profile, profiles: undefined, timezone: io.env.TZ || undefined, now, cursor };
+  const known = resolveProfiles(setup.profiles);
+  if (profile && profile !== 'auto' && !known.get(profile)) {
+    throw new NightshiftError(
+      'USAGE',
+      `--profile: no profile "${profile}" (known: ${known.names.join(', ')}, or auto)`,
+    );
   }
+  return setup;
+}
+
+/** The config's zone, profiles and guard settings, with the flags. */
+async function configured(
+  file: string,
+  io: CommandIO,
+  flags: Pick<Setup, 'profile' | 'now' | 'cursor'>,
+): Promise<Setup> {
+  const loaded = await loadConfig({ file, cwd: io.cwd, env: io.env });
   return {
-    guard: createGuard(),
-    profile,
-    profiles: undefined,
-    timezone: io.env.TZ || undefined,
-    now,
-    cursor,
+    ...flags,
+    guard: guardFor(loaded),
+    profiles: loaded.config.profiles,
+    timezone: loaded.config.timezone,
   };
 }
 

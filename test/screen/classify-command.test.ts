@@ -134,5 +134,7 @@ describe('nightshift classify', () => {
     await expect(run({ now: 'yesterday' }, [apt])).rejects.toThrow(NightshiftError);
     await expect(run({ cursor: 'x' }, [apt])).rejects.toMatchObject({ code: 'USAGE' });
     await expect(run({}, [])).rejects.toMatchObject({ code: 'USAGE' });
+    await expect(run({ profile: 'claude' }, [apt])).resolves.toMatchObject({ code: 0 });
+    await expect(run({ profile: 'nope' }, [apt])).rejects.toThrow(/no profile "nope"/);
   });
 });
