@@ -15,7 +15,8 @@ export interface ActuatorDeps {
   /** a fresh snapshot of the agent's pane, or undefined when the pane is gone */
   readonly look: (agent: AgentRuntime) => Promise<Snapshot | undefined>;
   readonly classify: (snapshot: Snapshot, agent: AgentRuntime) => Classification;
-  readonly guard: (command: string, agent: AgentRuntime) => GuardResult;
+  /** `message`: free text for an agent's prompt box (still judged for every command it contains) */
+  readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
   readonly journal: (event: NewJournalEvent) => void;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
@@ -119,10 +120,12 @@ export class Actuator {
     const { snapshot } = fresh;
     const lines = text.split(/\r?\n/).filter((l) => l.trim());
     if (!lines.length) return this.#refuse(plugin, agent, 'type', 'keys', 'nothing to type', snapshot.hash);
-    const pending = SHELLS.has(snapshot.currentCommand) ? pendingInput(snapshot) : '';
+    // At a shell every line is a command; in an agent's input box it is a message whose commands are judged.
+    const atShell = SHELLS.has(snapshot.currentCommand);
+    const pending = atShell ? pendingInput(snapshot) : '';
     for (const [i, line] of lines.entries()) {
       const whole = i === 0 && pending ? `${pending}${line}` : line;
-      const verdict = this.#deps.guard(whole, agent);
+      const verdict = this.#deps.guard(whole, agent, atShell ? 'command' : 'message');
       if (verdict.verdict !== 'allow') return this.#refuse(plugin, agent, 'type', 'guard', `${verdict.verdict}: ${verdict.reason}`, snapshot.hash, verdict, whole);
     }
     const budget = this.#spend(agent);
@@ -256,7 +259,7 @@ function pendingInput(s: Snapshot): string {
   return prompt ? line.slice(prompt[0].length) : '';
 }
 
-/** The lines around the cursor: where typed text sits until it is submitted. */
+/** The cursor's row: where typed text sits until it is submitted (an agent may echo it higher up afterwards). */
 function cursorRegion(s: Snapshot): string {
-  return s.lines.slice(Math.max(0, s.cursor.y - 2), s.cursor.y + 3).join('\n');
+  return s.lines[s.cursor.y] ?? '';
 }

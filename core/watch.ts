@@ -47,7 +47,7 @@ export function createWatch(o: WatchOptions): TickDeps {
     tmux: o.tmux,
     look,
     classify,
-    guard: (command, agent) => o.guard.check(command, { cwd: agent.config.cwd }),
+    guard: (command, agent, kind) => o.guard.check(command, { cwd: agent.config.cwd, kind: kind ?? 'command' }),
     journal: o.journal,
     now: o.now,
     sleep: o.sleep,

@@ -65,7 +65,7 @@ function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[
       const text = agent[key];
       if (!text) continue;
       for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
-        const verdict = guard.check(line, { cwd: agent.cwd });
+        const verdict = guard.check(line, { cwd: agent.cwd, kind: 'message' });
         if (verdict.verdict !== 'allow') problems.push({ path: `agents[${i}].${key}`, message: `the guard says ${verdict.verdict} (${verdict.rule ?? 'no rule'}: ${verdict.reason}); rephrase it` });
       }
     }
