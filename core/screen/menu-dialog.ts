@@ -62,7 +62,8 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
     if (!shape.question.any(rows[q]!)) continue;
     const dialog = toDialog(view, q, menu, shape, profile);
     // a shape that approves nothing (bypass mode, wider permissions) is a veto, not a miss: no other shape may answer
-    if (dialog.approve || shape.approve.empty) return { kind: 'dialog', dialog, evidence: evidenceRows(rows, q, menu) };
+    if (dialog.approve || shape.approve.empty)
+      return { kind: 'dialog', dialog, evidence: evidenceRows(rows, q, menu) };
     best ??= dialog;
   }
   return best ? { kind: 'dialog', dialog: best, evidence: evidenceRows(rows, q, menu) } : undefined;

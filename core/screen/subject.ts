@@ -41,7 +41,7 @@ interface Block {
 }
 
 /** How close to the wrap width a row must end for its break to be a wrap rather than a newline. */
-const WRAP_SLACK = 4;
+const WRAP_SLACK = 6;
 
 /** Tries each subject spec in order; the first that finds text wins. `undefined` when none does. */
 export function findSubject(

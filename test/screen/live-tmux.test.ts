@@ -141,7 +141,8 @@ describe.skipIf(!hasTmux)('live tmux captures', () => {
 
   it('a Claude-style boxed dialog: reads the highlight, moves it to Yes, and a dialog that changes between captures is not reported', async () => {
     const pane = await start('dialog', `node ${FIXTURE} dialog 2`);
-    const first = await waitFor(pane, (c) => c.state === 'confirm', 'the dialog');
+    // fully drawn: the highlight on option 3, two rows below Yes
+    const first = await waitFor(pane, (c) => c.dialog?.approve?.length === 3, 'the dialog');
     const h = await harness(prompt);
     expect(await h.look(first)).toEqual([]);
     expect(classify(first, { timezone: 'UTC' }).dialog).toMatchObject({
