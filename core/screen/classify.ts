@@ -176,7 +176,11 @@ function inputState(
   if (menuRow >= 0 && onlyChromeBelow(view, lastOptionRow(view, menuRow, profile), profile)) {
     return { state: 'input', rule: `${p}.input.menu`, evidence: [rows[menuRow]!.trim()] };
   }
-  if (cursorAtEnd(view, last) === 'yes' && LINE_PROMPT_END.test(rows[last]!.trim())) {
+  if (
+    cursorAtEnd(view, last) === 'yes' &&
+    rows[last]!.trim().length > 1 &&
+    LINE_PROMPT_END.test(rows[last]!.trim())
+  ) {
     return { state: 'input', rule: `${p}.input.line-prompt`, evidence: [rows[last]!.trim()] };
   }
   return undefined;

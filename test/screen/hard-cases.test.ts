@@ -95,6 +95,12 @@ describe('prompts of any shape', () => {
     ],
     ['aws configure asks for a region', ['AWS Default region name [None]:'], {}, 'input'],
     [
+      'less waiting at its bare `:` is not a question to type into',
+      ['README', 'text', ':'],
+      { alternate_on: 1 },
+      'output',
+    ],
+    [
       'a starship-style prompt with a shell in front: the agent exited',
       ['● Done.', 'Resume this session with: claude --resume 8f2c', '~/app on main ❯'],
       { pane_current_command: 'zsh' },
