@@ -40,6 +40,11 @@ export interface Connection extends CommandChannel {
   sessionCreated(): void;
   /** detaches the control client; a later batch attaches again */
   close(): Promise<void>;
+  /**
+   * Runs `work`, a change of ours that may end the server (killing the last pane ends the last session): losses seen
+   * meanwhile are not reported, and one probe afterwards learns whether the server is still there.
+   */
+  quietly<T>(work: () => Promise<T>): Promise<T>;
   /** detaches, then `kill-server` by process; an intended stop is not reported as a loss */
   killServer(): Promise<CommandResult>;
   /** subscribes to events; returns the unsubscribe */
@@ -69,6 +74,8 @@ export function createConnection(options: ConnectionOptions): Connection {
   let retryAt = 0;
   /** the last thing learnt about the server: a loss is reported only for a server that was seen answering */
   let serverUp = false;
+  /** how many `quietly` changes are under way */
+  let quiet = 0;
 
   function emit(event: TmuxEvent): void {
     for (const listener of listeners) {
@@ -84,14 +91,14 @@ export function createConnection(options: ConnectionOptions): Connection {
   function observe(results: readonly CommandResult[]): void {
     const gone = results.find((r) => !r.ok && isNoServer(r.lines.join(' ')));
     if (gone) {
-      if (serverUp) emit({ type: 'server-lost', detail: gone.lines.join(' ') });
+      if (serverUp && quiet === 0) emit({ type: 'server-lost', detail: gone.lines.join(' ') });
       serverUp = false;
     } else if (results.length) serverUp = true;
   }
 
   function onLost(reason: string): void {
     client = undefined;
-    emit({ type: 'control-lost', reason });
+    if (quiet === 0) emit({ type: 'control-lost', reason });
     // was it the server or only our client? one process tells
     runOnce(invocation, ['list-sessions', '-F', '#{session_name}'], timeoutMs).then(
       (probe) => observe([probe]),
@@ -150,6 +157,19 @@ export function createConnection(options: ConnectionOptions): Connection {
       retryAt = 0;
     },
     close,
+    async quietly(work) {
+      quiet++;
+      try {
+        return await work();
+      } finally {
+        const probe = await runOnce(invocation, ['list-sessions', '-F', '#{session_name}'], timeoutMs).catch(
+          () => undefined,
+        );
+        // no sessions left: the server is on its way out (exit-empty)
+        if (probe) serverUp = probe.ok && probe.lines.length > 0;
+        quiet--;
+      }
+    },
     async killServer() {
       await close();
       serverUp = false;

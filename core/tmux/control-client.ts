@@ -3,7 +3,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { NightshiftError } from '../errors.js';
 import type { CommandChannel, CommandResult } from './channel.js';
 import { ControlParser, type ControlMessage } from './control-parser.js';
-import { tmuxFailed, tmuxMissing, tmuxTimeout } from './errors.js';
+import { connectionLost, tmuxFailed, tmuxMissing, tmuxTimeout } from './errors.js';
 import type { Invocation } from './invocation.js';
 import { commandLine, type TmuxCommand } from './quote.js';
 
@@ -112,7 +112,7 @@ export class ControlClient implements CommandChannel {
   /** Writes every command as one line in a single write; resolves with one answer per command, in order. */
   run(commands: readonly TmuxCommand[]): Promise<CommandResult[]> {
     if (commands.length === 0) return Promise.resolve([]);
-    if (this.#closed) return Promise.reject(lostError(commands[0]!, 'the control client is closed'));
+    if (this.#closed) return Promise.reject(connectionLost(commands[0]!, 'the control client is closed'));
     const empty = commands.find((c) => c.length === 0);
     // an empty line would detach the client
     if (empty) return Promise.reject(tmuxFailed(empty, 'empty command'));
@@ -209,7 +209,7 @@ export class ControlClient implements CommandChannel {
     this.#ready(
       cause ?? new NightshiftError('TMUX_FAILED', `tmux control client could not attach: ${reason}`),
     );
-    this.#failAll((command) => (cause instanceof NightshiftError ? cause : lostError(command, reason)));
+    this.#failAll((command) => (cause instanceof NightshiftError ? cause : connectionLost(command, reason)));
     if (!this.#closing) this.#options.onLost(reason);
     if (this.#child.exitCode === null && this.#child.signalCode === null) this.#child.kill();
   }
@@ -218,11 +218,4 @@ export class ControlClient implements CommandChannel {
 /** Attaches a control-mode client (see `ControlClient`). */
 export function connectControlClient(options: ControlClientOptions): Promise<ControlClient> {
   return ControlClient.connect(options);
-}
-
-function lostError(command: TmuxCommand, reason: string): NightshiftError {
-  return tmuxFailed(
-    command,
-    `the connection to the tmux server was lost (${reason}); if the server was killed, nightshift reconnects once it is back`,
-  );
 }

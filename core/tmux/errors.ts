@@ -43,6 +43,23 @@ export function tmuxTimeout(command: TmuxCommand, ms: number): NightshiftError {
   );
 }
 
+const lost = new WeakSet<Error>();
+
+/** The control connection ended before `command` was answered; it may or may not have run. */
+export function connectionLost(command: TmuxCommand, reason: string): NightshiftError {
+  const error = tmuxFailed(
+    command,
+    `the connection to the tmux server was lost (${reason}); if the server was killed, nightshift reconnects once it is back`,
+  );
+  lost.add(error);
+  return error;
+}
+
+/** True for a `connectionLost` error: a read can safely be asked again (it reconnects, or finds no server). */
+export function isConnectionLost(error: unknown): boolean {
+  return error instanceof Error && lost.has(error);
+}
+
 /** True when tmux's message means no server is listening on the socket. */
 export function isNoServer(detail: string): boolean {
   return /no server running|error connecting to|server exited unexpectedly|lost server/i.test(detail);

@@ -1,7 +1,7 @@
 // createTmux: the Tmux port over a connection (control mode first, processes as the fallback).
 import { captureCommands, parseCaptures } from './capture.js';
 import { createConnection } from './connection.js';
-import { isNoServer, tmuxFailed } from './errors.js';
+import { isConnectionLost, isNoServer, tmuxFailed } from './errors.js';
 import { PANE_FORMAT, parsePaneLines, toPaneInfo } from './format.js';
 import { invocationFor } from './invocation.js';
 import { isKeyName, sendKeysCommand, sendTextCommand } from './keys.js';
@@ -18,6 +18,12 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const connection = createConnection({ invocation, control: options.control ?? true, timeoutMs });
   const run = (commands: readonly TmuxCommand[]) => connection.run(commands);
+  /** Runs a batch that only reads: asked again once if the control connection went away under it. */
+  const read = (commands: readonly TmuxCommand[]) =>
+    run(commands).catch((error: unknown) => {
+      if (isConnectionLost(error)) return run(commands);
+      throw error;
+    });
   /** pipe files by pane id, for `start` to keep (or re-arm) the pipe; forgotten with the server */
   const pipes = new Map<string, string>();
   connection.onEvent((event) => {
@@ -32,7 +38,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
 
   /** Runs one command for a yes/no question; a refusal (or no server) is `false`. */
   async function ok(command: TmuxCommand): Promise<boolean> {
-    const [result] = await run([command]);
+    const [result] = await read([command]);
     return result?.ok ?? false;
   }
 
@@ -47,7 +53,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
         session === undefined
           ? ['list-panes', '-a', '-F', PANE_FORMAT]
           : ['list-panes', '-s', '-t', `=${session}:`, '-F', PANE_FORMAT];
-      const [result] = await run([command]);
+      const [result] = await read([command]);
       if (!result?.ok) return [];
       return [...parsePaneLines(result.lines).values()].map(toPaneInfo);
     },
@@ -58,7 +64,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
       return paneId;
     },
 
-    resolveTarget: (target) => resolveTarget(run, target),
+    resolveTarget: (target) => resolveTarget(read, target),
 
     async start(paneId, spec) {
       const pipeFile = pipes.get(paneId);
@@ -74,7 +80,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
 
     async capture(paneIds) {
       if (paneIds.length === 0) return new Map();
-      const results = await run(captureCommands(paneIds));
+      const results = await read(captureCommands(paneIds));
       const listed = results[0];
       if (listed && !listed.ok && isNoServer(listed.lines.join(' ')))
         throw tmuxFailed(['list-panes'], listed.lines.join(' '));
@@ -98,7 +104,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
     },
 
     async killPane(paneId) {
-      await one(['kill-pane', '-t', paneId]);
+      await connection.quietly(() => one(['kill-pane', '-t', paneId]));
       pipes.delete(paneId);
     },
 

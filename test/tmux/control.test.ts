@@ -64,7 +64,8 @@ describe('tmux control connection', () => {
   it('closes without stopping the server, and reconnects on the next command', async () => {
     await server.tmux.close();
     expect(server.tmux.transport()).toBe('process');
-    expect(await server.run(['list-clients'])).toBe('');
+    // clients dropped by earlier tests may take a moment to leave the server's list
+    await waitFor(async () => (await server.run(['list-clients'])) === '', 'no client attached');
     expect(await server.tmux.hasSession('ctl')).toBe(true);
     expect(server.tmux.transport()).toBe('control');
   });
@@ -128,6 +129,23 @@ describe('tmux control connection', () => {
     rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.()}`, `${server.socket}-own`), {
       force: true,
     });
+  });
+
+  it('does not report a loss when killing its last pane ends the server', async () => {
+    const socket = `${server.socket}-last`;
+    const tmux = createTmux({ socket, configFile: '/dev/null' });
+    const seen: TmuxEvent[] = [];
+    tmux.onEvent((e) => seen.push(e));
+    const paneId = await tmux.createPane({ session: 'last', window: 'w', cwd: '/tmp', cols: 80, rows: 24 });
+    await tmux.serverRunning();
+    expect(tmux.transport()).toBe('control');
+    await tmux.killPane(paneId);
+    await waitFor(async () => !(await tmux.serverRunning()), 'the server to exit');
+    await new Promise((r) => setTimeout(r, 300));
+    // control-lost may come (our client was attached to that session); the server was not lost, it was ended
+    expect(seen.filter((e) => e.type === 'server-lost')).toEqual([]);
+    await tmux.close();
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.()}`, socket), { force: true });
   });
 
   it('keeps node free to exit while idle (the control client is unref’d)', async () => {

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTmux } from '../../core/tmux/index.js';
 import type { TmuxEvent } from '../../core/tmux/types.js';
 import { startTmuxServer, type TmuxTestServer } from '../helpers/tmux-server.js';
 import { waitFor } from '../helpers/wait.js';
@@ -123,6 +124,17 @@ describe('tmux pipe-pane', () => {
       'the printed env',
     );
     expect(screen).toBe(`${sub}|it's #{x} $HOME|two words`);
+  });
+
+  it('does the same through one process per command (control mode off)', async () => {
+    const tmux = createTmux({ socket: server.socket, control: false });
+    const paneId = await tmux.createPane({ session: 'pipes', window: 'processes', cwd, cols: 100, rows: 30 });
+    const log = join(dir, 'processes.log');
+    await tmux.pipe(paneId, log);
+    await server.run(['pipe-pane', '-t', paneId]); // closed: the guard in the pane re-arms it
+    await tmux.start(paneId, { command: printSequence(100), cwd });
+    await waitFor(() => read(log) === expectedSequence(100), 'the sequence in the log');
+    expect(tmux.transport()).toBe('process');
   });
 
   it('fails clearly when the log cannot be written', async () => {
