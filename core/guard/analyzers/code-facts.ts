@@ -51,7 +51,7 @@ export function scanCode(code: string): CodeFacts {
       if (c === '`') strings.push(text);
       bare += ' "" ';
       i = end;
-    } else if (/^(qx|%x)[{(\[/|]/.test(code.slice(i, i + 3))) {
+    } else if (/^(qx|%x)[{([/|]/.test(code.slice(i, i + 3))) {
       const open = code[i + 2] as string;
       const close = { '{': '}', '(': ')', '[': ']' }[open] ?? open;
       const end = code.indexOf(close, i + 3);

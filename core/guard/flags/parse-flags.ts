@@ -113,9 +113,11 @@ function parseShortBundle(
 
 function resolveLong(raw: string, spec: FlagSpec): string {
   const known = [
-    ...(spec.longFlags ?? []),
-    ...(spec.longWithValue ?? []),
-    ...Object.keys(spec.aliases ?? {}),
+    ...new Set([
+      ...(spec.longFlags ?? []),
+      ...(spec.longWithValue ?? []),
+      ...Object.keys(spec.aliases ?? {}),
+    ]),
   ];
   if (known.includes(raw)) return raw;
   const matches = known.filter((name) => name.length > 1 && name.startsWith(raw));

@@ -1,18 +1,45 @@
 import { controlChars, invisibleUnicode, tooLong, truncated } from '../rules/packs/input.js';
 import type { RuleInfo } from '../rule.js';
 
-/** Control characters other than tab and newline (carriage return, escape, NUL, C1 controls). */
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-/** Zero-width, direction-changing and other invisible characters, tag characters, and private-use characters. */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ue000-\uf8ff\u{e0000}-\u{e007f}\u{f0000}-\u{10ffff}]/u;
+/** Zero-width, direction-changing, filler, variation-selector, tag and private-use code points. */
+const INVISIBLE_RANGES: readonly (readonly [number, number])[] = [
+  [0x00ad, 0x00ad],
+  [0x034f, 0x034f],
+  [0x061c, 0x061c],
+  [0x115f, 0x1160],
+  [0x17b4, 0x17b5],
+  [0x180e, 0x180e],
+  [0x200b, 0x200f],
+  [0x202a, 0x202e],
+  [0x2060, 0x206f],
+  [0x3164, 0x3164],
+  [0xe000, 0xf8ff],
+  [0xfe00, 0xfe0f],
+  [0xfeff, 0xfeff],
+  [0xffa0, 0xffa0],
+  [0xe0000, 0xe007f],
+  [0xf0000, 0x10ffff],
+];
+
+/** Control characters other than tab and newline: carriage return, escape, NUL, DEL, C1 controls. */
+function isControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || (code >= 0x7f && code <= 0x9f);
+}
+
+function isInvisible(code: number): boolean {
+  return INVISIBLE_RANGES.some(([from, to]) => code >= from && code <= to);
+}
 
 /** Why raw input cannot be judged at all (before parsing), or undefined when it can. */
 export function screenInput(command: string, maxLength: number): RuleInfo | undefined {
   if (command.length > maxLength) return tooLong;
   const text = command.replace(/\r\n/g, '\n');
-  if (CONTROL.test(text)) return controlChars;
-  if (INVISIBLE.test(text)) return invisibleUnicode;
+  for (const char of text) {
+    const code = char.codePointAt(0) as number;
+    if (code < 0x80 && !isControl(code)) continue;
+    if (isControl(code)) return controlChars;
+    if (isInvisible(code)) return invisibleUnicode;
+  }
   const end = text.trimEnd();
   if (end.endsWith('…') || /(^|[^\\])(\\\\)*\\$/.test(end)) return truncated;
   return undefined;

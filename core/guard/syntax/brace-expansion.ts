@@ -11,6 +11,7 @@ export function expandBraces(text: string): string[] | undefined {
   const body = text.slice(open + 1, close);
   const suffix = text.slice(close + 1);
   const choices = splitTopLevel(body) ?? sequence(body);
+  if (choices === 'too-long') return undefined;
   if (!choices) {
     const rest = expandBraces(suffix);
     return rest?.map((tail) => `${prefix}{${body}}${tail}`);
@@ -64,8 +65,8 @@ function splitTopLevel(body: string): string[] | undefined {
   return out;
 }
 
-/** `1..5`, `a..e`, `1..10..2` → the sequence; undefined when not a sequence or too long. */
-function sequence(body: string): string[] | undefined {
+/** `1..5`, `a..e`, `1..10..2` → the sequence; undefined when not a sequence. */
+function sequence(body: string): string[] | 'too-long' | undefined {
   const match = /^(-?\d+|[A-Za-z])\.\.(-?\d+|[A-Za-z])(?:\.\.(-?\d+))?$/.exec(body);
   if (!match) return undefined;
   const [, from = '', to = '', stepText] = match;
@@ -73,7 +74,7 @@ function sequence(body: string): string[] | undefined {
   const start = numeric ? Number(from) : from.charCodeAt(0);
   const end = numeric ? Number(to) : to.charCodeAt(0);
   const step = Math.abs(Number(stepText ?? 1)) || 1;
-  if (Math.abs(end - start) / step > MAX_BRACE_WORDS) return undefined;
+  if (Math.abs(end - start) / step > MAX_BRACE_WORDS) return 'too-long';
   const out: string[] = [];
   for (let n = start; start <= end ? n <= end : n >= end; n += start <= end ? step : -step) {
     out.push(numeric ? String(n) : String.fromCharCode(n));

@@ -11,6 +11,7 @@ import type {
 } from 'unbash';
 import type { CheckContext, Invocation, RunOptions, Stdin, Upstream } from '../invocation.js';
 import { classifyPath } from '../paths/classify-path.js';
+import { truncated } from '../rules/packs/input.js';
 import {
   dynamicCommand,
   dynamicScript,
@@ -254,6 +255,8 @@ export class Walker {
     const writer = NETWORK_FETCHERS.has(normalizeProgram(argv[0]?.value ?? '')) ? 'network' : 'local';
     const input = this.applyRedirects(command.redirects, scope, frame, stdin, text, writer);
     if (!command.name) return undefined;
+    const words = [command.name, ...command.suffix.filter((item): item is Word => item.type === 'Word')];
+    if (words.some(looksCutOff)) this.session.report(truncated, text);
     const declared: [string, VarValue][] = [];
     for (const item of command.suffix) {
       if (item.type === 'Word') argv.push(...expandWord(item, lookup));
@@ -463,6 +466,13 @@ export class Walker {
   private lookup(scope: Scope): VarLookup {
     return lookupIn(scope, this.session.settings);
   }
+}
+
+/** An unquoted `…` in a word: the command was cut off for display, so what follows is unknown. */
+function looksCutOff(word: Word): boolean {
+  const parts = word.parts;
+  if (!parts) return word.text.includes('…');
+  return parts.some((part) => part.type === 'Literal' && part.value.includes('…'));
 }
 
 /** How a file (or a directory it is in) was written earlier in the line, if it was. */

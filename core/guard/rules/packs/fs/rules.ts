@@ -12,6 +12,7 @@ export const rmRoot = defineRule({
     { command: 'rm -rf //', verdict: 'block' },
     { command: 'rm --recursive --force /', verdict: 'block' },
     { command: 'find / -name "*" -delete', verdict: 'block' },
+    { command: 'cd / && rm -rf *', verdict: 'block' },
   ],
 });
 
@@ -96,7 +97,7 @@ export const rmProjectRoot = defineRule({
     { command: 'rm -rf ./*', verdict: 'block' },
     { command: 'rm -rf .*', verdict: 'block' },
     { command: 'find . -delete', verdict: 'block' },
-    { command: 'cd / && rm -rf *', verdict: 'block' },
+    { command: 'cd src && rm -rf ..', verdict: 'block' },
   ],
 });
 
