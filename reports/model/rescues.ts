@@ -55,7 +55,11 @@ export function pluginTrouble(
       const p = get(e.plugin, `${e.code}: ${e.message}`);
       p.hooks.add(e.hook);
       p.failures++;
-    } else if (e.type === 'plugin-disabled') get(e.plugin, e.firstError).disabled = true;
+    } else if (e.type === 'plugin-disabled') {
+      const p = get(e.plugin, e.firstError);
+      p.disabled = true;
+      p.failures = Math.max(p.failures, e.failures);
+    }
   }
   for (const d of disabled) {
     const p = get(d.plugin, d.firstError);

@@ -39,9 +39,9 @@ export function timelineTable(grid: TimelineGrid): string {
     const tds = runs(r.cells).map(([g, n]) => {
       const c = CELL_COLOURS[g] ?? CELL_COLOURS[NO_DATA]!;
       const text = g === NO_DATA ? '&nbsp;' : escapeHtml(g.repeat(n));
-      return `<td colspan="${n}" bgcolor="${c.bg}" style="background:${c.bg};color:${c.fg};border-right:1px solid #fff;">${text}</td>`;
+      return `<td colspan="${n}" bgcolor="${c.bg}" style="background:${c.bg};color:${c.fg};text-align:center;">${text}</td>`;
     });
-    return `<tr style="${mono}letter-spacing:${SLOT_PX - 6}px;"><td style="font:12px Arial,sans-serif;letter-spacing:0;padding:0 8px 1px 0;white-space:nowrap;">${escapeHtml(r.name)}</td>${tds.join('')}</tr>`;
+    return `<tr style="${mono}letter-spacing:${SLOT_PX - 7}px;"><td style="font:12px Arial,sans-serif;letter-spacing:0;padding:0 8px 1px 0;white-space:nowrap;">${escapeHtml(r.name)}</td>${tds.join('')}</tr>`;
   });
   const legend = Object.entries(CELL_COLOURS)
     .map(

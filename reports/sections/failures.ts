@@ -14,7 +14,9 @@ export function failuresSection(model: NightModel): ReportSection {
             const who = f.agent ? `**${mdText(f.agent)}**` : '**nightshift**';
             const times = f.count > 1 ? ` (×${f.count})` : '';
             const head = `- ${clock(f.at)} · ${who} — ${mdText(f.what)}${times}`;
-            return f.detail ? `${head}  \n  ${mdText(cut(f.detail, 300))}` : head;
+            // a detail that only repeats the headline adds nothing
+            const extra = f.detail && !f.what.includes(f.detail.trim()) ? f.detail : undefined;
+            return extra ? `${head}  \n  ${mdText(cut(extra, 300))}` : head;
           })
           .join('\n');
   return {

@@ -1,9 +1,9 @@
 import { formatClock } from '../time.js';
 
-/** `2h 05m`, `45m`, `0m` for a number of minutes. */
+/** `2h 05m`, `45m`, `0m` for a number of minutes (a no-break space keeps it on one line in tables). */
 export function formatMinutes(min: number): string {
   if (min < 60) return `${min}m`;
-  return `${Math.floor(min / 60)}h ${String(min % 60).padStart(2, '0')}m`;
+  return `${Math.floor(min / 60)}h\u00a0${String(min % 60).padStart(2, '0')}m`;
 }
 
 /** A clock reading bound to the night's time zone. */

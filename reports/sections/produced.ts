@@ -5,7 +5,7 @@ import { mdCode, mdTable, mdText } from '../render/markdown-escape.js';
 import { clockIn, cut, plural } from './format.js';
 
 /** DONE entries shown per agent (the latest); the rest are counted. */
-const MAX_DONE_PER_AGENT = 12;
+const MAX_DONE_PER_AGENT = 5;
 
 const STATUS_ORDER = ['DONE', 'WAIT', 'HELP', 'BLOCKED', 'ERROR', 'FAILED', 'START', 'SKIP'];
 
@@ -41,7 +41,7 @@ export function producedSection(model: NightModel): ReportSection {
         .map((o) => o.trim())
         .filter(Boolean);
       const unique = [...new Set(outputs)].slice(0, 6).map(mdCode).join(', ');
-      const to = e.to.toLowerCase() === 'all' ? '' : ` → ${mdText(e.to)}`;
+      const to = e.to.toLowerCase() === 'all' ? '' : ` to ${mdText(e.to)}:`;
       const head = `- **${mdText(e.status ?? '?')}** ${clock(e.at)}${to}${e.task ? ` ${mdText(cut(e.task, 160))}` : ''}${unique ? ` · ${unique}` : ''}`;
       return e.notes ? `${head} — _${mdText(cut(e.notes, 140))}_` : head;
     });

@@ -56,10 +56,9 @@ export function rescuesSection(model: NightModel): ReportSection {
         `${mdText(g.action)}${g.count > 1 ? ` ×${g.count}` : ''}`,
         g.count > 1 ? `${clock(g.first)}–${clock(g.last)}` : clock(g.first),
         mdText(cut(g.reason, 100)),
-        mdText(g.plugin),
-        g.unverified ? `${g.unverified} unverified` : '',
+        g.unverified ? `${mdText(g.plugin)} (${g.unverified} not verified)` : mdText(g.plugin),
       ]);
-    parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin', ''], rows));
+    parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin'], rows));
     if (groups.length > 40) parts.push(`… and ${groups.length - 40} more kinds of rescue.`);
   }
   if (refusals.length > 0) {
