@@ -10,7 +10,8 @@ export interface AgentRuntime {
   /** the pipe-pane log file */
   readonly logFile: string;
   status: MutableStatus;
-  last: { snapshot: Snapshot; classification: Classification } | undefined;
+  /** the last look; `settled` when it was classified on a screen identical to the one before (so it can be reused) */
+  last: { snapshot: Snapshot; classification: Classification; settled: boolean } | undefined;
   /** the last dialog answered: never answer the same screen twice */
   lastAnswer: { hash: string; at: number } | undefined;
   /** times of actions in the last hour (budget) and the last action (cooldown) */

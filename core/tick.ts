@@ -44,9 +44,10 @@ export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Pro
 async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDeps): Promise<void> {
   const { status } = agent;
   const previous = agent.last?.snapshot;
-  const unchanged = previous !== undefined && previous.hash === snapshot.hash && agent.last !== undefined;
-  // an unchanged screen keeps its classification: cheap for quiet panes, and relative reset times do not drift
-  const classification = unchanged ? agent.last!.classification : deps.classify(snapshot, agent);
+  const unchanged = previous !== undefined && previous.hash === snapshot.hash;
+  // A screen that stayed the same keeps the classification made once it had settled (one made while it was
+  // still changing may say "streaming"): cheap for quiet panes, and relative reset times do not drift.
+  const classification = unchanged && agent.last?.settled ? agent.last.classification : deps.classify(snapshot, agent);
   if (!unchanged) status.changedAt = snapshot.at;
   if (status.state !== classification.state) {
     deps.journal({
@@ -61,7 +62,7 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     status.state = classification.state;
     status.stateSince = snapshot.at;
   }
-  agent.last = { snapshot, classification };
+  agent.last = { snapshot, classification, settled: unchanged };
   const view: AgentView = { agent: agent.config, status, classification, previous, lookAgain: (ms) => deps.lookAgain(agent, ms) };
   const findings = journalNewFindings(agent, await deps.host.check(snapshot, view), deps);
   if (status.givenUp) return;

@@ -169,7 +169,7 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
     const raw = (await tmux.capture(['%1'])).get('%1')!;
     const snapshot = toSnapshot('agent', raw, now());
     const classification = deps.classify(snapshot, agent);
-    agent.last = { snapshot, classification };
+    agent.last = { snapshot, classification, settled: false };
     const view = { agent: agent.config, status: agent.status, classification, previous: undefined, lookAgain: () => undefined };
     const finding = { severity: 'warn', ...c.finding, agent: 'agent', source: 'test', snapshot, since: snapshot.at } as Finding;
     await deps.host.rescue(finding, view, (p) => deps.actuator.actionsFor(p, agent));

@@ -12,14 +12,21 @@ type State = { sentAt?: string; attempts: number; escalated?: boolean };
  * `kickoff`: when the night starts and an agent's input box is ready, types the agent's configured `task`
  * (the night's directive) through the actuator, once, with delivery verified. Agents without a `task` are left alone.
  * After a restart the agent's `resume` command is expected to carry on, so the task is not typed again.
+ * Its own check reports "ready for the task" (an `input` finding) while the task is still to be delivered.
  */
 export default definePlugin<z.output<typeof options>, State>({
   name: 'kickoff',
   options,
-  handles: ['input', 'idle'],
+  handles: ['input'],
+  check(snapshot, ctx) {
+    if (!ctx.agent.task || ctx.classification.state !== 'input' || snapshot.inMode) return undefined;
+    const state = ctx.agentState.get();
+    if (state?.sentAt || state?.escalated) return undefined;
+    return { kind: 'input', severity: 'info', summary: `${ctx.agent.name} is ready for the night's task`, data: { question: null, idleMs: 0 } };
+  },
   async rescue(finding, ctx) {
     const task = ctx.agent.task;
-    if (!task || (finding.kind === 'idle' && !finding.data.atInput)) return 'pass';
+    if (!task || finding.source !== 'kickoff') return 'pass';
     const state = ctx.agentState.get() ?? { attempts: 0 };
     if (state.sentAt || state.escalated) return 'pass';
     const outcome = await ctx.act.type(task, { submit: true });

@@ -2,7 +2,6 @@ import { describe, it } from 'vitest';
 import kickoff from '../../plugins/rescues/kickoff.js';
 import { PaneTester, screen } from '../../core/testing/index.js';
 
-const ready = { kind: 'input' as const, summary: 'at its input box', data: { question: null, idleMs: 0 } };
 const box = screen`
   ✻ Welcome to Claude Code!
   ╭──────────────────────────────────────────╮
@@ -17,15 +16,15 @@ const working = screen`
 const task = 'Work through TASKS.md and append a status entry to COORDINATION.md after each task';
 
 new PaneTester({ describe, it }).run(kickoff, [
-  { name: "types the night's task once the input box is ready", agent: { task }, finding: ready, screens: [box, working], expect: { sent: [task, 'Enter'] } },
-  { name: 'does nothing for an agent without a task', finding: ready, screens: [box], expect: { sent: [] } },
-  { name: 'does not type the task twice', agent: { task }, state: { attempts: 1, sentAt: '2026-11-21T00:00:00Z' }, finding: ready, screens: [box], expect: { sent: [] } },
+  { name: "types the night's task once the input box is ready", agent: { task }, screens: [box, working], expect: { sent: [task, 'Enter'] } },
+  { name: 'does nothing for an agent without a task', screens: [box], expect: { sent: [] } },
+  { name: 'does not type the task twice', agent: { task }, state: { attempts: 1, sentAt: '2026-11-21T00:00:00Z' }, screens: [box], expect: { sent: [] } },
+  { name: 'waits while someone has the pane in copy mode', agent: { task }, screens: [{ ...box, inMode: true }], expect: { sent: [], escalated: [] } },
   {
     name: 'escalates when the task cannot be delivered after the last attempt',
-    agent: { task },
+    agent: { task: 'Free some space with `rm -rf /`' },
     options: { attempts: 1 },
-    finding: ready,
-    screens: [{ ...box, inMode: true }],
-    expect: { sent: [], refused: [/copy-mode/], escalated: ['other'] },
+    screens: [box],
+    expect: { sent: [], refused: [/guard: block/], escalated: ['other'] },
   },
 ]);
