@@ -17,6 +17,8 @@ export interface ActuatorDeps {
   readonly classify: (snapshot: Snapshot, agent: AgentRuntime) => Classification;
   /** `message`: free text for an agent's prompt box (still judged for every command it contains) */
   readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
+  /** the guard's verdict on what a dialog would let run (every reading of its command); null when no command */
+  readonly guardDialog: (dialog: Dialog, agent: AgentRuntime) => GuardResult | null;
   readonly journal: (event: NewJournalEvent) => void;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
@@ -92,12 +94,10 @@ export class Actuator {
     const now = this.#deps.classify(snapshot, agent);
     if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature) return refuse('stale', 'the dialog is no longer on screen');
     if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
-    if (action === 'answer' && dialog.commandKind === 'shell' && dialog.command !== null) {
+    if (action === 'answer') {
       // every reading of a wrapped command must pass, not just the likeliest one
-      for (const command of [dialog.command, ...(dialog.variants ?? [])]) {
-        const verdict = this.#deps.guard(command, agent);
-        if (verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
-      }
+      const verdict = this.#deps.guardDialog(dialog, agent);
+      if (verdict && verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
     }
     const last = agent.lastAnswer;
     if (last && last.hash === snapshot.hash) return { ok: false, why: 'stale', reason: 'this screen was already answered and has not changed since' };

@@ -11,6 +11,7 @@ import { PluginHost } from './plugin/host.js';
 import type { LoadedPlugin } from './plugin/loader.js';
 import type { PluginStateStore } from './plugin/state.js';
 import type { BaseContext } from './plugin/types.js';
+import { guardDialog } from './screen/guard-dialog.js';
 import type { Classification, Snapshot } from './screen/types.js';
 import { toSnapshot } from './snapshot.js';
 import type { TickDeps } from './tick.js';
@@ -48,6 +49,7 @@ export function createWatch(o: WatchOptions): TickDeps {
     look,
     classify,
     guard: (command, agent, kind) => o.guard.check(command, { cwd: agent.config.cwd, kind: kind ?? 'command' }),
+    guardDialog: (dialog, agent) => guardDialog(dialog, o.guard, { cwd: agent.config.cwd }),
     journal: o.journal,
     now: o.now,
     sleep: o.sleep,
