@@ -106,7 +106,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           state.flush();
         } catch (error) {
           if (!(error instanceof NightshiftError) || !error.code.startsWith('TMUX')) throw error;
-          if (!tmuxLost) {
+          // one failed or slow command is not a lost server: the next tick tries again
+          const gone = !(await options.tmux.serverRunning().catch(() => false));
+          if (!gone) log.warn({ err: error }, 'a tmux command failed; trying again next tick');
+          else if (!tmuxLost) {
             tmuxLost = true;
             append({ type: 'tmux-lost', detail: error.message });
             for (const a of agents) append({ type: 'escalation', agent: a.config.name, plugin: 'core', kind: 'other', reason: `tmux server lost: ${error.message}`, urgent: false });

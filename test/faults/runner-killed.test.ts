@@ -34,6 +34,6 @@ describe('fault: the runner is SIGKILLed mid-night and started again', () => {
     const answers = events.filter((e) => e.type === 'action' && e.action === 'answer' && !e.dryRun).map((e) => (e.type === 'action' ? e.screenHash : ''));
     expect(new Set(answers).size).toBe(answers.length);
     expect(statSync(join(runDir, 'logs', 'builder.log')).size).toBeGreaterThan(logSizeAtKill); // the pipe kept capturing
-    expect(events.at(-1)?.type).toBe('night-end');
+    expect(events.filter((e) => e.type === 'night-end')).toHaveLength(1);
   });
 });

@@ -22,6 +22,6 @@ describe('fault: the tmux server is killed mid-night', () => {
     expect(restored).toBeGreaterThan(lost);
     const restarted = events.slice(lost).filter((e) => e.type === 'agent-started').map((e) => e.type === 'agent-started' && e.agent);
     expect(restarted.sort()).toEqual(['builder', 'tester']);
-    expect(events.at(-1)?.type).toBe('night-end');
+    expect(events.filter((e) => e.type === 'night-end')).toHaveLength(1);
   });
 });
