@@ -66,13 +66,13 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   const view: AgentView = { agent: agent.config, status, classification, previous, lookAgain: (ms) => deps.lookAgain(agent, ms) };
   const findings = journalNewFindings(agent, await deps.host.check(snapshot, view), deps);
   if (status.givenUp) return;
+  findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   if (status.waitingUntil) {
     if (snapshot.at < status.waitingUntil) return;
     const since = status.waitingUntil;
     status.waitingUntil = null;
-    findings.unshift(wakeFinding(agent, snapshot, since));
+    findings.unshift(wakeFinding(agent, snapshot, since)); // the waiting plugin speaks first
   }
-  findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   for (const finding of findings) {
     const handledBy = await deps.host.rescue(finding, view, (plugin) => deps.actuator.actionsFor(plugin, agent));
     if (handledBy) break; // one claim per agent per tick: the next tick sees the new screen

@@ -31,6 +31,24 @@ function demoConfig(dir: string, socket: string, seconds: number) {
     actuator: { cooldown: '1s', enterDelay: '100ms' },
     agents: [agent('builder', 'worker'), agent('reviewer', 'risky'), agent('migrator', 'crasher'), agent('refactorer', 'limited')],
     coordination: { file: join(dir, 'COORDINATION.md') },
+    // the built-in set, with a night's timings compressed into a minute
+    plugins: [
+      'exited',
+      { name: 'idle', options: { after: '8s' } },
+      'prompt',
+      'error',
+      'usage-limit',
+      'kickoff',
+      'auto-confirm',
+      'dangerous',
+      { name: 'nudge', options: { after: '8s', max: 1 } },
+      { name: 'restart', options: { delay: '2s', max: 2, window: '5m' } },
+      { name: 'wait-for-reset', options: { margin: '2s', jitter: '0s', recheck: '10s' } },
+      'escalate',
+      'markdown-report',
+      'agent-detail',
+      'email',
+    ],
   };
 }
 
