@@ -21,6 +21,7 @@ function demoConfig(dir: string, socket: string, seconds: number) {
     cwd: dir,
     size: { cols: 100, rows: 30 },
     task: 'Work through TASKS.md and after each task append a status entry to COORDINATION.md',
+    env: { COORDINATION_FILE: join(dir, 'COORDINATION.md') },
   });
   return {
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,

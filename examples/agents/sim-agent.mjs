@@ -4,7 +4,8 @@
 // dialogs, hits usage limits or crashes — as its scenario says. Usage:
 //   node sim-agent.mjs SCENARIO [--name NAME]
 // Scenarios: worker, risky, crasher, limited, secret (see SCENARIOS below).
-import { stdin, stdout, argv, exit } from 'node:process';
+import { appendFileSync } from 'node:fs';
+import { stdin, stdout, argv, env, exit } from 'node:process';
 
 const scenario = argv[2] ?? 'worker';
 const name = argv.includes('--name') ? argv[argv.indexOf('--name') + 1] : scenario;
@@ -18,9 +19,11 @@ const SCENARIOS = {
     ['ask', 'npm test -- --runInBand src/orders'],
     ['work', 'Running the order tests', 3],
     ['print', '⏺ Tests pass (42 passed). Appended a DONE entry to COORDINATION.md.'],
+    ['log', 'DONE', 'Add input validation to POST /orders', 'src/routes/orders.ts, 3 new tests (42 passed)'],
     ['ask', 'git commit -m "Validate order input"'],
     ['work', 'Committing', 2],
     ['print', '⏺ Task 1 done. Waiting for the next instruction.'],
+    ['log', 'WAIT', 'Next task in TASKS.md', 'waiting for the next instruction'],
     ['idle'],
   ],
   risky: [
@@ -28,10 +31,12 @@ const SCENARIOS = {
     ['print', '⏺ The cache lives in the home directory; I will remove it.'],
     ['ask', 'rm -rf ~/ .cache/webapp'],
     ['print', '⏺ Understood, leaving it alone.'],
+    ['log', 'HELP', 'Clean the build cache', 'needs a human: the cache path is inside the home directory'],
     ['idle'],
   ],
   crasher: [
     ['work', 'Migrating the schema', 4],
+    ['log', 'ERROR', 'Migrate the orders schema', 'database refused the connection (127.0.0.1:5432)'],
     ['print', 'Error: connect ECONNREFUSED 127.0.0.1:5432'],
     ['print', '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)'],
     ['crash', 1],
@@ -41,6 +46,7 @@ const SCENARIOS = {
     ['limit'],
     ['work', 'Picking the refactor up again', 3],
     ['print', '⏺ Refactor done; summary appended to COORDINATION.md.'],
+    ['log', 'DONE', 'Refactor the payment module', 'src/payments/*.ts split into gateway, ledger and refunds'],
     ['idle'],
   ],
   secret: [
@@ -54,6 +60,16 @@ const width = () => Math.min(stdout.columns || 100, 110);
 const transcript = [];
 let footer = [];
 let keyHandler = () => {};
+let batching = false;
+let pendingDraw;
+
+/** Appends a status entry to the coordination file named by $COORDINATION_FILE, as a real agent is asked to. */
+function logEntry(status, task, output) {
+  if (!env.COORDINATION_FILE) return;
+  const now = new Date();
+  const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
+  appendFileSync(env.COORDINATION_FILE, `\n## [${stamp}] ${name} → lead\n\nStatus: ${status}\nTask: ${task}\nOutput: ${output}\n`);
+}
 
 function render() {
   const rows = stdout.rows || 40;
@@ -72,11 +88,15 @@ function readInput() {
   return new Promise((resolve) => {
     let text = '';
     const draw = () => {
-      footer = [...box([`> ${text}`]), '  ? for shortcuts'];
+      if (batching) return void (pendingDraw = draw);
+      const w = width() - 6;
+      const rows = [];
+      for (let i = 0; i === 0 || i < text.length; i += w) rows.push(`${i === 0 ? '> ' : '  '}${text.slice(i, i + w)}`);
+      footer = [...box(rows), '  ? for shortcuts'];
       render();
-      const y = (stdout.rows || 40) - 3;
-      stdout.write(`${ESC}[${Math.min(transcript.length, (stdout.rows || 40) - footer.length - 1) + 2};${5 + text.length}H`);
-      void y;
+      const bodyRows = Math.min(transcript.length, (stdout.rows || 40) - footer.length - 1);
+      const last = rows[rows.length - 1];
+      stdout.write(`${ESC}[${bodyRows + 1 + rows.length};${3 + last.length + 1}H`);
     };
     keyHandler = (key) => {
       if (key === '\r' || key === '\n') {
@@ -163,7 +183,11 @@ async function main() {
   stdin.setEncoding('utf8');
   stdin.on('data', (data) => {
     const keys = data.startsWith(ESC) ? [data] : [...data];
+    batching = true;
     for (const k of keys) keyHandler(k);
+    batching = false;
+    if (pendingDraw) pendingDraw();
+    pendingDraw = undefined;
   });
   transcript.push(`✻ Welcome to sim-agent (${name}${resumed ? ', resumed' : ''})`, '');
   await readInput();
@@ -171,6 +195,7 @@ async function main() {
     const [kind, arg, n] = step;
     if (kind === 'work') await work(arg, n);
     else if (kind === 'print') transcript.push(arg);
+    else if (kind === 'log') logEntry(arg, n, step[3]);
     else if (kind === 'ask') await ask(arg);
     else if (kind === 'limit') await limit();
     else if (kind === 'password') await password(arg);

@@ -126,10 +126,12 @@ export function readCoordination(
 ): Parsed<CoordinationEntry> {
   const read = readTextFile(file, 'coordination file', options.maxBytes);
   const parsed = parseCoordination(read.text, options.timeZone);
-  const inWindow = (at: Date) => at >= options.window.start && at <= options.window.end;
+  // entries are stamped to the minute: one written in the night's first minute is tonight's
+  const start = new Date(Math.floor(options.window.start.getTime() / 60_000) * 60_000);
+  const inWindow = (at: Date) => at >= start && at <= options.window.end;
   const items = parsed.items.filter((e) => inWindow(e.at));
   // the file is append-only: tonight's part starts after the last entry written before tonight
-  const before = parsed.items.filter((e) => e.at < options.window.start).map((e) => e.line);
+  const before = parsed.items.filter((e) => e.at < start).map((e) => e.line);
   const cutoff = before.length ? Math.max(...before) : 0;
   const tonight = new Set(items.map((e) => e.line));
   const malformed = parsed.malformed.filter(
