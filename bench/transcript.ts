@@ -3,6 +3,8 @@
 // it through the headless terminal, streaming. Prints MB/s and peak memory for a quarter of the log
 // and for all of it: memory must stay flat as the log grows.
 // Run: npx tsx bench/transcript.ts [MB]   (default 200)
+// The full log is also replayed in a child process whose heap is capped at 48 MB: it must finish.
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import xterm from '@xterm/headless';
 import { replayLog, summarizeTranscript } from '../reports/index.js';
 
 const targetMB = Number(process.argv[2] ?? 200);
+const HEAP_CAP_MB = 48;
 const SPIN = '⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏';
 const COLS = 160;
 const ROWS = 50;
@@ -86,6 +89,15 @@ async function measured(
   return { ms, ...peak };
 }
 
+/** Child mode: replay one log and print its figures as JSON. */
+if (process.argv[2] === '--replay') {
+  const file = process.argv[3]!;
+  let lines = 0;
+  const r = await measured(() => replayLog(file, { size: { cols: COLS, rows: ROWS } }, () => lines++));
+  console.log(JSON.stringify({ ...r, lines, size: statSync(file).size }));
+  process.exit(0);
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'ns-bench-transcript-'));
 try {
   const full = join(dir, 'agent.log');
@@ -115,6 +127,26 @@ try {
     );
   }
   const size = statSync(full).size;
+  const capped = JSON.parse(
+    execFileSync(
+      process.execPath,
+      [
+        `--max-old-space-size=${HEAP_CAP_MB}`,
+        '--import',
+        'tsx',
+        new URL(import.meta.url).pathname,
+        '--replay',
+        full,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 20,
+      },
+    ).trim(),
+  ) as { ms: number; rss: number; heap: number; lines: number };
+  console.log(
+    `replayLog full, heap capped at ${HEAP_CAP_MB} MB (child process): finished, ${(size / 1e6 / (capped.ms / 1000)).toFixed(1)} MB/s, peak heap ${mb(capped.heap)} MB, peak RSS ${mb(capped.rss)} MB`,
+  );
   // the emulator alone, for comparison: what the harvesting costs on top
   const bare = await measured(async () => {
     const terminal = new xterm.Terminal({ cols: COLS, rows: ROWS, scrollback: 200, allowProposedApi: true });

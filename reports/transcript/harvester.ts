@@ -41,6 +41,8 @@ export class Harvester {
   /** byte offset in the log the current write ends at */
   offset = 0;
   readonly #terminal: Terminal;
+  /** `terminal.buffer` checks the proposed-API flag on every access: read it once */
+  readonly #buffers: Terminal['buffer'];
   readonly #filter: RedrawFilter;
   /** a logical line scrolled into history whose continuation may still follow, and its offset */
   #pending: { text: string; offset: number } | undefined;
@@ -55,6 +57,7 @@ export class Harvester {
 
   constructor(terminal: Terminal, filter: RedrawFilter) {
     this.#terminal = terminal;
+    this.#buffers = terminal.buffer;
     this.#filter = filter;
     const parser = terminal.parser;
     this.#disposers.push(
@@ -79,7 +82,7 @@ export class Harvester {
 
   /** The cursor left a line: stamp it with the current offset (its text is final as far as we know). */
   #lineFed(): void {
-    const buffer = this.#terminal.buffer.active;
+    const buffer = this.#buffers.active;
     if (buffer.type !== 'normal') return;
     this.#stamps.set(this.#trimmed + buffer.baseY + buffer.cursorY - 1, this.offset);
   }
@@ -93,7 +96,7 @@ export class Harvester {
   }
 
   #scrolled(): void {
-    const buffer = this.#terminal.buffer.active;
+    const buffer = this.#buffers.active;
     if (buffer.type !== 'normal' || scrollTop(this.#terminal) !== 0 || buffer.baseY === 0) return;
     // the scrollback is full when the base did not move: the oldest line was dropped
     if (buffer.baseY === this.#lastBaseY) this.#trimmed++;
@@ -134,7 +137,7 @@ export class Harvester {
 
   /** CSI J: keep the screen when it is about to be wiped (like tmux's scroll-on-clear); always let xterm erase. */
   #erase(mode: number): boolean {
-    const buffer = this.#terminal.buffer.active;
+    const buffer = this.#buffers.active;
     if (buffer.type === 'normal') {
       const home = buffer.cursorX === 0 && buffer.cursorY === 0;
       if (mode === 2 || (mode === 0 && home)) {
@@ -149,7 +152,7 @@ export class Harvester {
 
   /** ESC c (full reset) wipes screen and history: keep what is on screen first. */
   #reset(): boolean {
-    const buffer = this.#terminal.buffer.active;
+    const buffer = this.#buffers.active;
     this.#flushPending();
     if (buffer.type === 'alternate') this.#keepAlternateFrame(buffer);
     else this.#filter.snapshot(this.#screenRows(buffer), this.#snapshotOffset(buffer), 'clear');
@@ -167,7 +170,7 @@ export class Harvester {
 
   /** CSI ? 1049 l and friends: the full-screen program is leaving; keep its last frame before xterm discards it. */
   #leaveAlternate(params: (number | number[])[]): boolean {
-    const buffer = this.#terminal.buffer.active;
+    const buffer = this.#buffers.active;
     const leaving = params.some((p) => ALTERNATE_MODES.has(Array.isArray(p) ? (p[0] ?? 0) : p));
     if (leaving && buffer.type === 'alternate') this.#keepAlternateFrame(buffer);
     return false;
