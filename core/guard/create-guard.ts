@@ -6,7 +6,7 @@ import { defineRule } from './rule.js';
 import { createRegistry } from './rules/registry.js';
 import type { Guard, GuardContext } from './types.js';
 import { normalizeProgram } from './walk/program-name.js';
-import type { Limits, UserRule } from './walk/session.js';
+import type { Limits, Settings, UserRule } from './walk/session.js';
 
 /** How a guard is set up: the config's exceptions and rules, and nightshift's own paths to protect. */
 export interface GuardOptions {
@@ -37,19 +37,26 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const protectedPaths = (options.protectedPaths ?? []).map((path) => resolve(path));
   const systemTmp = tmpdir();
+  let last: { key: string; settings: Settings } | undefined;
+  const settingsFor = (context: GuardContext): Settings => {
+    const key = `${context.cwd ?? ''}\0${context.home ?? ''}\0${context.kind ?? ''}`;
+    if (last?.key === key) return last.settings;
+    const settings: Settings = {
+      home: resolve(context.home ?? homedir()),
+      project: resolve(context.cwd ?? process.cwd()),
+      tmpdir: systemTmp === '/tmp' ? undefined : systemTmp,
+      protectedPaths,
+      buildOutput: options.buildOutput ?? 'allow',
+      userRules,
+      limits,
+      message: context.kind === 'message',
+    };
+    last = { key, settings };
+    return settings;
+  };
   return {
     check(command: string, context: GuardContext = {}) {
-      const settings = {
-        home: resolve(context.home ?? homedir()),
-        project: resolve(context.cwd ?? process.cwd()),
-        tmpdir: systemTmp === '/tmp' ? undefined : systemTmp,
-        protectedPaths,
-        buildOutput: options.buildOutput ?? 'allow',
-        userRules,
-        limits,
-        message: context.kind === 'message',
-      };
-      return checkCommand(command, { settings, registry, allowed });
+      return checkCommand(command, { settings: settingsFor(context), registry, allowed });
     },
   };
 }

@@ -28,53 +28,69 @@ export interface ParsedFlags {
   readonly operandStart: number;
 }
 
+/** Collects options as they are read. */
+class Collected implements ParsedFlags {
+  readonly flags = new Set<string>();
+  readonly values = new Map<string, Arg[]>();
+  readonly operands: Arg[] = [];
+  operandStart: number;
+
+  constructor(
+    private readonly spec: FlagSpec,
+    length: number,
+  ) {
+    this.operandStart = length;
+  }
+
+  /** An option by its canonical name, with its value when it takes one. */
+  add(name: string, value?: Arg): void {
+    const canonical = this.spec.aliases?.[name] ?? name;
+    this.flags.add(canonical);
+    if (!value) return;
+    const list = this.values.get(canonical);
+    if (list) list.push(value);
+    else this.values.set(canonical, [value]);
+  }
+}
+
 /** Parses options per family: bundled short flags, long flags with `=value`, abbreviations, `--`, and options after operands. */
 export function parseFlags(args: readonly Arg[], spec: FlagSpec = {}): ParsedFlags {
-  const flags = new Set<string>();
-  const values = new Map<string, Arg[]>();
-  const operands: Arg[] = [];
-  const canonical = (name: string) => spec.aliases?.[name] ?? name;
-  const addValue = (name: string, value: Arg | undefined) => {
-    flags.add(name);
-    if (value) values.set(name, [...(values.get(name) ?? []), value]);
-  };
-  let operandStart = args.length;
+  const out = new Collected(spec, args.length);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;
     const text = arg.value;
     if (text === '--') {
-      operands.push(...args.slice(i + 1));
-      operandStart = Math.min(operandStart, i + 1);
+      for (let rest = i + 1; rest < args.length; rest++) out.operands.push(args[rest] as Arg);
+      out.operandStart = Math.min(out.operandStart, i + 1);
       break;
     }
     if (text.startsWith('--') && text.length > 2) {
       const eq = text.indexOf('=');
       const raw = eq < 0 ? text.slice(2) : text.slice(2, eq);
-      const name = canonical(resolveLong(raw, spec));
-      if (eq >= 0) addValue(name, { ...arg, value: text.slice(eq + 1) });
-      else if (takesLongValue(raw, spec)) addValue(name, args[++i]);
-      else flags.add(name);
+      const name = resolveLong(raw, spec);
+      if (eq >= 0) out.add(name, { ...arg, value: text.slice(eq + 1) });
+      else if (spec.longWithValue?.includes(name)) out.add(name, args[++i]);
+      else out.add(name);
       continue;
     }
-    if (text.startsWith('-') && text.length > 1 && !arg.dynamic) {
+    if (text.length > 1 && text[0] === '-' && !arg.dynamic) {
       if (spec.singleDashLong) {
-        const name = canonical(text.slice(1));
-        if (spec.longWithValue?.includes(text.slice(1))) addValue(name, args[++i]);
-        else flags.add(name);
+        const name = text.slice(1);
+        if (spec.longWithValue?.includes(name)) out.add(name, args[++i]);
+        else out.add(name);
         continue;
       }
-      i = parseShortBundle(args, i, spec, canonical, addValue);
+      i = parseShortBundle(args, i, spec, out);
       continue;
     }
-    operands.push(arg);
+    out.operands.push(arg);
     if (spec.stopAtOperand) {
-      operands.push(...args.slice(i + 1));
-      operandStart = i;
+      for (let rest = i + 1; rest < args.length; rest++) out.operands.push(args[rest] as Arg);
+      out.operandStart = i;
       break;
     }
   }
-  if (!spec.stopAtOperand) operandStart = Math.min(operandStart, args.length);
-  return { flags, values, operands, operandStart };
+  return out;
 }
 
 /** True when any of the names was given. */
@@ -88,30 +104,29 @@ export function lastValue(parsed: ParsedFlags, name: string): Arg | undefined {
   return list?.[list.length - 1];
 }
 
-function parseShortBundle(
-  args: readonly Arg[],
-  index: number,
-  spec: FlagSpec,
-  canonical: (name: string) => string,
-  addValue: (name: string, value: Arg | undefined) => void,
-): number {
+function parseShortBundle(args: readonly Arg[], index: number, spec: FlagSpec, out: Collected): number {
   const arg = args[index] as Arg;
   const text = arg.value;
   for (let j = 1; j < text.length; j++) {
     const letter = text[j] as string;
-    const name = canonical(letter);
     if (spec.shortWithValue?.includes(letter)) {
       const rest = text.slice(j + 1);
-      if (rest) addValue(name, { ...arg, value: rest });
-      else addValue(name, args[index + 1]);
+      if (rest) out.add(letter, { ...arg, value: rest });
+      else out.add(letter, args[index + 1]);
       return rest ? index : index + 1;
     }
-    addValue(name, undefined);
+    out.add(letter);
   }
   return index;
 }
 
 function resolveLong(raw: string, spec: FlagSpec): string {
+  if (
+    spec.longFlags?.includes(raw) ||
+    spec.longWithValue?.includes(raw) ||
+    (spec.aliases && raw in spec.aliases)
+  )
+    return raw;
   const known = [
     ...new Set([
       ...(spec.longFlags ?? []),
@@ -122,8 +137,4 @@ function resolveLong(raw: string, spec: FlagSpec): string {
   if (known.includes(raw)) return raw;
   const matches = known.filter((name) => name.length > 1 && name.startsWith(raw));
   return matches.length === 1 ? (matches[0] as string) : raw;
-}
-
-function takesLongValue(raw: string, spec: FlagSpec): boolean {
-  return spec.longWithValue?.includes(resolveLong(raw, spec)) ?? false;
 }

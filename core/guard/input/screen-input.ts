@@ -34,11 +34,12 @@ function isInvisible(code: number): boolean {
 export function screenInput(command: string, maxLength: number): RuleInfo | undefined {
   if (command.length > maxLength) return tooLong;
   const text = command.replace(/\r\n/g, '\n');
-  for (const char of text) {
-    const code = char.codePointAt(0) as number;
-    if (code < 0x80 && !isControl(code)) continue;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.codePointAt(i) as number;
+    if (code >= 0x20 && code < 0x7f) continue;
     if (isControl(code)) return controlChars;
     if (isInvisible(code)) return invisibleUnicode;
+    if (code > 0xffff) i++;
   }
   const end = text.trimEnd();
   if (end.endsWith('…') || /(^|[^\\])(\\\\)*\\$/.test(end)) return truncated;

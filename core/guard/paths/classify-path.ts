@@ -127,52 +127,44 @@ function absolutePath(raw: string, places: PathPlaces): string | undefined {
 }
 
 function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
-  const info = (kind: PathKind, secret = false): PathClass => ({
-    kind,
-    path,
-    secret,
-    protected: isProtected(path, places),
-    glob,
-  });
-  if (path === '/') return info('root');
-  if (path.startsWith('/dev/')) {
-    if (HARMLESS_DEVICES.has(path) || path.startsWith('/dev/fd/')) return info('null-device');
-    if (path.startsWith('/dev/shm/')) return info('temp');
-    return info('device');
-  }
-  if (isWithin(path, places.home) && path !== places.home) {
-    const rel = path.slice(places.home.length + 1);
-    if (startsWithAny(rel, HOME_SENSITIVE)) return info('home-sensitive', isHomeSecret(rel));
-  }
-  if (SYSTEM_SECRETS.some((secret) => isWithin(path, secret))) return info('system', true);
-  if (places.project !== '/' && isWithin(path, places.project)) return classifyInProject(path, places, info);
-  if (path === places.home) return info('home');
-  for (const parent of HOME_PARENTS) {
-    if (posix.dirname(path) === parent) return info('home');
-  }
-  const temps = places.tmpdir ? [...TEMP_DIRS, places.tmpdir] : TEMP_DIRS;
-  for (const temp of temps) {
-    if (path === temp) return info('system');
-    if (isWithin(path, temp)) return info('temp');
-  }
-  const top = path.split('/')[1] ?? '';
-  if (SYSTEM_DIRS.has(top) && !isWithin(path, places.home)) return info('system');
-  return info('outside');
+  const [kind, secret] = kindOf(path, places);
+  return { kind, path, secret, protected: isProtected(path, places), glob };
 }
 
-function classifyInProject(
-  path: string,
-  places: PathPlaces,
-  info: (kind: PathKind, secret?: boolean) => PathClass,
-) {
-  if (path === places.project) return info('project-root');
-  const parts = path.slice(places.project.length).split('/').filter(Boolean);
+/** The kind of an absolute, normalized path, and whether its content is a secret. */
+function kindOf(path: string, places: PathPlaces): [PathKind, boolean] {
+  if (path === '/') return ['root', false];
+  if (path.startsWith('/dev/')) {
+    if (HARMLESS_DEVICES.has(path) || path.startsWith('/dev/fd/')) return ['null-device', false];
+    return [path.startsWith('/dev/shm/') ? 'temp' : 'device', false];
+  }
+  if (path !== places.home && isWithin(path, places.home)) {
+    const rel = path.slice(places.home.length + 1);
+    if (startsWithAny(rel, HOME_SENSITIVE)) return ['home-sensitive', isHomeSecret(rel)];
+  }
+  if (SYSTEM_SECRETS.some((secret) => isWithin(path, secret))) return ['system', true];
+  if (places.project !== '/' && isWithin(path, places.project)) return kindInProject(path, places.project);
+  if (path === places.home || HOME_PARENTS.includes(posix.dirname(path))) return ['home', false];
+  for (const temp of TEMP_DIRS) {
+    if (path === temp) return ['system', false];
+    if (isWithin(path, temp)) return ['temp', false];
+  }
+  if (places.tmpdir && isWithin(path, places.tmpdir))
+    return [path === places.tmpdir ? 'system' : 'temp', false];
+  const top = path.slice(1, path.indexOf('/', 1) < 0 ? undefined : path.indexOf('/', 1));
+  if (SYSTEM_DIRS.has(top) && !isWithin(path, places.home)) return ['system', false];
+  return ['outside', false];
+}
+
+function kindInProject(path: string, project: string): [PathKind, boolean] {
+  if (path === project) return ['project-root', false];
+  const parts = path.slice(project.length + 1).split('/');
   const name = parts[parts.length - 1] ?? '';
+  if (VCS_DIRS.has(parts[0] ?? '')) return ['project-vcs', false];
+  if (parts.some((part) => BUILD_OUTPUT_NAMES.has(part))) return ['project-build', false];
+  if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return ['project-build', false];
   const secret = /^\.env($|\.)/.test(name) && !/\.(example|sample|template|dist)$/.test(name);
-  if (VCS_DIRS.has(parts[0] ?? '')) return info('project-vcs');
-  if (parts.some((part) => BUILD_OUTPUT_NAMES.has(part))) return info('project-build');
-  if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return info('project-build');
-  return info('project-source', secret);
+  return ['project-source', secret];
 }
 
 function isHomeSecret(rel: string): boolean {

@@ -14,22 +14,32 @@ export interface CheckedScript {
   readonly problem?: ParseProblem;
 }
 
+/** Children of the node being visited (forEachChild hands them over one by one; filled and drained per node). */
+const children: SyntaxNode[] = [];
+const collectChild = (child: SyntaxNode): void => {
+  children.push(child);
+};
+
 /** Parses a script and checks every nested script for errors (substitutions report their own), heredocs for a closing line, and the node count. */
 export function parseScript(source: string, maxNodes: number): CheckedScript {
   const script = parse(source);
+  const pending: SyntaxNode[] = [script];
   let nodes = 0;
-  let problem: ParseProblem | undefined;
-  const visit = (node: SyntaxNode): void => {
-    if (problem) return;
+  while (pending.length > 0) {
+    const node = pending.pop() as SyntaxNode;
     if (++nodes > maxNodes) {
-      problem = { kind: 'too-large', message: `more than ${maxNodes} syntax nodes`, pos: node.pos };
-      return;
+      return {
+        script,
+        problem: { kind: 'too-large', message: `more than ${maxNodes} syntax nodes`, pos: node.pos },
+      };
     }
-    problem = problemOf(node);
-    if (!problem) forEachChild(node, visit);
-  };
-  visit(script);
-  return problem ? { script, problem } : { script };
+    const problem = problemOf(node);
+    if (problem) return { script, problem };
+    forEachChild(node, collectChild);
+    for (const child of children) pending.push(child);
+    children.length = 0;
+  }
+  return { script };
 }
 
 function problemOf(node: SyntaxNode): ParseProblem | undefined {

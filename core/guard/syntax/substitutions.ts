@@ -9,10 +9,17 @@ export interface Substitution {
   readonly readsPipe: boolean;
 }
 
+const children: SyntaxNode[] = [];
+const collectChild = (child: SyntaxNode): void => {
+  children.push(child);
+};
+
 /** The command, process and arithmetic substitutions inside a word-level node (outermost only). */
 export function substitutionsIn(node: SyntaxNode): Substitution[] {
   const found: Substitution[] = [];
-  const visit = (child: SyntaxNode): void => {
+  const pending: SyntaxNode[] = [node];
+  while (pending.length > 0) {
+    const child = pending.pop() as SyntaxNode;
     if (
       child.type === 'CommandExpansion' ||
       child.type === 'ProcessSubstitution' ||
@@ -20,10 +27,11 @@ export function substitutionsIn(node: SyntaxNode): Substitution[] {
     ) {
       const readsPipe = child.type === 'ProcessSubstitution' && child.operator === '>';
       if (child.script) found.push({ text: child.text, script: child.script, readsPipe });
-      return;
+      continue;
     }
-    forEachChild(child, visit);
-  };
-  visit(node);
+    forEachChild(child, collectChild);
+    for (let i = children.length - 1; i >= 0; i--) pending.push(children[i] as SyntaxNode);
+    children.length = 0;
+  }
   return found;
 }

@@ -1,3 +1,4 @@
+import type { PathClass } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 
 /** One rule that matched, with the part of the command that triggered it. */
@@ -52,6 +53,8 @@ export class BudgetExceeded extends Error {
 /** What one verdict has learned so far: the findings, and facts that only matter in combination. */
 export class Session {
   readonly findings: Finding[] = [];
+  /** paths classified so far in this verdict, by cwd, glob flag and text */
+  readonly paths = new Map<string, PathClass>();
   /** files written earlier in the line, by absolute path: written from the network or locally */
   readonly written = new Map<string, 'network' | 'local'>();
   /** the first command that reads a secret, and the first that sends data out */

@@ -10,7 +10,6 @@ import type {
   Word,
 } from 'unbash';
 import type { CheckContext, Invocation, RunOptions, Stdin, Upstream } from '../invocation.js';
-import { classifyPath } from '../paths/classify-path.js';
 import { truncated } from '../rules/packs/input.js';
 import {
   dynamicCommand,
@@ -28,7 +27,8 @@ import { literalArg, UNKNOWN, type Arg } from '../syntax/arg.js';
 import { expandWord, expandWordJoined, type VarLookup, type VarValue } from '../syntax/expand-word.js';
 import { parseScript } from '../syntax/parse-script.js';
 import { substitutionsIn } from '../syntax/substitutions.js';
-import { displayArgs, isPathInvocation, normalizeProgram } from './program-name.js';
+import { isPathInvocation, normalizeProgram } from './program-name.js';
+import { CallContext, type Call } from './call-context.js';
 import { applyRedirect } from './redirects.js';
 import { childScope, lookupIn, type Scope } from './scope.js';
 import type { Session } from './session.js';
@@ -49,18 +49,6 @@ interface Frame {
   readonly depth: number;
 }
 
-/** One program about to be dispatched, with what surrounds it. */
-interface Call {
-  readonly scope: Scope;
-  readonly depth: number;
-  readonly env: ReadonlyMap<string, string | undefined>;
-  readonly stdin: Stdin;
-  readonly text: string;
-  /** programs run by each command substitution of the command line, by the substitution's text */
-  readonly substitutions: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly cwd: string | undefined;
-}
-
 /** A function defined earlier in the line: its body runs, with the call's arguments, wherever it is called. */
 interface FunctionBody {
   readonly body: SyntaxNode;
@@ -68,6 +56,10 @@ interface FunctionBody {
 }
 
 const LOOP_UNROLL = 8;
+const NO_VARIABLES: ReadonlyMap<string, string | undefined> = new Map();
+const NO_SUBSTITUTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map();
+/** Characters without which a word cannot contain a substitution (`$(`, backquotes, `<(`, `>(`). */
+const MAY_SUBSTITUTE = /[$`<>]/;
 const DECLARATIONS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 
 /** Walks every execution position of a script like the shell would, and hands each program to its checks. */
@@ -215,8 +207,14 @@ export class Walker {
   }
 
   /** Walks the substitutions inside a word-level node; returns the programs each one runs, by its text. */
-  private walkSubstitutions(node: SyntaxNode, scope: Scope, frame: Frame): Map<string, Set<string>> {
-    const programs = new Map<string, Set<string>>();
+  private walkSubstitutions(
+    node: SyntaxNode,
+    scope: Scope,
+    frame: Frame,
+    programs = new Map<string, Set<string>>(),
+  ): Map<string, Set<string>> {
+    if ((node.type === 'Word' || node.type === 'Assignment') && !MAY_SUBSTITUTE.test(node.text))
+      return programs;
     for (const substitution of substitutionsIn(node)) {
       const collected = new Set<string>();
       this.collectors.push(collected);
@@ -239,37 +237,46 @@ export class Walker {
   private simpleCommand(command: Command, scope: Scope, frame: Frame, stdin: Stdin): Upstream | undefined {
     const text = frame.source.slice(command.pos, command.end);
     const substitutions = new Map<string, Set<string>>();
-    for (const node of [...command.prefix, ...(command.name ? [command.name] : []), ...command.suffix]) {
-      for (const [key, programs] of this.walkSubstitutions(node, scope, frame))
-        substitutions.set(key, programs);
-    }
+    for (const node of command.prefix) this.walkSubstitutions(node, scope, frame, substitutions);
+    if (command.name) this.walkSubstitutions(command.name, scope, frame, substitutions);
+    for (const node of command.suffix) this.walkSubstitutions(node, scope, frame, substitutions);
     const lookup = this.lookup(scope);
-    const env = new Map<string, string | undefined>();
+    let env: Map<string, string | undefined> | undefined;
     for (const item of command.prefix) {
       if (item.type !== 'Assignment') continue;
       const value = assignedValue(item.value, lookup);
-      if (command.name) env.set(item.name, typeof value === 'string' ? value : undefined);
+      if (command.name) (env ??= new Map()).set(item.name, typeof value === 'string' ? value : undefined);
       else scope.vars.set(item.name, value);
     }
     const argv: Arg[] = command.name ? [...expandWord(command.name, lookup)] : [];
     const writer = NETWORK_FETCHERS.has(normalizeProgram(argv[0]?.value ?? '')) ? 'network' : 'local';
     const input = this.applyRedirects(command.redirects, scope, frame, stdin, text, writer);
     if (!command.name) return undefined;
-    const words = [command.name, ...command.suffix.filter((item): item is Word => item.type === 'Word')];
-    if (words.some(looksCutOff)) this.session.report(truncated, text);
+    let cutOff = looksCutOff(command.name);
     const declared: [string, VarValue][] = [];
     for (const item of command.suffix) {
-      if (item.type === 'Word') argv.push(...expandWord(item, lookup));
-      else if (item.type === 'Assignment') {
+      if (item.type === 'Word') {
+        cutOff ||= looksCutOff(item);
+        for (const field of expandWord(item, lookup)) argv.push(field);
+      } else if (item.type === 'Assignment') {
         const value = assignedValue(item.value, lookup);
         declared.push([item.name, value]);
         argv.push({ ...literalArg(`${item.name}=${typeof value === 'string' ? value : UNKNOWN}`) });
       }
     }
+    if (cutOff) this.session.report(truncated, text);
     if (argv.length === 0) return undefined;
     if (DECLARATIONS.has(argv[0]?.value ?? ''))
       for (const [name, value] of declared) scope.vars.set(name, value);
-    const call: Call = { scope, depth: frame.depth, env, stdin: input, text, substitutions, cwd: scope.cwd };
+    const call: Call = {
+      scope,
+      depth: frame.depth,
+      env: env ?? NO_VARIABLES,
+      stdin: input,
+      text,
+      substitutions,
+      cwd: scope.cwd,
+    };
     this.runArgv(argv, call);
     const [name, ...args] = argv;
     return name ? { program: normalizeProgram(name.value), args } : undefined;
@@ -283,6 +290,7 @@ export class Walker {
     match: string,
     writer: 'network' | 'local' = 'local',
   ): Stdin {
+    if (redirects.length === 0) return stdin;
     let input = stdin;
     const context = this.contextFor(this.bareCall(scope, frame.depth, match));
     for (const redirect of redirects) {
@@ -293,7 +301,7 @@ export class Walker {
   }
 
   /** Dispatches one command: builtins that change the walk, then the program's checks, then unknown programs. */
-  private runArgv(argv: readonly Arg[], call: Call): void {
+  runArgv(argv: readonly Arg[], call: Call): void {
     this.session.checkTime();
     const [name, ...args] = argv;
     if (!name) return;
@@ -397,35 +405,11 @@ export class Walker {
   }
 
   private contextFor(call: Call): CheckContext {
-    const { session } = this;
-    const places = { ...session.settings, cwd: call.cwd };
-    const context: CheckContext = {
-      report: (rule, match) => session.report(rule, match ?? call.text),
-      classify: (path) => {
-        const arg = typeof path === 'string' ? literalArg(path) : path;
-        return classifyPath(arg.value, places, arg.glob);
-      },
-      substitutionPrograms: (arg) => {
-        const programs = new Set<string>();
-        for (const key of arg.substitutions)
-          for (const program of call.substitutions.get(key) ?? []) programs.add(program);
-        return programs;
-      },
-      runCommand: (argv, options = {}) =>
-        this.runArgv(argv, this.innerCall(call, displayArgs(argv), options)),
-      runScript: (text, options = {}) => this.runScript(text, call, options),
-      noteWritten: (path, how) => {
-        if (path.path && session.written.get(path.path) !== 'network') session.written.set(path.path, how);
-      },
-      writtenBy: (path) => writtenBy(session.written, path.path),
-      noteSecretRead: (match) => (session.secretRead ??= match),
-      noteNetworkSend: (match) => (session.networkSend ??= match),
-      buildOutput: session.settings.buildOutput,
-    };
-    return context;
+    return new CallContext(this.session, call, this);
   }
 
-  private innerCall(call: Call, text: string, options: RunOptions): Call {
+  /** The call for a command a wrapper runs: one level deeper, its own stdin, cwd and environment. */
+  innerCall(call: Call, text: string, options: RunOptions): Call {
     const cwd = options.remote ? undefined : options.cwd === null ? undefined : (options.cwd ?? call.cwd);
     return {
       ...call,
@@ -439,7 +423,7 @@ export class Walker {
   }
 
   /** Shell text run by a wrapper: run-time text is held (blocked when it comes from the network), the rest is parsed and walked. */
-  private runScript(text: Arg | string, call: Call, options: RunOptions): void {
+  runScript(text: Arg | string, call: Call, options: RunOptions): void {
     const arg = typeof text === 'string' ? literalArg(text) : text;
     if (arg.dynamic) {
       const programs = this.contextFor(call).substitutionPrograms(arg);
@@ -455,10 +439,10 @@ export class Walker {
     return {
       scope,
       depth,
-      env: new Map(),
+      env: NO_VARIABLES,
       stdin: { kind: 'terminal' },
       text,
-      substitutions: new Map(),
+      substitutions: NO_SUBSTITUTIONS,
       cwd: scope.cwd,
     };
   }
@@ -473,18 +457,6 @@ function looksCutOff(word: Word): boolean {
   const parts = word.parts;
   if (!parts) return word.text.includes('…');
   return parts.some((part) => part.type === 'Literal' && part.value.includes('…'));
-}
-
-/** How a file (or a directory it is in) was written earlier in the line, if it was. */
-function writtenBy(
-  written: ReadonlyMap<string, 'network' | 'local'>,
-  path: string,
-): 'network' | 'local' | undefined {
-  for (let dir = path; dir.length > 1; dir = posix.dirname(dir)) {
-    const how = written.get(dir);
-    if (how) return how;
-  }
-  return undefined;
 }
 
 function assignedValue(

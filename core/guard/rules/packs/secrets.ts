@@ -1,6 +1,7 @@
 import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
 import type { PathClass } from '../../paths/classify-path.js';
 import { defineRule } from '../../rule.js';
+import type { Arg } from '../../syntax/arg.js';
 import { NETWORK_FETCHERS } from './rce.js';
 
 // Secrets: reading credentials, and sending anything read from them (or the environment) over the network.
@@ -97,8 +98,21 @@ const SECRET_COMMANDS: Readonly<Record<string, RegExp>> = {
 const SECRET_VARIABLE =
   /\$\{?\w*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)\w*/i;
 
-function printsSecret(program: string, line: string): boolean {
-  return SECRET_COMMANDS[program]?.test(line.replace(/^(-\S+\s+)*/, '')) ?? false;
+/** Programs that print their arguments. */
+const ECHOES = new Set(['echo', 'printf', 'printenv']);
+
+/** A command that prints credentials: a keyring export (`gpg --export-secret-keys`) or a cloud secret read. */
+function printsSecret(program: string, args: readonly Arg[]): boolean {
+  const printer = SECRET_PRINTERS[program];
+  if (printer && args.some((arg) => printer.test(arg.value))) return true;
+  const command = SECRET_COMMANDS[program];
+  if (!command) return false;
+  return command.test(
+    args
+      .map((arg) => arg.value)
+      .join(' ')
+      .replace(/^(-\S+\s+)*/, ''),
+  );
 }
 
 /** Records a secret read (held alone; blocked together with a network send). */
@@ -112,26 +126,18 @@ export function reportSecretRead(path: PathClass, match: string, context: CheckC
 const secretOperands: ProgramCheck = {
   programs: ['*'],
   check(invocation, context) {
-    const printer = SECRET_PRINTERS[invocation.program];
-    const line = invocation.args.map((arg) => arg.value).join(' ');
-    if (
-      (printer && invocation.args.some((arg) => printer.test(arg.value))) ||
-      printsSecret(invocation.program, line)
-    ) {
+    if (printsSecret(invocation.program, invocation.args)) {
       context.noteSecretRead(invocation.text);
       context.report(readCredentials);
     }
-    if (
-      ['echo', 'printf', 'printenv'].includes(invocation.program) &&
-      SECRET_VARIABLE.test(invocation.text)
-    ) {
+    if (ECHOES.has(invocation.program) && SECRET_VARIABLE.test(invocation.text))
       context.noteSecretRead(invocation.text);
-    }
     if (METADATA_ONLY.has(invocation.program)) return;
     const read = LAST_OPERAND_WRITTEN.has(invocation.program)
       ? invocation.args.slice(0, -1)
       : invocation.args;
     for (const arg of read) {
+      if (!/[~./]/.test(arg.value)) continue;
       const value = arg.value.replace(/^(--?[\w-]+|[\w-]+)=/, '').replace(/^[@<]/, '');
       if (!/^[~./]|\//.test(value) && !/^\.env/.test(value)) continue;
       reportSecretRead(context.classify({ ...arg, value }), invocation.text, context);

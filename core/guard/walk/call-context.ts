@@ -1,0 +1,96 @@
+import { posix } from 'node:path';
+import type { CheckContext, RunOptions, Stdin } from '../invocation.js';
+import { classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
+import type { RuleInfo } from '../rule.js';
+import type { Arg } from '../syntax/arg.js';
+import { displayArgs } from './program-name.js';
+import type { Scope } from './scope.js';
+import type { Session } from './session.js';
+
+/** One program about to be dispatched, with what surrounds it. */
+export interface Call {
+  readonly scope: Scope;
+  readonly depth: number;
+  readonly env: ReadonlyMap<string, string | undefined>;
+  readonly stdin: Stdin;
+  readonly text: string;
+  /** programs run by each command substitution of the command line, by the substitution's text */
+  readonly substitutions: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly cwd: string | undefined;
+}
+
+/** What runs the commands and scripts a wrapper hands back (the walker). */
+export interface Runner {
+  runArgv(argv: readonly Arg[], call: Call): void;
+  runScript(text: Arg | string, call: Call, options: RunOptions): void;
+  innerCall(call: Call, text: string, options: RunOptions): Call;
+}
+
+/** The context a check gets for one call: reporting, path classification, and running what it wraps. */
+export class CallContext implements CheckContext {
+  private places: PathPlaces | undefined;
+
+  constructor(
+    private readonly session: Session,
+    private readonly call: Call,
+    private readonly runner: Runner,
+  ) {}
+
+  get buildOutput(): 'allow' | 'hold' {
+    return this.session.settings.buildOutput;
+  }
+
+  report(rule: RuleInfo, match?: string): void {
+    this.session.report(rule, match ?? this.call.text);
+  }
+
+  classify(path: Arg | string): PathClass {
+    const value = typeof path === 'string' ? path : path.value;
+    const glob = typeof path !== 'string' && path.glob;
+    const key = `${this.call.cwd ?? '\u0000'}\u0000${glob ? '*' : ''}${value}`;
+    const known = this.session.paths.get(key);
+    if (known) return known;
+    const { project, home, tmpdir, protectedPaths } = this.session.settings;
+    this.places ??= { cwd: this.call.cwd, project, home, tmpdir, protectedPaths };
+    const classified = classifyPath(value, this.places, glob);
+    this.session.paths.set(key, classified);
+    return classified;
+  }
+
+  substitutionPrograms(arg: Arg): ReadonlySet<string> {
+    const programs = new Set<string>();
+    for (const key of arg.substitutions) {
+      for (const program of this.call.substitutions.get(key) ?? []) programs.add(program);
+    }
+    return programs;
+  }
+
+  runCommand(argv: readonly Arg[], options: RunOptions = {}): void {
+    this.runner.runArgv(argv, this.runner.innerCall(this.call, displayArgs(argv), options));
+  }
+
+  runScript(text: Arg | string, options: RunOptions = {}): void {
+    this.runner.runScript(text, this.call, options);
+  }
+
+  noteWritten(path: PathClass, how: 'network' | 'local'): void {
+    const { written } = this.session;
+    if (path.path && written.get(path.path) !== 'network') written.set(path.path, how);
+  }
+
+  writtenBy(path: PathClass): 'network' | 'local' | undefined {
+    for (let dir = path.path; dir.length > 1; dir = posix.dirname(dir)) {
+      const how = this.session.written.get(dir);
+      if (how) return how;
+    }
+    return undefined;
+  }
+
+  noteSecretRead(match: string): void {
+    this.session.secretRead ??= match;
+  }
+
+  noteNetworkSend(match: string): void {
+    this.session.networkSend ??= match;
+  }
+}
