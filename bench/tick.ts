@@ -48,16 +48,33 @@ async function main() {
   const socket = `ns-bench-${process.pid}`;
   const tmux = createTmux({ socket, control: true, configFile: '/dev/null' });
   const chatter = join(process.cwd(), 'examples', 'agents', 'chatter.mjs');
-  const agents = Array.from({ length: PANES }, (_, i) => ({ name: `agent-${String(i).padStart(2, '0')}`, command: `node ${chatter} --name a${i} --every 200`, cwd: dir, profile: 'generic', size: { cols: 120, rows: 40 } }));
-  const { config } = resolveConfig({ timezone: 'UTC', stateDir: join(dir, 'state'), tmux: { socket, session: 'bench' }, agents }, { cwd: dir, env: {} });
+  const agents = Array.from({ length: PANES }, (_, i) => ({
+    name: `agent-${String(i).padStart(2, '0')}`,
+    command: `node ${chatter} --name a${i} --every 200`,
+    cwd: dir,
+    profile: 'generic',
+    size: { cols: 120, rows: 40 },
+  }));
+  const { config } = resolveConfig(
+    { timezone: 'UTC', stateDir: join(dir, 'state'), tmux: { socket, session: 'bench' }, agents },
+    { cwd: dir, env: {} },
+  );
   try {
     const runtimes = config.agents.map((a) => newAgentRuntime(a, join(dir, `${a.name}.log`)));
     for (const agent of runtimes) {
-      agent.paneId = await tmux.createPane({ session: 'bench', window: agent.config.name, cwd: dir, cols: 120, rows: 40 });
+      agent.paneId = await tmux.createPane({
+        session: 'bench',
+        window: agent.config.name,
+        cwd: dir,
+        cols: 120,
+        rows: 40,
+      });
       await tmux.pipe(agent.paneId, agent.logFile);
       await tmux.start(agent.paneId, { command: agent.config.command, cwd: dir });
     }
-    const serverPid = Number((await execa('tmux', ['-L', socket, 'display-message', '-p', '#{pid}'])).stdout.trim());
+    const serverPid = Number(
+      (await execa('tmux', ['-L', socket, 'display-message', '-p', '#{pid}'])).stdout.trim(),
+    );
     await sleep(2000); // let every agent print its first screens
 
     const plugins = await loadPlugins({ entries: CHECKS, builtins: BUILTINS, defaults: [], dir });
@@ -68,7 +85,8 @@ async function main() {
       plugins,
       tmux,
       guard: createGuard(),
-      classify: (s, a, previous) => classify(s, { profile: a.profile, profiles: config.profiles, timezone: 'UTC', now: s.at, previous }),
+      classify: (s, a, previous) =>
+        classify(s, { profile: a.profile, profiles: config.profiles, timezone: 'UTC', now: s.at, previous }),
       journal: (e) => void journal.append(e),
       log: pino({ level: 'silent' }),
       state: new PluginStateStore(config.stateDir, 'bench'),
@@ -93,7 +111,11 @@ async function main() {
       wall.push(performance.now() - t0);
       cpu.push((c1.user + c1.system) / 1000);
       server.push(procCpuMs(serverPid) - s0);
-      if (rss.length === 0 || Date.now() - started >= rss.length * 10_000) rss.push({ t: Math.round((Date.now() - started) / 1000), mb: Math.round(process.memoryUsage().rss / 1e6) });
+      if (rss.length === 0 || Date.now() - started >= rss.length * 10_000)
+        rss.push({
+          t: Math.round((Date.now() - started) / 1000),
+          mb: Math.round(process.memoryUsage().rss / 1e6),
+        });
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
     }
     journal.close();
@@ -107,7 +129,10 @@ async function main() {
       const c0 = procCpuMs('self', true);
       const s0 = procCpuMs(serverPid);
       for (const agent of runtimes) {
-        await execa('sh', ['-c', `tmux -L ${socket} capture-pane -p -t '${agent.paneId}' | grep -E '${grep}' || true`]);
+        await execa('sh', [
+          '-c',
+          `tmux -L ${socket} capture-pane -p -t '${agent.paneId}' | grep -E '${grep}' || true`,
+        ]);
       }
       refWall.push(performance.now() - t0);
       refCpu.push(procCpuMs('self', true) - c0);
@@ -117,8 +142,12 @@ async function main() {
 
     const row = (name: string, w: number[], c: number[], s: number[]) =>
       `| ${name} | ${stat(w, 0.5).toFixed(1)} | ${stat(w, 0.95).toFixed(1)} | ${stat(c, 0.5).toFixed(1)} | ${stat(s, 0.5).toFixed(1)} | ${(stat(c, 0.5) + stat(s, 0.5)).toFixed(1)} |`;
-    console.log(`\n${PANES} panes, ${wall.length} nightshift ticks over ${SECONDS}s, ${refWall.length} reference ticks (Node ${process.version}, ${process.platform})\n`);
-    console.log('| approach | wall ms median | wall ms p95 | runner CPU ms/tick | tmux server CPU ms/tick | total CPU ms/tick |');
+    console.log(
+      `\n${PANES} panes, ${wall.length} nightshift ticks over ${SECONDS}s, ${refWall.length} reference ticks (Node ${process.version}, ${process.platform})\n`,
+    );
+    console.log(
+      '| approach | wall ms median | wall ms p95 | runner CPU ms/tick | tmux server CPU ms/tick | total CPU ms/tick |',
+    );
     console.log('|---|---|---|---|---|---|');
     console.log(row('nightshift tick (control mode, classify, 5 checks, journal)', wall, cpu, server));
     console.log(row('reference: spawn `tmux capture-pane | grep` per pane', refWall, refCpu, refServer));

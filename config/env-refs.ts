@@ -23,13 +23,18 @@ export function resolveEnvRefs<T>(value: T, env: NodeJS.ProcessEnv): ResolvedRef
           return found;
         }
         if (fallback !== undefined) return fallback;
-        problems.push({ path, message: `environment variable ${name} is not set (export it, or write \${${name}:-default})` });
+        problems.push({
+          path,
+          message: `environment variable ${name} is not set (export it, or write \${${name}:-default})`,
+        });
         return '';
       });
     }
     if (Array.isArray(v)) return v.map((item, i) => walk(item, `${path}[${i}]`));
     if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
-      return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, path ? `${path}.${k}` : k)]));
+      return Object.fromEntries(
+        Object.entries(v).map(([k, item]) => [k, walk(item, path ? `${path}.${k}` : k)]),
+      );
     }
     return v;
   };

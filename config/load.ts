@@ -82,7 +82,10 @@ export async function loadConfigIfAny(options: LoadOptions): Promise<LoadedConfi
 }
 
 /** Validates an in-memory config (the demo's, tests'), resolving paths against `dir`. */
-export function resolveConfig(raw: unknown, options: LoadOptions & { filepath?: string | undefined; dir?: string }): LoadedConfig {
+export function resolveConfig(
+  raw: unknown,
+  options: LoadOptions & { filepath?: string | undefined; dir?: string },
+): LoadedConfig {
   const env = options.env ?? process.env;
   const source = options.filepath ?? 'config';
   const refs = resolveEnvRefs(raw, env);
@@ -97,20 +100,31 @@ export function resolveConfig(raw: unknown, options: LoadOptions & { filepath?: 
     throw error;
   }
   if (refs.problems.length) {
-    throw new NightshiftError('CONFIG_INVALID', `${source} has ${refs.problems.length} problem${refs.problems.length === 1 ? '' : 's'}`, {
-      problems: refs.problems,
-    });
+    throw new NightshiftError(
+      'CONFIG_INVALID',
+      `${source} has ${refs.problems.length} problem${refs.problems.length === 1 ? '' : 's'}`,
+      {
+        problems: refs.problems,
+      },
+    );
   }
   const dir = options.dir ?? (options.filepath ? dirname(options.filepath) : options.cwd);
   const resolved = resolveConfigPaths(config, dir);
-  return { config: resolved, filepath: options.filepath, dir, secrets: refs.secrets, hash: hashConfig(resolved) };
+  return {
+    config: resolved,
+    filepath: options.filepath,
+    dir,
+    secrets: refs.secrets,
+    hash: hashConfig(resolved),
+  };
 }
 
 async function findConfig(options: LoadOptions): Promise<{ config: unknown; filepath: string } | undefined> {
   try {
     if (options.file) {
       const file = resolve(options.cwd, options.file);
-      if (!existsSync(file)) throw new NightshiftError('CONFIG_NOT_FOUND', `config file ${file} does not exist`);
+      if (!existsSync(file))
+        throw new NightshiftError('CONFIG_NOT_FOUND', `config file ${file} does not exist`);
       const result = await explorer().load(file);
       return { config: result?.config ?? {}, filepath: file };
     }
@@ -119,7 +133,9 @@ async function findConfig(options: LoadOptions): Promise<{ config: unknown; file
   } catch (error) {
     if (error instanceof NightshiftError) throw error;
     const message = error instanceof Error ? error.message : String(error);
-    throw new NightshiftError('CONFIG_LOAD_FAILED', `could not read the config: ${message}`, { cause: error });
+    throw new NightshiftError('CONFIG_LOAD_FAILED', `could not read the config: ${message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -8,7 +8,10 @@ export const duration = (example = '10m') =>
     if (typeof value === 'number') return value;
     const ms = parseDuration(value);
     if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `not a duration: ${JSON.stringify(value)} (write it like "${example}")` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `not a duration: ${JSON.stringify(value)} (write it like "${example}")`,
+      });
       return z.NEVER;
     }
     return ms;
@@ -30,7 +33,10 @@ const timezone = z.string().refine(
 
 const name = z
   .string({ error: 'required' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'use letters, digits, ".", "_" or "-" (it names a tmux window and a log file)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.-]*$/,
+    'use letters, digits, ".", "_" or "-" (it names a tmux window and a log file)',
+  );
 
 /** One agent: a program in a pane, with what to type once it is ready. */
 export const agentSchema = z.strictObject({
@@ -53,7 +59,9 @@ export const agentSchema = z.strictObject({
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */
-  size: z.strictObject({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) }).default({ cols: 200, rows: 50 }),
+  size: z
+    .strictObject({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) })
+    .default({ cols: 200, rows: 50 }),
 });
 
 /** A policy without code: when a finding persists, do a built-in action, at most `max` times per `per`. */
@@ -108,7 +116,9 @@ export const configSchema = z.strictObject({
       /** stop the agents when the night ends (default: leave them running) */
       stopAgents: z.boolean().default(false),
     })
-    .refine((n) => !(n.duration !== undefined && n.end !== undefined), { message: 'give either duration or end, not both' })
+    .refine((n) => !(n.duration !== undefined && n.end !== undefined), {
+      message: 'give either duration or end, not both',
+    })
     .default({ start: '0 23 * * *', stopAgents: false }),
   watch: z
     .object({
@@ -118,19 +128,23 @@ export const configSchema = z.strictObject({
     })
     .default({ interval: 2000, pluginTimeout: 10_000 }),
   agents: z.array(agentSchema).min(1, 'declare at least one agent'),
-  coordination: z
-    .object({ file: z.string().optional(), statusLog: z.string().optional() })
-    .default({}),
+  coordination: z.object({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
   report: z
     .object({
       /** cron for compiling and sending the report; default right after the night ends */
       at: cron.optional(),
       email: z
         .object({
-          to: z.union([z.string().min(3, 'an email address'), z.array(z.string().min(3, 'an email address')).min(1)]),
+          to: z.union([
+            z.string().min(3, 'an email address'),
+            z.array(z.string().min(3, 'an email address')).min(1),
+          ]),
           from: z.string().min(3, 'an email address'),
           /** smtp:// or smtps:// URL, normally `${SMTP_URL}` */
-          smtp: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+          smtp: z
+            .string()
+            .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
+            .optional(),
           subjectPrefix: z.string().default('nightshift'),
           /** stop retrying a failed delivery after this long */
           deadline: duration('6h').default(6 * 3_600_000),
@@ -141,7 +155,9 @@ export const configSchema = z.strictObject({
   guard: z
     .object({
       /** built-in rules you accept, each with the reason (shown in the report when used) */
-      allow: z.array(z.strictObject({ rule: z.string().min(1), reason: z.string().min(3, 'say why') })).default([]),
+      allow: z
+        .array(z.strictObject({ rule: z.string().min(1), reason: z.string().min(3, 'say why') }))
+        .default([]),
       rules: z.array(guardRuleSchema).default([]),
       /** deleting project build output (node_modules, dist…): allow (default) or hold */
       buildOutput: z.enum(['allow', 'hold']).default('allow'),

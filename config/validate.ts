@@ -9,7 +9,11 @@ export function validateConfig(raw: unknown, source = 'config'): Config {
   const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
   if (result.success) problems.push(...crossChecks(result.data));
   if (problems.length || !result.success) {
-    throw new NightshiftError('CONFIG_INVALID', `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`, { problems });
+    throw new NightshiftError(
+      'CONFIG_INVALID',
+      `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+      { problems },
+    );
   }
   return result.data;
 }
@@ -18,9 +22,13 @@ export function validateConfig(raw: unknown, source = 'config'): Config {
 function toProblems(issue: z.core.$ZodIssue): Problem[] {
   const path = formatIssuePath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'unknown key (check the spelling)' }));
+    return issue.keys.map((key) => ({
+      path: path ? `${path}.${key}` : key,
+      message: 'unknown key (check the spelling)',
+    }));
   }
-  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return [{ path, message: 'required' }];
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
+    return [{ path, message: 'required' }];
   return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
 }
 
@@ -30,7 +38,11 @@ function crossChecks(config: Config): Problem[] {
   const seen = new Map<string, number>();
   config.agents.forEach((agent, i) => {
     const first = seen.get(agent.name);
-    if (first !== undefined) problems.push({ path: `agents[${i}].name`, message: `"${agent.name}" is already used by agents[${first}]` });
+    if (first !== undefined)
+      problems.push({
+        path: `agents[${i}].name`,
+        message: `"${agent.name}" is already used by agents[${first}]`,
+      });
     else seen.set(agent.name, i);
   });
   return problems;

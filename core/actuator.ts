@@ -52,7 +52,8 @@ export class Actuator {
     };
     return {
       revoke: () => void (revoked = true),
-      answer: (dialog, o) => gate('answer', () => this.#answer(plugin, agent, dialog, o?.keys ?? dialog.approve, 'answer')),
+      answer: (dialog, o) =>
+        gate('answer', () => this.#answer(plugin, agent, dialog, o?.keys ?? dialog.approve, 'answer')),
       decline: (dialog, o) =>
         gate('decline', async () => {
           const sent = await this.#answer(plugin, agent, dialog, dialog.deny, 'decline');
@@ -61,23 +62,44 @@ export class Actuator {
         }),
       type: (text, o) => gate('type', () => this.#type(plugin, agent, text, o?.submit ?? false)),
       press: (...keys) => gate('press', () => this.#press(plugin, agent, keys)),
-      interrupt: (reason) => gate('interrupt', () => this.#press(plugin, agent, ['C-c'], reason, 'interrupt')),
+      interrupt: (reason) =>
+        gate('interrupt', () => this.#press(plugin, agent, ['C-c'], reason, 'interrupt')),
       restart: (reason) => gate('restart', () => this.#restart(plugin, agent, reason)),
       waitUntil: (at, reason) =>
         gate('wait', async () => {
           agent.status.waitingUntil = at;
-          this.#deps.journal({ type: 'wait', agent: agent.config.name, plugin, until: at.toISOString(), reason });
+          this.#deps.journal({
+            type: 'wait',
+            agent: agent.config.name,
+            plugin,
+            until: at.toISOString(),
+            reason,
+          });
           return { ok: true, verified: true, dryRun: false };
         }),
       escalate: async (kind, reason, o) => {
-        this.#deps.journal({ type: 'escalation', agent: agent.config.name, plugin, kind, reason, command: o?.command, urgent: o?.urgent ?? false });
+        this.#deps.journal({
+          type: 'escalation',
+          agent: agent.config.name,
+          plugin,
+          kind,
+          reason,
+          command: o?.command,
+          urgent: o?.urgent ?? false,
+        });
         if (o?.urgent) this.#deps.onUrgent?.(agent.config.name, kind, reason);
         return { ok: true, verified: true, dryRun: false };
       },
       giveUp: async (reason) => {
         if (!agent.status.givenUp) {
           agent.status.givenUp = true;
-          this.#deps.journal({ type: 'agent-given-up', agent: agent.config.name, restarts: agent.status.restarts, plugin, reason });
+          this.#deps.journal({
+            type: 'agent-given-up',
+            agent: agent.config.name,
+            restarts: agent.status.restarts,
+            plugin,
+            reason,
+          });
         }
         return { ok: true, verified: true, dryRun: false };
       },
@@ -86,31 +108,57 @@ export class Actuator {
   }
 
   /** Sends a dialog's approve or deny keys, once, to the same dialog, if the guard allows its command. */
-  async #answer(plugin: string, agent: AgentRuntime, dialog: Dialog, keys: readonly Key[] | null, action: 'answer' | 'decline'): Promise<ActionOutcome> {
+  async #answer(
+    plugin: string,
+    agent: AgentRuntime,
+    dialog: Dialog,
+    keys: readonly Key[] | null,
+    action: 'answer' | 'decline',
+  ): Promise<ActionOutcome> {
     const fresh = await this.#precheck(plugin, agent, action);
     if ('why' in fresh) return fresh;
     const { snapshot } = fresh;
-    const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult) => this.#refuse(plugin, agent, action, why, reason, snapshot.hash, guard, dialog.command ?? undefined);
+    const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult) =>
+      this.#refuse(plugin, agent, action, why, reason, snapshot.hash, guard, dialog.command ?? undefined);
     const now = this.#deps.classify(snapshot, agent);
-    if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature) return refuse('stale', 'the dialog is no longer on screen');
+    if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature)
+      return refuse('stale', 'the dialog is no longer on screen');
     if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
     if (action === 'answer') {
       // every reading of a wrapped command must pass, not just the likeliest one
       const verdict = this.#deps.guardDialog(dialog, agent);
-      if (verdict && verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
+      if (verdict && verdict.verdict !== 'allow')
+        return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
     }
     const last = agent.lastAnswer;
-    if (last && last.hash === snapshot.hash) return { ok: false, why: 'stale', reason: 'this screen was already answered and has not changed since' };
+    if (last && last.hash === snapshot.hash)
+      return {
+        ok: false,
+        why: 'stale',
+        reason: 'this screen was already answered and has not changed since',
+      };
     const budget = this.#spend(agent);
     if (budget) return refuse(budget.why, budget.reason);
-    if (this.#deps.options.dryRun) return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason: `would ${action} ${dialog.rule}`, dryRun: true, rule: dialog.rule });
+    if (this.#deps.options.dryRun)
+      return this.#sent(plugin, agent, action, snapshot.hash, {
+        keys,
+        reason: `would ${action} ${dialog.rule}`,
+        dryRun: true,
+        rule: dialog.rule,
+      });
     await this.#sendKeys(agent, keys);
     agent.lastAnswer = { hash: snapshot.hash, at: this.#deps.now().getTime() };
     const verified = await this.#verify(agent, (s) => {
       const c = this.#deps.classify(s, agent);
       return c.state !== 'confirm' || c.dialog?.signature !== dialog.signature || s.hash !== snapshot.hash;
     });
-    return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason: `${action} ${dialog.rule}${dialog.command ? `: ${dialog.command}` : ''}`, dryRun: false, verified, rule: dialog.rule });
+    return this.#sent(plugin, agent, action, snapshot.hash, {
+      keys,
+      reason: `${action} ${dialog.rule}${dialog.command ? `: ${dialog.command}` : ''}`,
+      dryRun: false,
+      verified,
+      rule: dialog.rule,
+    });
   }
 
   /** Types literal text; every line is guarded; `submit` presses Enter after the configured delay. */
@@ -126,14 +174,31 @@ export class Actuator {
     for (const [i, line] of lines.entries()) {
       const whole = i === 0 && pending ? `${pending}${line}` : line;
       const verdict = this.#deps.guard(whole, agent, atShell ? 'command' : 'message');
-      if (verdict.verdict !== 'allow') return this.#refuse(plugin, agent, 'type', 'guard', `${verdict.verdict}: ${verdict.reason}`, snapshot.hash, verdict, whole);
+      if (verdict.verdict !== 'allow')
+        return this.#refuse(
+          plugin,
+          agent,
+          'type',
+          'guard',
+          `${verdict.verdict}: ${verdict.reason}`,
+          snapshot.hash,
+          verdict,
+          whole,
+        );
     }
     const budget = this.#spend(agent);
     if (budget) return this.#refuse(plugin, agent, 'type', budget.why, budget.reason, snapshot.hash);
-    if (this.#deps.options.dryRun) return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'would type', dryRun: true });
+    if (this.#deps.options.dryRun)
+      return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'would type', dryRun: true });
     const paneId = agent.paneId!;
     await this.#deps.tmux.sendText(paneId, lines.join(' '));
-    if (!submit) return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'typed', dryRun: false, verified: true });
+    if (!submit)
+      return this.#sent(plugin, agent, 'type', snapshot.hash, {
+        text,
+        reason: 'typed',
+        dryRun: false,
+        verified: true,
+      });
     await this.#deps.sleep(this.#deps.options.enterDelay);
     await this.#deps.tmux.sendKeys(paneId, ['Enter']);
     const probe = lines[lines.length - 1]!.slice(-24);
@@ -143,52 +208,115 @@ export class Actuator {
       await this.#deps.tmux.sendKeys(paneId, ['Enter']);
       verified = await this.#verify(agent, (s) => !cursorRegion(s).includes(probe));
     }
-    return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'typed and submitted', dryRun: false, verified });
+    return this.#sent(plugin, agent, 'type', snapshot.hash, {
+      text,
+      reason: 'typed and submitted',
+      dryRun: false,
+      verified,
+    });
   }
 
   /** Presses key names (never literal text); Enter at a shell prompt guards the line it would submit. */
-  async #press(plugin: string, agent: AgentRuntime, keys: readonly Key[], reason = 'pressed', action: ActionName = 'press'): Promise<ActionOutcome> {
+  async #press(
+    plugin: string,
+    agent: AgentRuntime,
+    keys: readonly Key[],
+    reason = 'pressed',
+    action: ActionName = 'press',
+  ): Promise<ActionOutcome> {
     const fresh = await this.#precheck(plugin, agent, action);
     if ('why' in fresh) return fresh;
     const { snapshot } = fresh;
     const literal = keys.find((k) => !isKeyName(k));
-    if (literal !== undefined) return this.#refuse(plugin, agent, action, 'keys', `"${literal}" is not a key name; use type() for text`, snapshot.hash);
+    if (literal !== undefined)
+      return this.#refuse(
+        plugin,
+        agent,
+        action,
+        'keys',
+        `"${literal}" is not a key name; use type() for text`,
+        snapshot.hash,
+      );
     if (keys.includes('Enter') && SHELLS.has(snapshot.currentCommand)) {
       const line = pendingInput(snapshot);
       if (line.trim()) {
         const verdict = this.#deps.guard(line, agent);
-        if (verdict.verdict !== 'allow') return this.#refuse(plugin, agent, action, 'guard', `${verdict.verdict}: ${verdict.reason}`, snapshot.hash, verdict, line);
+        if (verdict.verdict !== 'allow')
+          return this.#refuse(
+            plugin,
+            agent,
+            action,
+            'guard',
+            `${verdict.verdict}: ${verdict.reason}`,
+            snapshot.hash,
+            verdict,
+            line,
+          );
       }
     }
     const budget = this.#spend(agent);
     if (budget) return this.#refuse(plugin, agent, action, budget.why, budget.reason, snapshot.hash);
-    if (this.#deps.options.dryRun) return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: true });
+    if (this.#deps.options.dryRun)
+      return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: true });
     await this.#deps.tmux.sendKeys(agent.paneId!, keys);
     return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: false, verified: true });
   }
 
   /** Starts the agent again with its resume command (falling back to command). */
   async #restart(plugin: string, agent: AgentRuntime, reason: string): Promise<ActionOutcome> {
-    if (agent.status.givenUp) return this.#refuse(plugin, agent, 'restart', 'escalated', 'the agent was given up on tonight', '');
+    if (agent.status.givenUp)
+      return this.#refuse(plugin, agent, 'restart', 'escalated', 'the agent was given up on tonight', '');
     if (!agent.paneId) return this.#refuse(plugin, agent, 'restart', 'dead', 'the agent has no pane', '');
     const budget = this.#spend(agent);
     if (budget) return this.#refuse(plugin, agent, 'restart', budget.why, budget.reason, '');
     const command = agent.config.resume ?? agent.config.command;
-    if (this.#deps.options.dryRun) return this.#sent(plugin, agent, 'restart', '', { text: command, reason: `would restart: ${reason}`, dryRun: true });
+    if (this.#deps.options.dryRun)
+      return this.#sent(plugin, agent, 'restart', '', {
+        text: command,
+        reason: `would restart: ${reason}`,
+        dryRun: true,
+      });
     await this.#deps.tmux.start(agent.paneId, { command, cwd: agent.config.cwd, env: agent.config.env });
     agent.status.restarts += 1;
     agent.status.taskSentAt = null;
     agent.lastAnswer = undefined;
-    this.#deps.journal({ type: 'agent-restarted', agent: agent.config.name, attempt: agent.status.restarts, command, plugin });
+    this.#deps.journal({
+      type: 'agent-restarted',
+      agent: agent.config.name,
+      attempt: agent.status.restarts,
+      command,
+      plugin,
+    });
     return { ok: true, verified: true, dryRun: false };
   }
 
   /** Checks common to every keystroke: not given up, pane alive, not in copy mode. Returns a fresh snapshot. */
-  async #precheck(plugin: string, agent: AgentRuntime, action: ActionName): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
-    if (agent.status.givenUp) return this.#refuse(plugin, agent, action, 'escalated', 'the agent was given up on tonight', '');
+  async #precheck(
+    plugin: string,
+    agent: AgentRuntime,
+    action: ActionName,
+  ): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
+    if (agent.status.givenUp)
+      return this.#refuse(plugin, agent, action, 'escalated', 'the agent was given up on tonight', '');
     const snapshot = agent.paneId ? await this.#deps.look(agent) : undefined;
-    if (!snapshot || snapshot.dead) return this.#refuse(plugin, agent, action, 'dead', 'the pane is gone or its program exited', snapshot?.hash ?? '');
-    if (snapshot.inMode) return this.#refuse(plugin, agent, action, 'copy-mode', 'the pane is in copy mode (someone is looking): hands off', snapshot.hash);
+    if (!snapshot || snapshot.dead)
+      return this.#refuse(
+        plugin,
+        agent,
+        action,
+        'dead',
+        'the pane is gone or its program exited',
+        snapshot?.hash ?? '',
+      );
+    if (snapshot.inMode)
+      return this.#refuse(
+        plugin,
+        agent,
+        action,
+        'copy-mode',
+        'the pane is in copy mode (someone is looking): hands off',
+        snapshot.hash,
+      );
     return { snapshot };
   }
 
@@ -199,9 +327,18 @@ export class Actuator {
     agent.actionTimes = agent.actionTimes.filter((t) => now - t < HOUR);
     this.#fleetTimes = this.#fleetTimes.filter((t) => now - t < 60_000);
     const last = agent.actionTimes[agent.actionTimes.length - 1];
-    if (last !== undefined && now - last < cooldown) return { why: 'cooldown', reason: `cooldown: last action ${now - last} ms ago (minimum ${cooldown} ms)` };
-    if (agent.actionTimes.length >= perAgentPerHour) return { why: 'budget', reason: `budget: ${perAgentPerHour} actions on this agent in the last hour` };
-    if (this.#fleetTimes.length >= fleetPerMinute) return { why: 'budget', reason: `budget: ${fleetPerMinute} actions across the fleet in the last minute` };
+    if (last !== undefined && now - last < cooldown)
+      return {
+        why: 'cooldown',
+        reason: `cooldown: last action ${now - last} ms ago (minimum ${cooldown} ms)`,
+      };
+    if (agent.actionTimes.length >= perAgentPerHour)
+      return { why: 'budget', reason: `budget: ${perAgentPerHour} actions on this agent in the last hour` };
+    if (this.#fleetTimes.length >= fleetPerMinute)
+      return {
+        why: 'budget',
+        reason: `budget: ${fleetPerMinute} actions across the fleet in the last minute`,
+      };
     agent.actionTimes.push(now);
     this.#fleetTimes.push(now);
     return undefined;
@@ -237,16 +374,55 @@ export class Actuator {
     agent: AgentRuntime,
     action: ActionName,
     screenHash: string,
-    o: { keys?: readonly Key[]; text?: string; reason: string; dryRun: boolean; verified?: boolean; rule?: string },
+    o: {
+      keys?: readonly Key[];
+      text?: string;
+      reason: string;
+      dryRun: boolean;
+      verified?: boolean;
+      rule?: string;
+    },
   ): ActionOutcome {
-    this.#deps.journal({ type: 'action', agent: agent.config.name, plugin, action, keys: o.keys, text: o.text, rule: o.rule, reason: o.reason, screenHash, dryRun: o.dryRun, verified: o.verified });
+    this.#deps.journal({
+      type: 'action',
+      agent: agent.config.name,
+      plugin,
+      action,
+      keys: o.keys,
+      text: o.text,
+      rule: o.rule,
+      reason: o.reason,
+      screenHash,
+      dryRun: o.dryRun,
+      verified: o.verified,
+    });
     return { ok: true, verified: o.verified ?? false, dryRun: o.dryRun };
   }
 
-  #refuse(plugin: string, agent: AgentRuntime, action: ActionName, why: RefusalWhy, reason: string, screenHash: string, guard?: GuardResult, command?: string): ActionOutcome & { ok: false } {
+  #refuse(
+    plugin: string,
+    agent: AgentRuntime,
+    action: ActionName,
+    why: RefusalWhy,
+    reason: string,
+    screenHash: string,
+    guard?: GuardResult,
+    command?: string,
+  ): ActionOutcome & { ok: false } {
     // A cooldown is a deferral, not a decision: the next tick tries again, so it is not journaled.
     if (why !== 'cooldown') {
-      this.#deps.journal({ type: 'refusal', agent: agent.config.name, plugin, action, why, reason, rule: guard?.rule, verdict: guard?.verdict, command, screenHash });
+      this.#deps.journal({
+        type: 'refusal',
+        agent: agent.config.name,
+        plugin,
+        action,
+        why,
+        reason,
+        rule: guard?.rule,
+        verdict: guard?.verdict,
+        command,
+        screenHash,
+      });
     }
     return guard ? { ok: false, why, reason, guard } : { ok: false, why, reason };
   }

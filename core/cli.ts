@@ -90,7 +90,9 @@ function reportError(error: unknown, io: CommandIO, name: string): number {
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  io.stderr.write(`nightshift ${name}: unexpected failure: ${message}\n(run again with --log-level debug for details)\n`);
+  io.stderr.write(
+    `nightshift ${name}: unexpected failure: ${message}\n(run again with --log-level debug for details)\n`,
+  );
   if (io.env.NIGHTSHIFT_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
   return 1;
 }

@@ -31,7 +31,11 @@ export class NightshiftError extends Error {
   /** The process exit code this error maps to: 2 for bad usage or config, 1 otherwise. */
   readonly exitCode: 1 | 2;
 
-  constructor(code: ErrorCode, message: string, options: { problems?: readonly Problem[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { problems?: readonly Problem[]; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'NightshiftError';
     this.code = code;

@@ -10,5 +10,24 @@ export { definePlugin } from './plugin/define.js';
 export { defineConfig } from '../config/define.js';
 /** A zod schema for duration options (`"10m"` → 600000 ms), for plugin option schemas. */
 export { duration } from '../config/schema.js';
-export { classify, decide, guardDialog, parseResetTime, detectProfile, resolveProfiles, profileOverrideSchema, snapshotFromText, BUILTIN_PROFILES } from './screen/index.js';
-export type { ClassifyOptions, DecideOptions, ResetTimeOptions, Profile, ProfileSet, ProfileSpec, ProfileOverride, ProfileOverrideInput } from './screen/index.js';
+export {
+  classify,
+  decide,
+  guardDialog,
+  parseResetTime,
+  detectProfile,
+  resolveProfiles,
+  profileOverrideSchema,
+  snapshotFromText,
+  BUILTIN_PROFILES,
+} from './screen/index.js';
+export type {
+  ClassifyOptions,
+  DecideOptions,
+  ResetTimeOptions,
+  Profile,
+  ProfileSet,
+  ProfileSpec,
+  ProfileOverride,
+  ProfileOverrideInput,
+} from './screen/index.js';

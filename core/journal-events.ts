@@ -9,26 +9,112 @@ interface Base {
 
 /** The night's events, one JSON object per line of `events.jsonl`. The report is built from these alone. */
 export type JournalEvent =
-  | (Base & { type: 'night-start'; night: string; runDir: string; configHash: string; resumed: boolean; start: string; end: string; agents: readonly string[]; dryRun: boolean })
+  | (Base & {
+      type: 'night-start';
+      night: string;
+      runDir: string;
+      configHash: string;
+      resumed: boolean;
+      start: string;
+      end: string;
+      agents: readonly string[];
+      dryRun: boolean;
+    })
   | (Base & { type: 'night-end'; reason: 'schedule' | 'duration' | 'signal' | 'error'; detail?: string })
-  | (Base & { type: 'agent-started'; agent: string; paneId: string; command: string; cwd: string; cols: number; rows: number; adopted: boolean })
+  | (Base & {
+      type: 'agent-started';
+      agent: string;
+      paneId: string;
+      command: string;
+      cwd: string;
+      cols: number;
+      rows: number;
+      adopted: boolean;
+    })
   | (Base & { type: 'agent-exited'; agent: string; status?: number | undefined; detail: string })
   | (Base & { type: 'agent-restarted'; agent: string; attempt: number; command: string; plugin: string })
   | (Base & { type: 'agent-given-up'; agent: string; restarts: number; plugin: string; reason: string })
-  | (Base & { type: 'state'; agent: string; from: PaneState | null; to: PaneState; rule: string; hash: string; resetAt?: string | undefined })
-  | (Base & { type: 'finding'; agent: string; plugin: string; kind: string; severity: Severity; summary: string; data?: unknown })
-  | (Base & { type: 'action'; agent: string; plugin: string; action: ActionName; keys?: readonly string[]; text?: string; rule?: string | undefined; reason: string; screenHash: string; dryRun: boolean; verified?: boolean })
-  | (Base & { type: 'refusal'; agent: string; plugin: string; action: ActionName; why: RefusalWhy; reason: string; rule?: string | null | undefined; verdict?: Verdict | undefined; command?: string | undefined; screenHash: string })
-  | (Base & { type: 'escalation'; agent: string; plugin: string; kind: EscalationKind; reason: string; command?: string | undefined; urgent: boolean })
+  | (Base & {
+      type: 'state';
+      agent: string;
+      from: PaneState | null;
+      to: PaneState;
+      rule: string;
+      hash: string;
+      resetAt?: string | undefined;
+    })
+  | (Base & {
+      type: 'finding';
+      agent: string;
+      plugin: string;
+      kind: string;
+      severity: Severity;
+      summary: string;
+      data?: unknown;
+    })
+  | (Base & {
+      type: 'action';
+      agent: string;
+      plugin: string;
+      action: ActionName;
+      keys?: readonly string[];
+      text?: string;
+      rule?: string | undefined;
+      reason: string;
+      screenHash: string;
+      dryRun: boolean;
+      verified?: boolean;
+    })
+  | (Base & {
+      type: 'refusal';
+      agent: string;
+      plugin: string;
+      action: ActionName;
+      why: RefusalWhy;
+      reason: string;
+      rule?: string | null | undefined;
+      verdict?: Verdict | undefined;
+      command?: string | undefined;
+      screenHash: string;
+    })
+  | (Base & {
+      type: 'escalation';
+      agent: string;
+      plugin: string;
+      kind: EscalationKind;
+      reason: string;
+      command?: string | undefined;
+      urgent: boolean;
+    })
   | (Base & { type: 'wait'; agent: string; plugin: string; until: string; reason: string })
   | (Base & { type: 'resumed'; agent: string; plugin: string; waitedMs: number })
-  | (Base & { type: 'plugin-failure'; plugin: string; hook: string; code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT' | 'PLUGIN_BAD_RESULT'; message: string; agent?: string | undefined })
+  | (Base & {
+      type: 'plugin-failure';
+      plugin: string;
+      hook: string;
+      code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT' | 'PLUGIN_BAD_RESULT';
+      message: string;
+      agent?: string | undefined;
+    })
   | (Base & { type: 'plugin-disabled'; plugin: string; failures: number; firstError: string })
   | (Base & { type: 'pipe'; agent: string; file: string; offset: number })
-  | (Base & { type: 'pipe-rearmed'; agent: string; file: string; reason: string; lostFrom?: number | undefined })
+  | (Base & {
+      type: 'pipe-rearmed';
+      agent: string;
+      file: string;
+      reason: string;
+      lostFrom?: number | undefined;
+    })
   | (Base & { type: 'tmux-lost'; detail: string })
   | (Base & { type: 'tmux-restored'; recreated: boolean })
-  | (Base & { type: 'delivery'; channel: string; ok: boolean; attempt: number; detail: string; retry?: boolean })
+  | (Base & {
+      type: 'delivery';
+      channel: string;
+      ok: boolean;
+      attempt: number;
+      detail: string;
+      retry?: boolean;
+    })
   | (Base & { type: 'note'; agent?: string | undefined; plugin?: string | undefined; text: string })
   | (Base & { type: 'warning'; source: string; message: string });
 
@@ -37,8 +123,21 @@ export type JournalEventType = JournalEvent['type'];
 export type NewJournalEvent = JournalEvent extends infer E ? (E extends Base ? Omit<E, 't'> : never) : never;
 
 export type Severity = 'info' | 'warn' | 'error' | 'critical';
-export type ActionName = 'answer' | 'decline' | 'type' | 'press' | 'interrupt' | 'restart' | 'wait' | 'escalate';
+export type ActionName =
+  'answer' | 'decline' | 'type' | 'press' | 'interrupt' | 'restart' | 'wait' | 'escalate';
 /** Why the actuator refused to send. */
-export type RefusalWhy = 'guard' | 'stale' | 'copy-mode' | 'budget' | 'cooldown' | 'dry-run' | 'escalated' | 'revoked' | 'dead' | 'keys' | 'verify-failed';
+export type RefusalWhy =
+  | 'guard'
+  | 'stale'
+  | 'copy-mode'
+  | 'budget'
+  | 'cooldown'
+  | 'dry-run'
+  | 'escalated'
+  | 'revoked'
+  | 'dead'
+  | 'keys'
+  | 'verify-failed';
 /** What a person is asked to do in the morning. */
-export type EscalationKind = 'blocked-command' | 'held-command' | 'secret' | 'given-up' | 'credit' | 'plugin' | 'stuck' | 'other';
+export type EscalationKind =
+  'blocked-command' | 'held-command' | 'secret' | 'given-up' | 'credit' | 'plugin' | 'stuck' | 'other';

@@ -70,11 +70,14 @@ export function parseJournal(text: string, name = 'journal'): JournalRead {
     if (!line.trim()) return;
     try {
       const value: unknown = JSON.parse(line);
-      if (value && typeof value === 'object' && 'type' in value && 't' in value) events.push(value as JournalEvent);
+      if (value && typeof value === 'object' && 'type' in value && 't' in value)
+        events.push(value as JournalEvent);
       else warnings.push(`${name}:${i + 1}: not a journal event, skipped`);
     } catch {
       const torn = i === lines.length - 1 || (i === lines.length - 2 && lines[lines.length - 1] === '');
-      warnings.push(`${name}:${i + 1}: ${torn ? 'torn last line (the runner stopped mid-write), skipped' : 'malformed line, skipped'}`);
+      warnings.push(
+        `${name}:${i + 1}: ${torn ? 'torn last line (the runner stopped mid-write), skipped' : 'malformed line, skipped'}`,
+      );
     }
   });
   return { events, warnings };

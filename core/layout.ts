@@ -24,20 +24,54 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
     if (existing) {
       agent.paneId = existing.paneId;
       if (!existing.piped) await tmux.pipe(existing.paneId, agent.logFile);
-      if (existing.dead) await tmux.start(existing.paneId, { command: options.resumed ? (config.resume ?? config.command) : config.command, cwd: config.cwd, env: config.env });
-      journal({ type: 'agent-started', agent: config.name, paneId: existing.paneId, command: config.command, cwd: config.cwd, cols: existing.width, rows: existing.height, adopted: !existing.dead });
+      if (existing.dead)
+        await tmux.start(existing.paneId, {
+          command: options.resumed ? (config.resume ?? config.command) : config.command,
+          cwd: config.cwd,
+          env: config.env,
+        });
+      journal({
+        type: 'agent-started',
+        agent: config.name,
+        paneId: existing.paneId,
+        command: config.command,
+        cwd: config.cwd,
+        cols: existing.width,
+        rows: existing.height,
+        adopted: !existing.dead,
+      });
       continue;
     }
-    const paneId = await tmux.createPane({ session, window: config.name, cwd: config.cwd, cols: config.size.cols, rows: config.size.rows });
+    const paneId = await tmux.createPane({
+      session,
+      window: config.name,
+      cwd: config.cwd,
+      cols: config.size.cols,
+      rows: config.size.rows,
+    });
     agent.paneId = paneId;
     await tmux.pipe(paneId, agent.logFile);
     const command = options.resumed ? (config.resume ?? config.command) : config.command;
     await tmux.start(paneId, { command, cwd: config.cwd, env: config.env });
-    journal({ type: 'agent-started', agent: config.name, paneId, command, cwd: config.cwd, cols: config.size.cols, rows: config.size.rows, adopted: false });
+    journal({
+      type: 'agent-started',
+      agent: config.name,
+      paneId,
+      command,
+      cwd: config.cwd,
+      cols: config.size.cols,
+      rows: config.size.rows,
+      adopted: false,
+    });
   }
 }
 
-async function findPane(tmux: Tmux, panes: readonly PaneInfo[], session: string, agent: AgentRuntime): Promise<PaneInfo | undefined> {
+async function findPane(
+  tmux: Tmux,
+  panes: readonly PaneInfo[],
+  session: string,
+  agent: AgentRuntime,
+): Promise<PaneInfo | undefined> {
   if (agent.config.target) {
     const id = await tmux.resolveTarget(agent.config.target);
     return panes.find((p) => p.paneId === id);

@@ -22,7 +22,10 @@ export function lockStateDir(stateDir: string): Lock {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readSafe(file), 10);
       if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
-        throw new NightshiftError('STATE_LOCKED', `another nightshift runner (pid ${holder}) is using ${stateDir}; stop it first, or give this one its own stateDir`);
+        throw new NightshiftError(
+          'STATE_LOCKED',
+          `another nightshift runner (pid ${holder}) is using ${stateDir}; stop it first, or give this one its own stateDir`,
+        );
       }
       try {
         unlinkSync(file); // a stale lock from a runner that died
@@ -31,7 +34,10 @@ export function lockStateDir(stateDir: string): Lock {
       }
     }
   }
-  throw new NightshiftError('STATE_LOCKED', `could not take the lock ${file}; another runner is starting at the same time`);
+  throw new NightshiftError(
+    'STATE_LOCKED',
+    `could not take the lock ${file}; another runner is starting at the same time`,
+  );
 }
 
 function releaseIfOurs(file: string): void {

@@ -18,7 +18,17 @@ export interface LogOptions {
 }
 
 /** Paths redacted by key wherever they appear. */
-const REDACT_PATHS = ['password', 'pass', 'smtp', '*.password', '*.pass', '*.smtp', '*.auth', 'config.report.email.smtp', 'headers.authorization'];
+const REDACT_PATHS = [
+  'password',
+  'pass',
+  'smtp',
+  '*.password',
+  '*.pass',
+  '*.smtp',
+  '*.auth',
+  'config.report.email.smtp',
+  'headers.authorization',
+];
 
 const LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
 
@@ -34,12 +44,17 @@ export function createLogger(options: LogOptions = {}): Logger {
   const streams: { stream: DestinationStream; level?: LevelWithSilent }[] = [];
   if (options.file) {
     mkdirSync(dirname(options.file), { recursive: true });
-    streams.push({ stream: masked(pino.destination({ dest: options.file, append: true, sync: true }), secrets) });
+    streams.push({
+      stream: masked(pino.destination({ dest: options.file, append: true, sync: true }), secrets),
+    });
   }
   if (options.pretty) streams.push({ stream: masked(prettyStream(), secrets) });
   const level = options.level ?? 'info';
   if (!streams.length) return pino({ level: 'silent' });
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } }, pino.multistream(streams.map((s) => ({ ...s, level }))));
+  return pino(
+    { level, redact: { paths: REDACT_PATHS, censor: '[redacted]' }, base: { pid: process.pid } },
+    pino.multistream(streams.map((s) => ({ ...s, level }))),
+  );
 }
 
 /** Wraps a destination so every line has the given secret values replaced. */
@@ -60,7 +75,13 @@ function prettyStream(): DestinationStream {
   try {
     const require = createRequire(import.meta.url);
     const pretty = require('pino-pretty') as (o: object) => DestinationStream;
-    return pretty({ colorize: true, destination: 2, sync: true, ignore: 'pid,hostname', translateTime: 'HH:MM:ss' });
+    return pretty({
+      colorize: true,
+      destination: 2,
+      sync: true,
+      ignore: 'pid,hostname',
+      translateTime: 'HH:MM:ss',
+    });
   } catch {
     return pino.destination({ dest: 2, sync: true });
   }

@@ -27,7 +27,11 @@ export interface NightOptions {
   readonly tmux: Tmux;
   readonly guard: Guard;
   /** the screen classifier (core/screen), bound to the config's profiles and time zone */
-  readonly classify: (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) => Classification;
+  readonly classify: (
+    snapshot: Snapshot,
+    agent: AgentConfig,
+    previous: Snapshot | undefined,
+  ) => Classification;
   readonly log: Logger;
   readonly plan: NightPlan;
   /** ends the night early (SIGINT/SIGTERM) */
@@ -55,15 +59,44 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   mkdirSync(join(plan.runDir, 'logs'), { recursive: true });
   const planFile = join(plan.runDir, 'night.json');
   const resumed = existsSync(planFile);
-  if (!resumed) writeFileSync(planFile, JSON.stringify({ id: plan.id, start: plan.start, end: plan.end, configHash: loaded.hash, configFile: loaded.filepath, agents: config.agents.map((a) => a.name), timezone: config.timezone }, null, 2));
+  if (!resumed)
+    writeFileSync(
+      planFile,
+      JSON.stringify(
+        {
+          id: plan.id,
+          start: plan.start,
+          end: plan.end,
+          configHash: loaded.hash,
+          configFile: loaded.filepath,
+          agents: config.agents.map((a) => a.name),
+          timezone: config.timezone,
+        },
+        null,
+        2,
+      ),
+    );
   const journalFile = join(plan.runDir, 'events.jsonl');
   const previousEvents = resumed ? readJournal(journalFile).events : [];
   const journal = new Journal(journalFile, { now });
   const append = (event: NewJournalEvent) => journal.append(event);
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
-  append({ type: 'night-start', night: plan.id, runDir: plan.runDir, configHash: loaded.hash, resumed, start: plan.start.toISOString(), end: plan.end.toISOString(), agents: agents.map((a) => a.config.name), dryRun: config.actuator.dryRun });
-  log.info({ night: plan.id, runDir: plan.runDir, resumed }, resumed ? 'resuming the night' : 'the night begins');
+  append({
+    type: 'night-start',
+    night: plan.id,
+    runDir: plan.runDir,
+    configHash: loaded.hash,
+    resumed,
+    start: plan.start.toISOString(),
+    end: plan.end.toISOString(),
+    agents: agents.map((a) => a.config.name),
+    dryRun: config.actuator.dryRun,
+  });
+  log.info(
+    { night: plan.id, runDir: plan.runDir, resumed },
+    resumed ? 'resuming the night' : 'the night begins',
+  );
 
   const stop = new AbortController();
   const onStop = () => stop.abort();
@@ -112,25 +145,42 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           else if (!tmuxLost) {
             tmuxLost = true;
             append({ type: 'tmux-lost', detail: error.message });
-            for (const a of agents) append({ type: 'escalation', agent: a.config.name, plugin: 'core', kind: 'other', reason: `tmux server lost: ${error.message}`, urgent: false });
+            for (const a of agents)
+              append({
+                type: 'escalation',
+                agent: a.config.name,
+                plugin: 'core',
+                kind: 'other',
+                reason: `tmux server lost: ${error.message}`,
+                urgent: false,
+              });
             log.error({ err: error }, 'lost the tmux server; will recreate the layout');
           }
         }
-        if (t >= nextTick) nextTick = Math.max(nextTick + config.watch.interval, now().getTime() + config.watch.interval / 4);
+        if (t >= nextTick)
+          nextTick = Math.max(nextTick + config.watch.interval, now().getTime() + config.watch.interval / 4);
       }
       if (t >= nextMark) {
         markPipes(agents, append);
         nextMark = t + PIPE_MARK_MS;
       }
       const wake = Math.min(nextTick, plan.end.getTime(), ...extraLooks.values());
-      await sleep(Math.max(5, wake - now().getTime()), undefined, { signal: stop.signal }).catch(() => undefined);
+      await sleep(Math.max(5, wake - now().getTime()), undefined, { signal: stop.signal }).catch(
+        () => undefined,
+      );
     }
     if (stop.signal.aborted) endReason = 'signal';
 
     async function recoverTmux(): Promise<void> {
       if (!(await options.tmux.serverRunning()) || !(await options.tmux.hasSession(config.tmux.session))) {
-        if (!config.tmux.recreate) throw new NightshiftError('TMUX_FAILED', 'the tmux server is gone and tmux.recreate is off');
-        await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed: true });
+        if (!config.tmux.recreate)
+          throw new NightshiftError('TMUX_FAILED', 'the tmux server is gone and tmux.recreate is off');
+        await bringUp(agents, {
+          tmux: options.tmux,
+          session: config.tmux.session,
+          journal: append,
+          resumed: true,
+        });
         append({ type: 'tmux-restored', recreated: true });
       } else append({ type: 'tmux-restored', recreated: false });
       tmuxLost = false;
@@ -138,7 +188,11 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   } catch (error) {
     endReason = 'error';
     log.error({ err: error }, 'the night failed');
-    append({ type: 'warning', source: 'core', message: `the night stopped on an error: ${error instanceof Error ? error.message : String(error)}` });
+    append({
+      type: 'warning',
+      source: 'core',
+      message: `the night stopped on an error: ${error instanceof Error ? error.message : String(error)}`,
+    });
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
@@ -154,7 +208,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */
-function restoreFromJournal(agents: readonly AgentRuntime[], events: ReturnType<typeof readJournal>['events']): void {
+function restoreFromJournal(
+  agents: readonly AgentRuntime[],
+  events: ReturnType<typeof readJournal>['events'],
+): void {
   const byName = new Map(agents.map((a) => [a.config.name, a]));
   for (const e of events) {
     const agent = 'agent' in e && typeof e.agent === 'string' ? byName.get(e.agent) : undefined;
@@ -164,7 +221,8 @@ function restoreFromJournal(agents: readonly AgentRuntime[], events: ReturnType<
     else if (e.type === 'agent-given-up') agent.status.givenUp = true;
     else if (e.type === 'wait') agent.status.waitingUntil = new Date(e.until);
     else if (e.type === 'resumed') agent.status.waitingUntil = null;
-    else if (e.type === 'action' && e.action === 'answer' && !e.dryRun) agent.lastAnswer = { hash: e.screenHash, at: Date.parse(e.t) };
+    else if (e.type === 'action' && e.action === 'answer' && !e.dryRun)
+      agent.lastAnswer = { hash: e.screenHash, at: Date.parse(e.t) };
   }
 }
 
@@ -184,9 +242,16 @@ async function stopAgents(agents: readonly AgentRuntime[], tmux: Tmux): Promise<
 }
 
 /** Reads a night's plan file, if the night has run. */
-export function readNightPlan(runDir: string): { id: string; start: string; end: string; configHash: string } | undefined {
+export function readNightPlan(
+  runDir: string,
+): { id: string; start: string; end: string; configHash: string } | undefined {
   try {
-    return JSON.parse(readFileSync(join(runDir, 'night.json'), 'utf8')) as { id: string; start: string; end: string; configHash: string };
+    return JSON.parse(readFileSync(join(runDir, 'night.json'), 'utf8')) as {
+      id: string;
+      start: string;
+      end: string;
+      configHash: string;
+    };
   } catch {
     return undefined;
   }

@@ -22,7 +22,10 @@ export function nightEnd(config: Config, start: Date): Date {
 
 /** The night in progress at `at`, if any (so a restarted runner resumes it). */
 export function nightInProgress(config: Config, at: Date): NightWindow | undefined {
-  const start = new Cron(config.night.start, { timezone: config.timezone, paused: true }).previousRuns(1, at)[0];
+  const start = new Cron(config.night.start, { timezone: config.timezone, paused: true }).previousRuns(
+    1,
+    at,
+  )[0];
   if (!start) return undefined;
   const end = nightEnd(config, start);
   return at < end ? { start, end } : undefined;
@@ -65,21 +68,50 @@ export class Scheduler {
     const current = nightInProgress(config, now);
     if (current) this.#launch(current);
     this.#jobs.push(
-      new Cron(config.night.start, { name: 'night', timezone: config.timezone, protect: true, catch: (e) => log.error({ err: e }, 'night job failed') }, (job: Cron) => {
-        const start = job.currentRun() ?? new Date();
-        this.#launch({ start, end: nightEnd(config, start) });
-      }),
+      new Cron(
+        config.night.start,
+        {
+          name: 'night',
+          timezone: config.timezone,
+          protect: true,
+          catch: (e) => log.error({ err: e }, 'night job failed'),
+        },
+        (job: Cron) => {
+          const start = job.currentRun() ?? new Date();
+          this.#launch({ start, end: nightEnd(config, start) });
+        },
+      ),
     );
     if (config.report.at && this.#o.runReport) {
       const runReport = this.#o.runReport;
-      this.#jobs.push(new Cron(config.report.at, { name: 'report', timezone: config.timezone, protect: true, catch: (e) => log.error({ err: e }, 'report job failed') }, () => runReport()));
+      this.#jobs.push(
+        new Cron(
+          config.report.at,
+          {
+            name: 'report',
+            timezone: config.timezone,
+            protect: true,
+            catch: (e) => log.error({ err: e }, 'report job failed'),
+          },
+          () => runReport(),
+        ),
+      );
     }
     if (this.#o.housekeeping) {
       const housekeeping = this.#o.housekeeping;
-      this.#jobs.push(new Cron('* * * * *', { name: 'housekeeping', protect: true, catch: (e) => log.warn({ err: e }, 'housekeeping failed') }, () => housekeeping()));
+      this.#jobs.push(
+        new Cron(
+          '* * * * *',
+          { name: 'housekeeping', protect: true, catch: (e) => log.warn({ err: e }, 'housekeeping failed') },
+          () => housekeeping(),
+        ),
+      );
     }
     const next = nextNight(config, now);
-    log.info({ next: next?.start.toISOString(), timezone: config.timezone }, current ? 'a night is in progress: resuming it' : 'waiting for the next night');
+    log.info(
+      { next: next?.start.toISOString(), timezone: config.timezone },
+      current ? 'a night is in progress: resuming it' : 'waiting for the next night',
+    );
   }
 
   /** Stops the jobs and waits for a running night to finish its shutdown. */
@@ -96,7 +128,12 @@ export class Scheduler {
   #launch(window: NightWindow): void {
     const key = Math.floor(window.start.getTime() / 60_000);
     if (this.#running || this.#started.has(key)) {
-      this.#o.log.warn({ start: window.start.toISOString() }, this.#running ? 'a night is still running: not starting another' : 'this night already ran: not starting it twice');
+      this.#o.log.warn(
+        { start: window.start.toISOString() },
+        this.#running
+          ? 'a night is still running: not starting another'
+          : 'this night already ran: not starting it twice',
+      );
       return;
     }
     this.#started.add(key);

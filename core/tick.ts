@@ -33,8 +33,11 @@ export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Pro
   await Promise.all(
     agents.map(async (agent) => {
       const raw = agent.paneId ? captures.get(agent.paneId) : undefined;
-      const snapshot = raw ? toSnapshot(agent.config.name, raw, at) : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
-      if (raw && (!raw.piped || !existsSync(agent.logFile))) await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
+      const snapshot = raw
+        ? toSnapshot(agent.config.name, raw, at)
+        : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
+      if (raw && (!raw.piped || !existsSync(agent.logFile)))
+        await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
       await watchAgent(agent, snapshot, deps);
     }),
   );
@@ -47,7 +50,8 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   const unchanged = previous !== undefined && previous.hash === snapshot.hash;
   // A screen that stayed the same keeps the classification made once it had settled (one made while it was
   // still changing may say "streaming"): cheap for quiet panes, and relative reset times do not drift.
-  const classification = unchanged && agent.last?.settled ? agent.last.classification : deps.classify(snapshot, agent);
+  const classification =
+    unchanged && agent.last?.settled ? agent.last.classification : deps.classify(snapshot, agent);
   if (!unchanged) status.changedAt = snapshot.at;
   if (status.state !== classification.state) {
     deps.journal({
@@ -63,7 +67,13 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     status.stateSince = snapshot.at;
   }
   agent.last = { snapshot, classification, settled: unchanged };
-  const view: AgentView = { agent: agent.config, status, classification, previous, lookAgain: (ms) => deps.lookAgain(agent, ms) };
+  const view: AgentView = {
+    agent: agent.config,
+    status,
+    classification,
+    previous,
+    lookAgain: (ms) => deps.lookAgain(agent, ms),
+  };
   const findings = journalNewFindings(agent, await deps.host.check(snapshot, view), deps);
   if (status.givenUp) return;
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
@@ -74,7 +84,9 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     findings.unshift(wakeFinding(agent, snapshot, since)); // the waiting plugin speaks first
   }
   for (const finding of findings) {
-    const handledBy = await deps.host.rescue(finding, view, (plugin) => deps.actuator.actionsFor(plugin, agent));
+    const handledBy = await deps.host.rescue(finding, view, (plugin) =>
+      deps.actuator.actionsFor(plugin, agent),
+    );
     if (handledBy) break; // one claim per agent per tick: the next tick sees the new screen
   }
 }
@@ -85,7 +97,16 @@ function journalNewFindings(agent: AgentRuntime, findings: readonly Finding[], d
   const stamped = findings.map((f) => {
     const key = `${f.source}/${f.kind}/${f.summary}`;
     const since = agent.findingKeys.get(key);
-    if (!since) deps.journal({ type: 'finding', agent: agent.config.name, plugin: f.source, kind: f.kind, severity: f.severity, summary: f.summary, data: compactData(f.data) });
+    if (!since)
+      deps.journal({
+        type: 'finding',
+        agent: agent.config.name,
+        plugin: f.source,
+        kind: f.kind,
+        severity: f.severity,
+        summary: f.summary,
+        data: compactData(f.data),
+      });
     keys.set(key, since ?? f.snapshot.at);
     return { ...f, since: since ?? f.snapshot.at };
   });

@@ -22,7 +22,11 @@ export interface WatchOptions {
   readonly plugins: readonly LoadedPlugin[];
   readonly tmux: Tmux;
   readonly guard: Guard;
-  readonly classify: (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) => Classification;
+  readonly classify: (
+    snapshot: Snapshot,
+    agent: AgentConfig,
+    previous: Snapshot | undefined,
+  ) => Classification;
   readonly journal: (event: NewJournalEvent) => void;
   readonly log: Logger;
   readonly state: PluginStateStore;
@@ -38,7 +42,17 @@ export interface WatchOptions {
 export function createWatch(o: WatchOptions): TickDeps {
   setMaxListeners(0, o.signal); // every running hook call listens for the night's end
   const classify = (s: Snapshot, a: AgentRuntime) => o.classify(s, a.config, a.last?.snapshot);
-  const host = new PluginHost({ plugins: o.plugins, config: o.config, night: o.night, log: o.log, state: o.state, guard: (c, ctx) => o.guard.check(c, ctx), journal: o.journal, now: o.now, signal: o.signal });
+  const host = new PluginHost({
+    plugins: o.plugins,
+    config: o.config,
+    night: o.night,
+    log: o.log,
+    state: o.state,
+    guard: (c, ctx) => o.guard.check(c, ctx),
+    journal: o.journal,
+    now: o.now,
+    signal: o.signal,
+  });
   const look = async (agent: AgentRuntime) => {
     if (!agent.paneId) return undefined;
     const raw = (await o.tmux.capture([agent.paneId])).get(agent.paneId);
@@ -48,7 +62,8 @@ export function createWatch(o: WatchOptions): TickDeps {
     tmux: o.tmux,
     look,
     classify,
-    guard: (command, agent, kind) => o.guard.check(command, { cwd: agent.config.cwd, kind: kind ?? 'command' }),
+    guard: (command, agent, kind) =>
+      o.guard.check(command, { cwd: agent.config.cwd, kind: kind ?? 'command' }),
     guardDialog: (dialog, agent) => guardDialog(dialog, o.guard, { cwd: agent.config.cwd }),
     journal: o.journal,
     now: o.now,
@@ -56,5 +71,14 @@ export function createWatch(o: WatchOptions): TickDeps {
     options: o.config.actuator,
     onUrgent: o.onUrgent,
   });
-  return { tmux: o.tmux, host, actuator, classify, journal: o.journal, now: o.now, log: o.log, lookAgain: o.lookAgain };
+  return {
+    tmux: o.tmux,
+    host,
+    actuator,
+    classify,
+    journal: o.journal,
+    now: o.now,
+    log: o.log,
+    lookAgain: o.lookAgain,
+  };
 }

@@ -21,7 +21,9 @@ const CHECKS: AnyPlugin[] = [exited, idle, prompt, error, usageLimit];
 const RESCUES: AnyPlugin[] = [rules, kickoff, autoConfirm, dangerous, nudge, restart, waitForReset, escalate];
 
 /** Built-in plugins by name. */
-export const BUILTINS: ReadonlyMap<string, AnyPlugin> = new Map([...CHECKS, ...RESCUES, ...(REPORTERS as readonly AnyPlugin[])].map((p) => [p.name, p]));
+export const BUILTINS: ReadonlyMap<string, AnyPlugin> = new Map(
+  [...CHECKS, ...RESCUES, ...(REPORTERS as readonly AnyPlugin[])].map((p) => [p.name, p]),
+);
 
 /** The plugins a config gets when it lists none: every check, every rescue, the report and its delivery. */
 export const DEFAULT_PLUGINS: readonly string[] = [...BUILTINS.keys()];

@@ -30,7 +30,12 @@ function demoConfig(dir: string, socket: string, seconds: number) {
     night: { duration: `${seconds}s` },
     watch: { interval: '1s' },
     actuator: { cooldown: '1s', enterDelay: '100ms' },
-    agents: [agent('builder', 'worker'), agent('reviewer', 'risky'), agent('migrator', 'crasher'), agent('refactorer', 'limited')],
+    agents: [
+      agent('builder', 'worker'),
+      agent('reviewer', 'risky'),
+      agent('migrator', 'crasher'),
+      agent('refactorer', 'limited'),
+    ],
     coordination: { file: join(dir, 'COORDINATION.md') },
     // the built-in set, with a night's timings compressed into a minute
     plugins: [
@@ -69,14 +74,21 @@ at the end. Needs only Node and tmux 3.2+.
   options: { for: { type: 'string' }, dir: { type: 'string' } },
   async run(args, io) {
     const ms = parseDuration(typeof args.values.for === 'string' ? args.values.for : '60s');
-    if (ms === undefined || ms < 5000) throw new NightshiftError('USAGE', '--for takes a duration of at least 5s, e.g. 60s or 2m');
+    if (ms === undefined || ms < 5000)
+      throw new NightshiftError('USAGE', '--for takes a duration of at least 5s, e.g. 60s or 2m');
     const dir = resolve(io.cwd, typeof args.values.dir === 'string' ? args.values.dir : 'nightshift-demo');
     mkdirSync(dir, { recursive: true });
     const socket = `nightshift-demo-${process.pid}`;
-    const loaded = resolveConfig(demoConfig(dir, socket, Math.round(ms / 1000)), { cwd: dir, env: io.env, dir });
+    const loaded = resolveConfig(demoConfig(dir, socket, Math.round(ms / 1000)), {
+      cwd: dir,
+      env: io.env,
+      dir,
+    });
     const runtime = await prepareRuntime(loaded, args, io, { pretty: false });
     const lock = lockStateDir(loaded.config.stateDir);
-    io.stdout.write(`demo: 4 simulated agents on tmux socket "${socket}" for ${Math.round(ms / 1000)}s (watch live: tmux -L ${socket} attach -r)\n`);
+    io.stdout.write(
+      `demo: 4 simulated agents on tmux socket "${socket}" for ${Math.round(ms / 1000)}s (watch live: tmux -L ${socket} attach -r)\n`,
+    );
     try {
       const plan = planOrResume(loaded.config, new Date(), ms);
       const result = await runWithSignals(runtime, plan);
@@ -85,7 +97,9 @@ at the end. Needs only Node and tmux 3.2+.
     } finally {
       await runtime.tmux.killServer().catch(() => undefined);
       await runtime.tmux.close();
-      await createTmux({ socket, control: false }).killServer().catch(() => undefined);
+      await createTmux({ socket, control: false })
+        .killServer()
+        .catch(() => undefined);
       lock.release();
     }
   },

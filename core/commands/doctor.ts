@@ -27,12 +27,27 @@ path), a writable state dir, and that the SMTP server answers. Exits 0 when all 
     }
     try {
       const loaded = await configFrom(args, io);
-      checks.push({ name: 'config', ok: true, detail: `${loaded.filepath ?? 'embedded'}: ${loaded.config.agents.length} agent(s), night ${loaded.config.night.start} (${loaded.config.timezone})` });
+      checks.push({
+        name: 'config',
+        ok: true,
+        detail: `${loaded.filepath ?? 'embedded'}: ${loaded.config.agents.length} agent(s), night ${loaded.config.night.start} (${loaded.config.timezone})`,
+      });
       checks.push(stateDirCheck(loaded.config.stateDir));
       const smtp = loaded.config.report.email?.smtp;
-      checks.push(smtp ? await smtpCheck(smtp) : { name: 'smtp', ok: true, detail: 'no email configured: reports are written as .eml files next to report.md' });
+      checks.push(
+        smtp
+          ? await smtpCheck(smtp)
+          : {
+              name: 'smtp',
+              ok: true,
+              detail: 'no email configured: reports are written as .eml files next to report.md',
+            },
+      );
     } catch (error) {
-      const problems = error instanceof NightshiftError && error.problems.length ? `\n${formatProblems(error.problems)}` : '';
+      const problems =
+        error instanceof NightshiftError && error.problems.length
+          ? `\n${formatProblems(error.problems)}`
+          : '';
       checks.push({ name: 'config', ok: false, detail: `${message(error)}${problems}` });
       exit = 2;
     }

@@ -18,9 +18,12 @@ with \`nightshift doctor\`.
   allowPositionals: true,
   async run(args, io) {
     const file = resolve(io.cwd, args.positionals[0] ?? 'nightshift.config.yaml');
-    if (existsSync(file) && !args.values.force) throw new NightshiftError('USAGE', `${file} already exists (use --force to overwrite it)`);
+    if (existsSync(file) && !args.values.force)
+      throw new NightshiftError('USAGE', `${file} already exists (use --force to overwrite it)`);
     writeFileSync(file, STARTER_CONFIG);
-    io.stdout.write(`wrote ${file}\nnext: edit the agents and the schedule, then run \`nightshift doctor\`\n`);
+    io.stdout.write(
+      `wrote ${file}\nnext: edit the agents and the schedule, then run \`nightshift doctor\`\n`,
+    );
     return 0;
   },
 });

@@ -24,11 +24,23 @@ Run again inside the same night's window, it resumes that night (same run direct
   --dry-run        observe only: journal what would have been sent, send nothing`,
   options: { now: { type: 'boolean' }, for: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run(args, io) {
-    if (!args.values.now) throw new NightshiftError('USAGE', 'nightshift night needs --now (the daemon, `nightshift run`, runs scheduled nights)');
+    if (!args.values.now)
+      throw new NightshiftError(
+        'USAGE',
+        'nightshift night needs --now (the daemon, `nightshift run`, runs scheduled nights)',
+      );
     const duration = typeof args.values.for === 'string' ? parseDuration(args.values.for) : undefined;
-    if (args.values.for !== undefined && duration === undefined) throw new NightshiftError('USAGE', `--for ${String(args.values.for)}: not a duration (write it like 30s, 45m or 7h)`);
+    if (args.values.for !== undefined && duration === undefined)
+      throw new NightshiftError(
+        'USAGE',
+        `--for ${String(args.values.for)}: not a duration (write it like 30s, 45m or 7h)`,
+      );
     let loaded = await configFrom(args, io);
-    if (args.values['dry-run']) loaded = { ...loaded, config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } } };
+    if (args.values['dry-run'])
+      loaded = {
+        ...loaded,
+        config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } },
+      };
     const runtime = await prepareRuntime(loaded, args, io);
     const lock = lockStateDir(loaded.config.stateDir);
     try {
@@ -44,7 +56,11 @@ Run again inside the same night's window, it resumes that night (same run direct
 });
 
 /** Runs a night until its end, or until SIGINT/SIGTERM end it early. */
-export async function runWithSignals(runtime: Runtime, plan: NightPlan, extra?: AbortSignal): Promise<NightResult> {
+export async function runWithSignals(
+  runtime: Runtime,
+  plan: NightPlan,
+  extra?: AbortSignal,
+): Promise<NightResult> {
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
@@ -60,13 +76,19 @@ export async function runWithSignals(runtime: Runtime, plan: NightPlan, extra?: 
 
 /** Today's night plan, or the plan of a night still in progress in the state dir (a restarted runner resumes it). */
 export function planOrResume(config: Config, now: Date, duration: number | undefined): NightPlan {
-  const fresh = planNight(config.stateDir, config.timezone, now, duration !== undefined ? new Date(now.getTime() + duration) : nightEnd(config, now));
+  const fresh = planNight(
+    config.stateDir,
+    config.timezone,
+    now,
+    duration !== undefined ? new Date(now.getTime() + duration) : nightEnd(config, now),
+  );
   for (let n = 1; ; n++) {
     const id = n === 1 ? fresh.id : `${fresh.id}.${n}`;
     const runDir = n === 1 ? fresh.runDir : `${fresh.runDir}.${n}`;
     if (!existsSync(runDir)) return { ...fresh, id, runDir };
     const saved = readNightPlan(runDir);
-    if (saved && new Date(saved.end) > now) return { id, runDir, start: new Date(saved.start), end: new Date(saved.end) };
+    if (saved && new Date(saved.end) > now)
+      return { id, runDir, start: new Date(saved.start), end: new Date(saved.end) };
   }
 }
 
@@ -75,6 +97,8 @@ export async function finish(runtime: Runtime, result: NightResult, io: CommandI
   const report = await compileAndDeliver({ ...runtime, runDir: result.plan.runDir, deliver: true });
   const length = formatDuration(result.plan.end.getTime() - result.plan.start.getTime());
   io.stdout.write(`${report.subject}\n`);
-  io.stdout.write(`night ${result.plan.id} (${length}${result.resumed ? ', resumed' : ''}) ended: ${result.endReason}\n`);
+  io.stdout.write(
+    `night ${result.plan.id} (${length}${result.resumed ? ', resumed' : ''}) ended: ${result.endReason}\n`,
+  );
   io.stdout.write(`report: ${report.files.markdown}\n`);
 }

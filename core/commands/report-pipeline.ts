@@ -38,7 +38,11 @@ export async function compileAndDeliver(run: ReportRun): Promise<CompiledReport>
       signal: new AbortController().signal,
     });
     const sections = await host.report(night);
-    const report = await compileReport(night, sections, { config, disabledPlugins: host.disabled, secrets: run.loaded.secrets });
+    const report = await compileReport(night, sections, {
+      config,
+      disabledPlugins: host.disabled,
+      secrets: run.loaded.secrets,
+    });
     if (run.deliver) await host.deliver(report);
     return report;
   } finally {

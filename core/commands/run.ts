@@ -33,10 +33,16 @@ every problem and the last good config stays in force.`,
       try {
         const next = await configFrom(args, io);
         runtime = await prepareRuntime(next, args, io);
-        runtime.log.info({ config: next.filepath, hash: next.hash }, 'config reloaded: it applies from the next night');
+        runtime.log.info(
+          { config: next.filepath, hash: next.hash },
+          'config reloaded: it applies from the next night',
+        );
       } catch (error) {
         const problems = error instanceof NightshiftError ? `\n${formatProblems(error.problems)}` : '';
-        runtime.log.error({ err: error }, `config change ignored, the last good config stays in force: ${error instanceof Error ? error.message : String(error)}${problems}`);
+        runtime.log.error(
+          { err: error },
+          `config change ignored, the last good config stays in force: ${error instanceof Error ? error.message : String(error)}${problems}`,
+        );
       }
     });
     const scheduler = new Scheduler({
@@ -45,7 +51,11 @@ every problem and the last good config stays in force.`,
       runNight: async (window) => {
         const current: Runtime = runtime;
         const { config } = current.loaded;
-        const result = await runWithSignals(current, planNight(config.stateDir, config.timezone, window.start, window.end), stop.signal);
+        const result = await runWithSignals(
+          current,
+          planNight(config.stateDir, config.timezone, window.start, window.end),
+          stop.signal,
+        );
         if (!config.report.at) await finish(current, result, io);
       },
       runReport: async () => {
@@ -58,8 +68,12 @@ every problem and the last good config stays in force.`,
     });
     try {
       scheduler.start();
-      io.stdout.write(`nightshift is running (next night: ${scheduler.nextRun()?.toISOString() ?? 'none'}); stop it with Ctrl-C\n`);
-      await new Promise<void>((resolve) => stop.signal.addEventListener('abort', () => resolve(), { once: true }));
+      io.stdout.write(
+        `nightshift is running (next night: ${scheduler.nextRun()?.toISOString() ?? 'none'}); stop it with Ctrl-C\n`,
+      );
+      await new Promise<void>((resolve) =>
+        stop.signal.addEventListener('abort', () => resolve(), { once: true }),
+      );
       await scheduler.stop();
       return 0;
     } finally {

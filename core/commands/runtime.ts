@@ -22,7 +22,11 @@ export interface Runtime {
   readonly tmux: Tmux;
   readonly guard: Guard;
   readonly plugins: readonly LoadedPlugin[];
-  readonly classify: (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) => Classification;
+  readonly classify: (
+    snapshot: Snapshot,
+    agent: AgentConfig,
+    previous: Snapshot | undefined,
+  ) => Classification;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */
@@ -34,11 +38,21 @@ export function configFrom(args: CommandArgs, io: CommandIO): Promise<LoadedConf
 /** The guard configured by the config's `guard` section, protecting nightshift's own config and state. */
 export function guardFor(loaded: LoadedConfig): Guard {
   const { guard, stateDir } = loaded.config;
-  return createGuard({ allow: guard.allow, rules: guard.rules, buildOutput: guard.buildOutput, protectedPaths: [loaded.filepath, stateDir].filter((p): p is string => !!p) });
+  return createGuard({
+    allow: guard.allow,
+    rules: guard.rules,
+    buildOutput: guard.buildOutput,
+    protectedPaths: [loaded.filepath, stateDir].filter((p): p is string => !!p),
+  });
 }
 
 /** Builds the runtime: checks tmux, loads plugins (every problem at once), and checks the texts nightshift will type. */
-export async function prepareRuntime(loaded: LoadedConfig, args: CommandArgs, io: CommandIO, options: { pretty?: boolean } = {}): Promise<Runtime> {
+export async function prepareRuntime(
+  loaded: LoadedConfig,
+  args: CommandArgs,
+  io: CommandIO,
+  options: { pretty?: boolean } = {},
+): Promise<Runtime> {
   const { config } = loaded;
   const log = createLogger({
     level: levelFrom(args.values['log-level'], io.env),
@@ -48,12 +62,28 @@ export async function prepareRuntime(loaded: LoadedConfig, args: CommandArgs, io
   });
   const guard = guardFor(loaded);
   const problems = checkTypedTexts(config.agents, guard);
-  if (problems.length) throw new NightshiftError('CONFIG_INVALID', `${loaded.filepath ?? 'config'}: the guard would refuse text nightshift is asked to type`, { problems });
-  const plugins = await loadPlugins({ entries: config.plugins, builtins: BUILTINS, defaults: DEFAULT_PLUGINS, dir: loaded.dir });
+  if (problems.length)
+    throw new NightshiftError(
+      'CONFIG_INVALID',
+      `${loaded.filepath ?? 'config'}: the guard would refuse text nightshift is asked to type`,
+      { problems },
+    );
+  const plugins = await loadPlugins({
+    entries: config.plugins,
+    builtins: BUILTINS,
+    defaults: DEFAULT_PLUGINS,
+    dir: loaded.dir,
+  });
   await checkTmuxVersion();
   const tmux = createTmux({ socket: config.tmux.socket, control: config.tmux.control });
   const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
-    classify(snapshot, { profile: agent.profile, profiles: config.profiles, timezone: config.timezone, now: snapshot.at, previous });
+    classify(snapshot, {
+      profile: agent.profile,
+      profiles: config.profiles,
+      timezone: config.timezone,
+      now: snapshot.at,
+      previous,
+    });
   return { loaded, log, tmux, guard, plugins, classify: classifyFor };
 }
 
@@ -66,7 +96,11 @@ function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[
       if (!text) continue;
       for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
         const verdict = guard.check(line, { cwd: agent.cwd, kind: 'message' });
-        if (verdict.verdict !== 'allow') problems.push({ path: `agents[${i}].${key}`, message: `the guard says ${verdict.verdict} (${verdict.rule ?? 'no rule'}: ${verdict.reason}); rephrase it` });
+        if (verdict.verdict !== 'allow')
+          problems.push({
+            path: `agents[${i}].${key}`,
+            message: `the guard says ${verdict.verdict} (${verdict.rule ?? 'no rule'}: ${verdict.reason}); rephrase it`,
+          });
       }
     }
   });

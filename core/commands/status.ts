@@ -20,20 +20,39 @@ running daemon and sends nothing.`,
       const panes = running ? await tmux.listPanes() : [];
       const rows = [];
       for (const agent of config.agents) {
-        const paneId = agent.target ? await tmux.resolveTarget(agent.target) : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
+        const paneId = agent.target
+          ? await tmux.resolveTarget(agent.target)
+          : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
         const raw = paneId ? (await tmux.capture([paneId])).get(paneId) : undefined;
         if (!raw) {
           rows.push({ agent: agent.name, pane: null, state: 'absent', rule: null, resetAt: null });
           continue;
         }
         const snapshot = toSnapshot(agent.name, raw, new Date());
-        const c = classify(snapshot, { profile: agent.profile, profiles: config.profiles, timezone: config.timezone, now: snapshot.at });
-        rows.push({ agent: agent.name, pane: raw.paneId, state: raw.dead ? 'exited' : c.state, rule: c.rule, resetAt: c.resetAt?.toISOString() ?? null });
+        const c = classify(snapshot, {
+          profile: agent.profile,
+          profiles: config.profiles,
+          timezone: config.timezone,
+          now: snapshot.at,
+        });
+        rows.push({
+          agent: agent.name,
+          pane: raw.paneId,
+          state: raw.dead ? 'exited' : c.state,
+          rule: c.rule,
+          resetAt: c.resetAt?.toISOString() ?? null,
+        });
       }
       if (args.values.json) for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
       else {
-        if (!running) io.stdout.write(`no tmux server on ${config.tmux.socket ? `socket "${config.tmux.socket}"` : 'the default socket'}\n`);
-        for (const r of rows) io.stdout.write(`${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n`);
+        if (!running)
+          io.stdout.write(
+            `no tmux server on ${config.tmux.socket ? `socket "${config.tmux.socket}"` : 'the default socket'}\n`,
+          );
+        for (const r of rows)
+          io.stdout.write(
+            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n`,
+          );
       }
       return 0;
     } finally {

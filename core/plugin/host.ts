@@ -58,7 +58,9 @@ export class PluginHost {
   constructor(options: HostOptions) {
     this.#o = options;
     const rank = (p: Plugin) => (p.order === 'pre' ? 0 : p.order === 'post' ? 2 : 1);
-    this.#rescuers = options.plugins.filter((p) => p.plugin.rescue).sort((a, b) => rank(a.plugin) - rank(b.plugin));
+    this.#rescuers = options.plugins
+      .filter((p) => p.plugin.rescue)
+      .sort((a, b) => rank(a.plugin) - rank(b.plugin));
   }
 
   /** Plugins switched off tonight, with their first error. */
@@ -71,7 +73,8 @@ export class PluginHost {
 
   /** Calls every `setup`, in order. */
   async setup(): Promise<void> {
-    for (const p of this.#active('setup')) await this.#call(p, 'setup', undefined, (signal) => p.plugin.setup!(this.#base(p, signal)));
+    for (const p of this.#active('setup'))
+      await this.#call(p, 'setup', undefined, (signal) => p.plugin.setup!(this.#base(p, signal)));
   }
 
   /** Calls every `teardown`, in reverse order; all run even if some fail. */
@@ -86,16 +89,32 @@ export class PluginHost {
   async check(snapshot: Snapshot, view: AgentView): Promise<Finding[]> {
     const results = await Promise.all(
       this.#active('check').map(async (p) => {
-        const outcome = await this.#call(p, 'check', view.agent.name, (signal) => p.plugin.check!(snapshot, this.#checkContext(p, view, signal)));
+        const outcome = await this.#call(p, 'check', view.agent.name, (signal) =>
+          p.plugin.check!(snapshot, this.#checkContext(p, view, signal)),
+        );
         if (outcome === undefined) return [];
         const list = outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome];
         const bad = list.find((f) => !isFinding(f));
         if (bad !== undefined) {
-          this.#fail(p, 'check', 'PLUGIN_BAD_RESULT', `check returned ${JSON.stringify(bad)?.slice(0, 120)}; expected findings { kind, summary, data }`, view.agent.name);
+          this.#fail(
+            p,
+            'check',
+            'PLUGIN_BAD_RESULT',
+            `check returned ${JSON.stringify(bad)?.slice(0, 120)}; expected findings { kind, summary, data }`,
+            view.agent.name,
+          );
           return [];
         }
         return (list as NewFinding[]).map(
-          (f): Finding => ({ ...f, severity: f.severity ?? 'warn', agent: view.agent.name, source: p.plugin.name, snapshot, since: snapshot.at }) as Finding,
+          (f): Finding =>
+            ({
+              ...f,
+              severity: f.severity ?? 'warn',
+              agent: view.agent.name,
+              source: p.plugin.name,
+              snapshot,
+              since: snapshot.at,
+            }) as Finding,
         );
       }),
     );
@@ -103,16 +122,28 @@ export class PluginHost {
   }
 
   /** Offers a finding to the rescues in order (pre, normal, post); returns the plugin that handled it, if any. */
-  async rescue(finding: Finding, view: AgentView, actionsFor: (plugin: string) => Actions & { revoke(): void }): Promise<string | undefined> {
+  async rescue(
+    finding: Finding,
+    view: AgentView,
+    actionsFor: (plugin: string) => Actions & { revoke(): void },
+  ): Promise<string | undefined> {
     for (const p of this.#rescuers) {
       if (this.#disabled.has(p.plugin.name)) continue;
       if (p.plugin.handles && !p.plugin.handles.includes(finding.kind)) continue;
       const act = actionsFor(p.plugin.name);
-      const result = await this.#call(p, 'rescue', view.agent.name, (signal) => p.plugin.rescue!(finding, Object.assign(this.#checkContext(p, view, signal), { act })));
+      const result = await this.#call(p, 'rescue', view.agent.name, (signal) =>
+        p.plugin.rescue!(finding, Object.assign(this.#checkContext(p, view, signal), { act })),
+      );
       act.revoke();
       if (result === 'handled') return p.plugin.name;
       if (result !== undefined && result !== 'pass' && result !== null) {
-        this.#fail(p, 'rescue', 'PLUGIN_BAD_RESULT', `rescue returned ${JSON.stringify(result)}; expected 'handled' or 'pass'`, view.agent.name);
+        this.#fail(
+          p,
+          'rescue',
+          'PLUGIN_BAD_RESULT',
+          `rescue returned ${JSON.stringify(result)}; expected 'handled' or 'pass'`,
+          view.agent.name,
+        );
       }
     }
     return undefined;
@@ -122,11 +153,26 @@ export class PluginHost {
   async report(night: NightRecord): Promise<ReportSection[]> {
     const sections: ReportSection[] = [];
     for (const p of this.#active('report')) {
-      const out = await this.#call(p, 'report', undefined, (signal) => p.plugin.report!(night, this.#base(p, signal)), REPORT_TIMEOUT_MS);
+      const out = await this.#call(
+        p,
+        'report',
+        undefined,
+        (signal) => p.plugin.report!(night, this.#base(p, signal)),
+        REPORT_TIMEOUT_MS,
+      );
       if (out === undefined || out === null) continue;
       const list = Array.isArray(out) ? out : [out];
-      const bad = list.find((s) => !s || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.markdown !== 'string');
-      if (bad !== undefined) this.#fail(p, 'report', 'PLUGIN_BAD_RESULT', 'report returned something that is not { id, title, markdown }');
+      const bad = list.find(
+        (s) =>
+          !s || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.markdown !== 'string',
+      );
+      if (bad !== undefined)
+        this.#fail(
+          p,
+          'report',
+          'PLUGIN_BAD_RESULT',
+          'report returned something that is not { id, title, markdown }',
+        );
       else sections.push(...(list as ReportSection[]));
     }
     return sections;
@@ -134,16 +180,35 @@ export class PluginHost {
 
   /** Hands the compiled report to every `deliver` hook. */
   async deliver(report: CompiledReport): Promise<void> {
-    for (const p of this.#active('deliver')) await this.#call(p, 'deliver', undefined, (signal) => p.plugin.deliver!(report, this.#base(p, signal)), REPORT_TIMEOUT_MS);
+    for (const p of this.#active('deliver'))
+      await this.#call(
+        p,
+        'deliver',
+        undefined,
+        (signal) => p.plugin.deliver!(report, this.#base(p, signal)),
+        REPORT_TIMEOUT_MS,
+      );
   }
 
   #active(hook: keyof Plugin): LoadedPlugin[] {
-    return this.#o.plugins.filter((p) => typeof p.plugin[hook] === 'function' && !this.#disabled.has(p.plugin.name));
+    return this.#o.plugins.filter(
+      (p) => typeof p.plugin[hook] === 'function' && !this.#disabled.has(p.plugin.name),
+    );
   }
 
   /** One isolated call: undefined when it failed (already journaled). */
-  async #call<T>(p: LoadedPlugin, hook: string, agent: string | undefined, fn: (signal: LazySignal) => T | Promise<T>, timeout?: number): Promise<T | undefined> {
-    const outcome = await runHook(fn, timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout, this.#o.signal);
+  async #call<T>(
+    p: LoadedPlugin,
+    hook: string,
+    agent: string | undefined,
+    fn: (signal: LazySignal) => T | Promise<T>,
+    timeout?: number,
+  ): Promise<T | undefined> {
+    const outcome = await runHook(
+      fn,
+      timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout,
+      this.#o.signal,
+    );
     if (outcome.ok) {
       const f = this.#failures.get(p.plugin.name);
       if (f) f.streak = 0;
@@ -153,7 +218,13 @@ export class PluginHost {
     return undefined;
   }
 
-  #fail(p: LoadedPlugin, hook: string, code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT' | 'PLUGIN_BAD_RESULT', message: string, agent?: string): void {
+  #fail(
+    p: LoadedPlugin,
+    hook: string,
+    code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT' | 'PLUGIN_BAD_RESULT',
+    message: string,
+    agent?: string,
+  ): void {
     const name = p.plugin.name;
     const f = this.#failures.get(name) ?? { streak: 0, total: 0, first: `${hook}: ${message}` };
     f.streak += 1;
@@ -164,7 +235,10 @@ export class PluginHost {
     if (f.streak >= MAX_FAILURES && !this.#disabled.has(name)) {
       this.#disabled.add(name);
       this.#o.journal({ type: 'plugin-disabled', plugin: name, failures: f.total, firstError: f.first });
-      this.#o.log.error({ plugin: name }, `plugin ${name} failed ${MAX_FAILURES} times in a row and is switched off for the night`);
+      this.#o.log.error(
+        { plugin: name },
+        `plugin ${name} failed ${MAX_FAILURES} times in a row and is switched off for the night`,
+      );
     }
   }
 
@@ -204,5 +278,10 @@ export class PluginHost {
 function isFinding(value: unknown): boolean {
   if (!value || typeof value !== 'object') return false;
   const f = value as Record<string, unknown>;
-  return typeof f.kind === 'string' && typeof f.summary === 'string' && 'data' in f && (f.severity === undefined || SEVERITIES.includes(f.severity as Severity));
+  return (
+    typeof f.kind === 'string' &&
+    typeof f.summary === 'string' &&
+    'data' in f &&
+    (f.severity === undefined || SEVERITIES.includes(f.severity as Severity))
+  );
 }

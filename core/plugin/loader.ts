@@ -40,7 +40,8 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadedPl
       const { plugin, rawOptions, from } = await resolveEntry(entry, options);
       problems.push(...checkShape(plugin, path));
       const first = names.get(plugin.name);
-      if (first !== undefined) problems.push({ path, message: `plugin "${plugin.name}" is already loaded by plugins[${first}]` });
+      if (first !== undefined)
+        problems.push({ path, message: `plugin "${plugin.name}" is already loaded by plugins[${first}]` });
       names.set(plugin.name, i);
       const validated = await validateOptions(plugin, rawOptions, `${path}.options`);
       problems.push(...validated.problems);
@@ -49,28 +50,47 @@ export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadedPl
       problems.push({ path, message: error instanceof Error ? error.message : String(error) });
     }
   }
-  if (problems.length) throw new NightshiftError('PLUGIN_INVALID', `plugins could not be loaded (${problems.length} problem${problems.length === 1 ? '' : 's'})`, { problems });
+  if (problems.length)
+    throw new NightshiftError(
+      'PLUGIN_INVALID',
+      `plugins could not be loaded (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+      { problems },
+    );
   return loaded;
 }
 
-async function resolveEntry(entry: unknown, options: LoadPluginsOptions): Promise<{ plugin: Plugin<unknown, unknown>; rawOptions: unknown; from: string }> {
+async function resolveEntry(
+  entry: unknown,
+  options: LoadPluginsOptions,
+): Promise<{ plugin: Plugin<unknown, unknown>; rawOptions: unknown; from: string }> {
   if (typeof entry === 'string') return { ...(await importPlugin(entry, options)), rawOptions: undefined };
   if (entry && typeof entry === 'object') {
     const record = entry as Record<string, unknown>;
-    if (HOOKS.some((h) => typeof record[h] === 'function')) return { plugin: entry as Plugin<unknown, unknown>, rawOptions: undefined, from: 'inline' };
+    if (HOOKS.some((h) => typeof record[h] === 'function'))
+      return { plugin: entry as Plugin<unknown, unknown>, rawOptions: undefined, from: 'inline' };
     if ('plugin' in record && record.plugin && typeof record.plugin === 'object') {
-      return { plugin: record.plugin as Plugin<unknown, unknown>, rawOptions: record.options, from: 'inline' };
+      return {
+        plugin: record.plugin as Plugin<unknown, unknown>,
+        rawOptions: record.options,
+        from: 'inline',
+      };
     }
     if (typeof record.name === 'string') {
       const unknownKeys = Object.keys(record).filter((k) => !['name', 'options'].includes(k));
-      if (unknownKeys.length) throw new Error(`unknown key ${unknownKeys.map((k) => `"${k}"`).join(', ')} (a plugin entry has name and options)`);
+      if (unknownKeys.length)
+        throw new Error(
+          `unknown key ${unknownKeys.map((k) => `"${k}"`).join(', ')} (a plugin entry has name and options)`,
+        );
       return { ...(await importPlugin(record.name, options)), rawOptions: record.options };
     }
   }
   throw new Error('expected a plugin name, a path, { name, options }, or a plugin object');
 }
 
-async function importPlugin(spec: string, options: LoadPluginsOptions): Promise<{ plugin: Plugin<unknown, unknown>; from: string }> {
+async function importPlugin(
+  spec: string,
+  options: LoadPluginsOptions,
+): Promise<{ plugin: Plugin<unknown, unknown>; from: string }> {
   const builtin = options.builtins.get(spec);
   if (builtin) return { plugin: builtin as Plugin<unknown, unknown>, from: 'built-in' };
   const isPath = spec.startsWith('.') || isAbsolute(spec);
@@ -81,7 +101,9 @@ async function importPlugin(spec: string, options: LoadPluginsOptions): Promise<
       file = createRequire(resolve(options.dir, 'noop.js')).resolve(spec);
     } catch {
       const known = [...options.builtins.keys()].join(', ');
-      throw new Error(`no built-in plugin or installed package named "${spec}" (built-ins: ${known}; for a file write "./${spec}.ts")`);
+      throw new Error(
+        `no built-in plugin or installed package named "${spec}" (built-ins: ${known}; for a file write "./${spec}.ts")`,
+      );
     }
   }
   const module = await importModule(file, spec);
@@ -94,7 +116,10 @@ async function importModule(file: string, spec: string): Promise<Record<string, 
   try {
     if (/\.[cm]?ts$/.test(file)) {
       const { createJiti } = await import('jiti');
-      return (await createJiti(import.meta.url, { moduleCache: false }).import(file)) as Record<string, unknown>;
+      return (await createJiti(import.meta.url, { moduleCache: false }).import(file)) as Record<
+        string,
+        unknown
+      >;
     }
     return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   } catch (error) {
@@ -104,19 +129,30 @@ async function importModule(file: string, spec: string): Promise<Record<string, 
 }
 
 function checkShape(plugin: Plugin<unknown, unknown>, path: string): Problem[] {
-  if (!plugin || typeof plugin !== 'object') return [{ path, message: 'the module does not export a plugin object (export default { name, ...hooks })' }];
+  if (!plugin || typeof plugin !== 'object')
+    return [
+      { path, message: 'the module does not export a plugin object (export default { name, ...hooks })' },
+    ];
   const problems: Problem[] = [];
-  if (typeof plugin.name !== 'string' || !NAME.test(plugin.name)) problems.push({ path: `${path}.name`, message: 'a kebab-case name is required (e.g. "retry-tests")' });
+  if (typeof plugin.name !== 'string' || !NAME.test(plugin.name))
+    problems.push({ path: `${path}.name`, message: 'a kebab-case name is required (e.g. "retry-tests")' });
   for (const hook of HOOKS) {
-    if (plugin[hook] !== undefined && typeof plugin[hook] !== 'function') problems.push({ path: `${path}.${hook}`, message: 'must be a function' });
+    if (plugin[hook] !== undefined && typeof plugin[hook] !== 'function')
+      problems.push({ path: `${path}.${hook}`, message: 'must be a function' });
   }
-  if (!HOOKS.some((h) => typeof plugin[h] === 'function')) problems.push({ path, message: `plugin "${plugin.name}" has no hooks (${HOOKS.join(', ')})` });
-  if (plugin.order !== undefined && plugin.order !== 'pre' && plugin.order !== 'post') problems.push({ path: `${path}.order`, message: 'must be "pre" or "post"' });
+  if (!HOOKS.some((h) => typeof plugin[h] === 'function'))
+    problems.push({ path, message: `plugin "${plugin.name}" has no hooks (${HOOKS.join(', ')})` });
+  if (plugin.order !== undefined && plugin.order !== 'pre' && plugin.order !== 'post')
+    problems.push({ path: `${path}.order`, message: 'must be "pre" or "post"' });
   return problems;
 }
 
 /** Validates raw options with the plugin's Standard Schema; returns the value (defaults applied) or problems with paths. */
-export async function validateOptions(plugin: Plugin<unknown, unknown>, raw: unknown, path: string): Promise<{ value: unknown; problems: Problem[] }> {
+export async function validateOptions(
+  plugin: Plugin<unknown, unknown>,
+  raw: unknown,
+  path: string,
+): Promise<{ value: unknown; problems: Problem[] }> {
   if (!plugin.options) {
     if (raw !== undefined && !(raw && typeof raw === 'object' && Object.keys(raw).length === 0)) {
       return { value: undefined, problems: [{ path, message: `plugin "${plugin.name}" takes no options` }] };
@@ -129,7 +165,10 @@ export async function validateOptions(plugin: Plugin<unknown, unknown>, raw: unk
       value: undefined,
       problems: result.issues.map((issue) => {
         const sub = formatIssuePath(issue.path);
-        return { path: sub ? `${path}.${sub}`.replace('.[', '[') : path, message: issue.message.replace(/^Invalid input: /, '') };
+        return {
+          path: sub ? `${path}.${sub}`.replace('.[', '[') : path,
+          message: issue.message.replace(/^Invalid input: /, ''),
+        };
       }),
     };
   }

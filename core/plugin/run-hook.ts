@@ -1,7 +1,12 @@
 /** How one hook call ended. Never thrown: a failure is a value the host journals. */
 export type HookOutcome<T> =
   | { readonly ok: true; readonly value: T; readonly ms: number }
-  | { readonly ok: false; readonly code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT'; readonly message: string; readonly ms: number };
+  | {
+      readonly ok: false;
+      readonly code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT';
+      readonly message: string;
+      readonly ms: number;
+    };
 
 /** The call's AbortSignal, made on first use (most hooks never look at it, and a tick makes hundreds of calls). */
 export type LazySignal = () => AbortSignal;
@@ -10,7 +15,11 @@ export type LazySignal = () => AbortSignal;
  * Calls `fn`, giving it a signal that aborts after `timeoutMs` or when `parent` aborts.
  * Resolves with the outcome; a throw or a timeout becomes `{ ok: false }`. A hung call is abandoned, not awaited.
  */
-export async function runHook<T>(fn: (signal: LazySignal) => T | Promise<T>, timeoutMs: number, parent?: AbortSignal): Promise<HookOutcome<T>> {
+export async function runHook<T>(
+  fn: (signal: LazySignal) => T | Promise<T>,
+  timeoutMs: number,
+  parent?: AbortSignal,
+): Promise<HookOutcome<T>> {
   const started = performance.now();
   let controller: AbortController | undefined;
   const onParentAbort = () => controller?.abort(parent?.reason);
@@ -36,7 +45,12 @@ export async function runHook<T>(fn: (signal: LazySignal) => T | Promise<T>, tim
     }
     return { ok: true, value: result, ms };
   } catch (error) {
-    return { ok: false, code: 'PLUGIN_THREW', message: error instanceof Error ? error.message : String(error), ms: performance.now() - started };
+    return {
+      ok: false,
+      code: 'PLUGIN_THREW',
+      message: error instanceof Error ? error.message : String(error),
+      ms: performance.now() - started,
+    };
   } finally {
     clearTimeout(timer);
     if (controller) parent?.removeEventListener('abort', onParentAbort);

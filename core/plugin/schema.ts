@@ -13,8 +13,7 @@ export interface Schema<Out = unknown, In = unknown> {
 
 /** The result of validating: a value, or every issue found. */
 export type SchemaResult<Out> =
-  | { readonly value: Out; readonly issues?: undefined }
-  | { readonly issues: ReadonlyArray<SchemaIssue> };
+  { readonly value: Out; readonly issues?: undefined } | { readonly issues: ReadonlyArray<SchemaIssue> };
 
 export interface SchemaIssue {
   readonly message: string;

@@ -27,12 +27,20 @@ export class PluginStateStore {
 
   /** The plugin's night-wide store. */
   global<S>(plugin: string): StateStore<S> {
-    return this.#store<S>(plugin, (f) => f.global as S | undefined, (f, v) => (f.global = v));
+    return this.#store<S>(
+      plugin,
+      (f) => f.global as S | undefined,
+      (f, v) => (f.global = v),
+    );
   }
 
   /** The plugin's store for one agent. */
   agent<S>(plugin: string, agent: string): StateStore<S> {
-    return this.#store<S>(plugin, (f) => f.agents[agent] as S | undefined, (f, v) => (f.agents[agent] = v));
+    return this.#store<S>(
+      plugin,
+      (f) => f.agents[agent] as S | undefined,
+      (f, v) => (f.agents[agent] = v),
+    );
   }
 
   /** Writes every changed file. */
@@ -45,7 +53,11 @@ export class PluginStateStore {
     this.#dirty.clear();
   }
 
-  #store<S>(plugin: string, read: (f: PluginStateFile) => S | undefined, write: (f: PluginStateFile, v: S) => void): StateStore<S> {
+  #store<S>(
+    plugin: string,
+    read: (f: PluginStateFile) => S | undefined,
+    write: (f: PluginStateFile, v: S) => void,
+  ): StateStore<S> {
     const get = () => read(this.#load(plugin));
     const set = (value: S) => {
       write(this.#load(plugin), value);

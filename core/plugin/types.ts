@@ -87,7 +87,11 @@ export interface Actions {
   /** Leave the agent alone until `at`: no findings reach rescues for it meanwhile; then a `wait-over` finding arrives. */
   waitUntil(at: Date, reason: string): Promise<ActionOutcome>;
   /** Put something on the report's "needs you" list; `urgent` also mails now when configured. Never refused. */
-  escalate(kind: EscalationKind, reason: string, options?: { urgent?: boolean; command?: string }): Promise<ActionOutcome>;
+  escalate(
+    kind: EscalationKind,
+    reason: string,
+    options?: { urgent?: boolean; command?: string },
+  ): Promise<ActionOutcome>;
   /** Stop acting on this agent for the rest of the night (after escalating). */
   giveUp(reason: string): Promise<ActionOutcome>;
   /** Journal a note (shown in the agent's detail in the report). */
@@ -223,7 +227,10 @@ export interface Plugin<O = unknown, S = unknown> {
   /** handle a finding, acting only through `ctx.act`; the first `handled` wins */
   rescue?(finding: Finding, ctx: RescueContext<O, S>): Awaitable<RescueResult>;
   /** contribute sections to the morning report */
-  report?(night: NightRecord, ctx: ReportContext<O, S>): Awaitable<readonly ReportSection[] | ReportSection | void>;
+  report?(
+    night: NightRecord,
+    ctx: ReportContext<O, S>,
+  ): Awaitable<readonly ReportSection[] | ReportSection | void>;
   /** send or store the compiled report */
   deliver?(report: CompiledReport, ctx: ReportContext<O, S>): Awaitable<void>;
 }

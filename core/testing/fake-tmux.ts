@@ -2,7 +2,8 @@ import type { RawCapture, StartSpec, Tmux } from '../tmux/types.js';
 import type { Screen } from './screen.js';
 
 /** One thing sent to the fake pane: literal text, key names, or a restart. */
-export type Sent = { readonly text: string } | { readonly keys: readonly string[] } | { readonly start: string };
+export type Sent =
+  { readonly text: string } | { readonly keys: readonly string[] } | { readonly start: string };
 
 /**
  * A scripted pane standing in for tmux at the seam the actuator and the tick use (capture, send, start).
@@ -38,7 +39,12 @@ export class FakeTmux implements Tmux {
     }
     const s = this.current;
     const lines = s.text.split('\n');
-    const y = s.cursor?.y ?? Math.max(0, lines.findLastIndex((l) => l.trim() !== ''));
+    const y =
+      s.cursor?.y ??
+      Math.max(
+        0,
+        lines.findLastIndex((l) => l.trim() !== ''),
+      );
     const x = s.cursor?.x ?? (lines[y] ?? '').length;
     const raw: RawCapture = {
       paneId: '%1',

@@ -83,30 +83,39 @@ export class PaneTester {
   readonly #checks: readonly Plugin<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
   /** `checks` run before the plugin under test, so a rescue sees the findings a real night would give it. */
-  constructor(options: { describe: Registrar; it: Registrar; checks?: readonly Plugin<any, any>[] }) { // eslint-disable-line @typescript-eslint/no-explicit-any
+  constructor(options: { describe: Registrar; it: Registrar; checks?: readonly Plugin<any, any>[] }) {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     this.#describe = options.describe;
     this.#it = options.it;
     this.#checks = options.checks ?? [];
   }
 
   /** Registers one test per case, grouped under the plugin's name. */
-  run(plugin: Plugin<any, any>, cases: readonly PaneCase[]): void { // eslint-disable-line @typescript-eslint/no-explicit-any
+  run(plugin: Plugin<any, any>, cases: readonly PaneCase[]): void {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const names = new Set<string>();
     for (const c of cases) {
       if (names.has(c.name)) throw new Error(`PaneTester: duplicate case name "${c.name}"`);
       names.add(c.name);
       if (!c.screens.length) throw new Error(`PaneTester: case "${c.name}" has no screens`);
       const unknown = Object.keys(c.expect).filter((k) => !EXPECT_KEYS.has(k));
-      if (unknown.length) throw new Error(`PaneTester: case "${c.name}" expects unknown keys: ${unknown.join(', ')}`);
+      if (unknown.length)
+        throw new Error(`PaneTester: case "${c.name}" expects unknown keys: ${unknown.join(', ')}`);
     }
     const selected = cases.some((c) => c.only) ? cases.filter((c) => c.only) : cases;
     this.#describe(plugin.name, () => {
-      for (const c of selected) this.#it(c.name, async () => check(await PaneTester.runCase(plugin, c, this.#checks), c));
+      for (const c of selected)
+        this.#it(c.name, async () => check(await PaneTester.runCase(plugin, c, this.#checks), c));
     });
   }
 
   /** Runs one case and returns what happened, without asserting. */
-  static async runCase(plugin: Plugin<any, any>, c: PaneCase, checks: readonly Plugin<any, any>[] = []): Promise<PaneResult> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  static async runCase(
+    plugin: Plugin<any, any>,
+    c: PaneCase,
+    checks: readonly Plugin<any, any>[] = [],
+  ): Promise<PaneResult> {
+    // eslint-disable-line @typescript-eslint/no-explicit-any
     const dir = mkdtempSync(join(tmpdir(), 'nightshift-panetester-'));
     try {
       return await simulate(plugin, c, checks, dir);
@@ -116,7 +125,13 @@ export class PaneTester {
   }
 }
 
-async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly Plugin<any, any>[], dir: string): Promise<PaneResult> { // eslint-disable-line @typescript-eslint/no-explicit-any
+async function simulate(
+  plugin: Plugin<any, any>,
+  c: PaneCase,
+  checks: readonly Plugin<any, any>[],
+  dir: string,
+): Promise<PaneResult> {
+  // eslint-disable-line @typescript-eslint/no-explicit-any
   const { config } = resolveConfig(
     {
       agents: [{ name: 'agent', command: 'agent', cwd: dir, ...c.agent }],
@@ -129,7 +144,8 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
   const plugins: LoadedPlugin[] = [];
   for (const p of [...checks.filter((k) => k !== plugin), plugin]) {
     const validated = await validateOptions(p, p === plugin ? c.options : undefined, `${p.name}.options`);
-    if (validated.problems.length) throw new Error(`PaneTester: ${validated.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
+    if (validated.problems.length)
+      throw new Error(`PaneTester: ${validated.problems.map((x) => `${x.path}: ${x.message}`).join('; ')}`);
     plugins.push({ plugin: p, options: validated.value, from: 'inline' });
   }
   let clock = Date.parse(c.now ?? '2026-11-21T01:00:00Z');
@@ -147,8 +163,19 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
     config,
     plugins,
     tmux,
-    guard: createGuard({ allow: config.guard.allow, rules: config.guard.rules, buildOutput: config.guard.buildOutput }),
-    classify: (s, a, previous) => classify(s, { profile: a.profile, profiles: config.profiles, timezone: config.timezone, now: s.at, previous }),
+    guard: createGuard({
+      allow: config.guard.allow,
+      rules: config.guard.rules,
+      buildOutput: config.guard.buildOutput,
+    }),
+    classify: (s, a, previous) =>
+      classify(s, {
+        profile: a.profile,
+        profiles: config.profiles,
+        timezone: config.timezone,
+        now: s.at,
+        previous,
+      }),
     journal: append,
     log: pino({ level: 'silent' }),
     state,
@@ -170,8 +197,21 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
     const snapshot = toSnapshot('agent', raw, now());
     const classification = deps.classify(snapshot, agent);
     agent.last = { snapshot, classification, settled: false };
-    const view = { agent: agent.config, status: agent.status, classification, previous: undefined, lookAgain: () => undefined };
-    const finding = { severity: 'warn', ...c.finding, agent: 'agent', source: 'test', snapshot, since: snapshot.at } as Finding;
+    const view = {
+      agent: agent.config,
+      status: agent.status,
+      classification,
+      previous: undefined,
+      lookAgain: () => undefined,
+    };
+    const finding = {
+      severity: 'warn',
+      ...c.finding,
+      agent: 'agent',
+      source: 'test',
+      snapshot,
+      since: snapshot.at,
+    } as Finding;
     await deps.host.rescue(finding, view, (p) => deps.actuator.actionsFor(p, agent));
   } else {
     for (let i = 0; i < (c.ticks ?? 1); i++) {
@@ -190,10 +230,14 @@ async function simulate(plugin: Plugin<any, any>, c: PaneCase, checks: readonly 
   return {
     findings,
     sent: tmux.sent.flatMap(flatten),
-    refused: journal.filter((e) => e.type === 'refusal').map((e) => `${e.why}: ${e.reason}${e.rule ? ` (${e.rule})` : ''}`),
+    refused: journal
+      .filter((e) => e.type === 'refusal')
+      .map((e) => `${e.why}: ${e.reason}${e.rule ? ` (${e.rule})` : ''}`),
     escalated: journal.filter((e) => e.type === 'escalation').map((e) => e.kind),
     state: state.agent(plugin.name, 'agent').get(),
-    failures: journal.filter((e) => e.type === 'plugin-failure' && e.plugin === plugin.name).map((e) => (e.type === 'plugin-failure' ? e.code : '')),
+    failures: journal
+      .filter((e) => e.type === 'plugin-failure' && e.plugin === plugin.name)
+      .map((e) => (e.type === 'plugin-failure' ? e.code : '')),
     journal,
   };
 }
@@ -208,11 +252,17 @@ function flatten(s: Sent): string[] {
 function check(result: PaneResult, c: PaneCase): void {
   const e = c.expect;
   const context = `\n  sent: ${JSON.stringify(result.sent)}\n  refused: ${JSON.stringify(result.refused)}\n  escalated: ${JSON.stringify(result.escalated)}\n  findings: ${JSON.stringify(result.findings.map((f) => f.kind))}`;
-  if (e.findings) deepStrictEqual(result.findings.map((f) => f.kind), [...e.findings], `findings differ${context}`);
+  if (e.findings)
+    deepStrictEqual(
+      result.findings.map((f) => f.kind),
+      [...e.findings],
+      `findings differ${context}`,
+    );
   if (e.sent) deepStrictEqual(result.sent, [...e.sent], `keystrokes differ${context}`);
   if (e.escalated) deepStrictEqual(result.escalated, [...e.escalated], `escalations differ${context}`);
   if (e.refused) {
-    if (result.refused.length !== e.refused.length) throw new Error(`expected ${e.refused.length} refusal(s), got ${result.refused.length}${context}`);
+    if (result.refused.length !== e.refused.length)
+      throw new Error(`expected ${e.refused.length} refusal(s), got ${result.refused.length}${context}`);
     e.refused.forEach((want, i) => {
       const got = result.refused[i]!;
       const ok = typeof want === 'string' ? got.includes(want) : want.test(got);
@@ -221,6 +271,8 @@ function check(result: PaneResult, c: PaneCase): void {
   }
   if ('state' in e) deepStrictEqual(result.state, e.state, `state differs${context}`);
   if (e.failure) {
-    if (!result.failures.includes(e.failure)) throw new Error(`expected a ${e.failure} failure, got ${JSON.stringify(result.failures)}${context}`);
-  } else if (result.failures.length) throw new Error(`the plugin failed: ${JSON.stringify(result.failures)}${context}`);
+    if (!result.failures.includes(e.failure))
+      throw new Error(`expected a ${e.failure} failure, got ${JSON.stringify(result.failures)}${context}`);
+  } else if (result.failures.length)
+    throw new Error(`the plugin failed: ${JSON.stringify(result.failures)}${context}`);
 }

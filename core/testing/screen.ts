@@ -21,7 +21,10 @@ export function screen(strings: TemplateStringsArray, ...values: unknown[]): Scr
 
 /** Removes common leading indentation and the surrounding blank lines. */
 export function dedent(text: string): string {
-  const lines = text.replace(/^\s*\n/, '').replace(/\n\s*$/, '').split('\n');
+  const lines = text
+    .replace(/^\s*\n/, '')
+    .replace(/\n\s*$/, '')
+    .split('\n');
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }

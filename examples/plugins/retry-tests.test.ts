@@ -2,7 +2,11 @@ import { describe, it } from 'vitest';
 import { PaneTester, screen } from '../../core/testing/index.js';
 import retryTests from './retry-tests.js';
 
-const failed = (line: string) => ({ kind: 'error' as const, summary: line, data: { line, context: [], pattern: 'failed', fatal: false } });
+const failed = (line: string) => ({
+  kind: 'error' as const,
+  summary: line,
+  data: { line, context: [], pattern: 'failed', fatal: false },
+});
 const idleBox = screen`
   ⏺ Bash(npm test)
     ⎿  3 tests failed
@@ -18,7 +22,10 @@ new PaneTester({ describe, it }).run(retryTests, [
     name: 'tells the agent to fix failing tests and rerun them',
     finding: failed('3 tests failed'),
     screens: [idleBox, working],
-    expect: { sent: ['The tests failed. Fix the failures and run the test suite again before moving on.', 'Enter'], escalated: [] },
+    expect: {
+      sent: ['The tests failed. Fix the failures and run the test suite again before moving on.', 'Enter'],
+      escalated: [],
+    },
   },
   {
     name: 'leaves other errors to other plugins',

@@ -10,7 +10,9 @@ const options = z.strictObject({
   /** output lines that mean "the tests failed" */
   pattern: z.string().default('\\b(\\d+ )?tests? failed\\b|\\bFAIL(ED)?\\b.*\\btest'),
   /** what to type */
-  message: z.string().default('The tests failed. Fix the failures and run the test suite again before moving on.'),
+  message: z
+    .string()
+    .default('The tests failed. Fix the failures and run the test suite again before moving on.'),
 });
 
 type State = { sent: number; last?: string };
@@ -20,11 +22,15 @@ export default definePlugin<z.output<typeof options>, State>({
   handles: ['error'],
   options,
   async rescue(finding, ctx) {
-    if (finding.kind !== 'error' || !new RegExp(ctx.options.pattern, 'i').test(finding.data.line)) return 'pass';
+    if (finding.kind !== 'error' || !new RegExp(ctx.options.pattern, 'i').test(finding.data.line))
+      return 'pass';
     const state = ctx.agentState.get() ?? { sent: 0 };
     if (state.last === finding.summary) return 'handled'; // this failure was already answered
     if (state.sent >= ctx.options.max) {
-      await ctx.act.escalate('stuck', `${ctx.agent.name}: tests still failing after ${state.sent} retries (${finding.data.line})`);
+      await ctx.act.escalate(
+        'stuck',
+        `${ctx.agent.name}: tests still failing after ${state.sent} retries (${finding.data.line})`,
+      );
       ctx.agentState.set({ ...state, last: finding.summary });
       return 'handled';
     }

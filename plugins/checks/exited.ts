@@ -11,7 +11,11 @@ const options = z.strictObject({
 
 /** The program name of a command line: `claude --continue` → `claude`. */
 function program(command: string): string {
-  const first = command.trim().split(/\s+/).find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) ?? '';
+  const first =
+    command
+      .trim()
+      .split(/\s+/)
+      .find((w) => !/^[A-Za-z_][A-Za-z0-9_]*=/.test(w)) ?? '';
   return first.split('/').pop() ?? first;
 }
 
@@ -31,12 +35,30 @@ export default definePlugin<z.output<typeof options>>({
   check(snapshot, ctx) {
     if (snapshot.dead) {
       const status = snapshot.deadStatus ?? null;
-      const detail = snapshot.hash === 'gone' ? 'the pane is gone' : `exited${status === null ? '' : ` with status ${status}`}`;
-      return { kind: 'exited', severity: 'error', summary: `${ctx.agent.name} ${detail}`, data: { status, detail } };
+      const detail =
+        snapshot.hash === 'gone'
+          ? 'the pane is gone'
+          : `exited${status === null ? '' : ` with status ${status}`}`;
+      return {
+        kind: 'exited',
+        severity: 'error',
+        summary: `${ctx.agent.name} ${detail}`,
+        data: { status, detail },
+      };
     }
     const agentIsShell = SHELLS.has(program(ctx.agent.command));
-    if (ctx.options.shellPrompt && !agentIsShell && SHELLS.has(snapshot.currentCommand) && atShellPrompt(snapshot)) {
-      return { kind: 'exited', severity: 'error', summary: `${ctx.agent.name} is back at a shell prompt`, data: { status: null, detail: 'back at a shell prompt' } };
+    if (
+      ctx.options.shellPrompt &&
+      !agentIsShell &&
+      SHELLS.has(snapshot.currentCommand) &&
+      atShellPrompt(snapshot)
+    ) {
+      return {
+        kind: 'exited',
+        severity: 'error',
+        summary: `${ctx.agent.name} is back at a shell prompt`,
+        data: { status: null, detail: 'back at a shell prompt' },
+      };
     }
     return undefined;
   },

@@ -7,7 +7,9 @@ const options = z.strictObject({
   /** typed to the agent after declining */
   note: z
     .string()
-    .default('That command was refused by the overnight supervisor as destructive. Do not retry it; choose a safer way or leave it for a human.'),
+    .default(
+      'That command was refused by the overnight supervisor as destructive. Do not retry it; choose a safer way or leave it for a human.',
+    ),
   /** after this many refused commands from one agent tonight, stop answering it and escalate */
   maxBlocks: z.number().int().min(1).default(5),
   /** mail right away when a command is refused */
@@ -34,13 +36,23 @@ export default definePlugin<z.output<typeof options>, State>({
     const verdict = decision.guard?.verdict;
     const kind = verdict === 'block' ? 'blocked-command' : 'held-command';
     const command = dialog.command ?? undefined;
-    const why = decision.guard ? `${decision.guard.rule ?? verdict}: ${decision.guard.reason}` : decision.reason;
-    await ctx.act.escalate(kind, `${ctx.agent.name} asked to run a command the guard ${verdict === 'block' ? 'blocked' : 'could not clear'} (${why})`, { command, urgent: ctx.options.urgent });
-    if (ctx.options.action === 'decline' || decision.decision === 'decline') await ctx.act.decline(dialog, { note: ctx.options.note });
+    const why = decision.guard
+      ? `${decision.guard.rule ?? verdict}: ${decision.guard.reason}`
+      : decision.reason;
+    await ctx.act.escalate(
+      kind,
+      `${ctx.agent.name} asked to run a command the guard ${verdict === 'block' ? 'blocked' : 'could not clear'} (${why})`,
+      { command, urgent: ctx.options.urgent },
+    );
+    if (ctx.options.action === 'decline' || decision.decision === 'decline')
+      await ctx.act.decline(dialog, { note: ctx.options.note });
     const blocks = state.blocks + 1;
     ctx.agentState.set({ blocks, seen: [...state.seen, dialog.signature].slice(-50) });
     if (blocks >= ctx.options.maxBlocks) {
-      await ctx.act.escalate('given-up', `${ctx.agent.name} asked for ${blocks} refused commands tonight; nightshift stopped answering it`);
+      await ctx.act.escalate(
+        'given-up',
+        `${ctx.agent.name} asked for ${blocks} refused commands tonight; nightshift stopped answering it`,
+      );
       await ctx.act.giveUp(`${blocks} refused commands`);
     }
     return 'handled';

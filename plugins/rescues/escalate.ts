@@ -3,7 +3,11 @@ import { definePlugin, type EscalationKind, type Finding } from '../../core/inde
 
 const options = z.strictObject({
   /** escalation kinds that also mail right away (when email is configured), rate-limited by the runner */
-  urgent: z.array(z.enum(['blocked-command', 'held-command', 'secret', 'given-up', 'credit', 'stuck', 'plugin', 'other'])).default(['secret', 'credit']),
+  urgent: z
+    .array(
+      z.enum(['blocked-command', 'held-command', 'secret', 'given-up', 'credit', 'stuck', 'plugin', 'other']),
+    )
+    .default(['secret', 'credit']),
 });
 
 type State = { seen: string[] };
@@ -12,14 +16,23 @@ type State = { seen: string[] };
 function needsPerson(f: Finding): { kind: EscalationKind; reason: string; command?: string } | undefined {
   switch (f.kind) {
     case 'secret':
-      return { kind: 'secret', reason: `${f.agent} is waiting for a ${f.data.secretKind}: "${f.data.prompt}" (never answered by nightshift)` };
+      return {
+        kind: 'secret',
+        reason: `${f.agent} is waiting for a ${f.data.secretKind}: "${f.data.prompt}" (never answered by nightshift)`,
+      };
     case 'confirm':
       if (f.data.decision.decision === 'approve') return undefined;
-      return { kind: 'held-command', reason: `${f.agent} is waiting on a confirmation nightshift would not answer: ${f.data.decision.reason}`, ...(f.data.dialog.command ? { command: f.data.dialog.command } : {}) };
+      return {
+        kind: 'held-command',
+        reason: `${f.agent} is waiting on a confirmation nightshift would not answer: ${f.data.decision.reason}`,
+        ...(f.data.dialog.command ? { command: f.data.dialog.command } : {}),
+      };
     case 'limit':
       return f.data.needsHuman ? { kind: 'credit', reason: `${f.agent}: ${f.data.text}` } : undefined;
     case 'error':
-      return f.data.fatal ? { kind: 'other', reason: `${f.agent} hit a fatal error: ${f.data.line}` } : undefined;
+      return f.data.fatal
+        ? { kind: 'other', reason: `${f.agent} hit a fatal error: ${f.data.line}` }
+        : undefined;
     case 'input':
       return f.data.question ? { kind: 'other', reason: `${f.agent} asks: ${f.data.question}` } : undefined;
     default:
@@ -42,7 +55,10 @@ export default definePlugin<z.output<typeof options>, State>({
     const key = `${need.kind}:${finding.summary}`;
     const state = ctx.agentState.get() ?? { seen: [] };
     if (state.seen.includes(key)) return 'handled';
-    await ctx.act.escalate(need.kind, need.reason, { urgent: ctx.options.urgent.includes(need.kind), ...(need.command ? { command: need.command } : {}) });
+    await ctx.act.escalate(need.kind, need.reason, {
+      urgent: ctx.options.urgent.includes(need.kind),
+      ...(need.command ? { command: need.command } : {}),
+    });
     ctx.agentState.set({ seen: [...state.seen, key].slice(-100) });
     return 'handled';
   },

@@ -22,7 +22,12 @@ export default definePlugin<z.output<typeof options>, State>({
     if (!ctx.agent.task || ctx.classification.state !== 'input' || snapshot.inMode) return undefined;
     const state = ctx.agentState.get();
     if (state?.sentAt || state?.escalated) return undefined;
-    return { kind: 'input', severity: 'info', summary: `${ctx.agent.name} is ready for the night's task`, data: { question: null, idleMs: 0 } };
+    return {
+      kind: 'input',
+      severity: 'info',
+      summary: `${ctx.agent.name} is ready for the night's task`,
+      data: { question: null, idleMs: 0 },
+    };
   },
   async rescue(finding, ctx) {
     const task = ctx.agent.task;

@@ -32,11 +32,18 @@ export default definePlugin<z.output<typeof options>, State>({
     const o = ctx.options;
     const now = ctx.now().getTime();
     const saved = ctx.agentState.get() ?? { times: [] };
-    const stable = saved.lastRestart !== undefined && saved.exitedAt === undefined && now - saved.lastRestart >= o.stableAfter;
+    const stable =
+      saved.lastRestart !== undefined &&
+      saved.exitedAt === undefined &&
+      now - saved.lastRestart >= o.stableAfter;
     const times = stable ? [] : withinWindow(saved.times, now, o.window);
     const exitedAt = saved.exitedAt ?? now;
     if (times.length >= o.max) {
-      await ctx.act.escalate('given-up', `${ctx.agent.name} exited ${times.length + 1} times within ${Math.round(o.window / 60_000)}m (${finding.data.detail}); nightshift gave up restarting it`, { urgent: o.urgent });
+      await ctx.act.escalate(
+        'given-up',
+        `${ctx.agent.name} exited ${times.length + 1} times within ${Math.round(o.window / 60_000)}m (${finding.data.detail}); nightshift gave up restarting it`,
+        { urgent: o.urgent },
+      );
       await ctx.act.giveUp(`${times.length} restarts within the window`);
       return 'handled';
     }
@@ -45,7 +52,9 @@ export default definePlugin<z.output<typeof options>, State>({
       ctx.agentState.set({ ...saved, times, exitedAt });
       return 'handled';
     }
-    const outcome = await ctx.act.restart(`${finding.data.detail}; restart ${times.length + 1} of at most ${o.max} in ${Math.round(o.window / 60_000)}m`);
+    const outcome = await ctx.act.restart(
+      `${finding.data.detail}; restart ${times.length + 1} of at most ${o.max} in ${Math.round(o.window / 60_000)}m`,
+    );
     if (outcome.ok) ctx.agentState.set({ times: [...times, now], lastRestart: now });
     else ctx.agentState.set({ ...saved, times, exitedAt });
     return 'handled';

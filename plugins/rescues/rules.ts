@@ -16,9 +16,12 @@ async function perform(rule: Rule, act: Actions, finding: Finding, text: string)
     case 'interrupt':
       return (await act.interrupt(`rule: ${rule.when} → interrupt`)).ok;
     case 'escalate':
-      return (await act.escalate('other', `${finding.agent}: ${finding.summary}`, { urgent: rule.urgent })).ok;
+      return (await act.escalate('other', `${finding.agent}: ${finding.summary}`, { urgent: rule.urgent }))
+        .ok;
     case 'give-up':
-      await act.escalate('given-up', `${finding.agent}: ${finding.summary}; a rule says give up`, { urgent: rule.urgent });
+      await act.escalate('given-up', `${finding.agent}: ${finding.summary}; a rule says give up`, {
+        urgent: rule.urgent,
+      });
       return (await act.giveUp(`rule: ${rule.when}`)).ok;
   }
 }
@@ -33,7 +36,9 @@ export default definePlugin<unknown, State>({
   name: 'rules',
   order: 'pre',
   async rescue(finding, ctx) {
-    const rules = ctx.config.rules.map((rule, i) => ({ rule, i })).filter(({ rule }) => rule.when === finding.kind);
+    const rules = ctx.config.rules
+      .map((rule, i) => ({ rule, i }))
+      .filter(({ rule }) => rule.when === finding.kind);
     if (!rules.length) return 'pass';
     const now = ctx.now().getTime();
     const since = finding.since.getTime();
@@ -43,10 +48,15 @@ export default definePlugin<unknown, State>({
     let handled = false;
     for (const { rule, i } of rules) {
       if (rule.for !== undefined && now - since < rule.for) continue;
-      if (rule.times !== undefined && withinWindow(state.appeared[finding.kind] ?? [], now, rule.within ?? Infinity).length < rule.times) continue;
+      if (
+        rule.times !== undefined &&
+        withinWindow(state.appeared[finding.kind] ?? [], now, rule.within ?? Infinity).length < rule.times
+      )
+        continue;
       const done = withinWindow(state.actions[i] ?? [], now, rule.per ?? Infinity);
       if (rule.max !== undefined && done.length >= rule.max) continue;
-      if (await perform(rule, ctx.act, finding, rule.text ?? ctx.agent.continue ?? DEFAULT_CONTINUE)) state.actions[i] = [...done, now];
+      if (await perform(rule, ctx.act, finding, rule.text ?? ctx.agent.continue ?? DEFAULT_CONTINUE))
+        state.actions[i] = [...done, now];
       handled = true;
       break;
     }

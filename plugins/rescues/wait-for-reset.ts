@@ -29,7 +29,9 @@ export default definePlugin<z.output<typeof options>, State>({
     const state = ctx.agentState.get() ?? { limits: 0 };
     if (finding.kind === 'wait-over') {
       if (!state.resumeAt) return 'pass';
-      const outcome = await ctx.act.type(o.message ?? ctx.agent.continue ?? DEFAULT_CONTINUE, { submit: true });
+      const outcome = await ctx.act.type(o.message ?? ctx.agent.continue ?? DEFAULT_CONTINUE, {
+        submit: true,
+      });
       ctx.agentState.set({ limits: state.limits, ...(state.since ? { since: state.since } : {}) });
       if (!outcome.ok) ctx.log.warn({ why: outcome.why }, 'could not resume after the limit');
       return 'handled';
@@ -43,9 +45,17 @@ export default definePlugin<z.output<typeof options>, State>({
     const now = ctx.now().getTime();
     const limits = state.limits + 1;
     const reset = finding.data.resetAt ? Date.parse(finding.data.resetAt) : NaN;
-    const base = Number.isFinite(reset) && reset > now ? reset + o.margin : now + o.recheck * 2 ** Math.max(0, limits - 1);
+    const base =
+      Number.isFinite(reset) && reset > now
+        ? reset + o.margin
+        : now + o.recheck * 2 ** Math.max(0, limits - 1);
     const at = new Date(base + Math.floor(Math.random() * (o.jitter + 1)));
-    await ctx.act.waitUntil(at, finding.data.resetAt ? `usage limit; resets ${finding.data.resetAt}` : 'usage limit with no reset time on screen');
+    await ctx.act.waitUntil(
+      at,
+      finding.data.resetAt
+        ? `usage limit; resets ${finding.data.resetAt}`
+        : 'usage limit with no reset time on screen',
+    );
     ctx.agentState.set({ limits, since: state.since ?? ctx.now().toISOString(), resumeAt: at.toISOString() });
     return 'handled';
   },

@@ -10,6 +10,9 @@ import { sectionHtml, htmlDocument } from './document.js';
 import { cutNote, cutSection, type FittedSection } from './fit.js';
 import { headerHtml, headerMarkdown, subjectLine, type Counts } from './header.js';
 
+/** Sections ordered at or after this are per-agent detail (they weigh less when room is shared). */
+const DETAIL_ORDER = 90;
+
 /** Gmail clips messages whose HTML exceeds about 102 KB; stay under this. */
 export const HTML_LIMIT = 100_000;
 
@@ -119,7 +122,8 @@ function orderSections(sections: readonly ReportSection[], secrets: readonly str
 
 /**
  * Fits the sections into `limit` bytes of HTML. Sections that are not truncatable are kept whole;
- * truncatable ones, in report order, get what is left (each later one keeps room for its note).
+ * the truncatable ones share what is left fairly (summary sections weigh three times a per-agent
+ * detail), so every agent keeps its last screen rather than the first agents taking all.
  */
 function fitSections(
   sections: readonly ReportSection[],
@@ -137,22 +141,32 @@ function fitSections(
   if (measure(whole.map((s) => s.html)) <= limit) return whole;
   const note = cutNote(where);
   const noteCost = Buffer.byteLength(sectionHtml('x'.repeat(40), note), 'utf8');
+  const size = (s: FittedSection) => Buffer.byteLength(s.html, 'utf8');
+  const order = (s: FittedSection) => sections.find((x) => x.id === s.id)?.order ?? 80;
   let slack = 0;
   for (let attempt = 0; attempt < 4; attempt++) {
     const fixed = measure(whole.filter((s) => !isTruncatable(sections, s.id)).map((s) => s.html));
     let left = limit - fixed - slack;
-    let reserve = sections.filter((s) => s.truncatable).length * noteCost;
+    const budgets = new Map<string, number>();
+    // water-filling: sections that fit their share stay whole, the rest get an equal share of what
+    // is left, summary sections (produced, rescues, …) weighing three times a per-agent detail
+    const weight = (s: FittedSection) => (order(s) < DETAIL_ORDER ? 3 : 1);
+    let remaining = whole
+      .filter((s) => isTruncatable(sections, s.id))
+      .sort((a, b) => size(a) / weight(a) - size(b) / weight(b));
+    while (remaining.length > 0) {
+      const total = remaining.reduce((sum, s) => sum + weight(s), 0);
+      const s = remaining[0]!;
+      const share = Math.max(noteCost, Math.floor((left * weight(s)) / total));
+      const budget = Math.min(size(s), share);
+      budgets.set(s.id, budget);
+      left -= budget;
+      remaining = remaining.slice(1);
+    }
     const out = whole.map((s) => {
-      if (!isTruncatable(sections, s.id)) return s;
-      reserve -= noteCost;
-      const size = Buffer.byteLength(s.html, 'utf8');
-      if (size <= left - reserve) {
-        left -= size;
-        return s;
-      }
-      const cut = cutSection(s.id, s.title, s.markdown, Math.max(noteCost, left - reserve), note);
-      left -= Buffer.byteLength(cut.html, 'utf8');
-      return cut;
+      const budget = budgets.get(s.id);
+      if (budget === undefined || budget >= size(s)) return s;
+      return cutSection(s.id, s.title, s.markdown, budget, note);
     });
     const total = measure(out.map((s) => s.html));
     if (total <= limit) return out;

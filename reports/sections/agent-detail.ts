@@ -46,7 +46,7 @@ export function paneSizes(
   return { size, resizes };
 }
 
-/** "<agent>": state, notes, errors in context, last screen and the end of the transcript. Truncatable. */
+/** "<agent>": state, notes, last screen, errors in context and the end of the transcript. Truncatable. */
 export async function agentDetailSection(
   model: NightModel,
   agent: AgentSummary,
@@ -100,6 +100,12 @@ export async function agentDetailSection(
   }
   if (summary) {
     for (const w of summary.warnings) parts.push(`_${mdText(w)}_`);
+    // the last screen first: it is what the agent shows now, and what survives when the email is cut
+    const screen = trimBlank(summary.screen.lines).map((l) => cut(l, width));
+    const title = summary.screen.title ? ` — ${mdCode(cut(summary.screen.title, 80))}` : '';
+    parts.push(
+      `**Last screen**${summary.screen.alternate ? ' (full-screen program)' : ''}${title}:\n\n${screen.length ? mdFence(screen) : '_blank_'}`,
+    );
     if (summary.errors.length) {
       const blocks = summary.errors.map((e) => {
         const fence = mdFence([...e.before, `>> ${e.line}`, ...e.after].map((l) => cut(l, width)));
@@ -107,11 +113,6 @@ export async function agentDetailSection(
       });
       parts.push(`**Errors in context** (the last ${summary.errors.length}):\n\n${blocks.join('\n\n')}`);
     }
-    const screen = trimBlank(summary.screen.lines).map((l) => cut(l, width));
-    const title = summary.screen.title ? ` — ${mdCode(cut(summary.screen.title, 80))}` : '';
-    parts.push(
-      `**Last screen**${summary.screen.alternate ? ' (full-screen program)' : ''}${title}:\n\n${screen.length ? mdFence(screen) : '_blank_'}`,
-    );
     if (summary.tail.length) {
       const tail = summary.tail.map((l) => `${l.at ? clock(l.at) : '     '} ${cut(l.text, width)}`);
       parts.push(`**Transcript tail** (${plural(summary.lines, 'line')} in all):\n\n${mdFence(tail)}`);

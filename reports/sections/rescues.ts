@@ -40,6 +40,33 @@ function group(rescues: readonly RescueItem[]): RescueGroup[] {
   return [...byKey.values()].sort((a, b) => a.agent.localeCompare(b.agent) || b.count - a.count);
 }
 
+/** Merges the groups that differ only by agent: `agent` becomes the list (or a count when long). */
+function mergeAgents(groups: readonly RescueGroup[]): RescueGroup[] {
+  const byKey = new Map<string, { group: RescueGroup; agents: string[] }>();
+  for (const g of groups) {
+    const key = `${g.action}|${g.plugin}|${g.reason}`;
+    const seen = byKey.get(key);
+    if (!seen) byKey.set(key, { group: g, agents: [g.agent] });
+    else {
+      seen.agents.push(g.agent);
+      const s = seen.group;
+      seen.group = {
+        ...s,
+        first: g.first < s.first ? g.first : s.first,
+        last: g.last > s.last ? g.last : s.last,
+        count: s.count + g.count,
+        unverified: s.unverified + g.unverified,
+      };
+    }
+  }
+  return [...byKey.values()]
+    .map(({ group: g, agents }) => ({
+      ...g,
+      agent: agents.length > 4 ? `${agents.length} agents` : agents.join(', '),
+    }))
+    .sort((a, b) => b.count - a.count);
+}
+
 /** "Rescues": what the runner did, grouped (agent, action, reason) with counts and times, then what it refused to do. */
 export function rescuesSection(model: NightModel): ReportSection {
   const clock = clockIn(model.timeZone);
@@ -48,7 +75,9 @@ export function rescuesSection(model: NightModel): ReportSection {
   if (rescues.length === 0) parts.push('No rescues were needed.');
   else {
     parts.push(`${plural(rescues.length, 'rescue')}: ${countBy(rescues.map((r) => r.action))}.`);
-    const groups = group(rescues);
+    // a big fleet: the same rescue on many agents is one row naming them
+    const perAgent = group(rescues);
+    const groups = perAgent.length > 15 ? mergeAgents(perAgent) : perAgent;
     const rows = groups
       .slice(0, 40)
       .map((g) => [

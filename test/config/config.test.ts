@@ -30,25 +30,61 @@ const agent = { name: 'builder', command: 'claude' };
 
 describe('config validation', () => {
   it.each<[string, unknown, Problem[]]>([
-    ['a missing command', { agents: [agent, { name: 'b' }] }, [{ path: 'agents[1].command', message: 'required' }]],
+    [
+      'a missing command',
+      { agents: [agent, { name: 'b' }] },
+      [{ path: 'agents[1].command', message: 'required' }],
+    ],
     ['no agents', { agents: [] }, [{ path: 'agents', message: 'declare at least one agent' }]],
-    ['a bad duration', { agents: [agent], watch: { interval: 'soon' } }, [{ path: 'watch.interval', message: 'not a duration: "soon" (write it like "2s")' }]],
-    ['an unknown key', { agents: [agent], wacth: {} }, [{ path: 'wacth', message: 'unknown key (check the spelling)' }]],
-    ['a bad time zone', { agents: [agent], timezone: 'Mars/Olympus' }, [{ path: 'timezone', message: 'not a time zone: use an IANA name such as "Europe/Berlin" or "UTC"' }]],
-    ['duplicate agent names', { agents: [agent, agent] }, [{ path: 'agents[1].name', message: '"builder" is already used by agents[0]' }]],
-    ['duration and end together', { agents: [agent], night: { duration: '7h', end: '0 6 * * *' } }, [{ path: 'night', message: 'give either duration or end, not both' }]],
+    [
+      'a bad duration',
+      { agents: [agent], watch: { interval: 'soon' } },
+      [{ path: 'watch.interval', message: 'not a duration: "soon" (write it like "2s")' }],
+    ],
+    [
+      'an unknown key',
+      { agents: [agent], wacth: {} },
+      [{ path: 'wacth', message: 'unknown key (check the spelling)' }],
+    ],
+    [
+      'a bad time zone',
+      { agents: [agent], timezone: 'Mars/Olympus' },
+      [{ path: 'timezone', message: 'not a time zone: use an IANA name such as "Europe/Berlin" or "UTC"' }],
+    ],
+    [
+      'duplicate agent names',
+      { agents: [agent, agent] },
+      [{ path: 'agents[1].name', message: '"builder" is already used by agents[0]' }],
+    ],
+    [
+      'duration and end together',
+      { agents: [agent], night: { duration: '7h', end: '0 6 * * *' } },
+      [{ path: 'night', message: 'give either duration or end, not both' }],
+    ],
   ])('reports %s with its path', (_, raw, expected) => {
     expect(problemsOf(raw)).toEqual(expected);
   });
 
   it('lists every problem at once, not just the first', () => {
-    const problems = problemsOf({ agents: [{ name: 'a' }, { command: 'x' }], watch: { interval: 'x' }, bogus: 1 });
-    expect(problems.map((p) => p.path).sort()).toEqual(['agents[0].command', 'agents[1].name', 'bogus', 'watch.interval']);
+    const problems = problemsOf({
+      agents: [{ name: 'a' }, { command: 'x' }],
+      watch: { interval: 'x' },
+      bogus: 1,
+    });
+    expect(problems.map((p) => p.path).sort()).toEqual([
+      'agents[0].command',
+      'agents[1].name',
+      'bogus',
+      'watch.interval',
+    ]);
   });
 
   it('resolves ${VAR} from the environment and remembers the value as a secret', () => {
     const loaded = resolveConfig(
-      { agents: [agent], report: { email: { to: 'me@example.com', from: 'ns@example.com', smtp: '${SMTP_URL}' } } },
+      {
+        agents: [agent],
+        report: { email: { to: 'me@example.com', from: 'ns@example.com', smtp: '${SMTP_URL}' } },
+      },
       { cwd: '/tmp', env: { SMTP_URL: 'smtp://u:hunter22@mail.example.com:587' } },
     );
     expect(loaded.config.report.email?.smtp).toBe('smtp://u:hunter22@mail.example.com:587');
@@ -63,7 +99,10 @@ describe('config validation', () => {
   });
 
   it('applies defaults and turns durations into milliseconds', () => {
-    const { config } = resolveConfig({ agents: [agent], night: { duration: '7h' } }, { cwd: '/srv/fleet', env: {} });
+    const { config } = resolveConfig(
+      { agents: [agent], night: { duration: '7h' } },
+      { cwd: '/srv/fleet', env: {} },
+    );
     expect(config.watch.interval).toBe(2000);
     expect(config.night.duration).toBe(7 * 3_600_000);
     expect(config.stateDir).toBe('/srv/fleet/nightshift-state');
@@ -79,7 +118,10 @@ describe('config validation', () => {
 describe('loadConfig', () => {
   it('finds nightshift.config.yaml by searching from the working directory', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'nightshift.config.yaml'), 'agents:\n  - { name: a, command: claude, cwd: ./work }\n');
+    writeFileSync(
+      join(dir, 'nightshift.config.yaml'),
+      'agents:\n  - { name: a, command: claude, cwd: ./work }\n',
+    );
     const loaded = await loadConfig({ cwd: dir, env: {} });
     expect(loaded.filepath).toBe(join(dir, 'nightshift.config.yaml'));
     expect(loaded.config.agents[0]?.cwd).toBe(join(dir, 'work'));
@@ -88,19 +130,27 @@ describe('loadConfig', () => {
   it('loads a TypeScript config using defineConfig', async () => {
     const dir = tempDir();
     const define = join(process.cwd(), 'config/define.ts');
-    writeFileSync(join(dir, 'nightshift.config.ts'), `import { defineConfig } from ${JSON.stringify(define)};\nexport default defineConfig({ agents: [{ name: 'ts', command: 'codex' }], watch: { interval: '5s' } });\n`);
+    writeFileSync(
+      join(dir, 'nightshift.config.ts'),
+      `import { defineConfig } from ${JSON.stringify(define)};\nexport default defineConfig({ agents: [{ name: 'ts', command: 'codex' }], watch: { interval: '5s' } });\n`,
+    );
     const loaded = await loadConfig({ cwd: dir, env: {} });
     expect(loaded.config.agents[0]?.name).toBe('ts');
     expect(loaded.config.watch.interval).toBe(5000);
   });
 
   it('--config pointing at a missing file says so', async () => {
-    await expect(loadConfig({ file: 'nope.yaml', cwd: tempDir(), env: {} })).rejects.toMatchObject({ code: 'CONFIG_NOT_FOUND' });
+    await expect(loadConfig({ file: 'nope.yaml', cwd: tempDir(), env: {} })).rejects.toMatchObject({
+      code: 'CONFIG_NOT_FOUND',
+    });
   });
 
   it('a syntax error in the file is a load failure, not a crash', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'nightshift.config.json'), '{ "agents": [ ');
-    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toMatchObject({ code: 'CONFIG_LOAD_FAILED', exitCode: 2 });
+    await expect(loadConfig({ cwd: dir, env: {} })).rejects.toMatchObject({
+      code: 'CONFIG_LOAD_FAILED',
+      exitCode: 2,
+    });
   });
 });

@@ -14,7 +14,9 @@ describe('parseDuration', () => {
     [' 5m ', 300_000],
   ])('%s is %d ms', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  it.each(['', '10', 'm', 'ten minutes', '5x', '-5m', '5m x'])('%j is not a duration', (text) => expect(parseDuration(text)).toBeUndefined());
+  it.each(['', '10', 'm', 'ten minutes', '5x', '-5m', '5m x'])('%j is not a duration', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });
 
 describe('formatDuration', () => {

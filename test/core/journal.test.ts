@@ -36,7 +36,10 @@ describe('Journal', () => {
     second.append({ type: 'note', text: 'after the restart' });
     second.close();
     const read = readJournal(file);
-    expect(read.events.map((e) => (e.type === 'note' ? e.text : e.type))).toEqual(['before the crash', 'after the restart']);
+    expect(read.events.map((e) => (e.type === 'note' ? e.text : e.type))).toEqual([
+      'before the crash',
+      'after the restart',
+    ]);
     expect(read.warnings).toHaveLength(1);
     expect(read.warnings[0]).toMatch(/:2: malformed line/);
   });
@@ -56,8 +59,18 @@ describe('Journal', () => {
 describe('parseJournal', () => {
   it.each([
     ['a torn last line', '{"t":"x","type":"note","text":"ok"}\n{"t":"x","ty', 1, /torn last line/],
-    ['a malformed middle line', '{"t":"x","type":"note","text":"ok"}\nnot json\n{"t":"y","type":"note","text":"ok"}\n', 2, /malformed line/],
-    ['a JSON value that is not an event', '{"t":"x","type":"note","text":"ok"}\n[1,2]\n', 1, /not a journal event/],
+    [
+      'a malformed middle line',
+      '{"t":"x","type":"note","text":"ok"}\nnot json\n{"t":"y","type":"note","text":"ok"}\n',
+      2,
+      /malformed line/,
+    ],
+    [
+      'a JSON value that is not an event',
+      '{"t":"x","type":"note","text":"ok"}\n[1,2]\n',
+      1,
+      /not a journal event/,
+    ],
   ])('skips %s with a warning', (_, text, events, warning) => {
     const read = parseJournal(text);
     expect(read.events).toHaveLength(events);

@@ -8,7 +8,10 @@ const berlin = (night: Record<string, unknown>) => testConfig({ timezone: 'Europ
 describe('night windows', () => {
   it('a night started at 23:00 Berlin lasting 7h is in progress at 03:00 and over at 07:00', () => {
     const config = berlin({ start: '0 23 * * *', duration: '7h' });
-    expect(nightInProgress(config, new Date('2026-11-21T02:00:00Z'))).toEqual({ start: new Date('2026-11-20T22:00:00Z'), end: new Date('2026-11-21T05:00:00Z') });
+    expect(nightInProgress(config, new Date('2026-11-21T02:00:00Z'))).toEqual({
+      start: new Date('2026-11-20T22:00:00Z'),
+      end: new Date('2026-11-21T05:00:00Z'),
+    });
     expect(nightInProgress(config, new Date('2026-11-21T06:00:00Z'))).toBeUndefined();
   });
 
@@ -20,7 +23,9 @@ describe('night windows', () => {
   it('the next night honours weekdays in the configured zone', () => {
     const config = berlin({ start: '0 23 * * 1-5', duration: '7h' });
     // Saturday 21 Nov 2026 → the next weeknight start is Monday 23 Nov, 23:00 Berlin
-    expect(nextNight(config, new Date('2026-11-21T12:00:00Z'))?.start).toEqual(new Date('2026-11-23T22:00:00Z'));
+    expect(nextNight(config, new Date('2026-11-21T12:00:00Z'))?.start).toEqual(
+      new Date('2026-11-23T22:00:00Z'),
+    );
   });
 });
 
@@ -29,7 +34,10 @@ describe('clock changes', () => {
     ['the autumn transition (02:30 happens twice)', '2026-10-24T12:00:00Z'],
     ['the spring transition (02:30 does not exist)', '2026-03-28T12:00:00Z'],
   ])('a 02:30 night fires once per day across %s', (_, from) => {
-    const runs = new Cron('30 2 * * *', { timezone: 'Europe/Berlin', paused: true }).nextRuns(3, new Date(from));
+    const runs = new Cron('30 2 * * *', { timezone: 'Europe/Berlin', paused: true }).nextRuns(
+      3,
+      new Date(from),
+    );
     const days = runs.map((d) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(d));
     expect(new Set(days).size).toBe(runs.length);
     expect(runs).toHaveLength(3);

@@ -10,7 +10,10 @@ describe('fault: two runners on the same state dir', () => {
   it('the second refuses with a clear message and the first night is not disturbed', async () => {
     const args = ['night', '--now', '--for', '12s', '--config', fleet.configFile];
     const first = nightshift(args, { cwd: fleet.dir });
-    await waitFor(() => fleet.events(fleet.runDir()).some((e) => e.type === 'agent-started'), 'the first runner to start');
+    await waitFor(
+      () => fleet.events(fleet.runDir()).some((e) => e.type === 'agent-started'),
+      'the first runner to start',
+    );
     const second = await nightshift(args, { cwd: fleet.dir });
     expect(second.exitCode).toBe(1);
     expect(second.stderr).toMatch(/another nightshift runner \(pid \d+\) is using .*state/);

@@ -10,15 +10,22 @@ describe("fault: an agent's pane log is deleted mid-night", () => {
   afterAll(() => fleet.cleanup());
 
   it('is detected on the next tick, re-armed into a new file and journaled', async () => {
-    const run = nightshift(['night', '--now', '--for', '15s', '--config', fleet.configFile], { cwd: fleet.dir });
+    const run = nightshift(['night', '--now', '--for', '15s', '--config', fleet.configFile], {
+      cwd: fleet.dir,
+    });
     const runDir = fleet.runDir();
     const log = join(runDir, 'logs', 'builder.log');
     await waitFor(() => existsSync(log) && statSync(log).size > 0, 'the pane log to fill');
     rmSync(log);
-    await waitFor(() => fleet.events(runDir).some((e) => e.type === 'pipe-rearmed'), 'the pipe to be re-armed');
+    await waitFor(
+      () => fleet.events(runDir).some((e) => e.type === 'pipe-rearmed'),
+      'the pipe to be re-armed',
+    );
     const result = await run;
     expect(result.exitCode, result.all).toBe(0);
-    expect(fleet.events(runDir)).toContainEqual(expect.objectContaining({ type: 'pipe-rearmed', agent: 'builder', reason: 'log file missing' }));
+    expect(fleet.events(runDir)).toContainEqual(
+      expect.objectContaining({ type: 'pipe-rearmed', agent: 'builder', reason: 'log file missing' }),
+    );
     await waitFor(() => existsSync(log) && statSync(log).size > 0, 'the new log file to receive output');
   });
 });

@@ -15,8 +15,14 @@ describe('fault: the runner is SIGKILLed mid-night and started again', () => {
     const args = ['night', '--now', '--for', '30s', '--config', fleet.configFile];
     const first = nightshift(args, { cwd: fleet.dir });
     const runDir = fleet.runDir();
-    await waitFor(() => fleet.events(runDir).some((e) => e.type === 'action' && e.action === 'answer'), 'the first answered dialog', 20_000);
-    const before = readFileSync(join(runDir, 'events.jsonl'), 'utf8').split('\n').filter((l) => l.endsWith('}'));
+    await waitFor(
+      () => fleet.events(runDir).some((e) => e.type === 'action' && e.action === 'answer'),
+      'the first answered dialog',
+      20_000,
+    );
+    const before = readFileSync(join(runDir, 'events.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.endsWith('}'));
     first.kill('SIGKILL');
     await first;
     const logSizeAtKill = statSync(join(runDir, 'logs', 'builder.log')).size;
@@ -29,9 +35,13 @@ describe('fault: the runner is SIGKILLed mid-night and started again', () => {
     const events = fleet.events(runDir);
     const starts = events.filter((e) => e.type === 'night-start');
     expect(starts.map((e) => e.type === 'night-start' && e.resumed)).toEqual([false, true]);
-    const adopted = events.filter((e) => e.type === 'agent-started' && e.adopted).map((e) => e.type === 'agent-started' && e.agent);
+    const adopted = events
+      .filter((e) => e.type === 'agent-started' && e.adopted)
+      .map((e) => e.type === 'agent-started' && e.agent);
     expect(adopted.sort()).toEqual(['builder', 'idler']);
-    const answers = events.filter((e) => e.type === 'action' && e.action === 'answer' && !e.dryRun).map((e) => (e.type === 'action' ? e.screenHash : ''));
+    const answers = events
+      .filter((e) => e.type === 'action' && e.action === 'answer' && !e.dryRun)
+      .map((e) => (e.type === 'action' ? e.screenHash : ''));
     expect(new Set(answers).size).toBe(answers.length);
     expect(statSync(join(runDir, 'logs', 'builder.log')).size).toBeGreaterThan(logSizeAtKill); // the pipe kept capturing
     expect(events.filter((e) => e.type === 'night-end')).toHaveLength(1);

@@ -8,19 +8,29 @@ describe('fault: the tmux server is killed mid-night', () => {
   afterAll(() => fleet.cleanup());
 
   it('the runner survives, journals and escalates the loss, recreates the layout and finishes the night', async () => {
-    const run = nightshift(['night', '--now', '--for', '20s', '--config', fleet.configFile], { cwd: fleet.dir });
+    const run = nightshift(['night', '--now', '--for', '20s', '--config', fleet.configFile], {
+      cwd: fleet.dir,
+    });
     const runDir = fleet.runDir();
-    await waitFor(() => fleet.events(runDir).filter((e) => e.type === 'state').length >= 2, 'agents to be watched');
+    await waitFor(
+      () => fleet.events(runDir).filter((e) => e.type === 'state').length >= 2,
+      'agents to be watched',
+    );
     await fleet.tmux('kill-server');
     const result = await run;
     expect(result.exitCode, result.all).toBe(0);
     const events = fleet.events(runDir);
     const lost = events.findIndex((e) => e.type === 'tmux-lost');
     expect(lost).toBeGreaterThan(0);
-    expect(events.slice(lost).some((e) => e.type === 'escalation' && e.reason.includes('tmux server lost'))).toBe(true);
+    expect(
+      events.slice(lost).some((e) => e.type === 'escalation' && e.reason.includes('tmux server lost')),
+    ).toBe(true);
     const restored = events.findIndex((e) => e.type === 'tmux-restored' && e.recreated);
     expect(restored).toBeGreaterThan(lost);
-    const restarted = events.slice(lost).filter((e) => e.type === 'agent-started').map((e) => e.type === 'agent-started' && e.agent);
+    const restarted = events
+      .slice(lost)
+      .filter((e) => e.type === 'agent-started')
+      .map((e) => e.type === 'agent-started' && e.agent);
     expect(restarted.sort()).toEqual(['builder', 'tester']);
     expect(events.filter((e) => e.type === 'night-end')).toHaveLength(1);
   });

@@ -8,7 +8,10 @@ const cli = join(root, 'core', 'cli.ts');
 const tsx = join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs');
 
 /** Starts `nightshift ...args` in `cwd`; the promise resolves with the result (never rejects on exit codes). */
-export function nightshift(args: readonly string[], options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): ResultPromise<{ reject: false; all: true }> {
+export function nightshift(
+  args: readonly string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string },
+): ResultPromise<{ reject: false; all: true }> {
   return execa(process.execPath, ['--import', tsx, cli, ...args], {
     cwd: options.cwd,
     env: { NIGHTSHIFT_LOG_LEVEL: 'debug', ...options.env },

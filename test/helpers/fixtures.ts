@@ -7,13 +7,21 @@ import { hashScreen } from '../../core/snapshot.js';
 
 /** A valid config with one agent, `overrides` merged in. */
 export function testConfig(overrides: Record<string, unknown> = {}): Config {
-  return resolveConfig({ agents: [{ name: 'builder', command: 'claude' }], ...overrides }, { cwd: '/tmp/ns-test', env: {} }).config;
+  return resolveConfig(
+    { agents: [{ name: 'builder', command: 'claude' }], ...overrides },
+    { cwd: '/tmp/ns-test', env: {} },
+  ).config;
 }
 
 /** A snapshot of `text` (one line per row), cursor at the end of the last non-empty line unless given. */
 export function snapshotOf(text: string, o: Partial<Snapshot> = {}): Snapshot {
   const lines = text.split('\n');
-  const y = o.cursor?.y ?? Math.max(0, lines.findLastIndex((l) => l.trim() !== ''));
+  const y =
+    o.cursor?.y ??
+    Math.max(
+      0,
+      lines.findLastIndex((l) => l.trim() !== ''),
+    );
   const cursor = o.cursor ?? { x: lines[y]?.length ?? 0, y, visible: true };
   return {
     agent: 'builder',

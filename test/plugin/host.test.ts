@@ -30,7 +30,16 @@ function hostWith(plugins: Plugin<unknown, unknown>[], timeout = 200) {
   });
   const view: AgentView = {
     agent: config.agents[0]!,
-    status: { name: 'builder', state: 'input', stateSince: null, changedAt: null, waitingUntil: null, restarts: 0, givenUp: false, taskSentAt: null },
+    status: {
+      name: 'builder',
+      state: 'input',
+      stateSince: null,
+      changedAt: null,
+      waitingUntil: null,
+      restarts: 0,
+      givenUp: false,
+      taskSentAt: null,
+    },
     classification: classified('input'),
     previous: undefined,
     lookAgain: () => undefined,
@@ -46,29 +55,59 @@ const noActions = () => ({ revoke: () => undefined }) as Actions & { revoke(): v
 
 describe('plugin isolation', () => {
   it.each<[string, Plugin<unknown, unknown>, string]>([
-    ['a throwing check', { name: 'throws', check: () => { throw new Error('boom'); } }, 'PLUGIN_THREW'],
+    [
+      'a throwing check',
+      {
+        name: 'throws',
+        check: () => {
+          throw new Error('boom');
+        },
+      },
+      'PLUGIN_THREW',
+    ],
     ['a hanging check', { name: 'hangs', check: () => new Promise(() => undefined) }, 'PLUGIN_TIMEOUT'],
-    ['a check returning garbage', { name: 'garbage', check: () => [{ nope: true }] as never }, 'PLUGIN_BAD_RESULT'],
+    [
+      'a check returning garbage',
+      { name: 'garbage', check: () => [{ nope: true }] as never },
+      'PLUGIN_BAD_RESULT',
+    ],
   ])('%s is journaled by name and does not stop the other checks', async (_, bad, code) => {
     const { host, events, view } = hostWith([bad, finds]);
     const findings = await host.check(snapshotOf('> '), view);
     expect(findings.map((f) => f.source)).toEqual(['finds-idle']);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'plugin-failure', plugin: bad.name, hook: 'check', code }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'plugin-failure', plugin: bad.name, hook: 'check', code }),
+    );
   });
 
   it('switches a plugin off after 3 failures in a row and names it', async () => {
     let calls = 0;
-    const flaky: Plugin<unknown, unknown> = { name: 'flaky', check: () => { calls++; throw new Error(`failure ${calls}`); } };
+    const flaky: Plugin<unknown, unknown> = {
+      name: 'flaky',
+      check: () => {
+        calls++;
+        throw new Error(`failure ${calls}`);
+      },
+    };
     const { host, events, view } = hostWith([flaky]);
     for (let i = 0; i < 5; i++) await host.check(snapshotOf('> '), view);
     expect(calls).toBe(3);
-    expect(events.filter((e) => e.type === 'plugin-disabled')).toEqual([{ type: 'plugin-disabled', plugin: 'flaky', failures: 3, firstError: 'check: failure 1' }]);
+    expect(events.filter((e) => e.type === 'plugin-disabled')).toEqual([
+      { type: 'plugin-disabled', plugin: 'flaky', failures: 3, firstError: 'check: failure 1' },
+    ]);
     expect(host.disabled).toEqual([{ plugin: 'flaky', failures: 3, firstError: 'check: failure 1' }]);
   });
 
   it('a success resets the failure streak', async () => {
     let calls = 0;
-    const sometimes: Plugin<unknown, unknown> = { name: 'sometimes', check: () => { calls++; if (calls % 3 === 0) return []; throw new Error('x'); } };
+    const sometimes: Plugin<unknown, unknown> = {
+      name: 'sometimes',
+      check: () => {
+        calls++;
+        if (calls % 3 === 0) return [];
+        throw new Error('x');
+      },
+    };
     const { host, view } = hostWith([sometimes]);
     for (let i = 0; i < 9; i++) await host.check(snapshotOf('> '), view);
     expect(host.disabled).toEqual([]);
@@ -78,19 +117,31 @@ describe('plugin isolation', () => {
     const order: string[] = [];
     const { host, events } = hostWith([
       { name: 'first', teardown: () => void order.push('first') },
-      { name: 'second', teardown: () => { order.push('second'); throw new Error('teardown failed'); } },
+      {
+        name: 'second',
+        teardown: () => {
+          order.push('second');
+          throw new Error('teardown failed');
+        },
+      },
       { name: 'third', teardown: () => void order.push('third') },
     ]);
     await host.teardown();
     expect(order).toEqual(['third', 'second', 'first']);
-    expect(events).toContainEqual(expect.objectContaining({ type: 'plugin-failure', plugin: 'second', hook: 'teardown' }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'plugin-failure', plugin: 'second', hook: 'teardown' }),
+    );
   });
 });
 
 describe('rescue dispatch', () => {
   it('offers a finding in order pre, unordered, post; the first "handled" wins', async () => {
     const seen: string[] = [];
-    const rescuer = (name: string, result: 'handled' | 'pass', order?: 'pre' | 'post'): Plugin<unknown, unknown> => ({
+    const rescuer = (
+      name: string,
+      result: 'handled' | 'pass',
+      order?: 'pre' | 'post',
+    ): Plugin<unknown, unknown> => ({
       name,
       ...(order ? { order } : {}),
       rescue: () => {
@@ -98,7 +149,13 @@ describe('rescue dispatch', () => {
         return result;
       },
     });
-    const { host, view } = hostWith([rescuer('late', 'handled', 'post'), rescuer('normal', 'pass'), rescuer('early', 'pass', 'pre'), rescuer('normal-2', 'handled'), rescuer('never', 'handled')]);
+    const { host, view } = hostWith([
+      rescuer('late', 'handled', 'post'),
+      rescuer('normal', 'pass'),
+      rescuer('early', 'pass', 'pre'),
+      rescuer('normal-2', 'handled'),
+      rescuer('never', 'handled'),
+    ]);
     const [finding] = await hostWith([finds]).host.check(snapshotOf('> '), view);
     const handledBy = await host.rescue(finding as Finding, view, noActions);
     expect(seen).toEqual(['early', 'normal', 'normal-2']);
@@ -115,7 +172,11 @@ describe('rescue dispatch', () => {
     let revoked = 0;
     const { host, view } = hostWith([{ name: 'acts', rescue: () => 'pass' }]);
     const [finding] = await hostWith([finds]).host.check(snapshotOf('> '), view);
-    await host.rescue(finding as Finding, view, () => ({ revoke: () => void revoked++ }) as Actions & { revoke(): void });
+    await host.rescue(
+      finding as Finding,
+      view,
+      () => ({ revoke: () => void revoked++ }) as Actions & { revoke(): void },
+    );
     expect(revoked).toBe(1);
   });
 });

@@ -41,13 +41,22 @@ describe('loadPlugins', () => {
   });
 
   it('uses the default set when the config lists no plugins, and skips falsy entries', async () => {
-    expect((await loadPlugins({ entries: undefined, builtins, defaults: ['idle'], dir: tempDir() })).map((p) => p.plugin.name)).toEqual(['idle']);
-    expect(await loadPlugins({ entries: [false, null, undefined], builtins, defaults: ['idle'], dir: tempDir() })).toEqual([]);
+    expect(
+      (await loadPlugins({ entries: undefined, builtins, defaults: ['idle'], dir: tempDir() })).map(
+        (p) => p.plugin.name,
+      ),
+    ).toEqual(['idle']);
+    expect(
+      await loadPlugins({ entries: [false, null, undefined], builtins, defaults: ['idle'], dir: tempDir() }),
+    ).toEqual([]);
   });
 
   it('loads a relative .ts file without a build step', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'retry.ts'), `const plugin: { name: string; check(): undefined } = { name: 'retry', check: () => undefined };\nexport default plugin;\n`);
+    writeFileSync(
+      join(dir, 'retry.ts'),
+      `const plugin: { name: string; check(): undefined } = { name: 'retry', check: () => undefined };\nexport default plugin;\n`,
+    );
     const [loaded] = await loadPlugins({ entries: ['./retry.ts'], builtins, defaults: [], dir });
     expect(loaded?.plugin.name).toBe('retry');
     expect(loaded?.from).toBe(join(dir, 'retry.ts'));
@@ -57,8 +66,14 @@ describe('loadPlugins', () => {
     const dir = tempDir();
     const pkg = join(dir, 'node_modules', 'nightshift-plugin-hello');
     mkdirSync(pkg, { recursive: true });
-    writeFileSync(join(pkg, 'package.json'), JSON.stringify({ name: 'nightshift-plugin-hello', type: 'module', main: 'index.js' }));
-    writeFileSync(join(pkg, 'index.js'), `export default { name: 'hello', check() { return undefined; } };\n`);
+    writeFileSync(
+      join(pkg, 'package.json'),
+      JSON.stringify({ name: 'nightshift-plugin-hello', type: 'module', main: 'index.js' }),
+    );
+    writeFileSync(
+      join(pkg, 'index.js'),
+      `export default { name: 'hello', check() { return undefined; } };\n`,
+    );
     const [loaded] = await loadPlugins({ entries: ['nightshift-plugin-hello'], builtins, defaults: [], dir });
     expect(loaded?.plugin.name).toBe('hello');
     expect(loaded?.from).toBe('nightshift-plugin-hello');
@@ -92,6 +107,8 @@ describe('loadPlugins', () => {
   it('names a plugin file that fails to import', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'broken.mjs'), 'export default {;\n');
-    expect(await problems(['./broken.mjs'], dir)).toEqual([expect.stringMatching(/^plugins\[0\]: could not load plugin "\.\/broken\.mjs" from .*broken\.mjs/)]);
+    expect(await problems(['./broken.mjs'], dir)).toEqual([
+      expect.stringMatching(/^plugins\[0\]: could not load plugin "\.\/broken\.mjs" from .*broken\.mjs/),
+    ]);
   });
 });

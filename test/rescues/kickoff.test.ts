@@ -16,10 +16,26 @@ const working = screen`
 const task = 'Work through TASKS.md and append a status entry to COORDINATION.md after each task';
 
 new PaneTester({ describe, it }).run(kickoff, [
-  { name: "types the night's task once the input box is ready", agent: { task }, screens: [box, working], expect: { sent: [task, 'Enter'] } },
+  {
+    name: "types the night's task once the input box is ready",
+    agent: { task },
+    screens: [box, working],
+    expect: { sent: [task, 'Enter'] },
+  },
   { name: 'does nothing for an agent without a task', screens: [box], expect: { sent: [] } },
-  { name: 'does not type the task twice', agent: { task }, state: { attempts: 1, sentAt: '2026-11-21T00:00:00Z' }, screens: [box], expect: { sent: [] } },
-  { name: 'waits while someone has the pane in copy mode', agent: { task }, screens: [{ ...box, inMode: true }], expect: { sent: [], escalated: [] } },
+  {
+    name: 'does not type the task twice',
+    agent: { task },
+    state: { attempts: 1, sentAt: '2026-11-21T00:00:00Z' },
+    screens: [box],
+    expect: { sent: [] },
+  },
+  {
+    name: 'waits while someone has the pane in copy mode',
+    agent: { task },
+    screens: [{ ...box, inMode: true }],
+    expect: { sent: [], escalated: [] },
+  },
   {
     name: 'escalates when the task cannot be delivered after the last attempt',
     agent: { task: 'Free some space with `rm -rf /`' },

@@ -2,7 +2,11 @@ import { describe, it } from 'vitest';
 import nudge from '../../plugins/rescues/nudge.js';
 import { PaneTester, screen } from '../../core/testing/index.js';
 
-const idle = (idleMs: number, atInput = true) => ({ kind: 'idle' as const, summary: 'idle', data: { idleMs, atInput } });
+const idle = (idleMs: number, atInput = true) => ({
+  kind: 'idle' as const,
+  summary: 'idle',
+  data: { idleMs, atInput },
+});
 const box = screen`
   ⏺ Done with the first task.
   ╭──────────────────────────────────────────╮
@@ -19,7 +23,12 @@ new PaneTester({ describe, it }).run(nudge, [
     name: 'nudges an agent idle at its input box for `after`',
     finding: idle(10 * MIN),
     screens: [box, working],
-    expect: { sent: ['Please continue with your task list. If you are blocked or done, append your status to the coordination file.', 'Enter'] },
+    expect: {
+      sent: [
+        'Please continue with your task list. If you are blocked or done, append your status to the coordination file.',
+        'Enter',
+      ],
+    },
   },
   {
     name: "types the agent's own continue message when it has one",
@@ -29,7 +38,12 @@ new PaneTester({ describe, it }).run(nudge, [
     expect: { sent: ['Carry on with TASKS.md', 'Enter'] },
   },
   { name: 'not before `after`', finding: idle(9 * MIN), screens: [box], expect: { sent: [] } },
-  { name: 'not when the agent looks busy, only at its input box', finding: idle(60 * MIN, false), screens: [box], expect: { sent: [] } },
+  {
+    name: 'not when the agent looks busy, only at its input box',
+    finding: idle(60 * MIN, false),
+    screens: [box],
+    expect: { sent: [] },
+  },
   {
     name: 'at most `max` per window',
     options: { max: 2 },

@@ -37,7 +37,13 @@ new PaneTester({ describe, it, checks: [exited] }).run(restart, [
     name: 'gives up and escalates after max restarts within the window',
     agent,
     options: { max: 3 },
-    state: { times: [Date.parse('2026-11-21T00:50:00Z'), Date.parse('2026-11-21T00:55:00Z'), Date.parse('2026-11-21T00:59:00Z')] },
+    state: {
+      times: [
+        Date.parse('2026-11-21T00:50:00Z'),
+        Date.parse('2026-11-21T00:55:00Z'),
+        Date.parse('2026-11-21T00:59:00Z'),
+      ],
+    },
     screens: [dead],
     ticks: 3,
     expect: { sent: [], escalated: ['given-up'] },
@@ -46,7 +52,13 @@ new PaneTester({ describe, it, checks: [exited] }).run(restart, [
     name: 'restarts counted outside the window no longer count',
     agent,
     options: { max: 3, delay: '0s', window: '30m' },
-    state: { times: [Date.parse('2026-11-20T20:00:00Z'), Date.parse('2026-11-20T20:05:00Z'), Date.parse('2026-11-20T20:10:00Z')] },
+    state: {
+      times: [
+        Date.parse('2026-11-20T20:00:00Z'),
+        Date.parse('2026-11-20T20:05:00Z'),
+        Date.parse('2026-11-20T20:10:00Z'),
+      ],
+    },
     screens: [dead, running],
     expect: { sent: ['restart: claude --continue'], escalated: [] },
   },

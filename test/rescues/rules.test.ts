@@ -3,8 +3,16 @@ import rules from '../../plugins/rescues/rules.js';
 import { PaneTester, screen } from '../../core/testing/index.js';
 
 const MIN = 60_000;
-const idle = { kind: 'idle' as const, summary: 'idle since 00:30', data: { idleMs: 30 * MIN, atInput: true } };
-const exitedFinding = { kind: 'exited' as const, summary: 'exited with status 1', data: { status: 1, detail: 'exited with status 1' } };
+const idle = {
+  kind: 'idle' as const,
+  summary: 'idle since 00:30',
+  data: { idleMs: 30 * MIN, atInput: true },
+};
+const exitedFinding = {
+  kind: 'exited' as const,
+  summary: 'exited with status 1',
+  data: { status: 1, detail: 'exited with status 1' },
+};
 const box = screen`
   ╭──────────────────────────────────────────╮
   │ >                                        │
@@ -37,7 +45,10 @@ new PaneTester({ describe, it }).run(rules, [
   {
     name: 'exited 3 times within 30m → give up and escalate',
     config: { rules: [{ when: 'exited', times: 3, within: '30m', do: 'give-up' }] },
-    state: { appeared: { exited: [Date.parse('2026-11-21T00:40:00Z'), Date.parse('2026-11-21T00:50:00Z')] }, actions: {} },
+    state: {
+      appeared: { exited: [Date.parse('2026-11-21T00:40:00Z'), Date.parse('2026-11-21T00:50:00Z')] },
+      actions: {},
+    },
     finding: exitedFinding,
     screens: [{ text: 'bye', dead: true }],
     expect: { sent: [], escalated: ['given-up'] },

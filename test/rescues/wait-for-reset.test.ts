@@ -5,7 +5,11 @@ import { PaneTester, screen } from '../../core/testing/index.js';
 const limit = (resetAt: string | null, needsHuman = false) => ({
   kind: 'limit' as const,
   summary: 'usage limit',
-  data: { resetAt, needsHuman, text: needsHuman ? 'Credit balance is too low' : '5-hour limit reached ∙ resets 5am' },
+  data: {
+    resetAt,
+    needsHuman,
+    text: needsHuman ? 'Credit balance is too low' : '5-hour limit reached ∙ resets 5am',
+  },
 });
 const limited = screen`
   ⎿  5-hour limit reached ∙ resets 5am
@@ -20,14 +24,20 @@ new PaneTester({ describe, it }).run(waitForReset, [
     options: noJitter,
     finding: limit('2026-11-21T05:00:00.000Z'),
     screens: [limited],
-    expect: { sent: [], state: { limits: 1, since: '2026-11-21T01:00:00.000Z', resumeAt: '2026-11-21T05:02:00.000Z' } },
+    expect: {
+      sent: [],
+      state: { limits: 1, since: '2026-11-21T01:00:00.000Z', resumeAt: '2026-11-21T05:02:00.000Z' },
+    },
   },
   {
     name: 'without a reset time it looks again after `recheck`',
     options: { ...noJitter, recheck: '15m' },
     finding: limit(null),
     screens: [limited],
-    expect: { sent: [], state: { limits: 1, since: '2026-11-21T01:00:00.000Z', resumeAt: '2026-11-21T01:15:00.000Z' } },
+    expect: {
+      sent: [],
+      state: { limits: 1, since: '2026-11-21T01:00:00.000Z', resumeAt: '2026-11-21T01:15:00.000Z' },
+    },
   },
   {
     name: 'still limited after a wait: backs off, doubling the recheck',
@@ -47,7 +57,11 @@ new PaneTester({ describe, it }).run(waitForReset, [
     name: 'when the wait is over it resumes the agent with its continue message',
     agent: { continue: 'The usage limit has reset. Continue where you left off.' },
     state: { limits: 1, since: '2026-11-21T00:00:00.000Z', resumeAt: '2026-11-21T01:00:00.000Z' },
-    finding: { kind: 'wait-over', summary: 'wait over', data: { since: '2026-11-21T01:00:00.000Z', reason: 'wait over' } },
+    finding: {
+      kind: 'wait-over',
+      summary: 'wait over',
+      data: { since: '2026-11-21T01:00:00.000Z', reason: 'wait over' },
+    },
     screens: [limited, screen`✻ Continuing… (1s · esc to interrupt)`],
     expect: { sent: ['The usage limit has reset. Continue where you left off.', 'Enter'] },
   },
