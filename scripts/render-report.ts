@@ -13,7 +13,7 @@ import { collectSections } from '../test/reports/helpers/report-context.js';
 
 const out = resolve(process.argv[2] ?? 'docs/report.png');
 const width = Number(process.argv[3] ?? 760);
-const height = Number(process.argv[4] ?? 2870);
+const height = Number(process.argv[4] ?? 2450);
 const dir = mkdtempSync(join(tmpdir(), 'ns-render-'));
 try {
   const g = generateNight({ dir, agents: 4, hours: 7, git: true, seed: 5, logBytesPerHour: 20_000 });
