@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { listRules } from '../../core/guard/index.js';
+
+const docs = readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/guard.md'), 'utf8');
+
+describe('docs/guard.md', () => {
+  it('lists every built-in rule with its verdict and reason', () => {
+    const missing = listRules().filter(
+      (rule) => !docs.includes(`| \`${rule.id}\` | ${rule.verdict} | ${rule.reason.replace(/\|/g, '\\|')} |`),
+    );
+    expect(missing.map((rule) => rule.id)).toEqual([]);
+  });
+});
