@@ -1,5 +1,5 @@
 // The built-in plugins, handed to the loader by name. They use only the public plugin API.
-import type { Plugin } from '../plugin/types.js';
+import type { AnyPlugin } from '../plugin/types.js';
 import error from '../../plugins/checks/error.js';
 import exited from '../../plugins/checks/exited.js';
 import idle from '../../plugins/checks/idle.js';
@@ -14,8 +14,6 @@ import restart from '../../plugins/rescues/restart.js';
 import rules from '../../plugins/rescues/rules.js';
 import waitForReset from '../../plugins/rescues/wait-for-reset.js';
 import { REPORTERS } from '../../plugins/reporters/index.js';
-
-type AnyPlugin = Plugin<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const CHECKS: AnyPlugin[] = [exited, idle, prompt, error, usageLimit];
 const RESCUES: AnyPlugin[] = [rules, kickoff, autoConfirm, dangerous, nudge, restart, waitForReset, escalate];

@@ -3,7 +3,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NightshiftError, type Problem } from '../errors.js';
 import { formatIssuePath } from './schema.js';
-import type { Plugin } from './types.js';
+import type { AnyPlugin, Plugin } from './types.js';
 
 /** A plugin ready for the night: its object, its validated options, and where it came from. */
 export interface LoadedPlugin {
@@ -17,7 +17,7 @@ export interface LoadPluginsOptions {
   /** `config.plugins` as written; undefined means the default set */
   readonly entries: readonly unknown[] | undefined;
   /** built-in plugins by name (handed in by the composition root) */
-  readonly builtins: ReadonlyMap<string, Plugin<any, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly builtins: ReadonlyMap<string, AnyPlugin>;
   /** names used when `entries` is undefined */
   readonly defaults: readonly string[];
   /** the config file's directory: relative paths and packages resolve from here */

@@ -235,9 +235,13 @@ export interface Plugin<O = unknown, S = unknown> {
   deliver?(report: CompiledReport, ctx: ReportContext<O, S>): Awaitable<void>;
 }
 
+/** A plugin of any options and state type, for lists that mix plugins. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyPlugin = Plugin<any, any>;
+
 /** A plugin with its options as written in the config (validated by the loader). */
 export interface PluginUse {
-  readonly plugin: Plugin<any, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly plugin: AnyPlugin;
   readonly options: unknown;
   /** where it came from: `built-in`, a path, or a package name */
   readonly from: string;

@@ -12,7 +12,7 @@ import { createGuard } from '../guard/index.js';
 import type { EscalationKind, JournalEvent, NewJournalEvent } from '../journal-events.js';
 import { validateOptions, type LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
-import type { Finding, NewFinding, Plugin } from '../plugin/types.js';
+import type { AnyPlugin, Finding, NewFinding } from '../plugin/types.js';
 import { classify } from '../screen/index.js';
 import { toSnapshot } from '../snapshot.js';
 import { tick } from '../tick.js';
@@ -80,19 +80,17 @@ const EXPECT_KEYS = new Set(['findings', 'sent', 'refused', 'escalated', 'state'
 export class PaneTester {
   readonly #describe: Registrar;
   readonly #it: Registrar;
-  readonly #checks: readonly Plugin<any, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly #checks: readonly AnyPlugin[];
 
   /** `checks` run before the plugin under test, so a rescue sees the findings a real night would give it. */
-  constructor(options: { describe: Registrar; it: Registrar; checks?: readonly Plugin<any, any>[] }) {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  constructor(options: { describe: Registrar; it: Registrar; checks?: readonly AnyPlugin[] }) {
     this.#describe = options.describe;
     this.#it = options.it;
     this.#checks = options.checks ?? [];
   }
 
   /** Registers one test per case, grouped under the plugin's name. */
-  run(plugin: Plugin<any, any>, cases: readonly PaneCase[]): void {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
+  run(plugin: AnyPlugin, cases: readonly PaneCase[]): void {
     const names = new Set<string>();
     for (const c of cases) {
       if (names.has(c.name)) throw new Error(`PaneTester: duplicate case name "${c.name}"`);
@@ -111,11 +109,10 @@ export class PaneTester {
 
   /** Runs one case and returns what happened, without asserting. */
   static async runCase(
-    plugin: Plugin<any, any>,
+    plugin: AnyPlugin,
     c: PaneCase,
-    checks: readonly Plugin<any, any>[] = [],
+    checks: readonly AnyPlugin[] = [],
   ): Promise<PaneResult> {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const dir = mkdtempSync(join(tmpdir(), 'nightshift-panetester-'));
     try {
       return await simulate(plugin, c, checks, dir);
@@ -126,12 +123,11 @@ export class PaneTester {
 }
 
 async function simulate(
-  plugin: Plugin<any, any>,
+  plugin: AnyPlugin,
   c: PaneCase,
-  checks: readonly Plugin<any, any>[],
+  checks: readonly AnyPlugin[],
   dir: string,
 ): Promise<PaneResult> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any
   const { config } = resolveConfig(
     {
       agents: [{ name: 'agent', command: 'agent', cwd: dir, ...c.agent }],
