@@ -7,6 +7,7 @@ import { planNight, type NightPlan } from '../night-plan.js';
 import { nightEnd } from '../scheduler.js';
 import type { Config } from '../../config/schema.js';
 import { compileAndDeliver } from './report-pipeline.js';
+import { urgentMailer } from './urgent.js';
 import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -67,7 +68,8 @@ export async function runWithSignals(
   process.once('SIGTERM', stop);
   extra?.addEventListener('abort', stop, { once: true });
   try {
-    return await runNight({ ...runtime, plan, signal: controller.signal });
+    const onUrgent = urgentMailer(runtime.loaded.config, () => plan.runDir, runtime.log);
+    return await runNight({ ...runtime, plan, signal: controller.signal, onUrgent });
   } finally {
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
