@@ -42,6 +42,16 @@ export const changeCloud = defineRule({
   ],
 });
 
+export const httpDelete = defineRule({
+  id: 'core.cloud.http-delete',
+  verdict: 'hold',
+  reason: 'sends an HTTP DELETE to a remote API',
+  examples: [
+    { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'hold' },
+    { command: 'curl -X DELETE http://localhost:3000/api/items/1', verdict: 'allow' },
+  ],
+});
+
 export const unpublish = defineRule({
   id: 'core.cloud.unpublish',
   verdict: 'block',
@@ -75,6 +85,23 @@ const READ =
 const COLON_DESTROY = /:(destroy|delete|remove|rm|purge|reset|disable|wipe|clear)$/i;
 const CHANGE =
   /^(create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
+
+/** Clouds where any change is a change to real infrastructure (the others are also local dev tools: `supabase start`). */
+const ACCOUNT_CLOUDS = new Set([
+  'aws',
+  'gcloud',
+  'az',
+  'doctl',
+  'heroku',
+  'fly',
+  'flyctl',
+  'hcloud',
+  'oci',
+  'ibmcloud',
+  'linode-cli',
+  'scw',
+  'gsutil',
+]);
 
 /** Where the verb sits: aws puts the operation second; the others anywhere in the first few words. */
 const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
@@ -167,7 +194,7 @@ const cloud: ProgramCheck = {
       )
     )
       context.report(deleteCloud);
-    else if (verbs.some((word) => READ.test(word))) return;
+    else if (verbs.some((word) => READ.test(word)) || !ACCOUNT_CLOUDS.has(invocation.program)) return;
     else if (
       verbs.some(
         (word) =>
@@ -233,9 +260,28 @@ const registries: ProgramCheck = {
   },
 };
 
+/** curl/http/wget with the DELETE method against anything but this machine. */
+const httpMethods: ProgramCheck = {
+  programs: ['curl', 'http', 'https', 'xh', 'wget'],
+  check(invocation, context) {
+    const values = invocation.args.map((arg) => arg.value);
+    const deletes =
+      values.some(
+        (value, index) =>
+          /^(-X|--request|--method)$/.test(values[index - 1] ?? '') && /^delete$/i.test(value),
+      ) ||
+      values.some((value) => /^(-XDELETE|--request=DELETE|--method=DELETE)$/i.test(value)) ||
+      (invocation.program !== 'curl' && invocation.program !== 'wget' && /^delete$/i.test(values[0] ?? ''));
+    const local = values.some((value) =>
+      /^(https?:\/\/)?(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)([:/]|$)/.test(value),
+    );
+    if (deletes && !local) context.report(httpDelete);
+  },
+};
+
 export const cloudPack = definePack({
   id: 'core.cloud',
   summary: 'cloud and platform CLIs, object stores, package registries: deletes block, other changes hold',
-  rules: [deleteCloud, changeCloud, unpublish, publish],
-  checks: [cloud, registries],
+  rules: [deleteCloud, changeCloud, httpDelete, unpublish, publish],
+  checks: [cloud, registries, httpMethods],
 });

@@ -115,11 +115,11 @@ function printsSecret(program: string, args: readonly Arg[]): boolean {
   );
 }
 
-/** Records a secret read (held alone; blocked together with a network send). */
+/** Records a secret read: credentials outside the project are held alone; any secret is blocked together with a network send. */
 export function reportSecretRead(path: PathClass, match: string, context: CheckContext): void {
   if (!path.secret) return;
   context.noteSecretRead(match);
-  context.report(readCredentials, match);
+  if (path.kind !== 'project-source') context.report(readCredentials, match);
 }
 
 /** Every program: an operand that names a secret file (also as `@file`, `--opt=file`, `if=file`) is a secret read. */
