@@ -1,6 +1,13 @@
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { definePlugin } from '../../core/index.js';
 import { agentDetailSection, analyzeNight } from '../../reports/index.js';
+
+const MiB = 1024 * 1024;
+/** Replay speed assumed before the first log has been measured (bytes per second). */
+const ASSUMED_RATE = 8 * MiB;
+/** Every agent gets at least this much of the end of its log, whatever the budget. */
+const MIN_BYTES = 2 * MiB;
 
 const options = z.strictObject({
   /** transcript lines shown at the end of each agent's detail */
@@ -11,17 +18,30 @@ const options = z.strictObject({
   lineWidth: z.number().int().min(40).max(1000).default(160),
   /** replay at most this many MiB of the end of each log */
   maxMiB: z.number().int().min(1).default(256),
+  /** time for replaying all logs; a long night of many agents replays the end of each log to fit */
+  budgetSeconds: z.number().int().min(5).default(45),
 });
+
+/** Size of a file, or 0. */
+function sizeOf(file: string | undefined): number {
+  try {
+    return file ? statSync(file).size : 0;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * `agent-detail`: one section per agent with its last screen, its errors in context and the tail
- * of its transcript, replayed from the raw pane log through a headless terminal. These sections
- * are the first to be cut when the email would grow too large.
+ * of its transcript, replayed from the raw pane log through a headless terminal. The replays share
+ * a time budget: each agent gets its share of what is left, converted to bytes at the speed
+ * measured so far, so a fleet of huge logs replays their ends instead of timing out. These
+ * sections are the first to be cut when the email would grow too large.
  */
 export default definePlugin<z.output<typeof options>>({
   name: 'agent-detail',
   options,
-  timeoutMs: 600_000,
+  timeoutMs: 120_000,
   async report(night, ctx) {
     const model = await analyzeNight(night, {
       coordination: ctx.config.coordination,
@@ -29,16 +49,24 @@ export default definePlugin<z.output<typeof options>>({
       now: ctx.now,
     });
     const sections = [];
+    const deadline = Date.now() + ctx.options.budgetSeconds * 1000;
+    let rate = ASSUMED_RATE;
     for (const [i, agent] of model.agents.entries()) {
+      const share = Math.max(0, deadline - Date.now()) / 1000 / (model.agents.length - i);
+      const maxBytes = Math.min(ctx.options.maxMiB * MiB, Math.max(MIN_BYTES, Math.floor(share * rate)));
+      const bytes = Math.min(maxBytes, sizeOf(night.logs[agent.name]));
+      const started = Date.now();
       sections.push(
         await agentDetailSection(model, agent, i, {
           tailLines: ctx.options.tailLines,
           maxErrors: ctx.options.maxErrors,
           lineWidth: ctx.options.lineWidth,
-          maxBytes: ctx.options.maxMiB * 1024 * 1024,
+          maxBytes,
           signal: ctx.signal,
         }),
       );
+      const seconds = (Date.now() - started) / 1000;
+      if (bytes > MiB && seconds > 0.05) rate = bytes / seconds;
     }
     return sections;
   },
