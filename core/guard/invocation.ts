@@ -19,6 +19,9 @@ export interface Upstream {
   readonly args: readonly Arg[];
 }
 
+/** How a file was written earlier in the line: downloaded, written locally, or checked out by `git clone`. */
+export type WriteOrigin = 'network' | 'local' | 'clone';
+
 /** One program about to run, after unwrapping: what the rules look at. */
 export interface Invocation {
   /** normalized name: basename of any path, lower case, no `.exe` (`/usr/bin/RM` → `rm`) */
@@ -49,9 +52,9 @@ export interface CheckContext {
   /** evaluates shell text the invocation runs (`sh -c TEXT`, `eval`, `ssh host TEXT`, a git alias) */
   runScript(text: Arg | string, options?: RunOptions): void;
   /** remembers a file the line writes; `network` when its content was downloaded */
-  noteWritten(path: PathClass, how: 'network' | 'local'): void;
+  noteWritten(path: PathClass, how: WriteOrigin): void;
   /** how a file was written earlier in the line, if it was */
-  writtenBy(path: PathClass): 'network' | 'local' | undefined;
+  writtenBy(path: PathClass): WriteOrigin | undefined;
   /** remembers that the line reads a secret; together with a network send it is exfiltration */
   noteSecretRead(match: string): void;
   /** remembers that the line sends data over the network */

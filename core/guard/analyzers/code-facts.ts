@@ -22,7 +22,7 @@ const DELETES =
 const RUNS_COMMANDS =
   /\b(fork|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
 const RUNS_CODE =
-  /\b(eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile|load)\b/;
+  /\b(eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile)\b/;
 const NETWORK =
   /\b(urlopen|urllib|urllib2|requests|httpx|aiohttp|http\.client|socket|fetch|XMLHttpRequest|axios|got|https?\.(get|request)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|curl_exec|curl_init|file_get_contents|WebSocket|net\.connect|tls\.connect|dgram|smtplib|ftplib|paramiko)\b/;
 const WRITES =

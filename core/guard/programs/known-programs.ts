@@ -52,7 +52,8 @@ const GROUPS: Readonly<Record<string, string>> = {
   databases: `psql mysql mariadb sqlite3 sqlite duckdb redis-cli valkey-cli mongosh mongo cqlsh clickhouse
     clickhouse-client sqlcmd snowsql cockroach pg_dump pg_dumpall pg_isready createdb mysqldump mariadb-dump
     mongodump mongoexport pgcli mycli litecli usql`,
-  more: `deactivate mkfifo sponge pv age gpg gpg2 redis-server cursor newman k6 ab wrk hey lighthouse mkcert svgo
+  more: `ctest cpack clang-format clang-tidy perf tcpdump ncu npm-check-updates dot neato iotop iftop nethogs bmon
+    mmdc plantuml deactivate mkfifo sponge pv age gpg gpg2 redis-server cursor newman k6 ab wrk hey lighthouse mkcert svgo
     wasm-pack protoc buf openapi-generator graphql-codegen expo eas react-native fastlane opam dune elm gleam
     localstack mount umount direnv-stdlib ts-node-dev jq-1.6 gunzip unlz4 nvim-qt hugo jekyll zola eleventy`,
   editors: `vi vim nvim nano emacs code subl micro hx kak`,

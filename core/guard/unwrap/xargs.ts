@@ -65,7 +65,7 @@ function runPerItem(
             : arg,
         )
       : [...inner, item];
-    context.runCommand(argv.length ? argv : [literalArg('echo'), item], { stdin: { kind: 'terminal' } });
+    if (inner.length > 0) context.runCommand(argv, { stdin: { kind: 'terminal' } });
   }
   void invocation;
 }

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import type { CheckContext, RunOptions, Stdin } from '../invocation.js';
+import type { CheckContext, RunOptions, Stdin, WriteOrigin } from '../invocation.js';
 import { classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 import type { Arg } from '../syntax/arg.js';
@@ -73,12 +73,12 @@ export class CallContext implements CheckContext {
     this.runner.runScript(text, this.call, options);
   }
 
-  noteWritten(path: PathClass, how: 'network' | 'local'): void {
+  noteWritten(path: PathClass, how: WriteOrigin): void {
     const { written } = this.session;
     if (path.path && written.get(path.path) !== 'network') written.set(path.path, how);
   }
 
-  writtenBy(path: PathClass): 'network' | 'local' | undefined {
+  writtenBy(path: PathClass): WriteOrigin | undefined {
     for (let dir = path.path; dir.length > 1; dir = posix.dirname(dir)) {
       const how = this.session.written.get(dir);
       if (how) return how;

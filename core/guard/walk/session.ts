@@ -1,3 +1,4 @@
+import type { WriteOrigin } from '../invocation.js';
 import type { PathClass } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 
@@ -56,7 +57,7 @@ export class Session {
   /** paths classified so far in this verdict, by cwd, glob flag and text */
   readonly paths = new Map<string, PathClass>();
   /** files written earlier in the line, by absolute path: written from the network or locally */
-  readonly written = new Map<string, 'network' | 'local'>();
+  readonly written = new Map<string, WriteOrigin>();
   /** the first command that reads a secret, and the first that sends data out */
   secretRead: string | undefined;
   networkSend: string | undefined;

@@ -183,7 +183,7 @@ export const remoteInstaller = defineRule({
 export function reportIfWritten(path: PathClass, match: string, context: CheckContext): void {
   const how = context.writtenBy(path);
   if (how === 'network') context.report(downloadThenRun, match);
-  else if (how === 'local') context.report(runsWrittenFile, match);
+  else if (how) context.report(runsWrittenFile, match);
 }
 
 const netcat: ProgramCheck = {
@@ -315,7 +315,8 @@ const recipeRunners: ProgramCheck = {
     const words = invocation.args.map((arg) => arg.value);
     if (invocation.program === 'npm' && (words[0] === 'pkg' || words[0] === 'set-script')) return;
     for (const recipe of RECIPES[invocation.program] ?? []) {
-      if (context.writtenBy(context.classify(recipe))) context.report(runsWrittenFile);
+      const how = context.writtenBy(context.classify(recipe));
+      if (how === 'local' || how === 'network') context.report(runsWrittenFile);
     }
   },
 };

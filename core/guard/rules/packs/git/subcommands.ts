@@ -249,7 +249,7 @@ function judgeSubcommand(
       if (name)
         context.noteWritten(
           context.classify(cwd && !name.startsWith('/') ? posix.join(cwd, name) : name),
-          'network',
+          'clone',
         );
       return true;
     }
