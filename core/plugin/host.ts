@@ -45,6 +45,7 @@ export interface AgentView {
 }
 
 const MAX_FAILURES = 3;
+/** report and deliver hooks get longer by default; a plugin's own `timeoutMs` always wins */
 const REPORT_TIMEOUT_MS = 60_000;
 const SEVERITIES: readonly Severity[] = ['info', 'warn', 'error', 'critical'];
 
@@ -206,7 +207,7 @@ export class PluginHost {
   ): Promise<T | undefined> {
     const outcome = await runHook(
       fn,
-      timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout,
+      p.plugin.timeoutMs ?? timeout ?? this.#o.config.watch.pluginTimeout,
       this.#o.signal,
     );
     if (outcome.ok) {
