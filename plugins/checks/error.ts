@@ -89,6 +89,9 @@ export default definePlugin<Options, State>({
       if (!text || before.has(text) || ignore.some((re) => re.test(row))) continue;
       const hit = patterns.find((p) => p.re.test(row));
       if (!hit) continue;
+      // a frame under an error (or under another frame) belongs to that error's trace, never a finding of its own
+      const above = rows[i - 1] ?? '';
+      if (hit.name === 'stack-frame' && patterns.some((p) => p.re.test(above))) continue;
       const key = text.replace(/\d+/g, '#');
       if (seen[key] !== undefined) continue;
       if (sent.length >= o.perHour) break;

@@ -52,6 +52,17 @@ describe('error check', () => {
     ]);
   });
 
+  it('a trace seen again after a restart is not reported frame by frame', async () => {
+    const h = await harness(error);
+    const crash = [
+      'Error: connect ECONNREFUSED 127.0.0.1:5432',
+      '    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+    ];
+    expect(await h.look(screen(['$ node migrate.js', ...crash], below))).toHaveLength(1);
+    await h.look(at(screen(['restarting'], below), 2000));
+    expect(await h.look(at(screen(['$ node migrate.js --continue', ...crash], below), 4000))).toEqual([]);
+  });
+
   it('does not report rows already on the previous screen, or the same error again within `dedupe`', async () => {
     const h = await harness(error);
     const failed = screen(['FAILED tests/test_a.py::test_one'], below);
