@@ -16,7 +16,8 @@ const options = z.strictObject({
   urgent: z.boolean().default(false),
 });
 
-type State = { blocks: number; seen: string[] };
+/** `retry`: a dialog whose decline the actuator's cooldown put off (tried again on the next tick) */
+type State = { blocks: number; seen: string[]; retry?: string };
 
 /**
  * `dangerous`: for `confirm` findings the guard blocked or held (decision `escalate` or `decline`), leaves the prompt
@@ -32,7 +33,17 @@ export default definePlugin<z.output<typeof options>, State>({
     const { dialog, decision } = finding.data;
     if (decision.decision !== 'escalate' && decision.decision !== 'decline') return 'pass';
     const state = ctx.agentState.get() ?? { blocks: 0, seen: [] };
-    if (state.seen.includes(dialog.signature)) return 'handled';
+    const decline = ctx.options.action === 'decline' || decision.decision === 'decline';
+    // false only when the cooldown put the decline off: a deferral, to be tried again, not a decision
+    const declined = async () => {
+      const outcome = await ctx.act.decline(dialog, { note: ctx.options.note });
+      return outcome.ok || outcome.why !== 'cooldown';
+    };
+    if (state.seen.includes(dialog.signature)) {
+      if (decline && state.retry === dialog.signature && (await declined()))
+        ctx.agentState.set({ blocks: state.blocks, seen: state.seen });
+      return 'handled';
+    }
     const verdict = decision.guard?.verdict;
     const kind = verdict === 'block' ? 'blocked-command' : 'held-command';
     const command = dialog.command ?? undefined;
@@ -44,10 +55,13 @@ export default definePlugin<z.output<typeof options>, State>({
       `${ctx.agent.name} asked to run a command the guard ${verdict === 'block' ? 'blocked' : 'could not clear'} (${why})`,
       { command, urgent: ctx.options.urgent },
     );
-    if (ctx.options.action === 'decline' || decision.decision === 'decline')
-      await ctx.act.decline(dialog, { note: ctx.options.note });
+    const deferred = decline && !(await declined());
     const blocks = state.blocks + 1;
-    ctx.agentState.set({ blocks, seen: [...state.seen, dialog.signature].slice(-50) });
+    ctx.agentState.set({
+      blocks,
+      seen: [...state.seen, dialog.signature].slice(-50),
+      ...(deferred ? { retry: dialog.signature } : {}),
+    });
     if (blocks >= ctx.options.maxBlocks) {
       await ctx.act.escalate(
         'given-up',
