@@ -18,13 +18,13 @@ export interface CodeFacts {
 }
 
 const DELETES =
-  /\b(rmtree|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(/;
+  /\b(rmtree|remove_tree|remove_dir|RemoveAll|Remove-Item|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(/;
 const RUNS_COMMANDS =
-  /\b(fork|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
+  /\b(fork|Start-Process|Invoke-Command|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
 const RUNS_CODE =
-  /\b(eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile)\b/;
+  /\b(Invoke-Expression|iex|eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile)\b/;
 const NETWORK =
-  /\b(urlopen|urllib|urllib2|requests|httpx|aiohttp|http\.client|socket|fetch|XMLHttpRequest|axios|got|https?\.(get|request)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|curl_exec|curl_init|file_get_contents|WebSocket|net\.connect|tls\.connect|dgram|smtplib|ftplib|paramiko)\b/;
+  /\b(Invoke-WebRequest|iwr|Invoke-RestMethod|irm|DownloadString|WebClient|urlopen|urllib|urllib2|requests|httpx|aiohttp|http\.client|socket|fetch|XMLHttpRequest|axios|got|https?\.(get|request)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|curl_exec|curl_init|file_get_contents|WebSocket|net\.connect|tls\.connect|dgram|smtplib|ftplib|paramiko)\b/;
 const WRITES =
   /\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|write_text|write_bytes|file_put_contents|fwrite|truncate|chmod|chown|rename|renameSync|copyFile|copyFileSync|move|symlink|symlinkSync)\b|\bopen\s*\([^)]*['"][wax]\+?b?['"]|File\.(write|open\([^)]*['"][wa])/;
 const HOME =
@@ -67,7 +67,7 @@ export function scanCode(code: string): CodeFacts {
   return {
     strings,
     shellStrings,
-    deletes: DELETES.test(bare),
+    deletes: DELETES.test(bare) || strings.some((text) => /^\w+$/.test(text) && DELETES.test(text)),
     runsCommands: RUNS_COMMANDS.test(bare) || shellStrings.length > 0,
     runsCode: RUNS_CODE.test(bare),
     network: NETWORK.test(bare),

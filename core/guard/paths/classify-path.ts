@@ -8,6 +8,7 @@ import {
   HOME_PARENTS,
   HOME_SECRETS,
   HOME_SENSITIVE,
+  KEY_FILE,
   NIGHTSHIFT_CONFIG_NAMES,
   NOT_SECRET_NAMES,
   SYSTEM_DIRS,
@@ -128,7 +129,8 @@ function absolutePath(raw: string, places: PathPlaces): string | undefined {
 
 function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
   const [kind, secret] = kindOf(path, places);
-  return { kind, path, secret, protected: isProtected(path, places), glob };
+  const keyFile = KEY_FILE.test(posix.basename(path));
+  return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), glob };
 }
 
 /** The kind of an absolute, normalized path, and whether its content is a secret. */
@@ -138,8 +140,9 @@ function kindOf(path: string, places: PathPlaces): [PathKind, boolean] {
     if (HARMLESS_DEVICES.has(path) || path.startsWith('/dev/fd/')) return ['null-device', false];
     return [path.startsWith('/dev/shm/') ? 'temp' : 'device', false];
   }
-  if (path !== places.home && isWithin(path, places.home)) {
-    const rel = path.slice(places.home.length + 1);
+  const owner = homeOf(path, places.home);
+  if (owner && path !== owner) {
+    const rel = path.slice(owner.length + 1);
     if (startsWithAny(rel, HOME_SENSITIVE)) return ['home-sensitive', isHomeSecret(rel)];
   }
   if (SYSTEM_SECRETS.some((secret) => isWithin(path, secret))) return ['system', true];
@@ -154,6 +157,19 @@ function kindOf(path: string, places: PathPlaces): [PathKind, boolean] {
   const top = path.slice(1, path.indexOf('/', 1) < 0 ? undefined : path.indexOf('/', 1));
   if (SYSTEM_DIRS.has(top) && !isWithin(path, places.home)) return ['system', false];
   return ['outside', false];
+}
+
+/** The home directory a path is in: ours, another user's (`/home/alice`, `/Users/bob`), or root's. */
+function homeOf(path: string, home: string): string | undefined {
+  if (isWithin(path, home)) return home;
+  if (isWithin(path, '/root')) return '/root';
+  for (const parent of HOME_PARENTS) {
+    if (path.startsWith(`${parent}/`)) {
+      const end = path.indexOf('/', parent.length + 1);
+      return end < 0 ? path : path.slice(0, end);
+    }
+  }
+  return undefined;
 }
 
 function kindInProject(path: string, project: string): [PathKind, boolean] {

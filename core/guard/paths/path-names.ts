@@ -87,6 +87,8 @@ export const HOME_SENSITIVE: readonly string[] = [
   '.local/share/keyrings',
   'Library/Keychains',
   '.bashrc',
+  '.bash_aliases',
+  '.aliases',
   '.bash_profile',
   '.bash_login',
   '.bash_logout',
@@ -141,6 +143,9 @@ export const HOME_SECRETS: readonly string[] = [
   '.local/share/keyrings',
   'Library/Keychains',
 ];
+
+/** File names that hold keys wherever they are (`server.pem`, `id_ed25519`, `release.keystore`). */
+export const KEY_FILE = /\.(pem|key|p12|pfx|kdbx|keystore|jks|ppk)$|^id_(rsa|dsa|ecdsa|ed25519)$/;
 
 /** Files in `~/.ssh` that are not secret (public keys are recognised by their `.pub` suffix). */
 export const NOT_SECRET_NAMES: ReadonlySet<string> = new Set(['known_hosts', 'config', 'authorized_keys']);

@@ -3,7 +3,12 @@ import { parseFlags, type FlagSpec } from '../flags/parse-flags.js';
 import type { CheckContext, Invocation, ProgramCheck } from '../invocation.js';
 import { interpreterDelete } from '../rules/packs/fs/rules.js';
 import { reportWrite } from '../rules/packs/fs/writes.js';
-import { interpreterCode, interpreterRemoteCode, remoteInstaller } from '../rules/packs/rce.js';
+import {
+  interpreterCode,
+  interpreterRemoteCode,
+  NETWORK_FETCHERS,
+  remoteInstaller,
+} from '../rules/packs/rce.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
 import type { Arg } from '../syntax/arg.js';
 import { isStdinName, judgeScriptFile, judgeStdinCode } from './shells.js';
@@ -71,6 +76,14 @@ const INTERPRETERS: Readonly<Record<string, Interpreter>> = {
   rscript: SIMPLE_E,
   osascript: SIMPLE_E,
   tclsh: SIMPLE_E,
+  powershell: {
+    flags: {
+      shortWithValue: 'cfe',
+      longWithValue: ['command', 'file', 'encodedcommand'],
+      stopAtOperand: true,
+    },
+    codeOptions: ['c', 'command'],
+  },
   pwsh: {
     flags: {
       shortWithValue: 'cfe',
@@ -89,10 +102,19 @@ function family(program: string): string {
 
 /** Judges one snippet of code: deletes, commands, code from the network, writes and secrets in its strings. */
 export function judgeCode(code: Arg, invocation: Invocation, context: CheckContext): void {
-  if (code.dynamic) context.report(interpreterCode);
+  if (code.dynamic) {
+    const downloaded = [...context.substitutionPrograms(code)].some((program) =>
+      NETWORK_FETCHERS.has(program),
+    );
+    context.report(downloaded ? interpreterRemoteCode : interpreterCode);
+  }
   const facts = scanCode(code.value);
   const words = facts.strings.filter((text) => text !== '' && !/\s/.test(text));
-  const paths = words.filter((text) => /^[~/.]|\//.test(text)).map((text) => context.classify(text));
+  const pathLike = words.filter((text) => /^[~/.]|\//.test(text));
+  const underHome = facts.home
+    ? pathLike.filter((text) => /^\/?\./.test(text)).map((text) => `~/${text.replace(/^\//, '')}`)
+    : [];
+  const paths = [...pathLike, ...underHome].map((text) => context.classify(text));
   if (facts.deletes) {
     const targets = words.map((text) => context.classify(text));
     const outside = paths.some((path) => !['project-build', 'temp', 'project-source'].includes(path.kind));

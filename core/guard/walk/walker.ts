@@ -314,6 +314,11 @@ export class Walker {
       return;
     }
     if (name.expanded) this.session.report(dynamicCommand, call.text);
+    const service = /^\/etc\/(init\.d|rc\.d)\/([\w.@-]+)$/.exec(name.value);
+    if (service) {
+      this.runArgv([literalArg('service'), literalArg(service[2] as string), ...args], call);
+      return;
+    }
     const program = normalizeProgram(name.value);
     for (const collector of this.collectors) collector.add(program);
     if (this.functions.has(name.value) && call.scope.functions.has(name.value)) {

@@ -45,10 +45,10 @@ export const changeCloud = defineRule({
 export const httpDelete = defineRule({
   id: 'core.cloud.http-delete',
   verdict: 'hold',
-  reason: 'sends an HTTP DELETE to a remote API',
+  reason: 'sends an HTTP DELETE to an API (a database, an index, a cloud resource)',
   examples: [
     { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'hold' },
-    { command: 'curl -X DELETE http://localhost:3000/api/items/1', verdict: 'allow' },
+    { command: 'curl -X GET https://api.x.example/v1/databases', verdict: 'allow' },
   ],
 });
 
@@ -84,7 +84,7 @@ const READ =
   /^(list|ls|describe|get|show|logs?|read|tail|status|info|inspect|view|history|search|whoami|version|help|browse|wait|print-[\w-]+|get-[\w-]+|describe-[\w-]+|list-[\w-]+)$/i;
 const COLON_DESTROY = /:(destroy|delete|remove|rm|purge|reset|disable|wipe|clear)$/i;
 const CHANGE =
-  /^(create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
+  /^(patch|leave|change|execute|cancel|abandon|create|update|put|set|deploy|apply|modify|attach|detach|enable|disable|import|publish|release|scale|restart|reboot|stop|start|associate|disassociate|authorize|revoke|promote|failover|rotate|reset|restore|run|invoke|add|grant|replace|move|mv|rename|upgrade|resize|sync|mirror|rsync|transfer|send|copy-snapshot|add-iam-policy-binding|remove-iam-policy-binding)([-_].*)?$/i;
 
 /** Clouds where any change is a change to real infrastructure (the others are also local dev tools: `supabase start`). */
 const ACCOUNT_CLOUDS = new Set([
@@ -260,7 +260,7 @@ const registries: ProgramCheck = {
   },
 };
 
-/** curl/http/wget with the DELETE method against anything but this machine. */
+/** curl/http/wget with the DELETE method (localhost too: Elasticsearch, CouchDB and friends live there). */
 const httpMethods: ProgramCheck = {
   programs: ['curl', 'http', 'https', 'xh', 'wget'],
   check(invocation, context) {
@@ -272,10 +272,7 @@ const httpMethods: ProgramCheck = {
       ) ||
       values.some((value) => /^(-XDELETE|--request=DELETE|--method=DELETE)$/i.test(value)) ||
       (invocation.program !== 'curl' && invocation.program !== 'wget' && /^delete$/i.test(values[0] ?? ''));
-    const local = values.some((value) =>
-      /^(https?:\/\/)?(localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0)([:/]|$)/.test(value),
-    );
-    if (deletes && !local) context.report(httpDelete);
+    if (deletes) context.report(httpDelete);
   },
 };
 

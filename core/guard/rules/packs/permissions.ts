@@ -87,8 +87,8 @@ function judgeTarget(
   if (recursive && WIDE_KINDS.has(target.kind))
     return target.kind === 'home-sensitive' ? sensitiveFile : recursiveWide;
   if (target.kind === 'root' || target.kind === 'system' || target.kind === 'device') return sensitiveFile;
-  if (target.kind === 'home-sensitive' && (program !== 'chmod' || opensToOthers(spec ?? '')))
-    return sensitiveFile;
+  const personal = target.kind === 'home-sensitive' || target.kind === 'home';
+  if (personal && (program !== 'chmod' || opensToOthers(spec ?? ''))) return sensitiveFile;
   if (program !== 'chmod' || spec === undefined) return undefined;
   if (setsIdBits(spec) || (worldWritableMode(spec) && (recursive || target.kind === 'project-root')))
     return worldWritable;

@@ -88,11 +88,19 @@ const SECRET_COMMANDS: Readonly<Record<string, RegExp>> = {
   vault: /^(kv get|read|token create)/,
   op: /^(read|item get|document get)/,
   gh: /^auth token/,
-  kubectl: /^get secrets?\b.*(-o|--output)/,
+  kubectl: /^get secrets?\b.*(-o|--output)|^config view\b.*--raw/,
+  git: /^credential (fill|approve)/,
   pass: /^(show )?\S/,
   doppler: /^secrets( get| download)?\b/,
   heroku: /^config(:get)?\b/,
 };
+
+/** A variable name that says it holds a secret. */
+const SECRET_NAME = /^\w*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)\w*$/i;
+
+/** A secret variable in the body of a request (`-d "k=$AWS_SECRET_ACCESS_KEY"`); headers are how tokens are meant to travel. */
+const SECRET_IN_BODY =
+  /(-d|--data[\w-]*|-F|--form[\w-]*|--post-data|--body)(=|\s+)(["']?)[^\s"']*\$\{?\w*(SECRET|TOKEN|PASSWORD|PASSWD|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)/i;
 
 /** Variables whose names say they hold secrets (`$AWS_SECRET_ACCESS_KEY`, `${GITHUB_TOKEN}`). */
 const SECRET_VARIABLE =
@@ -132,6 +140,10 @@ const secretOperands: ProgramCheck = {
     }
     if (ECHOES.has(invocation.program) && SECRET_VARIABLE.test(invocation.text))
       context.noteSecretRead(invocation.text);
+    if (invocation.program === 'printenv' && invocation.args.some((arg) => SECRET_NAME.test(arg.value))) {
+      context.noteSecretRead(invocation.text);
+      context.report(readCredentials);
+    }
     if (METADATA_ONLY.has(invocation.program)) return;
     const read = LAST_OPERAND_WRITTEN.has(invocation.program)
       ? invocation.args.slice(0, -1)
@@ -162,6 +174,7 @@ const networkSends: ProgramCheck = {
   check(invocation, context) {
     if (invocation.program === 'scp' && !invocation.args.some((arg) => /^[^/]*:/.test(arg.value))) return;
     context.noteNetworkSend(invocation.text);
+    if (SECRET_IN_BODY.test(invocation.text)) context.noteSecretRead(invocation.text);
     if (invocation.stdin.kind !== 'text') return;
     for (const word of invocation.stdin.text.split(/\s+/)) {
       if (/^[~/]/.test(word)) reportSecretRead(context.classify(word), invocation.text, context);

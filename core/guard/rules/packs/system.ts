@@ -160,6 +160,7 @@ const powerCommands: ProgramCheck = {
         return;
       case 'systemctl':
       case 'loginctl':
+        if (/^(terminate|kill)-(session|user|seat)$/.test(first)) context.report(killAll);
         if (
           /^(poweroff|reboot|halt|kexec|suspend|hibernate|hybrid-sleep|suspend-then-hibernate|rescue|emergency|soft-reboot)$/.test(
             first,
@@ -346,8 +347,9 @@ const accountCommands: ProgramCheck = {
         const groups = [...(parsed.values.get('G') ?? []), ...(parsed.values.get('g') ?? [])]
           .map((arg) => arg.value)
           .join(',');
-        if (parsed.flags.has('L') || parsed.flags.has('e') || ADMIN_GROUPS.test(groups))
-          context.report(accounts);
+        const shell = parsed.values.get('s')?.[0]?.value ?? '';
+        const locked = parsed.flags.has('L') || parsed.flags.has('e') || /\/(nologin|false)$/.test(shell);
+        if (locked || ADMIN_GROUPS.test(groups)) context.report(accounts);
         return;
       }
       case 'dscl':

@@ -198,7 +198,7 @@ function judgeSubcommand(
       }
       return true;
     case 'update-ref':
-      if (hasAny(parsed, 'd')) context.report(expireHistory);
+      if (hasAny(parsed, 'd', 'stdin')) context.report(expireHistory);
       return true;
     case 'worktree':
       if (parsed.operands[0]?.value === 'remove' && hasAny(parsed, 'f', 'force'))
