@@ -14,6 +14,9 @@ export interface CheckedScript {
   readonly problem?: ParseProblem;
 }
 
+/** Without these characters a script has no substitution and no heredoc: its own errors are all there are. */
+const MAY_NEST = /[$`<>]/;
+
 /** Children of the node being visited (forEachChild hands them over one by one; filled and drained per node). */
 const children: SyntaxNode[] = [];
 const collectChild = (child: SyntaxNode): void => {
@@ -23,6 +26,10 @@ const collectChild = (child: SyntaxNode): void => {
 /** Parses a script and checks every nested script for errors (substitutions report their own), heredocs for a closing line, and the node count. */
 export function parseScript(source: string, maxNodes: number): CheckedScript {
   const script = parse(source);
+  if (!MAY_NEST.test(source) && source.length < maxNodes) {
+    const error = script.errors?.[0];
+    return error ? { script, problem: { kind: 'syntax', message: error.message, pos: error.pos } } : { script };
+  }
   const pending: SyntaxNode[] = [script];
   let nodes = 0;
   while (pending.length > 0) {
