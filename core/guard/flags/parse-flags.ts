@@ -98,12 +98,6 @@ export function hasAny(parsed: ParsedFlags, ...names: string[]): boolean {
   return names.some((name) => parsed.flags.has(name));
 }
 
-/** The last value given for an option, if any. */
-export function lastValue(parsed: ParsedFlags, name: string): Arg | undefined {
-  const list = parsed.values.get(name);
-  return list?.[list.length - 1];
-}
-
 function parseShortBundle(args: readonly Arg[], index: number, spec: FlagSpec, out: Collected): number {
   const arg = args[index] as Arg;
   const text = arg.value;

@@ -45,8 +45,3 @@ export function unknownArg(): Arg {
 export function isDynamic(text: string): boolean {
   return text.includes(UNKNOWN);
 }
-
-/** Joins argument values the way a program that takes "the rest of the line" sees them (`ssh host a b`). */
-export function joinArgs(args: readonly Arg[]): string {
-  return args.map((arg) => arg.value).join(' ');
-}

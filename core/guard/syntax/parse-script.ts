@@ -28,7 +28,9 @@ export function parseScript(source: string, maxNodes: number): CheckedScript {
   const script = parse(source);
   if (!MAY_NEST.test(source) && source.length < maxNodes) {
     const error = script.errors?.[0];
-    return error ? { script, problem: { kind: 'syntax', message: error.message, pos: error.pos } } : { script };
+    return error
+      ? { script, problem: { kind: 'syntax', message: error.message, pos: error.pos } }
+      : { script };
   }
   const pending: SyntaxNode[] = [script];
   let nodes = 0;

@@ -55,6 +55,11 @@ const EXEC_FLAGS = {
   stopAtOperand: true,
 };
 
+/** `exec` is a subcommand only near the front (`docker compose exec`, `kubectl -n ns exec`). */
+const EXEC_POSITION_LIMIT = 4;
+/** Subcommands whose arguments may contain the word `exec` as data (`docker run img exec`). */
+const NOT_EXEC_VERBS = new Set(['run', 'logs', 'build', 'create', 'start', 'cp']);
+
 /** Runs the command inside a container: `docker exec [opts] NAME CMD…`, `kubectl exec POD -- CMD…`. */
 function execInContainer(args: readonly Arg[], invocation: Invocation, context: CheckContext): void {
   const dashDash = args.findIndex((arg) => arg.value === '--');
@@ -77,21 +82,10 @@ const containerExec: ProgramCheck = {
     'multipass',
   ],
   check(invocation, context) {
-    const values = invocation.args.map((arg) => arg.value);
-    const at = values.findIndex((value) => value === 'exec');
-    if (
-      at < 0 ||
-      values
-        .slice(0, at)
-        .some(
-          (value) =>
-            !value.startsWith('-') &&
-            !['compose', 'container', 'exec'].includes(value) &&
-            !/^[\w.-]+$/.test(value),
-        )
-    )
-      return;
-    if (values.slice(0, at).some((value) => ['run', 'logs', 'build'].includes(value))) return;
+    const at = invocation.args.findIndex((arg) => arg.value === 'exec');
+    if (at < 0 || at > EXEC_POSITION_LIMIT) return;
+    const before = invocation.args.slice(0, at).map((arg) => arg.value);
+    if (before.some((value) => NOT_EXEC_VERBS.has(value))) return;
     execInContainer(invocation.args.slice(at + 1), invocation, context);
   },
 };

@@ -1,5 +1,5 @@
 import { parseFlags } from '../flags/parse-flags.js';
-import type { CheckContext, Invocation, ProgramCheck, Stdin } from '../invocation.js';
+import type { CheckContext, ProgramCheck, Stdin } from '../invocation.js';
 import { ANY_NAME } from '../paths/classify-path.js';
 import { DELETERS } from '../rules/packs/fs/delete.js';
 import { findSelection, planFind } from '../rules/packs/fs/find.js';
@@ -45,29 +45,24 @@ function runPerItem(
   inner: readonly Arg[],
   items: readonly Arg[],
   replace: string | undefined,
-  invocation: Invocation,
   context: CheckContext,
 ): void {
   const [program] = inner;
-  if (program && DELETERS.has(program.value.split('/').pop() ?? '')) {
+  if (!program) return;
+  if (DELETERS.has(program.value.split('/').pop() ?? '')) {
     const kinds = items.map((item) => context.classify(item).kind);
     if (kinds.some((kind) => kind !== 'project-build' && kind !== 'temp')) context.report(pipedDelete);
   }
   for (const item of items) {
-    const argv = replace
-      ? inner.map((arg) =>
-          arg.value.includes(replace)
-            ? {
-                ...arg,
-                value: arg.value.split(replace).join(item.value),
-                dynamic: arg.dynamic || item.dynamic,
-              }
-            : arg,
-        )
-      : [...inner, item];
-    if (inner.length > 0) context.runCommand(argv, { stdin: { kind: 'terminal' } });
+    const argv = replace ? inner.map((arg) => substitute(arg, replace, item)) : [...inner, item];
+    context.runCommand(argv, { stdin: { kind: 'terminal' } });
   }
-  void invocation;
+}
+
+/** An argument with the replace string (`{}`) standing for an item. */
+function substitute(arg: Arg, replace: string, item: Arg): Arg {
+  if (!arg.value.includes(replace)) return arg;
+  return { ...arg, value: arg.value.split(replace).join(item.value), dynamic: arg.dynamic || item.dynamic };
 }
 
 const xargs: ProgramCheck = {
@@ -94,7 +89,7 @@ const xargs: ProgramCheck = {
       (parsed.flags.has('i') ? '{}' : undefined);
     const fromFile = parsed.values.has('a') || parsed.values.has('arg-file');
     const items = fromFile ? [unknownArg()] : itemsFrom(invocation.stdin);
-    runPerItem(parsed.operands, items, replace, invocation, context);
+    runPerItem(parsed.operands, items, replace, context);
   },
 };
 
@@ -130,13 +125,7 @@ const parallel: ProgramCheck = {
       for (const item of items) context.runScript((inner[0] as Arg).value.split('{}').join(item.value));
       return;
     }
-    runPerItem(
-      inner,
-      items,
-      inner.some((arg) => arg.value.includes('{}')) ? '{}' : undefined,
-      invocation,
-      context,
-    );
+    runPerItem(inner, items, inner.some((arg) => arg.value.includes('{}')) ? '{}' : undefined, context);
   },
 };
 
