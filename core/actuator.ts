@@ -57,7 +57,8 @@ export class Actuator {
       decline: (dialog, o) =>
         gate('decline', async () => {
           const sent = await this.#answer(plugin, agent, dialog, dialog.deny, 'decline');
-          if (sent.ok && o?.note) return this.#type(plugin, agent, o.note, true);
+          // the note is part of the decline: it spends no budget of its own and meets no cooldown
+          if (sent.ok && o?.note) return this.#type(plugin, agent, o.note, true, true);
           return sent;
         }),
       type: (text, o) => gate('type', () => this.#type(plugin, agent, text, o?.submit ?? false)),
@@ -162,7 +163,13 @@ export class Actuator {
   }
 
   /** Types literal text; every line is guarded; `submit` presses Enter after the configured delay. */
-  async #type(plugin: string, agent: AgentRuntime, text: string, submit: boolean): Promise<ActionOutcome> {
+  async #type(
+    plugin: string,
+    agent: AgentRuntime,
+    text: string,
+    submit: boolean,
+    followUp = false,
+  ): Promise<ActionOutcome> {
     const fresh = await this.#precheck(plugin, agent, 'type');
     if ('why' in fresh) return fresh;
     const { snapshot } = fresh;
@@ -186,7 +193,7 @@ export class Actuator {
           whole,
         );
     }
-    const budget = this.#spend(agent);
+    const budget = followUp ? undefined : this.#spend(agent);
     if (budget) return this.#refuse(plugin, agent, 'type', budget.why, budget.reason, snapshot.hash);
     if (this.#deps.options.dryRun)
       return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'would type', dryRun: true });
