@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/schema.js';
 import { appendToNightJournal, senderFor, type OutboxMessage } from '../../reports/index.js';
+import { escapeHtml } from '../../reports/render/html-escape.js';
 import type { EscalationKind } from '../journal-events.js';
 
 const HOUR = 3_600_000;
@@ -61,8 +62,4 @@ export function urgentMailer(
       if (!outcome.ok) log.warn({ agent, kind, detail: outcome.detail }, 'urgent mail failed');
     });
   };
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
