@@ -52,6 +52,13 @@ const GROUPS: Readonly<Record<string, string>> = {
   databases: `psql mysql mariadb sqlite3 sqlite duckdb redis-cli valkey-cli mongosh mongo cqlsh clickhouse
     clickhouse-client sqlcmd snowsql cockroach pg_dump pg_dumpall pg_isready createdb mysqldump mariadb-dump
     mongodump mongoexport pgcli mycli litecli usql`,
+  inspection: `scutil mdfind mdls hdiutil csrutil pkgutil xattr codesign spctl plutil sips screencapture log
+    lsb_release pmap lslocks lsipc lsns ipcs tload slabtop resolvectl ldd nm objdump readelf otool lsattr getfacl
+    namei mountpoint smartctl inxi neofetch fastfetch screenfetch`,
+  scanners: `trivy grype syft snyk semgrep gitleaks trufflehog kubeconform kubeval conftest opa act terraform-docs
+    infracost locust vegeta siege glow bpython ocaml groovy racket guile sbcl nimble vcpkg conan sdk gitk
+    diff-so-fancy xmlstarlet csvlook csvcut csvstat mlr xsv datamash pr aspell hunspell websocat wscat skopeo crane
+    dive ctop lazydocker kubeseal eksctl kops`,
   more: `ctest cpack clang-format clang-tidy perf tcpdump ncu npm-check-updates dot neato iotop iftop nethogs bmon
     mmdc plantuml deactivate mkfifo sponge pv age gpg gpg2 redis-server cursor newman k6 ab wrk hey lighthouse mkcert svgo
     wasm-pack protoc buf openapi-generator graphql-codegen expo eas react-native fastlane opam dune elm gleam

@@ -88,6 +88,8 @@ const CHANGE =
 
 /** Clouds where any change is a change to real infrastructure (the others are also local dev tools: `supabase start`). */
 const ACCOUNT_CLOUDS = new Set([
+  'eksctl',
+  'kops',
   'aws',
   'gcloud',
   'az',
@@ -157,6 +159,8 @@ const cloud: ProgramCheck = {
     'sam',
     'amplify',
     'minikube',
+    'eksctl',
+    'kops',
     'kind',
     'k3d',
   ],

@@ -69,6 +69,30 @@ const METADATA_ONLY = new Set([
   'ln',
 ]);
 
+/** Options whose value is a key or config the program uses to log in, not data it sends (`scp -i key.pem`). */
+const IDENTITY_OPTION =
+  /^(--identity(-file)?|--key(-file)?|--private-key|--ssh-key|--kubeconfig|--cert|--cacert|--key-path)$/;
+/** ssh's family spells the identity `-i KEY` and the config `-F FILE`. */
+const SSH_IDENTITY_OPTION = /^-(i|F)$/;
+const SSH_FAMILY = new Set([
+  'ssh',
+  'scp',
+  'sftp',
+  'rsync',
+  'mosh',
+  'autossh',
+  'sshfs',
+  'ansible',
+  'ansible-playbook',
+]);
+const IDENTITY_INLINE =
+  /^--(identity(-file)?|key(-file)?|private-key|ssh-key|kubeconfig|cert|cacert|key-path)=/;
+
+/** True when an option's value is a key the program logs in with. */
+function usesIdentity(program: string, option: string): boolean {
+  return IDENTITY_OPTION.test(option) || (SSH_FAMILY.has(program) && SSH_IDENTITY_OPTION.test(option));
+}
+
 /** Programs whose last operand is where they write, not something they read. */
 const LAST_OPERAND_WRITTEN = new Set(['cp', 'mv', 'install', 'rsync', 'scp']);
 
@@ -148,8 +172,14 @@ const secretOperands: ProgramCheck = {
     const read = LAST_OPERAND_WRITTEN.has(invocation.program)
       ? invocation.args.slice(0, -1)
       : invocation.args;
-    for (const arg of read) {
-      if (!/[~./]/.test(arg.value)) continue;
+    for (const [index, arg] of read.entries()) {
+      if (
+        !/[~./]/.test(arg.value) ||
+        usesIdentity(invocation.program, read[index - 1]?.value ?? '') ||
+        IDENTITY_INLINE.test(arg.value)
+      ) {
+        continue;
+      }
       const value = arg.value.replace(/^(--?[\w-]+|[\w-]+)=/, '').replace(/^[@<]/, '');
       if (!/^[~./]|\//.test(value) && !/^\.env/.test(value)) continue;
       reportSecretRead(context.classify({ ...arg, value }), invocation.text, context);

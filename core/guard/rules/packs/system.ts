@@ -1,5 +1,5 @@
 import { parseFlags } from '../../flags/parse-flags.js';
-import { definePack, type ProgramCheck } from '../../invocation.js';
+import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
 import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
 
@@ -137,6 +137,16 @@ export const privilege = defineRule({
   ],
 });
 
+export const preferences = defineRule({
+  id: 'core.system.preferences',
+  verdict: 'hold',
+  reason: 'changes system or application preferences (defaults write/delete)',
+  examples: [
+    { command: 'defaults write com.apple.finder AppleShowAllFiles -bool true', verdict: 'hold' },
+    { command: 'defaults read com.apple.dock', verdict: 'allow' },
+  ],
+});
+
 export const kernel = defineRule({
   id: 'core.system.kernel',
   verdict: 'block',
@@ -188,10 +198,16 @@ const kill: ProgramCheck = {
     }
     for (const target of killTargets(invocation.args)) {
       if (/^-?[01]$/.test(target.value)) context.report(killAll);
-      else if (target.dynamic) context.report(killByName);
+      else if (target.dynamic && !byPort(target, context)) context.report(killByName);
     }
   },
 };
+
+/** `$(lsof -t -i :3000)`: the process on one port, which is narrow. */
+function byPort(target: Arg, context: CheckContext): boolean {
+  const programs = context.substitutionPrograms(target);
+  return programs.size > 0 && [...programs].every((program) => program === 'lsof');
+}
 
 /** The PIDs given to kill: after the one signal option (`-9`, `-KILL`, `-s SIG`) or `--`; `-1` there means every process. */
 function killTargets(args: readonly Arg[]): readonly Arg[] {
@@ -361,6 +377,14 @@ const accountCommands: ProgramCheck = {
   },
 };
 
+const defaults: ProgramCheck = {
+  programs: ['defaults'],
+  check(invocation, context) {
+    const verb = invocation.args.find((arg) => !arg.value.startsWith('-'))?.value ?? '';
+    if (!/^(read|read-type|domains|find|help|export)$/.test(verb)) context.report(preferences);
+  },
+};
+
 const kernelCommands: ProgramCheck = {
   programs: ['rmmod', 'insmod', 'modprobe', 'kexec', 'sysctl'],
   check(invocation, context) {
@@ -400,6 +424,7 @@ export const systemPack = definePack({
     removePackages,
     accounts,
     privilege,
+    preferences,
     kernel,
   ],
   checks: [
@@ -410,6 +435,7 @@ export const systemPack = definePack({
     networkLinks,
     packages,
     accountCommands,
+    defaults,
     kernelCommands,
   ],
 });
