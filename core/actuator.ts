@@ -125,11 +125,13 @@ export class Actuator {
     if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature)
       return refuse('stale', 'the dialog is no longer on screen');
     if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
+    let allowedBy: GuardResult['allowedBy'];
     if (action === 'answer') {
       // every reading of a wrapped command must pass, not just the likeliest one
       const verdict = this.#deps.guardDialog(dialog, agent);
       if (verdict && verdict.verdict !== 'allow')
         return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
+      allowedBy = verdict?.allowedBy;
     }
     const last = agent.lastAnswer;
     if (last && last.hash === snapshot.hash)
@@ -146,6 +148,7 @@ export class Actuator {
         reason: `would ${action} ${dialog.rule}`,
         dryRun: true,
         rule: dialog.rule,
+        allowedBy,
       });
     await this.#sendKeys(agent, keys);
     agent.lastAnswer = { hash: snapshot.hash, at: this.#deps.now().getTime() };
@@ -159,6 +162,7 @@ export class Actuator {
       dryRun: false,
       verified,
       rule: dialog.rule,
+      allowedBy,
     });
   }
 
@@ -178,9 +182,11 @@ export class Actuator {
     // At a shell every line is a command; in an agent's input box it is a message whose commands are judged.
     const atShell = SHELLS.has(snapshot.currentCommand);
     const pending = atShell ? pendingInput(snapshot) : '';
+    let allowedBy: GuardResult['allowedBy'];
     for (const [i, line] of lines.entries()) {
       const whole = i === 0 && pending ? `${pending}${line}` : line;
       const verdict = this.#deps.guard(whole, agent, atShell ? 'command' : 'message');
+      allowedBy ??= verdict.allowedBy;
       if (verdict.verdict !== 'allow')
         return this.#refuse(
           plugin,
@@ -196,15 +202,21 @@ export class Actuator {
     const budget = followUp ? undefined : this.#spend(agent);
     if (budget) return this.#refuse(plugin, agent, 'type', budget.why, budget.reason, snapshot.hash);
     if (this.#deps.options.dryRun)
-      return this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason: 'would type', dryRun: true });
+      return this.#sent(plugin, agent, 'type', snapshot.hash, {
+        text,
+        reason: `would type "${preview(text)}"`,
+        dryRun: true,
+        allowedBy,
+      });
     const paneId = agent.paneId!;
     await this.#deps.tmux.sendText(paneId, lines.join(' '));
     if (!submit)
       return this.#sent(plugin, agent, 'type', snapshot.hash, {
         text,
-        reason: 'typed',
+        reason: `typed "${preview(text)}"`,
         dryRun: false,
         verified: true,
+        allowedBy,
       });
     await this.#deps.sleep(this.#deps.options.enterDelay);
     await this.#deps.tmux.sendKeys(paneId, ['Enter']);
@@ -217,9 +229,10 @@ export class Actuator {
     }
     return this.#sent(plugin, agent, 'type', snapshot.hash, {
       text,
-      reason: 'typed and submitted',
+      reason: `submitted "${preview(text)}"`,
       dryRun: false,
       verified,
+      allowedBy,
     });
   }
 
@@ -388,6 +401,7 @@ export class Actuator {
       dryRun: boolean;
       verified?: boolean;
       rule?: string;
+      allowedBy?: GuardResult['allowedBy'];
     },
   ): ActionOutcome {
     this.#deps.journal({
@@ -402,6 +416,7 @@ export class Actuator {
       screenHash,
       dryRun: o.dryRun,
       verified: o.verified,
+      ...(o.allowedBy ? { allowedBy: o.allowedBy } : {}),
     });
     return { ok: true, verified: o.verified ?? false, dryRun: o.dryRun };
   }
@@ -445,4 +460,10 @@ function pendingInput(s: Snapshot): string {
 /** The cursor's row: where typed text sits until it is submitted (an agent may echo it higher up afterwards). */
 function cursorRegion(s: Snapshot): string {
   return s.lines[s.cursor.y] ?? '';
+}
+
+/** The start of a typed text, for journal reasons and the report. */
+function preview(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 79)}…` : flat;
 }

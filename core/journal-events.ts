@@ -64,6 +64,8 @@ export type JournalEvent =
       screenHash: string;
       dryRun: boolean;
       verified?: boolean;
+      /** a guard exception from the config (`guard.allow`) let this through */
+      allowedBy?: { rule: string; reason: string } | undefined;
     })
   | (Base & {
       type: 'refusal';

@@ -13,6 +13,7 @@ export function rescues(events: readonly JournalEvent[], clean: (text: string) =
       action: e.action,
       reason: clean(e.reason),
       verified: e.verified,
+      ...(e.allowedBy ? { allowedBy: { rule: e.allowedBy.rule, reason: clean(e.allowedBy.reason) } } : {}),
     });
   }
   return out;

@@ -75,6 +75,8 @@ export interface RescueItem {
   readonly action: string;
   readonly reason: string;
   readonly verified: boolean | undefined;
+  /** the config's guard exception (`guard.allow`) that let it through, if one did */
+  readonly allowedBy?: { readonly rule: string; readonly reason: string } | undefined;
 }
 
 /** Something the runner refused to do, and why. */

@@ -90,6 +90,23 @@ export function rescuesSection(model: NightModel): ReportSection {
     parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin'], rows));
     if (groups.length > 40) parts.push(`… and ${groups.length - 40} more kinds of rescue.`);
   }
+  const excepted = rescues.filter((r) => r.allowedBy);
+  if (excepted.length > 0) {
+    // every use of a guard exception is shown: the person who wrote it should see what it let through
+    parts.push(
+      `**Guard exceptions used ${plural(excepted.length, 'time')}** (\`guard.allow\` in the config):`,
+    );
+    const rows = excepted
+      .slice(-15)
+      .map((r) => [
+        clock(r.at),
+        mdText(r.agent),
+        mdCode(r.allowedBy!.rule),
+        mdText(cut(r.allowedBy!.reason, 100)),
+        mdText(cut(r.reason, 100)),
+      ]);
+    parts.push(mdTable(['time', 'agent', 'rule', 'your reason', 'what it let through'], rows));
+  }
   if (refusals.length > 0) {
     parts.push(`**Refused ${plural(refusals.length, 'time')}**: ${countBy(refusals.map((r) => r.why))}.`);
     const rows = refusals
