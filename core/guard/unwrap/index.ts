@@ -1,4 +1,5 @@
 import type { ProgramCheck } from '../invocation.js';
+import { commandOptionChecks } from './command-options.js';
 import { envChecks } from './env.js';
 import { interpreterChecks } from './interpreters.js';
 import { privilegeChecks } from './privilege.js';
@@ -18,4 +19,5 @@ export const wrapperChecks: readonly ProgramCheck[] = [
   ...xargsChecks,
   ...remoteChecks,
   ...runnerChecks,
+  ...commandOptionChecks,
 ];

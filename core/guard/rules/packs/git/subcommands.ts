@@ -271,7 +271,12 @@ const git: ProgramCheck = {
     const command = parseGitCommand(invocation.args);
     for (const setting of command.config) checkConfigOverride(setting, context);
     for (const [name, value] of invocation.env) {
-      if (/^GIT_(SSH_COMMAND|PAGER|EDITOR|SEQUENCE_EDITOR|EXTERNAL_DIFF|ASKPASS)$/.test(name) && value)
+      if (
+        /^(GIT_(SSH_COMMAND|PAGER|EDITOR|SEQUENCE_EDITOR|EXTERNAL_DIFF|ASKPASS)|PAGER|EDITOR|VISUAL)$/.test(
+          name,
+        ) &&
+        value
+      )
         context.runScript(value);
     }
     const sub = command.subcommand;
