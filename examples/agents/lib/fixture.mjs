@@ -158,10 +158,10 @@ export const OPTIONS = [
 ];
 
 /**
- * A permission dialog for `command` with a unique `id`; resolves with the chosen option's label, or 'withdrawn' when
+ * A permission dialog for `command` with a unique `id` and a `description` row; resolves with the chosen option's label, or 'withdrawn' when
  * `withdrawAfter` ms pass without an answer (the agent gave up waiting). Recorded: `shown`, `answered`/`withdrawn`.
  */
-export function ask(id, command, { withdrawAfter } = {}) {
+export function ask(id, command, { withdrawAfter, description = 'Run the command' } = {}) {
   return new Promise((resolve) => {
     let choice = 0;
     let timer;
@@ -172,7 +172,7 @@ export function ask(id, command, { withdrawAfter } = {}) {
           'Bash command',
           '',
           `  ${command}`,
-          '  Run the command',
+          `  ${description}`,
           '',
           'Do you want to proceed?',
           ...OPTIONS.map((o, i) => `${i === choice ? '❯' : ' '} ${i + 1}. ${o}`),
