@@ -44,4 +44,6 @@ for (let round = 0; round < rounds; round++) {
 samples.sort((a, b) => a - b);
 const total = samples.reduce((sum, value) => sum + value, 0);
 console.log(`guard: ${commands.length} commands × ${rounds} rounds = ${samples.length} verdicts`);
-console.log(`  median ${percentile(samples, 50).toFixed(1)} µs   p99 ${percentile(samples, 99).toFixed(1)} µs   max ${(samples[samples.length - 1] ?? 0).toFixed(1)} µs   mean ${(total / samples.length).toFixed(1)} µs`);
+console.log(
+  `  median ${percentile(samples, 50).toFixed(1)} µs   p99 ${percentile(samples, 99).toFixed(1)} µs   max ${(samples[samples.length - 1] ?? 0).toFixed(1)} µs   mean ${(total / samples.length).toFixed(1)} µs`,
+);

@@ -90,7 +90,7 @@ export const rmFileOutsideProject = defineRule({
 export const rmProjectRoot = defineRule({
   id: 'core.fs.rm-project-root',
   verdict: 'block',
-  reason: 'deletes the whole project (., *, .*)',
+  reason: 'deletes the whole project (`.`, `*`, `.*`)',
   alternative: 'delete the generated directories by name (rm -rf dist node_modules)',
   examples: [
     { command: 'rm -rf .', verdict: 'block' },
