@@ -17,7 +17,7 @@ import {
 describe('prompts against real tmux', () => {
   const fleet = makeFleet(
     [
-      fixtureAgent('safe', 'asks-permission', '--command "npm test" --count 3 --work 1500'),
+      fixtureAgent('safe', 'asks-permission', '--command "npm test" --count 3 --work 1000'),
       fixtureAgent('risky', 'asks-permission', "--command 'rm -rf ~/' --count 1"),
       fixtureAgent('sudoer', 'asks-password'),
     ],

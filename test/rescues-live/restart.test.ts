@@ -25,7 +25,7 @@ describe('restart against real tmux', () => {
   });
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
-    night = await runNight(fleet, '18s');
+    night = await runNight(fleet, '20s');
   }, 60_000);
   afterAll(() => fleet.cleanup());
 

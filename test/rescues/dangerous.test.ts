@@ -78,6 +78,15 @@ new PaneTester({ describe, it, checks: [prompt] }).run(dangerous, [
     expect: { sent: ['Escape', 'Never force-push. Open a pull request instead.', 'Enter'] },
   },
   {
+    name: 'a line prompt (rm -ri ~/) is declined with its own deny keys (n, Enter); no note is typed into the shell after it',
+    options: { action: 'decline' },
+    screens: [
+      captured('rm-interactive-home', { command: 'rm' }),
+      { text: "rm: descend into directory '/home/dev/'? n\ndev@buildbox:~$", command: 'bash' },
+    ],
+    expect: { sent: ['n', 'Enter'], escalated: ['blocked-command'] },
+  },
+  {
     name: 'declining in copy mode: the decline is refused, nothing sent',
     agent: claude,
     options: { action: 'decline' },
