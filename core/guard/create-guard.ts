@@ -37,10 +37,9 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const protectedPaths = (options.protectedPaths ?? []).map((path) => resolve(path));
   const systemTmp = tmpdir();
-  let last: { key: string; settings: Settings } | undefined;
+  let last: { context: GuardContext; settings: Settings } | undefined;
   const settingsFor = (context: GuardContext): Settings => {
-    const key = `${context.cwd ?? ''}\0${context.home ?? ''}\0${context.kind ?? ''}`;
-    if (last?.key === key) return last.settings;
+    if (last && sameContext(last.context, context)) return last.settings;
     const settings: Settings = {
       home: resolve(context.home ?? homedir()),
       project: resolve(context.cwd ?? process.cwd()),
@@ -51,7 +50,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       limits,
       message: context.kind === 'message',
     };
-    last = { key, settings };
+    last = { context: { ...context }, settings };
     return settings;
   };
   return {
@@ -74,6 +73,10 @@ export function mergeGuardOptions(trusted: GuardOptions, untrusted: GuardOptions
     buildOutput: stricter,
     protectedPaths: [...(trusted.protectedPaths ?? []), ...(untrusted.protectedPaths ?? [])],
   };
+}
+
+function sameContext(a: GuardContext, b: GuardContext): boolean {
+  return a.cwd === b.cwd && a.home === b.home && a.kind === b.kind;
 }
 
 function compileUserRule(config: GuardRuleConfig): UserRule {

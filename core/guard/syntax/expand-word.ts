@@ -1,5 +1,5 @@
 import type { DoubleQuotedChild, ParameterExpansionPart, Word, WordPart } from 'unbash';
-import { UNKNOWN, type Arg } from './arg.js';
+import { literalArg, UNKNOWN, type Arg } from './arg.js';
 import { expandBraces, MAX_BRACE_WORDS } from './brace-expansion.js';
 
 /** A variable's value as far as the guard knows it: a string, an array, or undefined when only known at run time. */
@@ -8,10 +8,14 @@ export type VarValue = string | readonly string[] | undefined;
 /** Looks variables up by name (`HOME`, `1`, `@`); undefined means "only known at run time". */
 export type VarLookup = (name: string) => VarValue;
 
+/** A word with nothing to expand or unquote: its text is its value. */
+const PLAIN = /^[\w\-.,/:=@%+^]+$/;
+
 /** Expands one word into the fields the shell would pass: quotes removed, braces and known variables expanded, unquoted expansions split. */
 export function expandWord(word: Word, lookup: VarLookup): Arg[] {
+  if (PLAIN.test(word.text)) return [literalArg(word.text)];
   const parts: readonly WordPart[] | undefined = word.parts;
-  if (!parts) return [{ ...emptyField(), value: word.value, dynamic: word.value.includes(UNKNOWN) }];
+  if (!parts) return [{ ...literalArg(word.value), dynamic: word.value.includes(UNKNOWN) }];
   const braces = parts.filter((part) => part.type === 'BraceExpansion');
   if (braces.length === 0) return buildFields(parts, lookup);
   const choices = braces.map((part) => expandBraces(part.text));

@@ -459,6 +459,7 @@ export class Walker {
 
 /** An unquoted `…` in a word: the command was cut off for display, so what follows is unknown. */
 function looksCutOff(word: Word): boolean {
+  if (!word.text.includes('…')) return false;
   const parts = word.parts;
   if (!parts) return word.text.includes('…');
   return parts.some((part) => part.type === 'Literal' && part.value.includes('…'));
