@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { CheckContext, RunOptions, Stdin, WriteOrigin } from '../invocation.js';
-import { classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
+import { ANY_NAME, classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
-import type { Arg } from '../syntax/arg.js';
+import { UNKNOWN, type Arg } from '../syntax/arg.js';
 import { displayArgs } from './program-name.js';
 import type { Scope } from './scope.js';
 import type { Session } from './session.js';
@@ -45,7 +45,7 @@ export class CallContext implements CheckContext {
   }
 
   classify(path: Arg | string): PathClass {
-    const value = typeof path === 'string' ? path : path.value;
+    const value = typeof path === 'string' ? path : this.fromMktemp(path);
     const glob = typeof path !== 'string' && path.glob;
     const key = `${this.call.cwd ?? '\u0000'}\u0000${glob ? '*' : ''}${value}`;
     const known = this.session.paths.get(key);
@@ -55,6 +55,14 @@ export class CallContext implements CheckContext {
     const classified = classifyPath(value, this.places, glob);
     this.session.paths.set(key, classified);
     return classified;
+  }
+
+  /** `"$(mktemp -d)"` is a fresh path below the temporary directory. */
+  private fromMktemp(arg: Arg): string {
+    if (!arg.dynamic || !arg.value.startsWith(UNKNOWN) || arg.substitutions.length === 0) return arg.value;
+    const programs = this.substitutionPrograms(arg);
+    if (programs.size !== 1 || !programs.has('mktemp')) return arg.value;
+    return `/tmp/${ANY_NAME}${arg.value.slice(UNKNOWN.length)}`;
   }
 
   substitutionPrograms(arg: Arg): ReadonlySet<string> {
