@@ -180,7 +180,9 @@ const commandLists: ProgramCheck = {
         context.runScript(joined(parsed.operands));
       return;
     }
-    for (const operand of parsed.operands) context.runScript(operand);
+    for (const operand of parsed.operands) {
+      if (!/^(npm|yarn|pnpm|bun):/.test(operand.value)) context.runScript(operand);
+    }
   },
 };
 
