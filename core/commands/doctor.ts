@@ -2,7 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { NightshiftError, formatProblems } from '../errors.js';
 import { checkTmuxVersion } from '../tmux/index.js';
-import { configFrom } from './runtime.js';
+import { configFrom, configWritableByAgents } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
 type Check = { name: string; ok: boolean; detail: string };
@@ -33,6 +33,14 @@ path), a writable state dir, and that the SMTP server answers. Exits 0 when all 
         detail: `${loaded.filepath ?? 'embedded'}: ${loaded.config.agents.length} agent(s), night ${loaded.config.night.start} (${loaded.config.timezone})`,
       });
       checks.push(stateDirCheck(loaded.config.stateDir));
+      if (loaded.config.guard.allow.length && configWritableByAgents(loaded.filepath, loaded.config.agents)) {
+        checks.push({
+          name: 'guard',
+          ok: true,
+          detail:
+            "the config lies inside an agent's working tree, so its guard.allow exceptions are ignored (an agent could write them); move the config out to use them",
+        });
+      }
       const smtp = loaded.config.report.email?.smtp;
       checks.push(
         smtp

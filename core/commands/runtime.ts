@@ -1,10 +1,10 @@
 // The composition root's shared wiring: config, logger, tmux, guard, classifier and plugins for one process.
-import { join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import type { AgentConfig } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
-import { createGuard } from '../guard/index.js';
+import { createGuard, mergeGuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
 import { createLogger, levelFrom } from '../log.js';
 import { loadPlugins, type LoadedPlugin } from '../plugin/loader.js';
@@ -35,15 +35,31 @@ export function configFrom(args: CommandArgs, io: CommandIO): Promise<LoadedConf
   return loadConfig({ file, cwd: io.cwd, env: io.env });
 }
 
-/** The guard configured by the config's `guard` section, protecting nightshift's own config and state. */
+/**
+ * The guard configured by the config's `guard` section, protecting nightshift's own config and state.
+ * A config file inside an agent's working tree could be edited by that agent, so there it may only add
+ * restrictions: its `allow` exceptions are ignored (and `nightshift doctor` says so).
+ */
 export function guardFor(loaded: LoadedConfig): Guard {
-  const { guard, stateDir } = loaded.config;
-  return createGuard({
-    allow: guard.allow,
-    rules: guard.rules,
-    buildOutput: guard.buildOutput,
-    protectedPaths: [loaded.filepath, stateDir].filter((p): p is string => !!p),
-  });
+  const { guard, stateDir, agents } = loaded.config;
+  const protectedPaths = [loaded.filepath, stateDir].filter((p): p is string => !!p);
+  const options = { allow: guard.allow, rules: guard.rules, buildOutput: guard.buildOutput, protectedPaths };
+  return createGuard(
+    configWritableByAgents(loaded.filepath, agents)
+      ? mergeGuardOptions({ protectedPaths }, options)
+      : options,
+  );
+}
+
+/** True when the config file lies inside some agent's working directory. */
+export function configWritableByAgents(file: string | undefined, agents: readonly AgentConfig[]): boolean {
+  return (
+    !!file &&
+    agents.some((a) => {
+      const rel = relative(a.cwd, file);
+      return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+    })
+  );
 }
 
 /** Builds the runtime: checks tmux, loads plugins (every problem at once), and checks the texts nightshift will type. */
