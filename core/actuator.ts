@@ -29,6 +29,8 @@ export interface ActuatorDeps {
 
 const SHELLS = new Set(['bash', 'zsh', 'sh', 'dash', 'fish', 'ksh', 'tcsh', 'csh']);
 const HOUR = 3_600_000;
+/** an identical refusal is journaled again only after this long */
+const REPEAT_QUIET_MS = 10 * 60_000;
 const VERIFY_MS = [300, 700, 1200];
 
 /** Actions bound to one plugin and one agent, revocable when the hook ends. */
@@ -38,6 +40,8 @@ export type BoundActions = Actions & { revoke(): void };
 export class Actuator {
   readonly #deps: ActuatorDeps;
   #fleetTimes: number[] = [];
+  /** when each distinct refusal was last journaled */
+  readonly #refused = new Map<string, number>();
 
   constructor(deps: ActuatorDeps) {
     this.#deps = deps;
@@ -432,7 +436,14 @@ export class Actuator {
     command?: string,
   ): ActionOutcome & { ok: false } {
     // A cooldown is a deferral, not a decision: the next tick tries again, so it is not journaled.
-    if (why !== 'cooldown') {
+    // The same refusal repeated tick after tick (a spent budget, a text the guard holds) is journaled once per
+    // REPEAT_QUIET_MS: the first one says it all, and a night of repeats would drown the journal.
+    const key = `${agent.config.name}\0${plugin}\0${action}\0${why}\0${reason}\0${command ?? ''}`;
+    const now = this.#deps.now().getTime();
+    const last = this.#refused.get(key);
+    const repeat = last !== undefined && now - last < REPEAT_QUIET_MS;
+    if (why !== 'cooldown' && !repeat) {
+      this.#refused.set(key, now);
       this.#deps.journal({
         type: 'refusal',
         agent: agent.config.name,

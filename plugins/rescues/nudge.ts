@@ -34,8 +34,8 @@ export default definePlugin<z.output<typeof options>, State>({
     if (times.length >= ctx.options.max) return 'pass';
     const message = ctx.options.message ?? ctx.agent.continue ?? DEFAULT_CONTINUE;
     const outcome = await ctx.act.type(message, { submit: true });
-    if (!outcome.ok && outcome.why === 'cooldown') return 'handled';
-    ctx.agentState.set({ times: [...times, now] });
+    // only a nudge that went out (or one the guard will always refuse) counts toward `max`
+    if (outcome.ok || outcome.why === 'guard') ctx.agentState.set({ times: [...times, now] });
     return 'handled';
   },
 });

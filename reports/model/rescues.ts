@@ -5,6 +5,17 @@ import type { PluginTrouble, RefusalItem, RescueItem } from './types.js';
 export function rescues(events: readonly JournalEvent[], clean: (text: string) => string): RescueItem[] {
   const out: RescueItem[] = [];
   for (const e of events) {
+    if (e.type === 'agent-restarted') {
+      out.push({
+        at: new Date(e.t),
+        agent: e.agent,
+        plugin: e.plugin,
+        action: 'restart',
+        reason: clean(`restart ${e.attempt}: ${e.command}`),
+        verified: undefined,
+      });
+      continue;
+    }
     if (e.type !== 'action' || e.dryRun || e.action === 'escalate') continue;
     out.push({
       at: new Date(e.t),

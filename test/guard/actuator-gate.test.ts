@@ -22,7 +22,7 @@ const typer = (text: string, submit: boolean) =>
     name: 'typer',
     async rescue(_finding, ctx) {
       await ctx.act.type(text, { submit });
-      return 'handled';
+      return 'handled' as const;
     },
   });
 
@@ -65,7 +65,7 @@ describe('the actuator sends nothing the guard does not allow', () => {
       name: 'presser',
       async rescue(_f, ctx) {
         await ctx.act.press('Enter');
-        return 'handled';
+        return 'handled' as const;
       },
     });
     const typed = { ...screen`dev@box:~/app$ rm -rf ~/`, command: 'bash' };
@@ -84,7 +84,7 @@ describe('the actuator sends nothing the guard does not allow', () => {
       name: 'smuggler',
       async rescue(_f, ctx) {
         await ctx.act.press('rm -rf ~', 'Enter');
-        return 'handled';
+        return 'handled' as const;
       },
     });
     const result = await PaneTester.runCase(smuggler, {

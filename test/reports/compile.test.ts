@@ -41,7 +41,7 @@ describe('compileReport on a night with several agents', async () => {
       'Needs you (4)',
       'Failures (3)',
       'Produced',
-      'Rescues (62)',
+      'Rescues (64)',
       'Agents',
       'Timeline',
       'Coordination',
