@@ -2,6 +2,7 @@ import { homedir, tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { GuardRuleConfig } from '../../config/schema.js';
 import { checkCommand } from './check-command.js';
+import { commandsInMessage } from './input/message-commands.js';
 import { defineRule } from './rule.js';
 import { createRegistry } from './rules/registry.js';
 import type { Guard, GuardContext } from './types.js';
@@ -55,7 +56,15 @@ export function createGuard(options: GuardOptions = {}): Guard {
   };
   return {
     check(command: string, context: GuardContext = {}) {
-      return checkCommand(command, { settings: settingsFor(context), registry, allowed });
+      const input = { settings: settingsFor(context), registry, allowed };
+      const verdict = checkCommand(command, input);
+      if (!input.settings.message || verdict.verdict !== 'allow') return verdict;
+      // a message may name a guarded command mid-sentence: judge each such tail too, the first refusal wins
+      for (const tail of commandsInMessage(command, (program) => registry.hasChecks(program))) {
+        const inner = checkCommand(tail, input);
+        if (inner.verdict !== 'allow') return inner;
+      }
+      return verdict;
     },
   };
 }
