@@ -19,7 +19,7 @@ export function commandsInMessage(text: string, isGuarded: (program: string) => 
   for (const clause of clauses(text)) {
     const words = clause.split(/\s+/);
     words.forEach((word, i) => {
-      const name = word.replace(/^[(\[{'‘]+|[)\]}',’]+$/g, '');
+      const name = word.replace(/^[([{'‘]+|[)\]}',’]+$/g, '');
       if (i > 0 && name && isGuarded(normalizeProgram(name)))
         out.push([name, ...words.slice(i + 1)].join(' '));
     });
