@@ -1,46 +1,48 @@
 // bench/tick: the cost of one full watch tick on a fleet of 64 busy panes, next to the shell loop users replace.
-//   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000]
+//   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000] [--reference-ticks 10]
 // A private tmux server runs `--panes` fixture agents printing continuously. Each second nightshift runs a
-// full tick (snapshot every pane over one control-mode connection, classify, the default checks, journal).
-// The reference is the loop from the seed design: for each pane, spawn `tmux capture-pane -p | grep -E …`.
-// Reported: median/p95 wall ms per tick, runner CPU ms per tick, tmux server CPU ms per tick, runner RSS over time.
+// full tick (snapshot every pane over one control-mode connection, classify, the default checks, journal,
+// plugin state flush). The reference is the loop from the seed design: for each pane, spawn
+// `tmux capture-pane -p | grep -E …`.
+// Reported: median/p95 wall ms per tick and how much of it is the capture round trip, runner CPU ms per tick,
+// tmux server CPU ms per tick (what the server spent during ticks beyond its background rate of taking in the agents'
+// output, measured over a quiet window first; /proc counts in 10 ms steps, so it is a mean), runner RSS over time.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pino from 'pino';
 import { resolveConfig } from '../config/load.js';
 import { newAgentRuntime } from '../core/agent-runtime.js';
-import { BUILTINS } from '../core/commands/builtins.js';
-import { createGuard } from '../core/guard/index.js';
-import { Journal } from '../core/journal.js';
-import { loadPlugins } from '../core/plugin/loader.js';
-import { PluginStateStore } from '../core/plugin/state.js';
-import { classify } from '../core/screen/index.js';
 import { tick } from '../core/tick.js';
 import { createTmux } from '../core/tmux/index.js';
-import { createWatch } from '../core/watch.js';
+import type { Tmux } from '../core/tmux/types.js';
+import { machine, mean, numberArg, procCpuMs, quantile } from './lib/stats.js';
+import { benchWatch } from './lib/watch.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const PANES = arg('panes', 64);
-const SECONDS = arg('seconds', 60);
-const INTERVAL = arg('interval', 1000);
-const REFERENCE_TICKS = arg('reference-ticks', 10);
-const CHECKS = ['exited', 'idle', 'prompt', 'error', 'usage-limit'];
+const PANES = numberArg('panes', 64);
+const SECONDS = numberArg('seconds', 60);
+const INTERVAL = numberArg('interval', 1000);
+const REFERENCE_TICKS = numberArg('reference-ticks', 10);
+const RSS_EVERY_MS = numberArg('rss-every', SECONDS >= 300 ? 60 : 10) * 1000;
 
-const stat = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
-};
-/** CPU ms used by a process (utime+stime), or by its waited-for children (cutime+cstime), from /proc. */
-function procCpuMs(pid: number | 'self', children = false): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const [u, s] = children ? [fields[13], fields[14]] : [fields[11], fields[12]];
-  return ((Number(u) + Number(s)) * 1000) / 100; // clock ticks of 10 ms
+/** Per-tick measurements of one approach. */
+interface Series {
+  wall: number[];
+  capture: number[];
+  cpu: number[];
+  /** runner CPU ms spent inside the capture (writing the batch, reading and parsing the answers) */
+  captureCpu: number[];
+  /** tmux server CPU ms during the ticks */
+  server: number;
+}
+
+/** The tmux server's CPU ms per second while nobody asks it anything (taking in the agents' output). */
+async function backgroundRate(serverPid: number, ms: number): Promise<number> {
+  const c0 = procCpuMs(serverPid);
+  const t0 = performance.now();
+  await sleep(ms);
+  return (procCpuMs(serverPid) - c0) / ((performance.now() - t0) / 1000);
 }
 
 async function main() {
@@ -60,7 +62,7 @@ async function main() {
     { cwd: dir, env: {} },
   );
   try {
-    const runtimes = config.agents.map((a) => newAgentRuntime(a, join(dir, `${a.name}.log`)));
+    const runtimes = config.agents.map((a) => newAgentRuntime(a, join(dir, 'logs', `${a.name}.log`)));
     for (const agent of runtimes) {
       agent.paneId = await tmux.createPane({
         session: 'bench',
@@ -76,53 +78,47 @@ async function main() {
       (await execa('tmux', ['-L', socket, 'display-message', '-p', '#{pid}'])).stdout.trim(),
     );
     await sleep(2000); // let every agent print its first screens
+    const background = await backgroundRate(serverPid, 5000);
 
-    const plugins = await loadPlugins({ entries: CHECKS, builtins: BUILTINS, defaults: [], dir });
-    const journal = new Journal(join(dir, 'events.jsonl'));
-    const now = () => new Date();
-    const deps = createWatch({
-      config,
-      plugins,
-      tmux,
-      guard: createGuard(),
-      classify: (s, a, previous) =>
-        classify(s, { profile: a.profile, profiles: config.profiles, timezone: 'UTC', now: s.at, previous }),
-      journal: (e) => void journal.append(e),
-      log: pino({ level: 'silent' }),
-      state: new PluginStateStore(config.stateDir, 'bench'),
-      night: { id: 'bench', runDir: dir, start: now(), end: new Date(Date.now() + 3_600_000) },
-      now,
-      sleep: (ms) => sleep(ms),
-      signal: new AbortController().signal,
-      lookAgain: () => undefined,
-    });
-
-    const wall: number[] = [];
-    const cpu: number[] = [];
-    const server: number[] = [];
+    // the capture round trip, timed inside the tick
+    let captureMs = 0;
+    let captureCpu = 0;
+    const timed: Tmux = Object.create(tmux) as Tmux;
+    timed.capture = async (ids) => {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      const out = await tmux.capture(ids);
+      const c1 = process.cpuUsage(c0);
+      captureCpu = (c1.user + c1.system) / 1000;
+      captureMs = performance.now() - t0;
+      return out;
+    };
+    const watch = await benchWatch({ config, tmux: timed, dir });
+    const ns: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
     const rss: { t: number; mb: number }[] = [];
     const started = Date.now();
     while (Date.now() - started < SECONDS * 1000) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const s0 = procCpuMs(serverPid);
-      await tick(runtimes, deps);
+      await tick(runtimes, watch.deps);
+      watch.state.flush();
       const c1 = process.cpuUsage(c0);
-      wall.push(performance.now() - t0);
-      cpu.push((c1.user + c1.system) / 1000);
-      server.push(procCpuMs(serverPid) - s0);
-      if (rss.length === 0 || Date.now() - started >= rss.length * 10_000)
+      ns.server += procCpuMs(serverPid) - s0;
+      ns.wall.push(performance.now() - t0);
+      ns.capture.push(captureMs);
+      ns.captureCpu.push(captureCpu);
+      ns.cpu.push((c1.user + c1.system) / 1000);
+      if (rss.length === 0 || Date.now() - started >= rss.length * RSS_EVERY_MS)
         rss.push({
           t: Math.round((Date.now() - started) / 1000),
           mb: Math.round(process.memoryUsage().rss / 1e6),
         });
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
     }
-    journal.close();
+    watch.journal.close();
 
-    const refWall: number[] = [];
-    const refCpu: number[] = [];
-    const refServer: number[] = [];
+    const ref: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
     const grep = 'Do you want|\\[y/N\\]|\\(y/n\\)|Password|limit reached|Error:';
     for (let n = 0; n < REFERENCE_TICKS; n++) {
       const t0 = performance.now();
@@ -134,25 +130,37 @@ async function main() {
           `tmux -L ${socket} capture-pane -p -t '${agent.paneId}' | grep -E '${grep}' || true`,
         ]);
       }
-      refWall.push(performance.now() - t0);
-      refCpu.push(procCpuMs('self', true) - c0);
-      refServer.push(procCpuMs(serverPid) - s0);
+      ref.wall.push(performance.now() - t0);
+      ref.capture.push(NaN);
+      ref.captureCpu.push(NaN);
+      ref.cpu.push(procCpuMs('self', true) - c0);
+      ref.server += procCpuMs(serverPid) - s0;
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
     }
 
-    const row = (name: string, w: number[], c: number[], s: number[]) =>
-      `| ${name} | ${stat(w, 0.5).toFixed(1)} | ${stat(w, 0.95).toFixed(1)} | ${stat(c, 0.5).toFixed(1)} | ${stat(s, 0.5).toFixed(1)} | ${(stat(c, 0.5) + stat(s, 0.5)).toFixed(1)} |`;
+    const serverPerTick = (s: Series) =>
+      Math.max(0, s.server - (background * s.wall.reduce((a, b) => a + b, 0)) / 1000) / s.wall.length;
+    const total = (s: Series) => mean(s.cpu) + serverPerTick(s);
+    const row = (name: string, s: Series) =>
+      `| ${name} | ${quantile(s.wall, 0.5).toFixed(1)} | ${quantile(s.wall, 0.95).toFixed(1)} | ${quantile(s.capture, 0.5).toFixed(1)} | ${quantile(s.cpu, 0.5).toFixed(1)} / ${mean(s.cpu).toFixed(1)} | ${quantile(s.captureCpu, 0.5).toFixed(1)} | ${serverPerTick(s).toFixed(1)} | ${total(s).toFixed(1)} |`;
     console.log(
-      `\n${PANES} panes, ${wall.length} nightshift ticks over ${SECONDS}s, ${refWall.length} reference ticks (Node ${process.version}, ${process.platform})\n`,
+      `\n${PANES} panes, ${ns.wall.length} nightshift ticks over ${SECONDS}s, ${ref.wall.length} reference ticks (${machine()})\n`,
     );
     console.log(
-      '| approach | wall ms median | wall ms p95 | runner CPU ms/tick | tmux server CPU ms/tick | total CPU ms/tick |',
+      '| approach | wall ms median | wall ms p95 | capture round trip ms median | runner CPU ms/tick median / mean | of which in the capture (median) | tmux server CPU ms/tick | total CPU ms/tick (mean) |',
     );
-    console.log('|---|---|---|---|---|---|');
-    console.log(row('nightshift tick (control mode, classify, 5 checks, journal)', wall, cpu, server));
-    console.log(row('reference: spawn `tmux capture-pane | grep` per pane', refWall, refCpu, refServer));
-    const ratio = (stat(refCpu, 0.5) + stat(refServer, 0.5)) / (stat(cpu, 0.5) + stat(server, 0.5));
-    console.log(`\nCPU ratio reference / nightshift: ${ratio.toFixed(1)}×`);
+    console.log('|---|---|---|---|---|---|---|---|');
+    console.log(row('nightshift tick (control mode, classify, 5 checks, journal)', ns));
+    if (ref.wall.length) {
+      console.log(row('reference: spawn `tmux capture-pane | grep` per pane', ref));
+      console.log(`\nCPU ratio reference / nightshift: ${(total(ref) / total(ns)).toFixed(1)}×`);
+    }
+    console.log(
+      `tmux server background (agents' output, no ticks): ${background.toFixed(0)} ms CPU per second`,
+    );
+    console.log(
+      `journal events during the ticks: ${[...watch.events].map(([type, n]) => `${type} ${n}`).join(', ') || 'none'}`,
+    );
     console.log(`runner RSS (MB) over time: ${rss.map((r) => `${r.t}s ${r.mb}`).join(', ')}`);
   } finally {
     await tmux.killServer().catch(() => undefined);

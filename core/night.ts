@@ -15,6 +15,7 @@ import { bringUp } from './layout.js';
 import type { NightPlan } from './night-plan.js';
 import type { LoadedPlugin } from './plugin/loader.js';
 import { PluginStateStore } from './plugin/state.js';
+import { lookDue, wakeAt } from './polling.js';
 import type { Classification, Snapshot } from './screen/types.js';
 import { createWatch } from './watch.js';
 import { tick } from './tick.js';
@@ -102,7 +103,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const onStop = () => stop.abort();
   options.signal.addEventListener('abort', onStop, { once: true });
   const state = new PluginStateStore(config.stateDir, plan.id);
+  // looks between regular ticks (checks asking to look again, waiting agents' wake times): the earliest per agent
   const extraLooks = new Map<AgentRuntime, number>();
+  const lookAt = (agent: AgentRuntime, at: number) =>
+    void extraLooks.set(agent, Math.min(at, extraLooks.get(agent) ?? Infinity));
   const deps = createWatch({
     config,
     plugins: options.plugins,
@@ -116,7 +120,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     now,
     sleep: (ms) => sleep(ms),
     signal: stop.signal,
-    lookAgain: (a, ms) => void extraLooks.set(a, now().getTime() + ms),
+    lookAgain: (a, ms) => lookAt(a, now().getTime() + ms),
     onUrgent: options.onUrgent,
   });
   const { host } = deps;
@@ -130,7 +134,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     let tmuxLost = false;
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
-      const due = t >= nextTick ? agents : agents.filter((a) => (extraLooks.get(a) ?? Infinity) <= t);
+      const regular = t >= nextTick;
+      const due = agents.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
@@ -157,8 +162,12 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
             log.error({ err: error }, 'lost the tmux server; will recreate the layout');
           }
         }
-        if (t >= nextTick)
-          nextTick = Math.max(nextTick + config.watch.interval, now().getTime() + config.watch.interval / 4);
+      }
+      if (regular)
+        nextTick = Math.max(nextTick + config.watch.interval, now().getTime() + config.watch.interval / 4);
+      for (const a of agents) {
+        const wake = wakeAt(a, now().getTime());
+        if (wake !== undefined) lookAt(a, wake);
       }
       if (t >= nextMark) {
         markPipes(agents, append);

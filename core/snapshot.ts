@@ -1,14 +1,17 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Snapshot } from './screen/types.js';
 import type { RawCapture } from './tmux/types.js';
 
-/** Turns a tmux capture into a frozen Snapshot for one agent, with a hash of what is on screen. */
-export function toSnapshot(agent: string, raw: RawCapture, at: Date): Snapshot {
-  const hash = hashScreen(raw.lines, raw.cursorX, raw.cursorY);
+/**
+ * Turns a tmux capture into a frozen Snapshot for one agent, with a hash of what is on screen. Given the agent's
+ * `previous` snapshot, an unchanged screen (same rows, same cursor) shares its rows and hash instead of hashing again.
+ */
+export function toSnapshot(agent: string, raw: RawCapture, at: Date, previous?: Snapshot): Snapshot {
+  const same = previous !== undefined && sameScreen(previous, raw);
   return Object.freeze({
     agent,
     paneId: raw.paneId,
-    lines: Object.freeze([...raw.lines]),
+    lines: same ? previous.lines : Object.freeze([...raw.lines]),
     cursor: Object.freeze({ x: raw.cursorX, y: raw.cursorY, visible: raw.cursorVisible }),
     width: raw.width,
     height: raw.height,
@@ -19,8 +22,19 @@ export function toSnapshot(agent: string, raw: RawCapture, at: Date): Snapshot {
     currentCommand: raw.currentCommand,
     pid: raw.pid,
     at,
-    hash,
+    hash: same ? previous.hash : hashScreen(raw.lines, raw.cursorX, raw.cursorY),
   });
+}
+
+/** The capture shows what `previous` showed: the same rows and the cursor in the same place. */
+function sameScreen(previous: Snapshot, raw: RawCapture): boolean {
+  if (previous.hash === 'gone' || previous.cursor.x !== raw.cursorX || previous.cursor.y !== raw.cursorY)
+    return false;
+  const a = previous.lines;
+  const b = raw.lines;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** A snapshot for a pane that no longer exists: dead, empty. */
@@ -45,5 +59,5 @@ export function goneSnapshot(agent: string, paneId: string, at: Date): Snapshot 
 
 /** A short content hash of screen lines and cursor. */
 export function hashScreen(lines: readonly string[], x: number, y: number): string {
-  return createHash('sha1').update(lines.join('\n')).update(`\0${x},${y}`).digest('hex').slice(0, 16);
+  return hash('sha1', `${lines.join('\n')}\0${x},${y}`).slice(0, 16);
 }

@@ -1,5 +1,6 @@
 // One watch tick: snapshot the panes -> classify -> checks -> rescues -> journal what changed.
-import { existsSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Actuator } from './actuator.js';
 import type { AgentRuntime } from './agent-runtime.js';
@@ -30,13 +31,14 @@ export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Pro
   const ids = agents.map((a) => a.paneId).filter((id): id is string => id !== undefined);
   const captures = await deps.tmux.capture(ids);
   const at = deps.now();
+  const logExists = logFileCheck();
   await Promise.all(
     agents.map(async (agent) => {
       const raw = agent.paneId ? captures.get(agent.paneId) : undefined;
       const snapshot = raw
-        ? toSnapshot(agent.config.name, raw, at)
+        ? toSnapshot(agent.config.name, raw, at, agent.last?.snapshot)
         : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
-      if (raw && (!raw.piped || !existsSync(agent.logFile)))
+      if (raw && (!raw.piped || !logExists(agent.logFile)))
         await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
       await watchAgent(agent, snapshot, deps);
     }),
@@ -74,7 +76,8 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     previous,
     lookAgain: (ms) => deps.lookAgain(agent, ms),
   };
-  const findings = journalNewFindings(agent, await deps.host.check(snapshot, view), deps);
+  const checked = deps.host.check(snapshot, view);
+  const findings = journalNewFindings(agent, checked instanceof Promise ? await checked : checked, deps);
   if (status.givenUp) return;
   findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
   if (status.waitingUntil) {
@@ -135,6 +138,28 @@ async function rearmPipe(agent: AgentRuntime, reason: string, deps: TickDeps): P
     deps.journal({ type: 'pipe-rearmed', agent: agent.config.name, file: agent.logFile, reason });
   } catch (error) {
     deps.log.warn({ agent: agent.config.name, err: error }, 'could not re-arm pipe-pane');
+  }
+}
+
+/** Whether a log file exists, from one listing of each log directory per tick (not one stat per agent). */
+function logFileCheck(): (file: string) => boolean {
+  const listings = new Map<string, ReadonlySet<string>>();
+  return (file) => {
+    const dir = dirname(file);
+    let names = listings.get(dir);
+    if (!names) {
+      names = listing(dir);
+      listings.set(dir, names);
+    }
+    return names.has(basename(file));
+  };
+}
+
+function listing(dir: string): ReadonlySet<string> {
+  try {
+    return new Set(readdirSync(dir));
+  } catch {
+    return new Set(); // no directory: no log
   }
 }
 

@@ -5,8 +5,9 @@ import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { NewJournalEvent, Severity } from '../journal-events.js';
 import type { Classification, Snapshot } from '../screen/types.js';
+import { CheckHookContext, HookContext, type AgentScope, type PluginScope } from './hook-context.js';
 import type { LoadedPlugin } from './loader.js';
-import { runHook, type LazySignal } from './run-hook.js';
+import { callHook, type HookOutcome, type LazySignal } from './run-hook.js';
 import type { PluginStateStore } from './state.js';
 import type {
   Actions,
@@ -55,6 +56,9 @@ export class PluginHost {
   readonly #failures = new Map<string, { streak: number; total: number; first: string }>();
   readonly #disabled = new Set<string>();
   readonly #rescuers: LoadedPlugin[];
+  #checks: LoadedPlugin[] | undefined;
+  /** what each plugin's hook contexts share, made once: a tick builds hundreds of contexts */
+  readonly #scopes = new Map<LoadedPlugin, PluginScope>();
 
   constructor(options: HostOptions) {
     this.#o = options;
@@ -86,40 +90,59 @@ export class PluginHost {
     }
   }
 
-  /** Runs every check on one agent's snapshot, in parallel; returns their findings with the agent and source added. */
-  async check(snapshot: Snapshot, view: AgentView): Promise<Finding[]> {
-    const results = await Promise.all(
-      this.#active('check').map(async (p) => {
-        const outcome = await this.#call(p, 'check', view.agent.name, (signal) =>
-          p.plugin.check!(snapshot, this.#checkContext(p, view, signal)),
-        );
-        if (outcome === undefined) return [];
-        const list = outcome === null ? [] : Array.isArray(outcome) ? outcome : [outcome];
-        const bad = list.find((f) => !isFinding(f));
-        if (bad !== undefined) {
-          this.#fail(
-            p,
-            'check',
-            'PLUGIN_BAD_RESULT',
-            `check returned ${JSON.stringify(bad)?.slice(0, 120)}; expected findings { kind, summary, data }`,
-            view.agent.name,
-          );
-          return [];
-        }
-        return (list as NewFinding[]).map(
-          (f): Finding =>
-            ({
-              ...f,
-              severity: f.severity ?? 'warn',
-              agent: view.agent.name,
-              source: p.plugin.name,
-              snapshot,
-              since: snapshot.at,
-            }) as Finding,
-        );
-      }),
+  /**
+   * Runs every check on one agent's snapshot, in parallel; returns their findings with the agent and source added.
+   * When every check answers synchronously (the built-ins do) the findings come back without a promise.
+   */
+  check(snapshot: Snapshot, view: AgentView): Finding[] | Promise<Finding[]> {
+    const results: (Finding[] | Promise<Finding[]>)[] = [];
+    let pending = false;
+    for (const p of this.#checkers()) {
+      const outcome = this.#call(p, 'check', view.agent.name, (signal) =>
+        p.plugin.check!(snapshot, this.#checkContext(p, view, signal)),
+      );
+      const found =
+        outcome instanceof Promise
+          ? outcome.then((o) => this.#findings(p, o, snapshot, view))
+          : this.#findings(p, outcome, snapshot, view);
+      if (found instanceof Promise) pending = true;
+      results.push(found);
+    }
+    if (pending) return Promise.all(results).then((lists) => lists.flat());
+    return (results as Finding[][]).flat();
+  }
+
+  /** One check's answer as findings (none when it failed or answered with something that is not a finding). */
+  #findings(
+    p: LoadedPlugin,
+    outcome: NewFinding | readonly NewFinding[] | null | undefined | void,
+    snapshot: Snapshot,
+    view: AgentView,
+  ): Finding[] {
+    if (outcome === undefined || outcome === null) return [];
+    const list: readonly unknown[] = Array.isArray(outcome) ? outcome : [outcome];
+    const bad = list.find((f) => !isFinding(f));
+    if (bad !== undefined) {
+      this.#fail(
+        p,
+        'check',
+        'PLUGIN_BAD_RESULT',
+        `check returned ${JSON.stringify(bad)?.slice(0, 120)}; expected findings { kind, summary, data }`,
+        view.agent.name,
+      );
+      return [];
+    }
+    return (list as NewFinding[]).map(
+      (f): Finding =>
+        ({
+          ...f,
+          severity: f.severity ?? 'warn',
+          agent: view.agent.name,
+          source: p.plugin.name,
+          snapshot,
+          since: snapshot.at,
+        }) as Finding,
     );
-    return results.flat();
   }
 
   /** Offers a finding to the rescues in order (pre, normal, post); returns the plugin that handled it, if any. */
@@ -197,19 +220,36 @@ export class PluginHost {
     );
   }
 
-  /** One isolated call: undefined when it failed (already journaled). */
-  async #call<T>(
+  /** The check plugins still on tonight (kept until one is switched off). */
+  #checkers(): LoadedPlugin[] {
+    return (this.#checks ??= this.#active('check'));
+  }
+
+  /** One isolated call: undefined when it failed (already journaled). Synchronous when the hook answered synchronously. */
+  #call<T>(
     p: LoadedPlugin,
     hook: string,
     agent: string | undefined,
     fn: (signal: LazySignal) => T | Promise<T>,
     timeout?: number,
-  ): Promise<T | undefined> {
-    const outcome = await runHook(
+  ): T | undefined | Promise<T | undefined> {
+    const outcome = callHook(
       fn,
-      p.plugin.timeoutMs ?? timeout ?? this.#o.config.watch.pluginTimeout,
+      timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout,
       this.#o.signal,
     );
+    return outcome instanceof Promise
+      ? outcome.then((o) => this.#settle(p, hook, agent, o))
+      : this.#settle(p, hook, agent, outcome);
+  }
+
+  /** A call's value, or undefined after journaling its failure. */
+  #settle<T>(
+    p: LoadedPlugin,
+    hook: string,
+    agent: string | undefined,
+    outcome: HookOutcome<T>,
+  ): T | undefined {
     if (outcome.ok) {
       const f = this.#failures.get(p.plugin.name);
       if (f) f.streak = 0;
@@ -235,6 +275,7 @@ export class PluginHost {
     this.#o.log.warn({ plugin: name, hook, code, agent }, `plugin ${name} ${hook} failed: ${message}`);
     if (f.streak >= MAX_FAILURES && !this.#disabled.has(name)) {
       this.#disabled.add(name);
+      this.#checks = undefined;
       this.#o.journal({ type: 'plugin-disabled', plugin: name, failures: f.total, firstError: f.first });
       this.#o.log.error(
         { plugin: name },
@@ -243,36 +284,41 @@ export class PluginHost {
     }
   }
 
-  #base(p: LoadedPlugin, signal: LazySignal, agent?: string): BaseContext<unknown, unknown> {
-    const o = this.#o;
-    let log: BaseContext['log'] | undefined;
-    return {
-      options: p.options as Readonly<unknown>,
-      // made on first use: most hook calls never log, and a tick makes hundreds of them
-      get log() {
-        return (log ??= o.log.child(agent ? { plugin: p.plugin.name, agent } : { plugin: p.plugin.name }));
-      },
-      now: this.#o.now,
-      get signal() {
-        return signal();
-      },
-      config: this.#o.config,
-      night: this.#o.night,
-      state: this.#o.state.global(p.plugin.name),
-      guard: this.#o.guard,
-    };
+  #base(p: LoadedPlugin, signal: LazySignal): BaseContext<unknown, unknown> {
+    const scope = this.#scope(p);
+    return new HookContext(scope, scope.log, signal);
   }
 
   #checkContext(p: LoadedPlugin, view: AgentView, signal: LazySignal): CheckContext<unknown, unknown> {
-    // assigned, not spread: spreading would evaluate the lazy `log` and `signal` getters
-    return Object.assign(this.#base(p, signal, view.agent.name), {
-      agent: view.agent,
-      status: view.status,
-      classification: view.classification,
-      previous: view.previous,
-      agentState: this.#o.state.agent(p.plugin.name, view.agent.name),
-      lookAgain: view.lookAgain,
-    });
+    return new CheckHookContext(this.#scope(p), view, signal);
+  }
+
+  /** What every context of plugin `p` shares tonight (options, stores, loggers), made on first use. */
+  #scope(p: LoadedPlugin): PluginScope {
+    let scope = this.#scopes.get(p);
+    if (scope) return scope;
+    const o = this.#o;
+    const plugin = p.plugin.name;
+    const agents = new Map<string, AgentScope>();
+    scope = {
+      options: p.options,
+      config: o.config,
+      night: o.night,
+      now: o.now,
+      guard: o.guard,
+      state: o.state.global(plugin),
+      log: o.log.child({ plugin }),
+      agent: (agent) => {
+        let one = agents.get(agent);
+        if (!one) {
+          one = { state: o.state.agent(plugin, agent), log: o.log.child({ plugin, agent }) };
+          agents.set(agent, one);
+        }
+        return one;
+      },
+    };
+    this.#scopes.set(p, scope);
+    return scope;
   }
 }
 

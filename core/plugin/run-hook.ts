@@ -12,14 +12,15 @@ export type HookOutcome<T> =
 export type LazySignal = () => AbortSignal;
 
 /**
- * Calls `fn`, giving it a signal that aborts after `timeoutMs` or when `parent` aborts.
- * Resolves with the outcome; a throw or a timeout becomes `{ ok: false }`. A hung call is abandoned, not awaited.
+ * Calls `fn` with a signal that aborts after `timeoutMs` or when `parent` aborts; a throw or a timeout becomes
+ * `{ ok: false }`. A hook that answers synchronously (every built-in check) gets its outcome back at once, with no
+ * timer and no promise: a tick makes hundreds of these calls. A promise races the timeout; a hung one is abandoned.
  */
-export async function runHook<T>(
+export function callHook<T>(
   fn: (signal: LazySignal) => T | Promise<T>,
   timeoutMs: number,
   parent?: AbortSignal,
-): Promise<HookOutcome<T>> {
+): HookOutcome<T> | Promise<HookOutcome<T>> {
   const started = performance.now();
   let controller: AbortController | undefined;
   const onParentAbort = () => controller?.abort(parent?.reason);
@@ -31,28 +32,76 @@ export async function runHook<T>(
     }
     return controller.signal;
   };
+  const release = () => {
+    if (controller) parent?.removeEventListener('abort', onParentAbort);
+  };
+  let result: T | Promise<T>;
+  try {
+    result = fn(signal);
+  } catch (error) {
+    release();
+    return threw(error, started);
+  }
+  if (!isThenable(result)) {
+    release();
+    return { ok: true, value: result, ms: performance.now() - started };
+  }
+  return raceTimeout(result, timeoutMs, started, () => {
+    controller?.abort(new Error('timeout'));
+  }).finally(release);
+}
+
+/** `callHook`, always as a promise. */
+export async function runHook<T>(
+  fn: (signal: LazySignal) => T | Promise<T>,
+  timeoutMs: number,
+  parent?: AbortSignal,
+): Promise<HookOutcome<T>> {
+  return callHook(fn, timeoutMs, parent);
+}
+
+/** The outcome of a hook's promise, or a timeout after `timeoutMs` (then `onTimeout` aborts the call's signal). */
+async function raceTimeout<T>(
+  pending: PromiseLike<T>,
+  timeoutMs: number,
+  started: number,
+  onTimeout: () => void,
+): Promise<HookOutcome<T>> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  const timeout = new Promise<typeof TIMEOUT>((resolve) => {
+    timer = setTimeout(() => resolve(TIMEOUT), timeoutMs);
     timer.unref?.();
   });
   try {
-    const result = await Promise.race([Promise.resolve().then(() => fn(signal)), timeout]);
+    const result = await Promise.race([pending, timeout]);
     const ms = performance.now() - started;
-    if (result === 'timeout') {
-      controller?.abort(new Error('timeout'));
+    if (result === TIMEOUT) {
+      onTimeout();
       return { ok: false, code: 'PLUGIN_TIMEOUT', message: `did not finish within ${timeoutMs} ms`, ms };
     }
     return { ok: true, value: result, ms };
   } catch (error) {
-    return {
-      ok: false,
-      code: 'PLUGIN_THREW',
-      message: error instanceof Error ? error.message : String(error),
-      ms: performance.now() - started,
-    };
+    return threw(error, started);
   } finally {
     clearTimeout(timer);
-    if (controller) parent?.removeEventListener('abort', onParentAbort);
   }
+}
+
+const TIMEOUT: unique symbol = Symbol('timeout');
+
+function threw(error: unknown, started: number): HookOutcome<never> {
+  return {
+    ok: false,
+    code: 'PLUGIN_THREW',
+    message: error instanceof Error ? error.message : String(error),
+    ms: performance.now() - started,
+  };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'function') &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
