@@ -66,7 +66,7 @@ export class Scheduler {
     const { config, log } = this.#o;
     const now = this.#o.now?.() ?? new Date();
     const current = nightInProgress(config, now);
-    if (current) this.#launch(current);
+    if (current) this.launch(current);
     this.#jobs.push(
       new Cron(
         config.night.start,
@@ -78,7 +78,7 @@ export class Scheduler {
         },
         (job: Cron) => {
           const start = job.currentRun() ?? new Date();
-          this.#launch({ start, end: nightEnd(config, start) });
+          this.launch({ start, end: nightEnd(config, start) });
         },
       ),
     );
@@ -125,7 +125,8 @@ export class Scheduler {
     return this.#jobs[0]?.nextRun() ?? null;
   }
 
-  #launch(window: NightWindow): void {
+  /** Runs the night of `window` unless one is running or this window already ran (a re-fire, a clock jump back). */
+  launch(window: NightWindow): void {
     const key = Math.floor(window.start.getTime() / 60_000);
     if (this.#running || this.#started.has(key)) {
       this.#o.log.warn(

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import { nextNight, nightEnd, nightInProgress } from '../../core/scheduler.js';
-import { testConfig } from '../helpers/fixtures.js';
+import { Scheduler, nextNight, nightEnd, nightInProgress } from '../../core/scheduler.js';
+import { silentLog, testConfig } from '../helpers/fixtures.js';
 
 const berlin = (night: Record<string, unknown>) => testConfig({ timezone: 'Europe/Berlin', night });
 
@@ -47,5 +47,30 @@ describe('clock changes', () => {
     const config = berlin({ start: '0 23 * * *', duration: '8h' });
     const start = new Date('2026-10-24T21:00:00Z'); // 23:00 CEST
     expect(nightEnd(config, start).getTime() - start.getTime()).toBe(8 * 3_600_000);
+  });
+});
+
+describe('Scheduler', () => {
+  it('never runs the same night twice, even when asked again (a clock jump back, a re-fire)', async () => {
+    const config = berlin({ start: '0 23 * * *', duration: '7h' });
+    const started: string[] = [];
+    let finish: () => void = () => undefined;
+    const scheduler = new Scheduler({
+      config,
+      log: silentLog,
+      now: () => new Date('2026-11-21T02:00:00Z'),
+      runNight: (w) => {
+        started.push(w.start.toISOString());
+        return new Promise<void>((resolve) => (finish = resolve));
+      },
+    });
+    scheduler.start(); // a night is in progress at 03:00 Berlin: it is resumed
+    const window = { start: new Date('2026-11-20T22:00:00Z'), end: new Date('2026-11-21T05:00:00Z') };
+    scheduler.launch(window); // the night job fires again for the same start while it runs
+    finish();
+    await new Promise((r) => setTimeout(r, 10));
+    scheduler.launch(window); // and once more after it finished (the clock jumped back over 23:00)
+    await scheduler.stop();
+    expect(started).toEqual(['2026-11-20T22:00:00.000Z']);
   });
 });
