@@ -1,6 +1,7 @@
 // bench/tick: the cost of one full watch tick on a fleet of 64 busy panes, next to the shell loop users replace.
-//   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000] [--reference-ticks 10]
-// A private tmux server runs `--panes` fixture agents printing continuously. Each second nightshift runs a
+//   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000] [--reference-ticks 10] [--every 200]
+// A private tmux server runs `--panes` fixture agents printing a line every `--every` ms (200: every screen changes
+// between two ticks, the worst case; 3600000: a quiet fleet). Each second nightshift runs a
 // full tick (snapshot every pane over one control-mode connection, classify, the default checks, journal,
 // plugin state flush). The reference is the loop from the seed design: for each pane, spawn
 // `tmux capture-pane -p | grep -E …`.
@@ -17,13 +18,16 @@ import { newAgentRuntime } from '../core/agent-runtime.js';
 import { tick } from '../core/tick.js';
 import { createTmux } from '../core/tmux/index.js';
 import type { Tmux } from '../core/tmux/types.js';
-import { machine, mean, numberArg, procCpuMs, quantile } from './lib/stats.js';
+import { machine, mean, numberArg, procCpuMs, quantile, removeSocketFile } from './lib/stats.js';
 import { benchWatch } from './lib/watch.js';
 
 const PANES = numberArg('panes', 64);
 const SECONDS = numberArg('seconds', 60);
 const INTERVAL = numberArg('interval', 1000);
 const REFERENCE_TICKS = numberArg('reference-ticks', 10);
+const EVERY = numberArg('every', 200);
+const CPU_WINDOW = SECONDS >= 300 ? 60 : 10;
+const gc = (globalThis as { gc?: () => void }).gc;
 const RSS_EVERY_MS = numberArg('rss-every', SECONDS >= 300 ? 60 : 10) * 1000;
 
 /** Per-tick measurements of one approach. */
@@ -52,7 +56,7 @@ async function main() {
   const chatter = join(process.cwd(), 'examples', 'agents', 'chatter.mjs');
   const agents = Array.from({ length: PANES }, (_, i) => ({
     name: `agent-${String(i).padStart(2, '0')}`,
-    command: `node ${chatter} --name a${i} --every 200`,
+    command: `node ${chatter} --name a${i} --every ${EVERY}`,
     cwd: dir,
     profile: 'generic',
     size: { cols: 120, rows: 40 },
@@ -95,7 +99,7 @@ async function main() {
     };
     const watch = await benchWatch({ config, tmux: timed, dir });
     const ns: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
-    const rss: { t: number; mb: number }[] = [];
+    const rss: { t: number; mb: number; heap: number }[] = [];
     const started = Date.now();
     while (Date.now() - started < SECONDS * 1000) {
       const t0 = performance.now();
@@ -109,11 +113,15 @@ async function main() {
       ns.capture.push(captureMs);
       ns.captureCpu.push(captureCpu);
       ns.cpu.push((c1.user + c1.system) / 1000);
-      if (rss.length === 0 || Date.now() - started >= rss.length * RSS_EVERY_MS)
+      if (rss.length === 0 || Date.now() - started >= rss.length * RSS_EVERY_MS) {
+        gc?.(); // with --expose-gc (npm run bench does it): the live heap, outside the tick's timing
+        const memory = process.memoryUsage();
         rss.push({
           t: Math.round((Date.now() - started) / 1000),
-          mb: Math.round(process.memoryUsage().rss / 1e6),
+          mb: Math.round(memory.rss / 1e6),
+          heap: Math.round(memory.heapUsed / 1e6),
         });
+      }
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
     }
     watch.journal.close();
@@ -144,7 +152,7 @@ async function main() {
     const row = (name: string, s: Series) =>
       `| ${name} | ${quantile(s.wall, 0.5).toFixed(1)} | ${quantile(s.wall, 0.95).toFixed(1)} | ${quantile(s.capture, 0.5).toFixed(1)} | ${quantile(s.cpu, 0.5).toFixed(1)} / ${mean(s.cpu).toFixed(1)} | ${quantile(s.captureCpu, 0.5).toFixed(1)} | ${serverPerTick(s).toFixed(1)} | ${total(s).toFixed(1)} |`;
     console.log(
-      `\n${PANES} panes, ${ns.wall.length} nightshift ticks over ${SECONDS}s, ${ref.wall.length} reference ticks (${machine()})\n`,
+      `\n${PANES} panes printing every ${EVERY} ms, ${ns.wall.length} nightshift ticks over ${SECONDS}s, ${ref.wall.length} reference ticks (${machine()})\n`,
     );
     console.log(
       '| approach | wall ms median | wall ms p95 | capture round trip ms median | runner CPU ms/tick median / mean | of which in the capture (median) | tmux server CPU ms/tick | total CPU ms/tick (mean) |',
@@ -161,10 +169,16 @@ async function main() {
     console.log(
       `journal events during the ticks: ${[...watch.events].map(([type, n]) => `${type} ${n}`).join(', ') || 'none'}`,
     );
+    const perWindow: string[] = [];
+    for (let i = 0; i < ns.cpu.length; i += CPU_WINDOW)
+      perWindow.push(quantile(ns.cpu.slice(i, i + CPU_WINDOW), 0.5).toFixed(1));
+    console.log(`runner CPU ms/tick, median of each ${CPU_WINDOW} ticks: ${perWindow.join(', ')}`);
     console.log(`runner RSS (MB) over time: ${rss.map((r) => `${r.t}s ${r.mb}`).join(', ')}`);
+    if (gc) console.log(`runner heap used after GC (MB): ${rss.map((r) => `${r.t}s ${r.heap}`).join(', ')}`);
   } finally {
     await tmux.killServer().catch(() => undefined);
     await tmux.close().catch(() => undefined);
+    removeSocketFile(socket);
     rmSync(dir, { recursive: true, force: true });
   }
 }

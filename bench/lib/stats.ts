@@ -1,5 +1,6 @@
-// Small statistics and /proc readers shared by the benches.
-import { readFileSync } from 'node:fs';
+// Small statistics, /proc readers and tmux clean-up shared by the benches.
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** The `p` quantile (0..1) of `values` (nearest rank); NaN for none. */
 export function quantile(values: readonly number[], p: number): number {
@@ -30,4 +31,10 @@ export function machine(): string {
 export function numberArg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** Removes the socket file a private tmux server leaves behind in the tmux directory after it exits. */
+export function removeSocketFile(socket: string): void {
+  const dir = process.env.TMUX_TMPDIR ?? '/tmp';
+  rmSync(join(dir, `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
 }
