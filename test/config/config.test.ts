@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -108,6 +108,13 @@ describe('config validation', () => {
     expect(config.stateDir).toBe('/srv/fleet/nightshift-state');
     expect(config.agents[0]?.cwd).toBe('/srv/fleet');
     expect(config.agents[0]?.profile).toBe('auto');
+  });
+
+  it('the config example in the README is valid', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const yamlBlock = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    expect(yamlBlock).toContain('agents:');
+    expect(problemsOf(parseYaml(yamlBlock), { SMTP_URL: 'smtp://127.0.0.1:2525' })).toEqual([]);
   });
 
   it('the starter config written by `nightshift init` is valid', () => {
