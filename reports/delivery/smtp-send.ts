@@ -45,21 +45,7 @@ export function smtpSender(settings: SmtpSettings): Sender {
   });
   return async (message) => {
     try {
-      const info = await transport.sendMail({
-        from: message.from,
-        to: [...message.to],
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        messageId: message.messageId,
-        date: new Date(message.date),
-        headers: { ...message.headers },
-        attachments: message.attachments.map((a) => ({
-          filename: a.filename,
-          content: a.content,
-          contentType: a.contentType,
-        })),
-      });
+      const info = await transport.sendMail(mailOptions(message));
       return {
         ok: true,
         response: String(info.response ?? ''),
@@ -75,7 +61,13 @@ export function smtpSender(settings: SmtpSettings): Sender {
 /** The message as an RFC 822 file (for `.eml` output when no SMTP server is configured). */
 export async function renderEml(message: OutboxMessage): Promise<Buffer> {
   const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
-  const info = await transport.sendMail({
+  const info = await transport.sendMail(mailOptions(message));
+  return info.message as Buffer;
+}
+
+/** An outbox message as nodemailer's mail options (the same for SMTP and for `.eml` files). */
+function mailOptions(message: OutboxMessage) {
+  return {
     from: message.from,
     to: [...message.to],
     subject: message.subject,
@@ -89,6 +81,5 @@ export async function renderEml(message: OutboxMessage): Promise<Buffer> {
       content: a.content,
       contentType: a.contentType,
     })),
-  });
-  return info.message as Buffer;
+  };
 }
