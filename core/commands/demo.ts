@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveConfig } from '../../config/load.js';
@@ -100,6 +100,10 @@ at the end. Needs only Node and tmux 3.2+.
       await createTmux({ socket, control: false })
         .killServer()
         .catch(() => undefined);
+      // tmux leaves its socket file behind; the demo leaves nothing
+      rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), {
+        force: true,
+      });
       lock.release();
     }
   },
