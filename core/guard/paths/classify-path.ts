@@ -3,7 +3,9 @@ import { isDynamic } from '../syntax/arg.js';
 import {
   AGENT_SETTINGS,
   BUILD_OUTPUT_FILE_PATTERNS,
+  BUILD_OUTPUT_DIR_PATTERN,
   BUILD_OUTPUT_NAMES,
+  BUILD_OUTPUT_PAIRS,
   HARMLESS_DEVICES,
   HOME_PARENTS,
   HOME_SECRETS,
@@ -177,7 +179,15 @@ function kindInProject(path: string, project: string): [PathKind, boolean] {
   const parts = path.slice(project.length + 1).split('/');
   const name = parts[parts.length - 1] ?? '';
   if (VCS_DIRS.has(parts[0] ?? '')) return ['project-vcs', false];
-  if (parts.some((part) => BUILD_OUTPUT_NAMES.has(part))) return ['project-build', false];
+  if (
+    parts.some(
+      (part, index) =>
+        BUILD_OUTPUT_NAMES.has(part) ||
+        BUILD_OUTPUT_DIR_PATTERN.test(part) ||
+        BUILD_OUTPUT_PAIRS.has(`${part}/${parts[index + 1]}`),
+    )
+  )
+    return ['project-build', false];
   if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return ['project-build', false];
   const secret = /^\.env($|\.)/.test(name) && !/\.(example|sample|template|dist)$/.test(name);
   return ['project-source', secret];

@@ -1,6 +1,7 @@
 import type { WriteOrigin } from '../invocation.js';
 import type { PathClass } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
+import type { ExtraVerbs } from '../verbs/verb-words.js';
 
 /** One rule that matched, with the part of the command that triggered it. */
 export interface Finding {
@@ -36,6 +37,8 @@ export interface Settings {
   readonly protectedPaths: readonly string[];
   readonly buildOutput: 'allow' | 'hold';
   readonly userRules: readonly UserRule[];
+  /** extra verbs for the verb model, from the config */
+  readonly verbs?: ExtraVerbs;
   /** free text for an agent's prompt: unknown programs and syntax errors are not held */
   readonly message: boolean;
   readonly limits: Limits;

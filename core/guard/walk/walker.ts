@@ -27,6 +27,9 @@ import { literalArg, UNKNOWN, type Arg } from '../syntax/arg.js';
 import { expandWord, expandWordJoined, type VarLookup, type VarValue } from '../syntax/expand-word.js';
 import { parseScript } from '../syntax/parse-script.js';
 import { substitutionsIn } from '../syntax/substitutions.js';
+import { verbChange, verbDestroy, verbPublish } from '../rules/packs/verbs/rules.js';
+import { isPreview, PASSES_THROUGH, previewContext } from '../verbs/preview.js';
+import { judgeVerbs } from '../verbs/verb-model.js';
 import { isPathInvocation, normalizeProgram } from './program-name.js';
 import { CallContext, type Call } from './call-context.js';
 import { applyRedirect } from './redirects.js';
@@ -41,6 +44,10 @@ export interface Registry {
   isKnown(program: string): boolean;
   /** a program with checks of its own (an unknown program wrapping one is an unknown wrapper) */
   hasChecks(program: string): boolean;
+  /** a program whose only checks unwrap what it runs (sudo, sh, xargs): its flags may belong to what it runs */
+  wrapsOnly(program: string): boolean;
+  /** a program that takes paths rather than subcommands (rm, dd, chmod) */
+  takesPaths(program: string): boolean;
 }
 
 /** Where in the input a node sits, and how deep in wrappers. */
@@ -335,14 +342,20 @@ export class Walker {
       cwd: call.cwd,
       depth: call.depth,
     };
-    const context = this.contextFor(call);
+    const preview = isPreview(
+      program,
+      args,
+      !this.registry.takesPaths(program),
+      this.registry.wrapsOnly(program) || PASSES_THROUGH.has(program),
+    );
+    const context = preview ? previewContext(this.contextFor(call)) : this.contextFor(call);
     for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     for (const user of this.session.settings.userRules) {
       const joined = args.map((arg) => arg.value).join(' ');
       if (user.program === program && (!user.args || user.args.test(joined)))
         this.session.report(user.rule, call.text);
     }
-    if (!this.registry.isKnown(program)) this.unknownProgram(name, args, call, context);
+    if (!this.registry.isKnown(program) && !preview) this.unknownProgram(name, args, call, context);
   }
 
   /** `cd`, `trap` and other builtins that change how the rest of the line is walked. */
@@ -403,10 +416,22 @@ export class Walker {
       }
     }
     if (this.session.settings.message) return;
-    const wraps = args.some(
-      (arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)),
-    );
-    this.session.report(wraps ? unknownWrapper : unknownProgram, call.text);
+    const judged = judgeVerbs(args, this.session.settings.verbs);
+    if (judged.kind === 'destroy') {
+      this.session.report(verbDestroy, call.text);
+      return;
+    }
+    const wraps = args.findIndex((arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)));
+    if (wraps >= 0) {
+      // judge what it seems to wrap too: `proxy git reset --hard` is at least as bad as `git reset --hard`
+      this.session.report(unknownWrapper, call.text);
+      context.runCommand(args.slice(wraps), { stdin: call.stdin, env: call.env });
+      return;
+    }
+    if (judged.kind === 'read') return;
+    const rule =
+      judged.kind === 'publish' ? verbPublish : judged.kind === 'change' && !judged.guessed ? verbChange : unknownProgram;
+    this.session.report(rule, call.text);
   }
 
   private contextFor(call: Call): CheckContext {

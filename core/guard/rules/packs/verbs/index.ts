@@ -1,0 +1,12 @@
+import { definePack } from '../../../invocation.js';
+import { repairFilesystem, verbChange, verbDestroy, verbPublish } from './rules.js';
+import { serviceChecks } from './service-clis.js';
+
+/** The verb model's pack: programs no other pack covers are judged by their subcommands and flags. */
+export const verbsPack = definePack({
+  id: 'core.verbs',
+  summary:
+    'the verb model for programs no other pack covers: reads allowed, destructive verbs blocked, publishing and other changes held',
+  rules: [verbDestroy, verbPublish, verbChange, repairFilesystem],
+  checks: [...serviceChecks],
+});
