@@ -46,8 +46,8 @@ export function isPreview(
   if (isHelpRequest(args) && (subcommandCli || !args.some((arg) => !arg.value.startsWith('-')))) return true;
   const first = args.find((arg) => !arg.value.startsWith('-'))?.value ?? '';
   if (PASS_THROUGH.has(program) && !OWN_DRY_RUN.test(first)) return false;
-  if (hasDryRunFlag(args)) return true;
   const short = SHORT_DRY_RUN[program];
+  if ((subcommandCli || short) && hasDryRunFlag(args)) return true;
   if (!short) return false;
   if (short.words && !args.some((arg) => short.words?.test(arg.value))) return false;
   return args.some((arg) => short.flag.test(arg.value) && arg.value !== '--');

@@ -64,7 +64,7 @@ export function judgeVerbs(args: readonly Arg[], extra?: ExtraVerbs): VerbJudgem
   // verbs spelled as long flags: `kafka-topics --delete`, `mdadm --detail`
   let flagged: { kind: VerbClass; word: string } | undefined;
   for (const flag of flags) {
-    if (flag.length < 3 || FORCING.has(flag) || flag.startsWith('no-')) continue;
+    if (flag.length < 3 || FORCING.has(flag) || flag.startsWith('no-') || NOT_VERBS.has(flag)) continue;
     const kind = classifyWord(flag, extra);
     if (kind === 'destroy') return { kind, word: `--${flag}` };
     if (kind && (!flagged || RANK[kind] > RANK[flagged.kind])) flagged = { kind, word: `--${flag}` };
@@ -76,6 +76,9 @@ export function judgeVerbs(args: readonly Arg[], extra?: ExtraVerbs): VerbJudgem
   if (verdict) return verdict;
   return words[0] ? { kind: 'change', word: words[0], guessed: true } : { kind: 'none' };
 }
+
+/** Flags that look like verbs but only print: help is a preview of its own. */
+const NOT_VERBS = new Set(['help', 'version', 'verbose', 'quiet', 'output', 'format', 'debug', 'log-level']);
 
 const RANK: Readonly<Record<VerbClass, number>> = { read: 0, change: 1, publish: 2, destroy: 3 };
 

@@ -1,6 +1,7 @@
 import { definePack, type ProgramCheck } from '../../invocation.js';
 import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
+import { isLocalDevServer } from './verbs/http.js';
 
 // Cloud and platform CLIs, object stores and package registries: judged by the verbs in the command.
 
@@ -276,7 +277,8 @@ const httpMethods: ProgramCheck = {
       ) ||
       values.some((value) => /^(-XDELETE|--request=DELETE|--method=DELETE)$/i.test(value)) ||
       (invocation.program !== 'curl' && invocation.program !== 'wget' && /^delete$/i.test(values[0] ?? ''));
-    if (deletes) context.report(httpDelete);
+    const urls = values.filter((value) => !value.startsWith('-') && /^(https?:\/\/|localhost|127\.|\[::1\]|:\d)/i.test(value));
+    if (deletes && !(urls.length > 0 && urls.every(isLocalDevServer))) context.report(httpDelete);
   },
 };
 

@@ -101,7 +101,7 @@ const rm: ProgramCheck = {
   programs: ['rm', 'unlink', 'rimraf', 'del', 'trash', 'trash-put'],
   check(invocation, context) {
     const parsed = parseFlags(invocation.args, RM_FLAGS);
-    if (hasAny(parsed, 'help', 'version')) return;
+    if (hasAny(parsed, 'help', 'version') && parsed.operands.length === 0) return; // BSD rm deletes operands before --help
     if (parsed.flags.has('no-preserve-root')) context.report(rmNoPreserveRoot);
     const recursive =
       parsed.flags.has('r') || ['rimraf', 'del', 'trash', 'trash-put'].includes(invocation.program);

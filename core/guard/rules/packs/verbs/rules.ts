@@ -54,3 +54,48 @@ export const repairFilesystem = defineRule({
     { command: 'mdadm --detail /dev/md0', verdict: 'allow' },
   ],
 });
+
+export const httpDestroy = defineRule({
+  id: 'core.verbs.http-destroy',
+  verdict: 'block',
+  reason: 'an HTTP request that deletes data on a service (DELETE, delete-by-query, a mutation that drops or removes)',
+  alternative: 'send a GET to see what is there, and leave the deletion to a person',
+  examples: [
+    { command: 'curl -X DELETE https://search.example.com:9200/logs-*', verdict: 'block' },
+    { command: 'curl -X DELETE http://localhost:9200/orders', verdict: 'block' },
+    { command: 'curl -X DELETE http://localhost:3000/api/users/1', verdict: 'allow' },
+  ],
+});
+
+export const httpMutation = defineRule({
+  id: 'core.verbs.http-mutation',
+  verdict: 'hold',
+  reason: 'an HTTP request that changes something on a service that is not a local dev server (POST, PUT, PATCH, an upload)',
+  examples: [
+    { command: 'curl -X PATCH https://api.example.com/v1/users/1 -d \'{"role":"admin"}\'', verdict: 'hold' },
+    { command: 'curl -X POST http://localhost:3000/api/users -d \'{"name":"a"}\'', verdict: 'allow' },
+    { command: 'curl https://api.github.com/repos/acme/app', verdict: 'allow' },
+  ],
+});
+
+export const remoteSystemWrite = defineRule({
+  id: 'core.verbs.remote-system-write',
+  verdict: 'block',
+  reason: "copies onto another machine's system paths or login files (/etc, /usr, ~/.ssh/authorized_keys…)",
+  alternative: 'copy to a staging path such as /tmp on the host and let a person install it',
+  examples: [
+    { command: 'scp nginx.conf web.example.com:/etc/nginx/nginx.conf', verdict: 'block' },
+    { command: 'scp build.tar.gz user@host.example:/tmp/', verdict: 'allow' },
+  ],
+});
+
+export const remount = defineRule({
+  id: 'core.verbs.remount',
+  verdict: 'block',
+  reason: 'remounts, bind-mounts over or unmounts a system filesystem: what every program sees changes under it',
+  examples: [
+    { command: 'mount -o remount,rw /', verdict: 'block' },
+    { command: 'mount --bind /tmp/evil /etc', verdict: 'block' },
+    { command: 'mount', verdict: 'allow' },
+  ],
+});
