@@ -19,6 +19,8 @@ export interface WrapperSpec {
   readonly afterDoubleDash?: boolean;
   /** `NAME=value` operands before the command set its environment (`cross-env A=1 CMD`) */
   readonly assignments?: boolean;
+  /** a flag after which the first operand is shell text, not a program (`entr -s 'make test'`) */
+  readonly scriptFlag?: string;
   /** runs the command as root or another user */
   readonly privileged?: boolean;
   /** privileged, but a command that only reads (`sudo ls /root`) is not held for it */
@@ -44,7 +46,8 @@ export function unwrapWith(spec: WrapperSpec, invocation: Invocation, context: C
   if (spec.privileged && !onlyReads) context.report(privilege);
   if (noCommand) return;
   for (const script of scripts) context.runScript(script, { stdin: invocation.stdin });
-  runInner(argv, invocation, context);
+  if (spec.scriptFlag && parsed.flags.has(spec.scriptFlag) && argv[0]) context.runScript(argv[0]);
+  else runInner(argv, invocation, context);
 }
 
 function runInner(argv: readonly Arg[], invocation: Invocation, context: CheckContext): void {
@@ -145,7 +148,7 @@ export const TRANSPARENT_WRAPPERS: readonly WrapperSpec[] = [
     },
     privileged: true,
   },
-  { names: ['entr'], flags: {} },
+  { names: ['entr'], flags: {}, scriptFlag: 's' },
   {
     names: ['script'],
     flags: {
@@ -162,7 +165,7 @@ export const TRANSPARENT_WRAPPERS: readonly WrapperSpec[] = [
     skip: 99,
   },
   {
-    names: ['mise', 'rtx', 'asdf', 'rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'fnm', 'volta', 'proto'],
+    names: ['mise', 'rtx', 'proto'],
     afterDoubleDash: true,
     noCommand: ['help', 'version'],
     skip: 99,

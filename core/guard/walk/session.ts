@@ -61,6 +61,8 @@ export class Session {
   readonly paths = new Map<string, PathClass>();
   /** files written earlier in the line, by absolute path: written from the network or locally */
   readonly written = new Map<string, WriteOrigin>();
+  /** facts earlier commands of the line established (git config set before a git command) */
+  readonly facts = new Map<string, string>();
   /** the first command that reads a secret, and the first that sends data out */
   secretRead: string | undefined;
   networkSend: string | undefined;

@@ -99,3 +99,40 @@ export const remount = defineRule({
     { command: 'mount', verdict: 'allow' },
   ],
 });
+
+export const runsNamedProgram = defineRule({
+  id: 'core.verbs.runs-named-program',
+  verdict: 'hold',
+  reason: 'an option names a program to run on every file (rg --pre, --hostname-bin) that the guard cannot read',
+  examples: [
+    { command: 'rg --pre ./scripts/unpack.sh foo', verdict: 'hold' },
+    { command: 'rg --pre pdftotext invoice', verdict: 'allow' },
+  ],
+});
+
+export const gitHookWrite = defineRule({
+  id: 'core.verbs.git-hook-write',
+  verdict: 'block',
+  reason: "writes a git hook or the repository's config: it runs commands on the next git command, unseen",
+  alternative: 'put the script in the project and run it by name',
+  examples: [
+    { command: 'cp wipe.sh .git/hooks/pre-push', verdict: 'block' },
+    { command: "echo 'rm -rf ~' > .git/hooks/pre-commit", verdict: 'block' },
+    { command: 'cp .git/hooks/pre-commit.sample /tmp/x', verdict: 'allow' },
+  ],
+});
+
+export const gitMoveBranch = defineRule({
+  id: 'core.verbs.git-move-branch',
+  verdict: 'block',
+  reason:
+    'moves a branch or the work tree by force (update-ref, checkout -B, read-tree --reset, checkout-index -f, submodule deinit -f): commits and changes can be lost',
+  alternative: 'create a new branch at the commit instead',
+  examples: [
+    { command: 'git update-ref refs/heads/main HEAD~10', verdict: 'block' },
+    { command: 'git checkout -B main origin/old', verdict: 'block' },
+    { command: 'git read-tree -u --reset HEAD', verdict: 'block' },
+    { command: 'git checkout -B feature/new', verdict: 'allow' },
+    { command: 'git update-ref refs/heads/new-branch HEAD', verdict: 'allow' },
+  ],
+});
