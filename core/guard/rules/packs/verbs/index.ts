@@ -1,8 +1,9 @@
 import { definePack } from '../../../invocation.js';
+import { environmentChecks } from './environment.js';
 import { httpChecks } from './http.js';
 import { namedProgramChecks } from './named-programs.js';
 import { remoteCopyChecks } from './remote-copy.js';
-import { httpDestroy, httpMutation, remoteSystemWrite, remount, repairFilesystem, runsNamedProgram, verbChange, verbDestroy, verbPublish } from './rules.js';
+import { envRunsCode, gitHookWrite, gitMoveBranch, renamedDeleter, httpDestroy, httpMutation, remoteSystemWrite, remount, repairFilesystem, runsNamedProgram, verbChange, verbDestroy, verbPublish } from './rules.js';
 import { serviceChecks } from './service-clis.js';
 
 /** The verb model's pack: programs no other pack covers are judged by their subcommands and flags. */
@@ -10,6 +11,6 @@ export const verbsPack = definePack({
   id: 'core.verbs',
   summary:
     'the verb model for programs no other pack covers: reads allowed, destructive verbs blocked, publishing and other changes held',
-  rules: [verbDestroy, verbPublish, verbChange, repairFilesystem, httpDestroy, httpMutation, remoteSystemWrite, remount, runsNamedProgram],
-  checks: [...serviceChecks, ...httpChecks, ...remoteCopyChecks, ...namedProgramChecks],
+  rules: [verbDestroy, verbPublish, verbChange, repairFilesystem, httpDestroy, httpMutation, remoteSystemWrite, remount, runsNamedProgram, envRunsCode, renamedDeleter, gitHookWrite, gitMoveBranch],
+  checks: [...serviceChecks, ...httpChecks, ...remoteCopyChecks, ...namedProgramChecks, ...environmentChecks],
 });

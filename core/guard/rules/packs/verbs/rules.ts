@@ -136,3 +136,27 @@ export const gitMoveBranch = defineRule({
     { command: 'git update-ref refs/heads/new-branch HEAD', verdict: 'allow' },
   ],
 });
+
+export const envRunsCode = defineRule({
+  id: 'core.verbs.env-runs-code',
+  verdict: 'block',
+  reason:
+    'sets a variable that makes the program run other code (PS4 with a substitution, BASH_ENV, LD_PRELOAD, NODE_OPTIONS --require…) from outside the project',
+  examples: [
+    { command: "PS4='$(rm -rf ~)' bash -x build.sh", verdict: 'block' },
+    { command: 'LD_PRELOAD=/tmp/evil.so ls', verdict: 'block' },
+    { command: "PS4='+ ' bash -x build.sh", verdict: 'allow' },
+    { command: 'NODE_OPTIONS=--max-old-space-size=4096 npm run build', verdict: 'allow' },
+  ],
+});
+
+export const renamedDeleter = defineRule({
+  id: 'core.verbs.renamed-deleter',
+  verdict: 'block',
+  reason: 'gives a deleting program another name (cp, ln, hash -p, alias): a harmless-looking command would delete',
+  examples: [
+    { command: 'ln -s /bin/rm ./tidy', verdict: 'block' },
+    { command: 'hash -p /usr/bin/rm cat', verdict: 'block' },
+    { command: 'cp /bin/ls ./bin/ls-copy', verdict: 'allow' },
+  ],
+});
