@@ -27,6 +27,7 @@ import { literalArg, UNKNOWN, type Arg } from '../syntax/arg.js';
 import { expandWord, expandWordJoined, type VarLookup, type VarValue } from '../syntax/expand-word.js';
 import { parseScript } from '../syntax/parse-script.js';
 import { substitutionsIn } from '../syntax/substitutions.js';
+import { printsNothing, reportEmptied } from '../rules/packs/verbs/emptying.js';
 import { verbChange, verbDestroy, verbPublish } from '../rules/packs/verbs/rules.js';
 import { isPreview, PASSES_THROUGH, previewContext } from '../verbs/preview.js';
 import { judgeVerbs } from '../verbs/verb-model.js';
@@ -258,7 +259,10 @@ export class Walker {
     const argv: Arg[] = command.name ? [...expandWord(command.name, lookup)] : [];
     const writer = NETWORK_FETCHERS.has(normalizeProgram(argv[0]?.value ?? '')) ? 'network' : 'local';
     const input = this.applyRedirects(command.redirects, scope, frame, stdin, text, writer);
-    if (!command.name) return undefined;
+    if (!command.name) {
+      this.reportEmptiedRedirects(command.redirects, scope, frame, text);
+      return undefined;
+    }
     let cutOff = looksCutOff(command.name);
     const declared: [string, VarValue][] = [];
     for (const item of command.suffix) {
@@ -272,6 +276,7 @@ export class Walker {
       }
     }
     if (cutOff) this.session.report(truncated, text);
+    if (printsNothing(argv)) this.reportEmptiedRedirects(command.redirects, scope, frame, text);
     if (argv.length === 0) return undefined;
     if (DECLARATIONS.has(argv[0]?.value ?? ''))
       for (const [name, value] of declared) scope.vars.set(name, value);
@@ -287,6 +292,14 @@ export class Walker {
     this.runArgv(argv, call);
     const [name, ...args] = argv;
     return name ? { program: normalizeProgram(name.value), args } : undefined;
+  }
+
+  /** `: > file`, `> file`, `cat /dev/null > file`: the redirect leaves the file empty. */
+  private reportEmptiedRedirects(redirects: readonly Redirection[], scope: Scope, frame: Frame, text: string): void {
+    const targets = redirects
+      .filter((redirect) => redirect.target && /^(>|>\||&>)$/.test(redirect.operator ?? ''))
+      .map((redirect) => expandWordJoined(redirect.target as Word, this.lookup(scope)));
+    if (targets.length > 0) reportEmptied(targets, this.contextFor(this.bareCall(scope, frame.depth, text)), text);
   }
 
   private applyRedirects(

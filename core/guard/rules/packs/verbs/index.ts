@@ -1,9 +1,11 @@
 import { definePack } from '../../../invocation.js';
+import { editorChecks } from './editors.js';
+import { emptyingChecks } from './emptying.js';
 import { environmentChecks } from './environment.js';
 import { httpChecks } from './http.js';
 import { namedProgramChecks } from './named-programs.js';
 import { remoteCopyChecks } from './remote-copy.js';
-import { envRunsCode, gitHookWrite, gitMoveBranch, renamedDeleter, httpDestroy, httpMutation, remoteSystemWrite, remount, repairFilesystem, runsNamedProgram, verbChange, verbDestroy, verbPublish } from './rules.js';
+import { emptiesFile, envRunsCode, gitHookWrite, gitMoveBranch, renamedDeleter, httpDestroy, httpMutation, remoteSystemWrite, remount, repairFilesystem, runsNamedProgram, verbChange, verbDestroy, verbPublish } from './rules.js';
 import { serviceChecks } from './service-clis.js';
 
 /** The verb model's pack: programs no other pack covers are judged by their subcommands and flags. */
@@ -11,6 +13,6 @@ export const verbsPack = definePack({
   id: 'core.verbs',
   summary:
     'the verb model for programs no other pack covers: reads allowed, destructive verbs blocked, publishing and other changes held',
-  rules: [verbDestroy, verbPublish, verbChange, repairFilesystem, httpDestroy, httpMutation, remoteSystemWrite, remount, runsNamedProgram, envRunsCode, renamedDeleter, gitHookWrite, gitMoveBranch],
-  checks: [...serviceChecks, ...httpChecks, ...remoteCopyChecks, ...namedProgramChecks, ...environmentChecks],
+  rules: [verbDestroy, verbPublish, verbChange, repairFilesystem, httpDestroy, httpMutation, remoteSystemWrite, remount, runsNamedProgram, envRunsCode, renamedDeleter, gitHookWrite, gitMoveBranch, emptiesFile],
+  checks: [...serviceChecks, ...httpChecks, ...remoteCopyChecks, ...namedProgramChecks, ...environmentChecks, ...editorChecks, ...emptyingChecks],
 });

@@ -160,3 +160,18 @@ export const renamedDeleter = defineRule({
     { command: 'cp /bin/ls ./bin/ls-copy', verdict: 'allow' },
   ],
 });
+
+export const emptiesFile = defineRule({
+  id: 'core.verbs.empties-file',
+  verdict: 'block',
+  reason:
+    'empties a file the project keeps (`: > file`, truncate -s 0, cp /dev/null, sed -i d, an editor script that deletes every line)',
+  alternative: 'edit the lines that should change, or delete a generated file by name',
+  examples: [
+    { command: ': > src/app.ts', verdict: 'block' },
+    { command: 'truncate -s 0 package.json', verdict: 'block' },
+    { command: "sed -i 'd' src/main.py", verdict: 'block' },
+    { command: 'truncate -s 0 logs/app.log', verdict: 'allow' },
+    { command: "sed -i 's/foo/bar/g' src/app.ts", verdict: 'allow' },
+  ],
+});
