@@ -149,6 +149,7 @@ export const TRANSPARENT_WRAPPERS: readonly WrapperSpec[] = [
     privileged: true,
   },
   { names: ['entr'], flags: {}, scriptFlag: 's' },
+  { names: ['reflex'], afterDoubleDash: true, skip: 99 },
   {
     names: ['script'],
     flags: {

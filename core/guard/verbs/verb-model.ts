@@ -84,6 +84,7 @@ const RANK: Readonly<Record<VerbClass, number>> = { read: 0, change: 1, publish:
 
 /** `--help`, `-help`, `-h` or a `help` word in the subcommand path: the command prints help and does nothing. */
 export function isHelpRequest(args: readonly Arg[]): boolean {
+  if (args.length === 1 && /^(--version|-version|-V)$/.test(args[0]?.value ?? '')) return true;
   let positionals = 0;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as Arg;

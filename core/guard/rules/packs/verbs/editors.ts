@@ -1,7 +1,7 @@
 import type { CheckContext, Invocation, ProgramCheck } from '../../../invocation.js';
-import type { Arg } from '../../../syntax/arg.js';
+import { literalArg, type Arg } from '../../../syntax/arg.js';
 import { interpreterDelete } from '../fs/rules.js';
-import { emptiesFile } from './rules.js';
+import { emptiesFile, makefileFromStdin } from './rules.js';
 
 // Editors and text tools run in batch: shell escapes (`vim -c '!…'`, `ed` `!cmd`, emacs `shell-command`) run
 // shell text; scripts that delete every line and write the file back empty it.
@@ -67,7 +67,7 @@ const ed: ProgramCheck = {
 };
 
 /** The text a command reads on stdin when the line shows it: a here-string or heredoc, or `printf`/`echo` piped in. */
-function stdinText(invocation: Invocation): string | undefined {
+export function stdinText(invocation: Invocation): string | undefined {
   const stdin = invocation.stdin;
   if (stdin.kind === 'text') return stdin.text;
   if (stdin.kind === 'pipe' && stdin.from && /^(printf|echo)$/.test(stdin.from.program)) {
@@ -159,3 +159,55 @@ const perlEmpties: ProgramCheck = {
 };
 
 export const editorChecks: readonly ProgramCheck[] = [vim, ed, emacs, sedEmpties, gawkInPlace, perlEmpties];
+
+/** Debuggers run their `python`/`script` commands as Python, and `shell`/`!` as shell text. */
+const debuggers: ProgramCheck = {
+  programs: ['gdb', 'lldb', 'cgdb'],
+  check(invocation, context) {
+    const values = invocation.args.map((arg) => arg.value);
+    values.forEach((value, index) => {
+      const command = /^(-ex|--eval-command|-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/.test(value)
+        ? values[index + 1]
+        : /^--eval-command=/.test(value)
+          ? value.slice(15)
+          : undefined;
+      const code = command && /^\s*(python|py|pi|script)\s+(.*)$/s.exec(command);
+      if (code) context.runCommand([literalArg('python3'), literalArg('-c'), literalArg(code[2] as string)]);
+    });
+  },
+};
+
+/** FTP clients run `!cmd` lines of their script (stdin or `-c`) in a local shell. */
+const ftpClients: ProgramCheck = {
+  programs: ['ftp', 'lftp', 'sftp', 'tftp', 'ncftp'],
+  check(invocation, context) {
+    const values = invocation.args.map((arg) => arg.value);
+    const scripts = [stdinText(invocation) ?? '', ...values.filter((_, index) => /^(-c|-e)$/.test(values[index - 1] ?? ''))];
+    for (const script of scripts)
+      for (const line of script.split(/[\n;]/)) if (line.trim().startsWith('!')) context.runScript(line.trim().slice(1));
+  },
+};
+
+/** make reading its makefile from stdin (`make -f -`): the recipes are shell text the line does not show as such. */
+const makeFromStdin: ProgramCheck = {
+  programs: ['make', 'gmake', 'bmake'],
+  check(invocation, context) {
+    const values = invocation.args.map((arg) => arg.value);
+    const fromStdin = values.some(
+      (value, index) =>
+        value === '-f-' ||
+        /^--(file|makefile)=(-|\/dev\/stdin)$/.test(value) ||
+        (/^(-f|--file|--makefile)$/.test(value) && /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(values[index + 1] ?? '')),
+    );
+    if (!fromStdin) return;
+    context.report(makefileFromStdin);
+    const text = stdinText(invocation);
+    if (text === undefined) return;
+    for (const line of text.split('\n')) {
+      const recipe = line.startsWith('\t') ? line.slice(1) : /^[^#\t=]*:[^=;]*;(.*)$/.exec(line)?.[1];
+      if (recipe?.trim()) context.runScript(recipe.replace(/^[@+-]+/, ''));
+    }
+  },
+};
+
+export const moreEditorChecks: readonly ProgramCheck[] = [debuggers, ftpClients, makeFromStdin];

@@ -3,13 +3,16 @@ import { remoteSystemWrite, remount } from './rules.js';
 
 // Copies onto another machine's system paths or login files (`scp x host:/etc/…`), and remounts.
 
-/** Path classes whose files run or configure a machine: writing them on any host is not a night's work. */
-const SYSTEM_KINDS = new Set(['root', 'system', 'device', 'home-sensitive']);
+/** Paths whose files run or configure a machine (application directories like /srv or /opt are a deploy). */
+const MACHINE_PATHS = /^\/+(etc|usr|bin|sbin|lib|lib32|lib64|boot|root|sys|proc|dev|System|Library|var\/spool|var\/lib)?(\/|$)|^\/+[^/]+$/;
 
 const remoteCopy: ProgramCheck = {
   programs: ['scp', 'rsync', 'sftp-put'],
   check(invocation, context) {
-    const operands = invocation.args.filter((arg) => !arg.value.startsWith('-'));
+    // options that take a value (`-e 'ssh -p 2222'`, `-i key`, `-P 2222`) are not operands
+    const operands = invocation.args.filter(
+      (arg, index) => !arg.value.startsWith('-') && !/^-(e|i|o|P|p|F|S|c|l|J|f)$|^--(rsh|exclude|include|filter|port)$/.test(invocation.args[index - 1]?.value ?? ''),
+    );
     const target = operands[operands.length - 1];
     if (!target || operands.length < 2) return;
     const remote = /^(?:[\w.-]+@)?[\w.-]+:(?!\/\/)(.*)$/s.exec(target.value);
@@ -20,7 +23,8 @@ const remoteCopy: ProgramCheck = {
     // into a directory (`host:/tmp/`): the file lands below it, named like the source
     const source = (operands[0]?.value ?? 'file').replace(/\/+$/, '');
     const local = base.endsWith('/') ? `${base}${source.slice(source.lastIndexOf('/') + 1)}` : base;
-    if (SYSTEM_KINDS.has(context.classify(local).kind)) context.report(remoteSystemWrite);
+    const machine = local.startsWith('/') && MACHINE_PATHS.test(local) && !/^\/+(tmp|var\/tmp)(\/|$)/.test(local);
+    if (machine || context.classify(local).kind === 'home-sensitive') context.report(remoteSystemWrite);
   },
 };
 

@@ -175,3 +175,49 @@ export const emptiesFile = defineRule({
     { command: "sed -i 's/foo/bar/g' src/app.ts", verdict: 'allow' },
   ],
 });
+
+export const extractOver = defineRule({
+  id: 'core.verbs.extract-over',
+  verdict: 'block',
+  reason: 'extracts an archive over /, a system directory or the home directory, replacing the files there',
+  alternative: 'extract into a new directory in the project or under /tmp and look first',
+  examples: [
+    { command: 'tar -xzf backup.tgz -C /', verdict: 'block' },
+    { command: 'unzip -o x.zip -d ~', verdict: 'block' },
+    { command: 'tar -xzf vendor.tgz -C vendor/', verdict: 'allow' },
+  ],
+});
+
+export const moveTreeAway = defineRule({
+  id: 'core.verbs.move-tree-away',
+  verdict: 'block',
+  reason: 'moves a directory of the project (or everything in it) out of the project, to /tmp or a trash',
+  alternative: 'rename it inside the project',
+  examples: [
+    { command: 'mv src /tmp/old-src', verdict: 'block' },
+    { command: 'mv * /tmp/junk/', verdict: 'block' },
+    { command: 'mv build/old build/new', verdict: 'allow' },
+  ],
+});
+
+export const removePermissions = defineRule({
+  id: 'core.verbs.remove-permissions',
+  verdict: 'block',
+  reason: 'takes access away from a whole tree (chmod -R 000, a-rwx) or changes ACLs on system paths',
+  examples: [
+    { command: 'chmod -R 000 .', verdict: 'block' },
+    { command: 'setfacl -m o:rwx /usr/local/bin', verdict: 'block' },
+    { command: 'chmod -R u+w node_modules', verdict: 'allow' },
+  ],
+});
+
+export const makefileFromStdin = defineRule({
+  id: 'core.verbs.makefile-from-stdin',
+  verdict: 'hold',
+  reason: 'make reads its makefile from stdin (make -f -): its recipes are shell commands the guard may not see',
+  examples: [
+    { command: "make -f - <<< 'all:; rm -rf ~'", verdict: 'block' },
+    { command: 'make -f /dev/stdin < Makefile.ci', verdict: 'hold' },
+    { command: 'make -f build.mk test', verdict: 'allow' },
+  ],
+});
