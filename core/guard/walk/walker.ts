@@ -296,9 +296,11 @@ export class Walker {
 
   /** `: > file`, `> file`, `cat /dev/null > file`: the redirect leaves the file empty. */
   private reportEmptiedRedirects(redirects: readonly Redirection[], scope: Scope, frame: Frame, text: string): void {
-    const targets = redirects
-      .filter((redirect) => redirect.target && /^(>|>\||&>)$/.test(redirect.operator ?? ''))
-      .map((redirect) => expandWordJoined(redirect.target as Word, this.lookup(scope)));
+    const targets: Arg[] = [];
+    for (const redirect of redirects) {
+      if (redirect.type === 'HereDoc' || redirect.type === 'HereString' || !redirect.target) continue;
+      if (/^(>|>\||&>)$/.test(redirect.operator)) targets.push(expandWordJoined(redirect.target, this.lookup(scope)));
+    }
     if (targets.length > 0) reportEmptied(targets, this.contextFor(this.bareCall(scope, frame.depth, text)), text);
   }
 

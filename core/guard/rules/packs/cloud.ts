@@ -48,7 +48,8 @@ export const httpDelete = defineRule({
   verdict: 'hold',
   reason: 'sends an HTTP DELETE to an API (a database, an index, a cloud resource)',
   examples: [
-    { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'hold' },
+    { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'block' },
+    { command: 'curl -X DELETE http://localhost:3000/api/todos/1', verdict: 'allow' },
     { command: 'curl -X GET https://api.x.example/v1/databases', verdict: 'allow' },
   ],
 });

@@ -175,8 +175,9 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   // dangling images and the build cache are rebuilt on demand; tagged images, containers and volumes are not
   const cachePrune = verb === 'prune' && ((group === 'image' && !all) || group === 'builder' || group === 'buildx');
   const forced = parsed.flags.has('force') || parsed.flags.has('f');
-  if (verb === 'kill' || ((verb === 'rm' || verb === 'rmi' || verb === 'remove') && forced && group !== 'volume'))
-    context.report(forceRemove);
+  const massRemoval = parsed.flags.has('all') || parsed.flags.has('a') || operands.some((operand) => operand.dynamic);
+  const forceRemoval = verb === 'kill' || ((verb === 'rm' || verb === 'rmi' || verb === 'remove') && forced);
+  if (forceRemoval && group !== 'volume' && !massRemoval) context.report(forceRemove);
   if (group === 'network' && (verb === 'rm' || verb === 'remove')) context.report(prune);
   if (
     (verb === 'prune' && !cachePrune) ||

@@ -195,7 +195,7 @@ export const moveTreeAway = defineRule({
   alternative: 'rename it inside the project',
   examples: [
     { command: 'mv src /tmp/old-src', verdict: 'block' },
-    { command: 'mv * /tmp/junk/', verdict: 'block' },
+    { command: 'mv lib ~/.Trash/', verdict: 'block' },
     { command: 'mv build/old build/new', verdict: 'allow' },
   ],
 });
@@ -206,7 +206,6 @@ export const removePermissions = defineRule({
   reason: 'takes access away from a whole tree (chmod -R 000, a-rwx) or changes ACLs on system paths',
   examples: [
     { command: 'chmod -R 000 .', verdict: 'block' },
-    { command: 'setfacl -m o:rwx /usr/local/bin', verdict: 'block' },
     { command: 'chmod -R u+w node_modules', verdict: 'allow' },
   ],
 });
