@@ -44,7 +44,10 @@ describe.each(files)('%s', (file) => {
       .filter(({ expected, result }) =>
         expected === 'deny' ? result.verdict === 'allow' : result.verdict !== expected,
       )
-      .map(({ section, expected, command, result }) => `[${section}] want ${expected}, got ${result.verdict} ${result.rule ?? ''}: ${command}`);
+      .map(
+        ({ section, expected, command, result }) =>
+          `[${section}] want ${expected}, got ${result.verdict} ${result.rule ?? ''}: ${command}`,
+      );
     expect(wrong).toEqual([]);
   });
 });

@@ -18,7 +18,8 @@ import type { Arg } from '../syntax/arg.js';
 const MODULE_NAME = /^(node:)?(fs|fs\/promises|os|path|child_process|process|util)$/;
 
 /** A string literal that is SQL a driver would run (`cursor.execute('DROP TABLE users')`). */
-const SQL_TEXT = /^\s*(select|insert|update|delete|drop|truncate|alter|create|grant|revoke|copy|do|with|merge|replace)\s/i;
+const SQL_TEXT =
+  /^\s*(select|insert|update|delete|drop|truncate|alter|create|grant|revoke|copy|do|with|merge|replace)\s/i;
 import { isStdinName, judgeScriptFile, judgeStdinCode } from './shells.js';
 
 // Interpreters (python, node, ruby, perl, php…): a one-liner is scanned; a script file runs project code;
@@ -84,8 +85,24 @@ const INTERPRETERS: Readonly<Record<string, Interpreter>> = {
   rscript: SIMPLE_E,
   osascript: SIMPLE_E,
   tclsh: SIMPLE_E,
-  julia: { flags: { shortWithValue: 'eEpLJ', longWithValue: ['eval', 'print', 'load', 'project'], aliases: { eval: 'e', print: 'E' }, stopAtOperand: true }, codeOptions: ['e', 'E'] },
-  elixir: { flags: { shortWithValue: 'er', longWithValue: ['eval', 'require'], aliases: { eval: 'e' }, stopAtOperand: true }, codeOptions: ['e'] },
+  julia: {
+    flags: {
+      shortWithValue: 'eEpLJ',
+      longWithValue: ['eval', 'print', 'load', 'project'],
+      aliases: { eval: 'e', print: 'E' },
+      stopAtOperand: true,
+    },
+    codeOptions: ['e', 'E'],
+  },
+  elixir: {
+    flags: {
+      shortWithValue: 'er',
+      longWithValue: ['eval', 'require'],
+      aliases: { eval: 'e' },
+      stopAtOperand: true,
+    },
+    codeOptions: ['e'],
+  },
   groovy: SIMPLE_E,
   tsx: NODE,
   'ts-node': NODE,
@@ -143,7 +160,9 @@ export function judgeCode(code: Arg, invocation: Invocation, context: CheckConte
   // a move of the home directory, a system path or the project away is a delete; a rename inside is an edit
   const movesTree = words.some((text) => {
     const kind = context.classify(text).kind;
-    return kind === 'project-root' || kind === 'project-vcs' || (kind === 'project-source' && !text.includes('.'));
+    return (
+      kind === 'project-root' || kind === 'project-vcs' || (kind === 'project-source' && !text.includes('.'))
+    );
   });
   if (
     facts.moves &&
@@ -187,7 +206,11 @@ const interpreter: ProgramCheck = {
         : invocation.args;
     // PowerShell's options are case-insensitive single-dash words (`-Command`, `-EncodedCommand`)
     const normalized = /^(pwsh|powershell)$/.test(invocation.program)
-      ? args.map((arg) => (/^-(c|command|e|encodedcommand|f|file)$/i.test(arg.value) ? { ...arg, value: `-${arg.value[1]?.toLowerCase()}` } : arg))
+      ? args.map((arg) =>
+          /^-(c|command|e|encodedcommand|f|file)$/i.test(arg.value)
+            ? { ...arg, value: `-${arg.value[1]?.toLowerCase()}` }
+            : arg,
+        )
       : args;
     const parsed = parseFlags(normalized, spec.flags);
     const code = spec.codeOptions.flatMap((option) => parsed.values.get(option) ?? []);

@@ -203,7 +203,15 @@ const commandLists: ProgramCheck = {
         'on-busy-update',
       ],
     });
-    for (const option of ['prepare', 'setup', 'cleanup', 'exec', 'p', 'c', ...(invocation.program === 'nodemon' ? ['x'] : [])]) {
+    for (const option of [
+      'prepare',
+      'setup',
+      'cleanup',
+      'exec',
+      'p',
+      'c',
+      ...(invocation.program === 'nodemon' ? ['x'] : []),
+    ]) {
       for (const script of parsed.values.get(option) ?? []) context.runScript(script);
     }
     if (invocation.program === 'nodemon' || invocation.program === 'watchexec') {

@@ -15,12 +15,28 @@ interface VersionManager {
 
 const MANAGERS: readonly VersionManager[] = [
   { names: ['asdf'], subcommand: /^(exec|env)$/, skip: (_, sub) => (sub === 'env' ? 1 : 0) },
-  { names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv', 'scalaenv', 'tfenv'], subcommand: /^exec$/ },
+  {
+    names: ['rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'plenv', 'phpenv', 'scalaenv', 'tfenv'],
+    subcommand: /^exec$/,
+  },
   // nvm exec [VERSION] CMD: a version looks like 20, v20.1, lts/*, node, system
-  { names: ['nvm'], subcommand: /^(exec|run)$/, skip: (word) => (/^(v?\d[\w.]*|lts\/.*|node|iojs|system|default)$/.test(word) ? 1 : 0), flags: { longFlags: ['silent', 'lts'] } },
-  { names: ['fnm'], subcommand: /^exec$/, flags: { longWithValue: ['using', 'log-level', 'arch', 'node-dist-mirror'] } },
+  {
+    names: ['nvm'],
+    subcommand: /^(exec|run)$/,
+    skip: (word) => (/^(v?\d[\w.]*|lts\/.*|node|iojs|system|default)$/.test(word) ? 1 : 0),
+    flags: { longFlags: ['silent', 'lts'] },
+  },
+  {
+    names: ['fnm'],
+    subcommand: /^exec$/,
+    flags: { longWithValue: ['using', 'log-level', 'arch', 'node-dist-mirror'] },
+  },
   { names: ['volta'], subcommand: /^run$/, flags: { longWithValue: ['node', 'npm', 'pnpm', 'yarn', 'env'] } },
-  { names: ['devbox', 'flox'], subcommand: /^run$/, flags: { shortWithValue: 'c', longWithValue: ['config', 'environment'] } },
+  {
+    names: ['devbox', 'flox'],
+    subcommand: /^run$/,
+    flags: { shortWithValue: 'c', longWithValue: ['config', 'environment'] },
+  },
 ];
 
 const managerChecks: ProgramCheck[] = MANAGERS.map((manager) => ({
@@ -47,7 +63,8 @@ const arch: ProgramCheck = {
   check(invocation, context) {
     const args = invocation.args;
     let i = 0;
-    while (i < args.length && (args[i]?.value ?? '').startsWith('-')) i += /^-(d|e)$/.test(args[i]?.value ?? '') ? 2 : 1;
+    while (i < args.length && (args[i]?.value ?? '').startsWith('-'))
+      i += /^-(d|e)$/.test(args[i]?.value ?? '') ? 2 : 1;
     if (i < args.length) context.runCommand(args.slice(i), { stdin: invocation.stdin, env: invocation.env });
   },
 };

@@ -8,7 +8,8 @@ import { hasDryRunFlag, isHelpRequest } from './verb-model.js';
 // still do.
 
 /** Rules a preview cannot excuse: what runs or leaks even when nothing is changed. */
-const STILL_APPLIES = /^core\.(rce|secrets|parse|input|self)\.|^core\.git\.config-exec$|^core\.verbs\.(env-runs-code|renamed-deleter|runs-named-program)$/;
+const STILL_APPLIES =
+  /^core\.(rce|secrets|parse|input|self)\.|^core\.git\.config-exec$|^core\.verbs\.(env-runs-code|renamed-deleter|runs-named-program)$/;
 
 /** Programs that document `-n` (or another short form) as a dry run, and the subcommands it applies to. */
 const SHORT_DRY_RUN: Readonly<Record<string, { readonly flag: RegExp; readonly words?: RegExp }>> = {
@@ -27,13 +28,58 @@ const SHORT_DRY_RUN: Readonly<Record<string, { readonly flag: RegExp; readonly w
 };
 
 /** Programs with checks of their own that also run another command: `--help` there may belong to it. */
-export const PASSES_THROUGH: ReadonlySet<string> = new Set(['ssh', 'mosh', 'tmux', 'screen', 'watch', 'find', 'fd', 'xargs', 'parallel', 'env', 'sudo', 'git-bisect']);
+export const PASSES_THROUGH: ReadonlySet<string> = new Set([
+  'ssh',
+  'mosh',
+  'tmux',
+  'screen',
+  'watch',
+  'find',
+  'fd',
+  'xargs',
+  'parallel',
+  'env',
+  'sudo',
+  'git-bisect',
+]);
 
 /** Programs that pass their arguments on to something else: a dry-run flag there belongs to what they run. */
-const PASS_THROUGH = new Set(['npm', 'pnpm', 'yarn', 'bun', 'npx', 'bunx', 'pnpx', 'uv', 'uvx', 'poetry', 'just', 'task', 'go', 'cargo-run', 'mise', 'deno', 'dotnet', 'gradle', 'gradlew', 'mvn', 'mvnw', 'rake', 'bundle', 'composer', 'php', 'node', 'python', 'python3', 'ruby', 'perl']);
+const PASS_THROUGH = new Set([
+  'npm',
+  'pnpm',
+  'yarn',
+  'bun',
+  'npx',
+  'bunx',
+  'pnpx',
+  'uv',
+  'uvx',
+  'poetry',
+  'just',
+  'task',
+  'go',
+  'cargo-run',
+  'mise',
+  'deno',
+  'dotnet',
+  'gradle',
+  'gradlew',
+  'mvn',
+  'mvnw',
+  'rake',
+  'bundle',
+  'composer',
+  'php',
+  'node',
+  'python',
+  'python3',
+  'ruby',
+  'perl',
+]);
 
 /** Subcommands of pass-through programs that document `--dry-run` themselves. */
-const OWN_DRY_RUN = /^(publish|unpublish|pack|version|dist-tag|install|ci|update|uninstall|remove|add|prune|dedupe|audit|package|yank|owner|login|logout)$/;
+const OWN_DRY_RUN =
+  /^(publish|unpublish|pack|version|dist-tag|install|ci|update|uninstall|remove|add|prune|dedupe|audit|package|yank|owner|login|logout)$/;
 
 /** Whether this command only prints help or previews: `--help`, `help`, or a dry run the program documents. */
 export function isPreview(

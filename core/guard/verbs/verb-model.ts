@@ -72,7 +72,8 @@ export function judgeVerbs(args: readonly Arg[], extra?: ExtraVerbs): VerbJudgem
   let verdict = last;
   if (flagged && (!verdict || (verdict.kind === 'read' && flagged.kind !== 'read'))) verdict = flagged;
   const forced = flags.find((flag) => FORCING.has(flag));
-  if (verdict && verdict.kind !== 'read' && forced) return { kind: 'destroy', word: `${verdict.word} --${forced}` };
+  if (verdict && verdict.kind !== 'read' && forced)
+    return { kind: 'destroy', word: `${verdict.word} --${forced}` };
   if (verdict) return verdict;
   return words[0] ? { kind: 'change', word: words[0], guessed: true } : { kind: 'none' };
 }
@@ -100,7 +101,8 @@ export function isHelpRequest(args: readonly Arg[]): boolean {
 }
 
 /** Generic dry-run flags every verb-judged program is taken at its word for (`-n` only where documented). */
-const DRY_RUN = /^--(dry-?run(=(client|server|true|all))?|preview-only|simulate|what-if|noop|no-act|plan-only)$/i;
+const DRY_RUN =
+  /^--(dry-?run(=(client|server|true|all))?|preview-only|simulate|what-if|noop|no-act|plan-only)$/i;
 
 /** A documented generic preview flag before `--`. */
 export function hasDryRunFlag(args: readonly Arg[]): boolean {

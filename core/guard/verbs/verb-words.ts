@@ -10,7 +10,8 @@ export interface ExtraVerbs {
   readonly publish?: readonly string[];
 }
 
-const READ = words(`list ls get show describe status info view inspect logs log diff plan validate check search
+const READ =
+  words(`list ls get show describe status info view inspect logs log diff plan validate check search
   version help find cat read tail head print dump-config whoami which query explain lint verify test audit
   preview history top stats stat usage count ps events browse export-config display lookup fetch-config env
   current config-show doctor outdated why tree graph watch about whois ping health healthcheck summary report

@@ -295,13 +295,20 @@ export class Walker {
   }
 
   /** `: > file`, `> file`, `cat /dev/null > file`: the redirect leaves the file empty. */
-  private reportEmptiedRedirects(redirects: readonly Redirection[], scope: Scope, frame: Frame, text: string): void {
+  private reportEmptiedRedirects(
+    redirects: readonly Redirection[],
+    scope: Scope,
+    frame: Frame,
+    text: string,
+  ): void {
     const targets: Arg[] = [];
     for (const redirect of redirects) {
       if (redirect.type === 'HereDoc' || redirect.type === 'HereString' || !redirect.target) continue;
-      if (/^(>|>\||&>)$/.test(redirect.operator)) targets.push(expandWordJoined(redirect.target, this.lookup(scope)));
+      if (/^(>|>\||&>)$/.test(redirect.operator))
+        targets.push(expandWordJoined(redirect.target, this.lookup(scope)));
     }
-    if (targets.length > 0) reportEmptied(targets, this.contextFor(this.bareCall(scope, frame.depth, text)), text);
+    if (targets.length > 0)
+      reportEmptied(targets, this.contextFor(this.bareCall(scope, frame.depth, text)), text);
   }
 
   private applyRedirects(
@@ -436,7 +443,9 @@ export class Walker {
       this.session.report(verbDestroy, call.text);
       return;
     }
-    const wraps = args.findIndex((arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)));
+    const wraps = args.findIndex(
+      (arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)),
+    );
     if (wraps >= 0) {
       // judge what it seems to wrap too: `proxy git reset --hard` is at least as bad as `git reset --hard`
       this.session.report(unknownWrapper, call.text);
@@ -445,7 +454,11 @@ export class Walker {
     }
     if (judged.kind === 'read') return;
     const rule =
-      judged.kind === 'publish' ? verbPublish : judged.kind === 'change' && !judged.guessed ? verbChange : unknownProgram;
+      judged.kind === 'publish'
+        ? verbPublish
+        : judged.kind === 'change' && !judged.guessed
+          ? verbChange
+          : unknownProgram;
     this.session.report(rule, call.text);
   }
 

@@ -278,7 +278,9 @@ const httpMethods: ProgramCheck = {
       ) ||
       values.some((value) => /^(-XDELETE|--request=DELETE|--method=DELETE)$/i.test(value)) ||
       (invocation.program !== 'curl' && invocation.program !== 'wget' && /^delete$/i.test(values[0] ?? ''));
-    const urls = values.filter((value) => !value.startsWith('-') && /^(https?:\/\/|localhost|127\.|\[::1\]|:\d)/i.test(value));
+    const urls = values.filter(
+      (value) => !value.startsWith('-') && /^(https?:\/\/|localhost|127\.|\[::1\]|:\d)/i.test(value),
+    );
     if (deletes && !(urls.length > 0 && urls.every(isLocalDevServer))) context.report(httpDelete);
   },
 };

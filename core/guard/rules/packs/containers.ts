@@ -69,7 +69,8 @@ export const orchestration = defineRule({
 export const forceRemove = defineRule({
   id: 'core.containers.force-remove',
   verdict: 'block',
-  reason: 'force-removes or kills a running container or a used image: what it was doing and its unsaved data are lost',
+  reason:
+    'force-removes or kills a running container or a used image: what it was doing and its unsaved data are lost',
   alternative: 'docker stop NAME first and let a person remove it',
   examples: [
     { command: 'docker rm -f api', verdict: 'block' },
@@ -173,9 +174,11 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   const operands = parsed.operands;
   const all = parsed.flags.has('all') || parsed.flags.has('a');
   // dangling images and the build cache are rebuilt on demand; tagged images, containers and volumes are not
-  const cachePrune = verb === 'prune' && ((group === 'image' && !all) || group === 'builder' || group === 'buildx');
+  const cachePrune =
+    verb === 'prune' && ((group === 'image' && !all) || group === 'builder' || group === 'buildx');
   const forced = parsed.flags.has('force') || parsed.flags.has('f');
-  const massRemoval = parsed.flags.has('all') || parsed.flags.has('a') || operands.some((operand) => operand.dynamic);
+  const massRemoval =
+    parsed.flags.has('all') || parsed.flags.has('a') || operands.some((operand) => operand.dynamic);
   const forceRemoval = verb === 'kill' || ((verb === 'rm' || verb === 'rmi' || verb === 'remove') && forced);
   if (forceRemoval && group !== 'volume' && !massRemoval) context.report(forceRemove);
   if (group === 'network' && (verb === 'rm' || verb === 'remove')) context.report(prune);
@@ -225,7 +228,10 @@ function judgeCompose(args: readonly Arg[], context: CheckContext): void {
   const [verb, ...rest] = global.operands;
   if (verb?.value === 'run') return composeRun(rest, context);
   const parsed = parseFlags(rest, { shortWithValue: 't', longWithValue: ['rmi', 'timeout'] });
-  if (verb?.value === 'kill' || (verb?.value === 'rm' && (parsed.flags.has('f') || parsed.flags.has('force'))))
+  if (
+    verb?.value === 'kill' ||
+    (verb?.value === 'rm' && (parsed.flags.has('f') || parsed.flags.has('force')))
+  )
     context.report(forceRemove);
   if (/^(stop|pause)$/.test(verb?.value ?? '') && parsed.operands.length === 0) context.report(stopContainer);
   const volumes = parsed.flags.has('v') || parsed.flags.has('volumes');
@@ -235,7 +241,11 @@ function judgeCompose(args: readonly Arg[], context: CheckContext): void {
 
 /** `docker compose run [options] SERVICE CMD…` runs the command in a new container of the service. */
 function composeRun(args: readonly Arg[], context: CheckContext): void {
-  const parsed = parseFlags(args, { ...DOCKER_RUN, shortWithValue: 'evwup', longWithValue: [...DOCKER_RUN.longWithValue, 'service-ports'] });
+  const parsed = parseFlags(args, {
+    ...DOCKER_RUN,
+    shortWithValue: 'evwup',
+    longWithValue: [...DOCKER_RUN.longWithValue, 'service-ports'],
+  });
   const [, ...command] = parsed.operands;
   if (command.length > 0) context.runCommand(command, { remote: true });
 }

@@ -104,7 +104,8 @@ const rm: ProgramCheck = {
     if (hasAny(parsed, 'help', 'version') && parsed.operands.length === 0) return; // BSD rm deletes operands before --help
     if (parsed.flags.has('no-preserve-root')) context.report(rmNoPreserveRoot);
     const recursive =
-      parsed.flags.has('r') || ['rimraf', 'del', 'del-cli', 'trash', 'trash-put', 'trash-cli'].includes(invocation.program);
+      parsed.flags.has('r') ||
+      ['rimraf', 'del', 'del-cli', 'trash', 'trash-put', 'trash-cli'].includes(invocation.program);
     for (const operand of parsed.operands)
       reportDelete(context.classify(operand), recursive, invocation.text, context);
   },

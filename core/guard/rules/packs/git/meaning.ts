@@ -12,17 +12,22 @@ import { cleanForce, discardChanges, pushForce, rewriteHistory } from './rules.j
 const SHARED_BRANCH = /^refs\/heads\/(main|master|trunk|develop|production|prod|staging|release.*)$/;
 
 /** Configuration in effect: `-c` overrides, `GIT_CONFIG_*` variables and `git config` earlier in the line. */
-function effectiveConfig(config: readonly Arg[], invocation: Invocation, context: CheckContext): Map<string, string> {
+function effectiveConfig(
+  config: readonly Arg[],
+  invocation: Invocation,
+  context: CheckContext,
+): Map<string, string> {
   const settings = new Map<string, string>();
   for (const key of ['clean.requireforce', 'push.default']) {
     const value = context.recall(`git:${key}`);
     if (value !== undefined) settings.set(key, value);
   }
   const remembered = context.recall('git:remote-settings');
-  if (remembered) for (const line of remembered.split('\n')) {
-    const eq = line.indexOf('=');
-    if (eq > 0) settings.set(line.slice(0, eq), line.slice(eq + 1));
-  }
+  if (remembered)
+    for (const line of remembered.split('\n')) {
+      const eq = line.indexOf('=');
+      if (eq > 0) settings.set(line.slice(0, eq), line.slice(eq + 1));
+    }
   const env = invocation.env;
   const count = Number(env.get('GIT_CONFIG_COUNT') ?? 0);
   const fromEnv: Arg[] = [];
@@ -60,7 +65,13 @@ function rememberConfig(args: readonly Arg[], context: CheckContext): void {
 const FORCE_ABBREVIATION = /^--forc?e?$/;
 
 /** Judges what the git pack's subcommand rules do not see; called for every git command. */
-export function judgeGitMeaning(sub: string, args: readonly Arg[], config: readonly Arg[], invocation: Invocation, context: CheckContext): void {
+export function judgeGitMeaning(
+  sub: string,
+  args: readonly Arg[],
+  config: readonly Arg[],
+  invocation: Invocation,
+  context: CheckContext,
+): void {
   const settings = effectiveConfig(config, invocation, context);
   const values = args.map((arg) => arg.value);
   const flag = (pattern: RegExp) => values.some((value) => pattern.test(value));
@@ -69,11 +80,16 @@ export function judgeGitMeaning(sub: string, args: readonly Arg[], config: reado
       rememberConfig(args, context);
       return;
     case 'clean':
-      if (settings.get('clean.requireforce') === 'false' && !flag(/^(-[a-z]*n[a-z]*|--dry-run)$/)) context.report(cleanForce);
+      if (settings.get('clean.requireforce') === 'false' && !flag(/^(-[a-z]*n[a-z]*|--dry-run)$/))
+        context.report(cleanForce);
       return;
     case 'push': {
-      const mirror = [...settings].some(([key, value]) => /^remote\..+\.mirror$/.test(key) && value === 'true');
-      const forcedRefspec = [...settings].some(([key, value]) => /^remote\..+\.push$/.test(key) && value.startsWith('+'));
+      const mirror = [...settings].some(
+        ([key, value]) => /^remote\..+\.mirror$/.test(key) && value === 'true',
+      );
+      const forcedRefspec = [...settings].some(
+        ([key, value]) => /^remote\..+\.push$/.test(key) && value.startsWith('+'),
+      );
       if (mirror || forcedRefspec || settings.get('push.default') === 'mirror' || flag(FORCE_ABBREVIATION))
         context.report(pushForce);
       return;
@@ -94,7 +110,8 @@ export function judgeGitMeaning(sub: string, args: readonly Arg[], config: reado
       return;
     case 'update-ref': {
       const [ref, target] = values.filter((value) => !value.startsWith('-'));
-      if (ref && target && (SHARED_BRANCH.test(ref) || /[~^]|@\{|^0{7,}$/.test(target))) context.report(gitMoveBranch);
+      if (ref && target && (SHARED_BRANCH.test(ref) || /[~^]|@\{|^0{7,}$/.test(target)))
+        context.report(gitMoveBranch);
       return;
     }
     case 'submodule':
@@ -106,8 +123,15 @@ export function judgeGitMeaning(sub: string, args: readonly Arg[], config: reado
     case 'send-email':
       for (const [index, value] of values.entries()) {
         const inline = /^--(sendmail-cmd|smtp-server)=(.*)$/.exec(value);
-        const script = inline ? inline[2] : /^--(sendmail-cmd|smtp-server)$/.test(value) ? values[index + 1] : undefined;
-        if (script && (inline?.[1] === 'sendmail-cmd' || values[index] === '--sendmail-cmd' || script.startsWith('/')))
+        const script = inline
+          ? inline[2]
+          : /^--(sendmail-cmd|smtp-server)$/.test(value)
+            ? values[index + 1]
+            : undefined;
+        if (
+          script &&
+          (inline?.[1] === 'sendmail-cmd' || values[index] === '--sendmail-cmd' || script.startsWith('/'))
+        )
           context.runScript(script);
       }
       return;

@@ -45,9 +45,11 @@ function extractionTarget(program: string, args: readonly Arg[]): Arg | undefine
       if (/^-[a-zA-Z]*C$/.test(value) && value.length > 2) return args[i + 1];
     }
     if (program === 'unzip' && value === '-d') return args[i + 1];
-    if (program.startsWith('7z') && value.startsWith('-o') && value.length > 2) return { ...(args[i] as Arg), value: value.slice(2) };
+    if (program.startsWith('7z') && value.startsWith('-o') && value.length > 2)
+      return { ...(args[i] as Arg), value: value.slice(2) };
     if (program === 'cpio' && (value === '-D' || value === '--directory')) return args[i + 1];
-    if (program === 'cpio' && value.startsWith('--directory=')) return { ...(args[i] as Arg), value: value.slice(12) };
+    if (program === 'cpio' && value.startsWith('--directory='))
+      return { ...(args[i] as Arg), value: value.slice(12) };
   }
   return undefined;
 }
@@ -59,12 +61,23 @@ const extraction: ProgramCheck = {
     const values = invocation.args.map((arg) => arg.value);
     const extracts =
       invocation.program === 'unzip' ||
-      (invocation.program === 'cpio' && values.some((value) => /^-[a-zA-Z]*i/.test(value) || value === '--extract')) ||
+      (invocation.program === 'cpio' &&
+        values.some((value) => /^-[a-zA-Z]*i/.test(value) || value === '--extract')) ||
       (invocation.program.startsWith('7z') && (values[0] === 'x' || values[0] === 'e')) ||
-      (/tar$/.test(invocation.program) && values.some((value) => value === '--extract' || value === '--get' || /^-?[a-zA-Z]*x/.test(value) && !value.startsWith('--')));
+      (/tar$/.test(invocation.program) &&
+        values.some(
+          (value) =>
+            value === '--extract' ||
+            value === '--get' ||
+            (/^-?[a-zA-Z]*x/.test(value) && !value.startsWith('--')),
+        ));
     if (!extracts) return;
     const target = extractionTarget(invocation.program, invocation.args);
-    const where = target ? context.classify(target) : invocation.cwd === undefined ? undefined : context.classify(invocation.cwd);
+    const where = target
+      ? context.classify(target)
+      : invocation.cwd === undefined
+        ? undefined
+        : context.classify(invocation.cwd);
     if (where && PRECIOUS_DESTINATION.has(where.kind)) context.report(extractOver);
   },
 };
@@ -76,7 +89,9 @@ const moveAway: ProgramCheck = {
     const operands = invocation.args.filter((arg) => !arg.value.startsWith('-'));
     if (operands.length < 2) return;
     const destination = context.classify(operands[operands.length - 1] as Arg);
-    const outside = ['temp', 'outside', 'home', 'system', 'null-device'].includes(destination.kind) || /\/\.Trash(\/|$)/.test(destination.path);
+    const outside =
+      ['temp', 'outside', 'home', 'system', 'null-device'].includes(destination.kind) ||
+      /\/\.Trash(\/|$)/.test(destination.path);
     if (!outside) return;
     for (const source of operands.slice(0, -1)) {
       const from = context.classify(source);
@@ -92,14 +107,26 @@ const moveAway: ProgramCheck = {
 const permissions: ProgramCheck = {
   programs: ['chmod'],
   check(invocation, context) {
-    const recursive = invocation.args.some((arg) => /^-[a-zA-Z]*R/.test(arg.value) || arg.value === '--recursive');
+    const recursive = invocation.args.some(
+      (arg) => /^-[a-zA-Z]*R/.test(arg.value) || arg.value === '--recursive',
+    );
     if (!recursive) return;
-    const operands = invocation.args.filter((arg) => !/^-[a-zA-Z]+$/.test(arg.value) && !arg.value.startsWith('--'));
+    const operands = invocation.args.filter(
+      (arg) => !/^-[a-zA-Z]+$/.test(arg.value) && !arg.value.startsWith('--'),
+    );
     const [mode, ...files] = operands;
     if (!mode) return;
-    const removes = /^0?0[0-7]{2}$|^0+$/.test(mode.value) || /^[ugoa]*-[rwx]*[rwx]/.test(mode.value) && /(^|,)[ugoa]*-[rwx]*(r|w)/.test(mode.value);
+    const removes =
+      /^0?0[0-7]{2}$|^0+$/.test(mode.value) ||
+      (/^[ugoa]*-[rwx]*[rwx]/.test(mode.value) && /(^|,)[ugoa]*-[rwx]*(r|w)/.test(mode.value));
     if (!removes) return;
-    if (files.some((file) => ['project-root', 'project-source', 'project-vcs', 'home', 'outside'].includes(context.classify(file).kind)))
+    if (
+      files.some((file) =>
+        ['project-root', 'project-source', 'project-vcs', 'home', 'outside'].includes(
+          context.classify(file).kind,
+        ),
+      )
+    )
       context.report(removePermissions);
   },
 };
@@ -110,7 +137,11 @@ const acls: ProgramCheck = {
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
     const recursive = values.some((value) => /^-[a-zA-Z]*R/.test(value) || value === '--recursive');
-    const files = invocation.args.filter((arg, index) => !arg.value.startsWith('-') && !/^(-[mMxX]|--(modify|remove|set)(-file)?)$/.test(values[index - 1] ?? ''));
+    const files = invocation.args.filter(
+      (arg, index) =>
+        !arg.value.startsWith('-') &&
+        !/^(-[mMxX]|--(modify|remove|set)(-file)?)$/.test(values[index - 1] ?? ''),
+    );
     for (const file of files) {
       const kind = context.classify(file).kind;
       if (['root', 'system', 'device', 'home-sensitive'].includes(kind) || (recursive && kind === 'home'))
@@ -119,4 +150,10 @@ const acls: ProgramCheck = {
   },
 };
 
-export const archiveChecks: readonly ProgramCheck[] = [deletingArchivers, extraction, moveAway, permissions, acls];
+export const archiveChecks: readonly ProgramCheck[] = [
+  deletingArchivers,
+  extraction,
+  moveAway,
+  permissions,
+  acls,
+];

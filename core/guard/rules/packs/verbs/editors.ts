@@ -83,9 +83,15 @@ const emacs: ProgramCheck = {
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
     values.forEach((value, index) => {
-      const expression = /^--?eval$/.test(value) ? values[index + 1] : value.startsWith('--eval=') ? value.slice(7) : undefined;
+      const expression = /^--?eval$/.test(value)
+        ? values[index + 1]
+        : value.startsWith('--eval=')
+          ? value.slice(7)
+          : undefined;
       if (!expression) return;
-      for (const match of expression.matchAll(/\((?:shell-command|async-shell-command|shell-command-to-string|call-process-shell-command)\s+"((?:[^"\\]|\\.)*)"/g))
+      for (const match of expression.matchAll(
+        /\((?:shell-command|async-shell-command|shell-command-to-string|call-process-shell-command)\s+"((?:[^"\\]|\\.)*)"/g,
+      ))
         context.runScript((match[1] as string).replace(/\\"/g, '"'));
       for (const match of expression.matchAll(/\((?:delete-directory|delete-file)\s+"((?:[^"\\]|\\.)*)"/g)) {
         const kind = context.classify(match[1] as string).kind;
@@ -127,14 +133,19 @@ const gawkInPlace: ProgramCheck = {
   programs: ['gawk', 'awk'],
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
-    const at = values.findIndex((value, index) => (value === '-i' || value === '--include') && values[index + 1] === 'inplace');
+    const at = values.findIndex(
+      (value, index) => (value === '-i' || value === '--include') && values[index + 1] === 'inplace',
+    );
     if (at < 0 && !values.includes('-iinplace')) return;
-    const rest = invocation.args.slice(at < 0 ? values.indexOf('-iinplace') + 1 : at + 2).filter((arg) => !arg.value.startsWith('-'));
+    const rest = invocation.args
+      .slice(at < 0 ? values.indexOf('-iinplace') + 1 : at + 2)
+      .filter((arg) => !arg.value.startsWith('-'));
     const [program, ...files] = rest;
     if (!program) return;
     for (const file of files) {
       const kind = context.classify(file).kind;
-      if (kind === 'home-sensitive' || kind === 'system' || kind === 'root') context.report(emptiesFile, invocation.text);
+      if (kind === 'home-sensitive' || kind === 'system' || kind === 'root')
+        context.report(emptiesFile, invocation.text);
     }
     // a program that never prints (no `print`, no pattern without an action) writes every file back empty
     const prints = /\bprint|printf|}\s*\S|^[^{]+$|^\s*[^{\s][^{]*($|{)/.test(program.value.trim());
@@ -150,8 +161,12 @@ const perlEmpties: ProgramCheck = {
     if (!values.some((value) => /^-[a-zA-Z]*i/.test(value))) return;
     const codeAt = values.findIndex((value) => /^-[a-zA-Z]*[eE]$/.test(value));
     const code = values[codeAt + 1] ?? '';
-    const loopsWithoutPrint = values.some((value) => /^-[a-zA-Z]*n/.test(value)) && !values.some((value) => /^-[a-zA-Z]*p/.test(value));
-    const printsNothing = /\$_\s*=\s*(""|''|q\(\))\s*;?\s*$/.test(code) || (loopsWithoutPrint && !/\bprint\b(?!\s+if\s+0\b)/.test(code));
+    const loopsWithoutPrint =
+      values.some((value) => /^-[a-zA-Z]*n/.test(value)) &&
+      !values.some((value) => /^-[a-zA-Z]*p/.test(value));
+    const printsNothing =
+      /\$_\s*=\s*(""|''|q\(\))\s*;?\s*$/.test(code) ||
+      (loopsWithoutPrint && !/\bprint\b(?!\s+if\s+0\b)/.test(code));
     if (!printsNothing) return;
     const files = invocation.args.slice(codeAt + 2).filter((arg) => !arg.value.startsWith('-'));
     reportEmptied(files, context, invocation.text);
@@ -166,11 +181,12 @@ const debuggers: ProgramCheck = {
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
     values.forEach((value, index) => {
-      const command = /^(-ex|--eval-command|-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/.test(value)
-        ? values[index + 1]
-        : /^--eval-command=/.test(value)
-          ? value.slice(15)
-          : undefined;
+      const command =
+        /^(-ex|--eval-command|-o|--one-line|-O|--one-line-before-file|-k|--one-line-on-crash)$/.test(value)
+          ? values[index + 1]
+          : /^--eval-command=/.test(value)
+            ? value.slice(15)
+            : undefined;
       const code = command && /^\s*(python|py|pi|script)\s+(.*)$/s.exec(command);
       if (code) context.runCommand([literalArg('python3'), literalArg('-c'), literalArg(code[2] as string)]);
     });
@@ -182,9 +198,13 @@ const ftpClients: ProgramCheck = {
   programs: ['ftp', 'lftp', 'sftp', 'tftp', 'ncftp'],
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
-    const scripts = [stdinText(invocation) ?? '', ...values.filter((_, index) => /^(-c|-e)$/.test(values[index - 1] ?? ''))];
+    const scripts = [
+      stdinText(invocation) ?? '',
+      ...values.filter((_, index) => /^(-c|-e)$/.test(values[index - 1] ?? '')),
+    ];
     for (const script of scripts)
-      for (const line of script.split(/[\n;]/)) if (line.trim().startsWith('!')) context.runScript(line.trim().slice(1));
+      for (const line of script.split(/[\n;]/))
+        if (line.trim().startsWith('!')) context.runScript(line.trim().slice(1));
   },
 };
 
@@ -197,7 +217,8 @@ const makeFromStdin: ProgramCheck = {
       (value, index) =>
         value === '-f-' ||
         /^--(file|makefile)=(-|\/dev\/stdin)$/.test(value) ||
-        (/^(-f|--file|--makefile)$/.test(value) && /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(values[index + 1] ?? '')),
+        (/^(-f|--file|--makefile)$/.test(value) &&
+          /^(-|\/dev\/stdin|\/dev\/fd\/0)$/.test(values[index + 1] ?? '')),
     );
     if (!fromStdin) return;
     context.report(makefileFromStdin);

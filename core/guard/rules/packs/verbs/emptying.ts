@@ -18,7 +18,11 @@ export function isKeptFile(path: PathClass): boolean {
 }
 
 /** Reports each target that is a kept file. */
-export function reportEmptied(targets: readonly (Arg | string)[], context: CheckContext, match?: string): void {
+export function reportEmptied(
+  targets: readonly (Arg | string)[],
+  context: CheckContext,
+  match?: string,
+): void {
   for (const target of targets) if (isKeptFile(context.classify(target))) context.report(emptiesFile, match);
 }
 
@@ -28,7 +32,8 @@ export function printsNothing(argv: readonly Arg[]): boolean {
   if (name === undefined) return true;
   if (/^(:|true|false)$/.test(name)) return true;
   if (name === 'cat') return args.length > 0 && args.every((arg) => arg === '/dev/null');
-  if (name === 'echo') return args.length > 0 && args.every((arg) => /^-[neE]*n[neE]*$/.test(arg) || arg === '');
+  if (name === 'echo')
+    return args.length > 0 && args.every((arg) => /^-[neE]*n[neE]*$/.test(arg) || arg === '');
   if (name === 'printf') return args.length === 0 || args.every((arg) => arg === '');
   return false;
 }
@@ -58,7 +63,8 @@ const copyNothing: ProgramCheck = {
       return;
     }
     const operands = invocation.args.filter((arg) => !arg.value.startsWith('-'));
-    if (operands.length === 2 && operands[0]?.value === '/dev/null') reportEmptied([operands[1] as Arg], context);
+    if (operands.length === 2 && operands[0]?.value === '/dev/null')
+      reportEmptied([operands[1] as Arg], context);
   },
 };
 
@@ -67,9 +73,14 @@ const teeNothing: ProgramCheck = {
   programs: ['tee'],
   check(invocation, context) {
     const stdin = invocation.stdin;
-    const empty = (stdin.kind === 'file' && stdin.path.value === '/dev/null') || (stdin.kind === 'text' && stdin.text === '');
+    const empty =
+      (stdin.kind === 'file' && stdin.path.value === '/dev/null') ||
+      (stdin.kind === 'text' && stdin.text === '');
     if (!empty || invocation.args.some((arg) => /^(-a|--append)$/.test(arg.value))) return;
-    reportEmptied(invocation.args.filter((arg) => !arg.value.startsWith('-')), context);
+    reportEmptied(
+      invocation.args.filter((arg) => !arg.value.startsWith('-')),
+      context,
+    );
   },
 };
 

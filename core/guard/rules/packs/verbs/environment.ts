@@ -14,7 +14,8 @@ type Verdict = 'run' | 'untrusted' | undefined;
 
 /** What one variable does to the program it is set for: runs shell text, or loads code from a path. */
 function judgeVariable(name: string, value: string | undefined, context: CheckContext): Verdict {
-  const path = (text: string): Verdict => (TRUSTED_CODE.has(context.classify(text).kind) ? undefined : 'untrusted');
+  const path = (text: string): Verdict =>
+    TRUSTED_CODE.has(context.classify(text).kind) ? undefined : 'untrusted';
   switch (name) {
     case 'PS4':
     case 'PS0':
@@ -37,13 +38,20 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
     case 'PYTHONPATH':
     case 'RUBYLIB':
       if (value === undefined) return 'untrusted';
-      return value.split(/[:\s]+/).filter(Boolean).some((part) => path(part)) ? 'untrusted' : undefined;
+      return value
+        .split(/[:\s]+/)
+        .filter(Boolean)
+        .some((part) => path(part))
+        ? 'untrusted'
+        : undefined;
     case 'NODE_OPTIONS':
     case 'RUBYOPT':
     case 'PERL5OPT': {
       if (value === undefined) return 'untrusted';
       if (name === 'PERL5OPT' && /(^|\s)-[MmdI]/.test(value)) return 'untrusted';
-      const loads = [...value.matchAll(/(?:--require|--import|--loader|--experimental-loader|-r)[= ]?(\S+)/g)];
+      const loads = [
+        ...value.matchAll(/(?:--require|--import|--loader|--experimental-loader|-r)[= ]?(\S+)/g),
+      ];
       return loads.some((match) => path(match[1] as string)) ? 'untrusted' : undefined;
     }
     default:
@@ -51,7 +59,11 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
   }
 }
 
-function judgeEnvironment(variables: Iterable<[string, string | undefined]>, invocation: Invocation, context: CheckContext): void {
+function judgeEnvironment(
+  variables: Iterable<[string, string | undefined]>,
+  invocation: Invocation,
+  context: CheckContext,
+): void {
   for (const [name, value] of variables) {
     const verdict = judgeVariable(name, value, context);
     if (!verdict) continue;
@@ -128,4 +140,9 @@ const renamedNames: ProgramCheck = {
   },
 };
 
-export const environmentChecks: readonly ProgramCheck[] = [environment, exported, renamedCopies, renamedNames];
+export const environmentChecks: readonly ProgramCheck[] = [
+  environment,
+  exported,
+  renamedCopies,
+  renamedNames,
+];

@@ -6,7 +6,8 @@ import { runsNamedProgram } from './rules.js';
 // they name is judged with an unknown file as its argument, and anything but a known harmless helper is held.
 
 /** Preprocessors and helpers that only read and print. */
-const HARMLESS = /^(zcat|gzcat|gunzip|bzcat|xzcat|zstdcat|lz4cat|pdftotext|rga-preproc|cat|bat|batcat|strings|less|head|tail|jq|file|exiftool|pandoc|catdoc|unzip)$/;
+const HARMLESS =
+  /^(zcat|gzcat|gunzip|bzcat|xzcat|zstdcat|lz4cat|pdftotext|rga-preproc|cat|bat|batcat|strings|less|head|tail|jq|file|exiftool|pandoc|catdoc|unzip)$/;
 
 /** `OPTION VALUE` or `OPTION=VALUE` values of some options. */
 function valuesOf(args: readonly Arg[], names: readonly string[]): Arg[] {
@@ -14,7 +15,8 @@ function valuesOf(args: readonly Arg[], names: readonly string[]): Arg[] {
   args.forEach((arg, index) => {
     for (const name of names) {
       if (arg.value === name && args[index + 1]) found.push(args[index + 1] as Arg);
-      else if (arg.value.startsWith(`${name}=`)) found.push({ ...arg, value: arg.value.slice(name.length + 1) });
+      else if (arg.value.startsWith(`${name}=`))
+        found.push({ ...arg, value: arg.value.slice(name.length + 1) });
     }
   });
   return found;
@@ -36,7 +38,9 @@ const fzfBindings: ProgramCheck = {
   programs: ['fzf', 'sk'],
   check(invocation, context) {
     for (const binding of valuesOf(invocation.args, ['--bind', '-b'])) {
-      for (const match of binding.value.matchAll(/(?:execute(?:-silent|-multi)?|become|reload|preview)[(\[{<](.*?)[)\]}>](?:[,+]|$)/g))
+      for (const match of binding.value.matchAll(
+        /(?:execute(?:-silent|-multi)?|become|reload|preview)[([{<](.*?)[)\]}>](?:[,+]|$)/g,
+      ))
         context.runScript({ ...binding, value: match[1] ?? '' });
     }
   },

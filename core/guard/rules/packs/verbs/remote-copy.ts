@@ -4,14 +4,19 @@ import { remoteSystemWrite, remount } from './rules.js';
 // Copies onto another machine's system paths or login files (`scp x host:/etc/…`), and remounts.
 
 /** Paths whose files run or configure a machine (application directories like /srv or /opt are a deploy). */
-const MACHINE_PATHS = /^\/+(etc|usr|bin|sbin|lib|lib32|lib64|boot|root|sys|proc|dev|System|Library|var\/spool|var\/lib)?(\/|$)|^\/+[^/]+$/;
+const MACHINE_PATHS =
+  /^\/+(etc|usr|bin|sbin|lib|lib32|lib64|boot|root|sys|proc|dev|System|Library|var\/spool|var\/lib)?(\/|$)|^\/+[^/]+$/;
 
 const remoteCopy: ProgramCheck = {
   programs: ['scp', 'rsync', 'sftp-put'],
   check(invocation, context) {
     // options that take a value (`-e 'ssh -p 2222'`, `-i key`, `-P 2222`) are not operands
     const operands = invocation.args.filter(
-      (arg, index) => !arg.value.startsWith('-') && !/^-(e|i|o|P|p|F|S|c|l|J|f)$|^--(rsh|exclude|include|filter|port)$/.test(invocation.args[index - 1]?.value ?? ''),
+      (arg, index) =>
+        !arg.value.startsWith('-') &&
+        !/^-(e|i|o|P|p|F|S|c|l|J|f)$|^--(rsh|exclude|include|filter|port)$/.test(
+          invocation.args[index - 1]?.value ?? '',
+        ),
     );
     const target = operands[operands.length - 1];
     if (!target || operands.length < 2) return;
@@ -23,7 +28,8 @@ const remoteCopy: ProgramCheck = {
     // into a directory (`host:/tmp/`): the file lands below it, named like the source
     const source = (operands[0]?.value ?? 'file').replace(/\/+$/, '');
     const local = base.endsWith('/') ? `${base}${source.slice(source.lastIndexOf('/') + 1)}` : base;
-    const machine = local.startsWith('/') && MACHINE_PATHS.test(local) && !/^\/+(tmp|var\/tmp)(\/|$)/.test(local);
+    const machine =
+      local.startsWith('/') && MACHINE_PATHS.test(local) && !/^\/+(tmp|var\/tmp)(\/|$)/.test(local);
     if (machine || context.classify(local).kind === 'home-sensitive') context.report(remoteSystemWrite);
   },
 };
@@ -33,12 +39,17 @@ const mounts: ProgramCheck = {
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
     if (invocation.program === 'mount') {
-      const remounts = values.some((value, index) => (values[index - 1] === '-o' || value.startsWith('-o')) && /(^|,|-o)remount/.test(value));
-      if (remounts || values.some((value) => /^(--bind|--rbind|--move|-B|-M|-R)$/.test(value))) context.report(remount);
+      const remounts = values.some(
+        (value, index) =>
+          (values[index - 1] === '-o' || value.startsWith('-o')) && /(^|,|-o)remount/.test(value),
+      );
+      if (remounts || values.some((value) => /^(--bind|--rbind|--move|-B|-M|-R)$/.test(value)))
+        context.report(remount);
       return;
     }
     const targets = invocation.args.filter((arg) => !arg.value.startsWith('-'));
-    if (targets.some((arg) => ['root', 'system', 'home'].includes(context.classify(arg).kind))) context.report(remount);
+    if (targets.some((arg) => ['root', 'system', 'home'].includes(context.classify(arg).kind)))
+      context.report(remount);
   },
 };
 

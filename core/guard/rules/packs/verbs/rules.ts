@@ -23,7 +23,8 @@ export const verbDestroy = defineRule({
 export const verbPublish = defineRule({
   id: 'core.verbs.publish',
   verdict: 'hold',
-  reason: 'publishes, deploys or releases something (deploy, publish, release, promote, upload, apply, rollout)',
+  reason:
+    'publishes, deploys or releases something (deploy, publish, release, promote, upload, apply, rollout)',
   alternative: 'build and test locally; leave publishing and deploying to a person',
   examples: [
     { command: 'frobctl deploy', verdict: 'hold' },
@@ -35,7 +36,8 @@ export const verbPublish = defineRule({
 export const verbChange = defineRule({
   id: 'core.verbs.change',
   verdict: 'hold',
-  reason: 'changes something through a tool with no rules of its own; only reads are allowed without a person',
+  reason:
+    'changes something through a tool with no rules of its own; only reads are allowed without a person',
   examples: [
     { command: 'vault kv put secret/app/config password=x', verdict: 'hold' },
     { command: 'vault status', verdict: 'allow' },
@@ -45,7 +47,8 @@ export const verbChange = defineRule({
 export const repairFilesystem = defineRule({
   id: 'core.verbs.repair-filesystem',
   verdict: 'block',
-  reason: 'repairs a filesystem or creates or reshapes a RAID array: it rewrites the disks and can lose their data',
+  reason:
+    'repairs a filesystem or creates or reshapes a RAID array: it rewrites the disks and can lose their data',
   alternative: 'check read-only (fsck -n, mdadm --detail) and leave repairs to a person',
   examples: [
     { command: 'fsck -y /dev/sda1', verdict: 'block' },
@@ -58,7 +61,8 @@ export const repairFilesystem = defineRule({
 export const httpDestroy = defineRule({
   id: 'core.verbs.http-destroy',
   verdict: 'block',
-  reason: 'an HTTP request that deletes data on a service (DELETE, delete-by-query, a mutation that drops or removes)',
+  reason:
+    'an HTTP request that deletes data on a service (DELETE, delete-by-query, a mutation that drops or removes)',
   alternative: 'send a GET to see what is there, and leave the deletion to a person',
   examples: [
     { command: 'curl -X DELETE https://search.example.com:9200/logs-*', verdict: 'block' },
@@ -70,7 +74,8 @@ export const httpDestroy = defineRule({
 export const httpMutation = defineRule({
   id: 'core.verbs.http-mutation',
   verdict: 'hold',
-  reason: 'an HTTP request that changes something on a service that is not a local dev server (POST, PUT, PATCH, an upload)',
+  reason:
+    'an HTTP request that changes something on a service that is not a local dev server (POST, PUT, PATCH, an upload)',
   examples: [
     { command: 'curl -X PATCH https://api.example.com/v1/users/1 -d \'{"role":"admin"}\'', verdict: 'hold' },
     { command: 'curl -X POST http://localhost:3000/api/users -d \'{"name":"a"}\'', verdict: 'allow' },
@@ -92,7 +97,8 @@ export const remoteSystemWrite = defineRule({
 export const remount = defineRule({
   id: 'core.verbs.remount',
   verdict: 'block',
-  reason: 'remounts, bind-mounts over or unmounts a system filesystem: what every program sees changes under it',
+  reason:
+    'remounts, bind-mounts over or unmounts a system filesystem: what every program sees changes under it',
   examples: [
     { command: 'mount -o remount,rw /', verdict: 'block' },
     { command: 'mount --bind /tmp/evil /etc', verdict: 'block' },
@@ -103,7 +109,8 @@ export const remount = defineRule({
 export const runsNamedProgram = defineRule({
   id: 'core.verbs.runs-named-program',
   verdict: 'hold',
-  reason: 'an option names a program to run on every file (rg --pre, --hostname-bin) that the guard cannot read',
+  reason:
+    'an option names a program to run on every file (rg --pre, --hostname-bin) that the guard cannot read',
   examples: [
     { command: 'rg --pre ./scripts/unpack.sh foo', verdict: 'hold' },
     { command: 'rg --pre pdftotext invoice', verdict: 'allow' },
@@ -153,7 +160,8 @@ export const envRunsCode = defineRule({
 export const renamedDeleter = defineRule({
   id: 'core.verbs.renamed-deleter',
   verdict: 'block',
-  reason: 'gives a deleting program another name (cp, ln, hash -p, alias): a harmless-looking command would delete',
+  reason:
+    'gives a deleting program another name (cp, ln, hash -p, alias): a harmless-looking command would delete',
   examples: [
     { command: 'ln -s /bin/rm ./tidy', verdict: 'block' },
     { command: 'hash -p /usr/bin/rm cat', verdict: 'block' },
@@ -213,7 +221,8 @@ export const removePermissions = defineRule({
 export const makefileFromStdin = defineRule({
   id: 'core.verbs.makefile-from-stdin',
   verdict: 'hold',
-  reason: 'make reads its makefile from stdin (make -f -): its recipes are shell commands the guard may not see',
+  reason:
+    'make reads its makefile from stdin (make -f -): its recipes are shell commands the guard may not see',
   examples: [
     { command: "make -f - <<< 'all:; rm -rf ~'", verdict: 'block' },
     { command: 'make -f /dev/stdin < Makefile.ci', verdict: 'hold' },

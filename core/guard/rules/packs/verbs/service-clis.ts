@@ -34,10 +34,15 @@ const VERB_JUDGED = [
 ];
 
 /** Subcommands that run another command (their wrapper check judges it) or only start local tools. */
-const RUNS_OR_LOCAL = /^(run|exec|x|shell|login|logout|signin|signout|whoami|init|start|status|test|build|dev)$/;
+const RUNS_OR_LOCAL =
+  /^(run|exec|x|shell|login|logout|signin|signout|whoami|init|start|status|test|build|dev)$/;
 
 /** Reports what the verb model says about a known program's subcommand path. */
-export function reportVerbs(invocation: Invocation, context: CheckContext, args: readonly Arg[] = invocation.args): void {
+export function reportVerbs(
+  invocation: Invocation,
+  context: CheckContext,
+  args: readonly Arg[] = invocation.args,
+): void {
   const dashDash = args.findIndex((arg) => arg.value === '--');
   const own = dashDash < 0 ? args : args.slice(0, dashDash);
   const first = own.find((arg) => !arg.value.startsWith('-'))?.value ?? '';
@@ -80,7 +85,11 @@ const raid: ProgramCheck = {
   check(invocation, context) {
     const values = invocation.args.map((arg) => arg.value);
     if (invocation.program === 'mdadm') {
-      if (values.some((value) => /^(--(create|build|grow|assemble|add|re-add|replace|update.*)|-[CBGA])$/.test(value)))
+      if (
+        values.some((value) =>
+          /^(--(create|build|grow|assemble|add|re-add|replace|update.*)|-[CBGA])$/.test(value),
+        )
+      )
         context.report(repairFilesystem);
       return;
     }
