@@ -78,7 +78,9 @@ export const ruleSchema = z.strictObject({
 });
 
 /** One subcommand word, lower case (`peek`, `ship-it`). */
-const verbWord = z.string().regex(/^[a-z][a-z0-9_:-]*$/, 'a lower-case subcommand word such as "peek" or "ship-it"');
+const verbWord = z
+  .string()
+  .regex(/^[a-z][a-z0-9_:-]*$/, 'a lower-case subcommand word such as "peek" or "ship-it"');
 
 export const guardRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a dotted id such as "user.deploy.prod"'),

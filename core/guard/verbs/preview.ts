@@ -95,8 +95,18 @@ export function isPreview(
   const short = SHORT_DRY_RUN[program];
   if ((subcommandCli || short) && hasDryRunFlag(args)) return true;
   if (!short) return false;
-  if (short.words && !args.some((arg) => short.words?.test(arg.value))) return false;
+  if (short.words && !short.words.test(subcommandOf(args))) return false;
   return args.some((arg) => short.flag.test(arg.value) && arg.value !== '--');
+}
+
+/** The first positional word, skipping the values of `-c`/`-C`-style global options (`git -C dir clean -n`). */
+function subcommandOf(args: readonly Arg[]): string {
+  for (let i = 0; i < args.length; i++) {
+    const value = (args[i] as Arg).value;
+    if (/^(-c|-C|--git-dir|--work-tree|--namespace|--config-env)$/.test(value)) i++;
+    else if (!value.startsWith('-')) return value;
+  }
+  return '';
 }
 
 /** A check context for a preview: reports of rules about changes are dropped, everything else passes. */

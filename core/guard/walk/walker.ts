@@ -31,6 +31,7 @@ import { printsNothing, reportEmptied } from '../rules/packs/verbs/emptying.js';
 import { verbChange, verbDestroy, verbPublish } from '../rules/packs/verbs/rules.js';
 import { isPreview, PASSES_THROUGH, previewContext } from '../verbs/preview.js';
 import { judgeVerbs } from '../verbs/verb-model.js';
+import { classifyWord } from '../verbs/verb-words.js';
 import { isPathInvocation, normalizeProgram } from './program-name.js';
 import { CallContext, type Call } from './call-context.js';
 import { applyRedirect } from './redirects.js';
@@ -452,7 +453,8 @@ export class Walker {
       context.runCommand(args.slice(wraps), { stdin: call.stdin, env: call.env });
       return;
     }
-    if (judged.kind === 'read') return;
+    // a program named for destroying (`nuke`, `wipe-cache`) is no read whatever its subcommand says
+    if (judged.kind === 'read' && classifyWord(normalizeProgram(name.value)) !== 'destroy') return;
     const rule =
       judged.kind === 'publish'
         ? verbPublish

@@ -111,7 +111,7 @@ const ACCOUNT_CLOUDS = new Set([
 const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
   aws: [1, 2],
   s3cmd: [0, 1],
-  mc: [0, 1],
+  mc: [0, 4],
   rclone: [0, 1],
   gsutil: [0, 1],
   b2: [0, 1],
@@ -119,8 +119,8 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|mv|website|sync)\b|^(sts|configure|logs|sso) /,
-  gsutil: /^(cp|ls|cat|du|stat|mb|mv|hash|signurl)\b/,
+  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|logs|sso) /,
+  gsutil: /^(cp|ls|cat|du|stat|mb|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
   rclone: /^(copy|ls|lsd|lsl|lsf|size|check|cat|config|version|about|tree|copyto|listremotes)\b/,
@@ -188,6 +188,14 @@ const cloud: ProgramCheck = {
         invocation.program === 'rclone'
       )
         context.report(deleteCloud);
+      return;
+    }
+    // moving deletes the source; dedupe deletes the copies it judges duplicates
+    if (
+      ['rclone', 's3cmd', 'mc', 'b2'].includes(invocation.program) &&
+      /^(move|moveto|mv|dedupe)$/.test(words[0] ?? '')
+    ) {
+      context.report(deleteCloud);
       return;
     }
     if (ALLOWED[invocation.program]?.test(line)) return;

@@ -191,7 +191,7 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   if (['stack', 'service'].includes(group) && ['rm', 'remove'].includes(verb)) context.report(orchestration);
   if (group === 'swarm' && verb === 'leave' && (parsed.flags.has('force') || parsed.flags.has('f')))
     context.report(orchestration);
-  const everything = parsed.flags.has('all') || (parsed.flags.has('a') && verb !== 'stop');
+  const everything = parsed.flags.has('all') || parsed.flags.has('a');
   if (REMOVERS.has(verb) && (everything || operands.some((operand) => operand.dynamic)))
     context.report(removeAll);
 }

@@ -99,7 +99,10 @@ export function judgeGitMeaning(
       if (flag(FORCE_ABBREVIATION)) context.report(discardChanges);
       const at = values.findIndex((value) => /^-[BC]$/.test(value));
       const startPoint = at >= 0 ? values.slice(at + 2).find((value) => !value.startsWith('-')) : undefined;
-      if (startPoint) context.report(gitMoveBranch);
+      const branch = at >= 0 ? values[at + 1] : undefined;
+      // resetting a shared branch, or any branch back to an older commit, loses what only it pointed to
+      if (startPoint && branch && (SHARED_BRANCH.test(`refs/heads/${branch}`) || /[~^]|@\{/.test(startPoint)))
+        context.report(gitMoveBranch);
       return;
     }
     case 'read-tree':

@@ -116,9 +116,10 @@ const permissions: ProgramCheck = {
     );
     const [mode, ...files] = operands;
     if (!mode) return;
+    // the owner loses read or write: `000`, `0044`, `a-rwx`, `u-w`, `-r` (`go-w` only tightens others' access)
     const removes =
       /^0?0[0-7]{2}$|^0+$/.test(mode.value) ||
-      (/^[ugoa]*-[rwx]*[rwx]/.test(mode.value) && /(^|,)[ugoa]*-[rwx]*(r|w)/.test(mode.value));
+      mode.value.split(',').some((clause) => /^(|[ugoa]*[ua][ugoa]*)-[rwxXst]*[rw]/.test(clause));
     if (!removes) return;
     if (
       files.some((file) =>

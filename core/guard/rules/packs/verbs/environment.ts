@@ -5,7 +5,7 @@ import { envRunsCode, renamedDeleter } from './rules.js';
 // --require…), and deleting programs copied, linked, hashed or aliased under another name.
 
 /** Path classes a preloaded library or startup file may come from without a person looking. */
-const TRUSTED_CODE = new Set(['project-source', 'project-build', 'system']);
+const TRUSTED_CODE = new Set(['project-root', 'project-source', 'project-build', 'system']);
 
 /** Programs that delete or overwrite whatever they are given. */
 const DELETERS = /^(rm|unlink|rmdir|shred|srm|wipe|dd|truncate|wipefs|mkfs(\..+)?|mke2fs|rimraf|find|rsync)$/;
@@ -22,7 +22,11 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
     case 'PS1':
     case 'PS2':
     case 'PS3':
-      return value === undefined || /\$\(|`/.test(value) ? 'run' : undefined;
+      // the substitutions in a prompt run every time it is printed (PS4: for every traced command)
+      if (value === undefined) return 'untrusted';
+      for (const match of value.matchAll(/\$\(([^()]*)\)|`([^`]*)`/g))
+        context.runScript(match[1] ?? match[2] ?? '');
+      return undefined;
     case 'PROMPT_COMMAND':
       return 'run';
     case 'BASH_ENV':
@@ -32,16 +36,17 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
       return value === undefined || /[$`<]/.test(value) ? 'untrusted' : path(value);
     case 'LD_PRELOAD':
     case 'DYLD_INSERT_LIBRARIES':
+      if (value === undefined) return 'untrusted';
+      return value.split(/[:\s]+/).some((part) => part !== '' && path(part)) ? 'untrusted' : undefined;
     case 'LD_LIBRARY_PATH':
     case 'DYLD_LIBRARY_PATH':
     case 'PERL5LIB':
     case 'PYTHONPATH':
     case 'RUBYLIB':
-      if (value === undefined) return 'untrusted';
-      return value
-        .split(/[:\s]+/)
-        .filter(Boolean)
-        .some((part) => path(part))
+    case 'NODE_PATH':
+      // a search path only matters when it points at a scratch directory anyone could have filled
+      if (value === undefined) return undefined;
+      return value.split(/[:\s]+/).some((part) => part !== '' && context.classify(part).kind === 'temp')
         ? 'untrusted'
         : undefined;
     case 'NODE_OPTIONS':

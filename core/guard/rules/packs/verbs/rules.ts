@@ -150,7 +150,7 @@ export const envRunsCode = defineRule({
   reason:
     'sets a variable that makes the program run other code (PS4 with a substitution, BASH_ENV, LD_PRELOAD, NODE_OPTIONS --require…) from outside the project',
   examples: [
-    { command: "PS4='$(rm -rf ~)' bash -x build.sh", verdict: 'block' },
+    { command: 'BASH_ENV=/tmp/evil.sh bash -c true', verdict: 'block' },
     { command: 'LD_PRELOAD=/tmp/evil.so ls', verdict: 'block' },
     { command: "PS4='+ ' bash -x build.sh", verdict: 'allow' },
     { command: 'NODE_OPTIONS=--max-old-space-size=4096 npm run build', verdict: 'allow' },

@@ -19,10 +19,7 @@ const VERB_JUDGED = [
   'serverless',
   'sls',
   'sst',
-  'localstack',
   'kubeseal',
-  'conan',
-  'snyk',
   'eas',
   'fastlane',
   'supabase',
@@ -50,7 +47,7 @@ export function reportVerbs(
   if (judged.kind === 'destroy') context.report(verbDestroy);
   else if (RUNS_OR_LOCAL.test(first)) return;
   else if (judged.kind === 'publish') context.report(verbPublish);
-  else if (judged.kind === 'change') context.report(verbChange);
+  else if (judged.kind === 'change' && !judged.guessed) context.report(verbChange);
 }
 
 const serviceClis: ProgramCheck = {
