@@ -106,13 +106,16 @@ export function judgeGitMeaning(
       return;
     }
     case 'read-tree':
-      if (flag(/^-u$/) && flag(/^(--reset|-m)$/)) context.report(gitMoveBranch);
+      if (flag(/^-[a-z]*u[a-z]*$/) && (flag(/^--reset$/) || flag(/^-[a-z]*m[a-z]*$/)))
+        context.report(gitMoveBranch);
       return;
     case 'checkout-index':
       if (flag(/^(-f|--force|-[a-z]*f[a-z]*)$/) && !flag(/^--prefix=/)) context.report(gitMoveBranch);
       return;
     case 'update-ref': {
-      const [ref, target] = values.filter((value) => !value.startsWith('-'));
+      const [ref, target] = values.filter(
+        (value, index) => !value.startsWith('-') && values[index - 1] !== '-m',
+      );
       if (ref && target && (SHARED_BRANCH.test(ref) || /[~^]|@\{|^0{7,}$/.test(target)))
         context.report(gitMoveBranch);
       return;

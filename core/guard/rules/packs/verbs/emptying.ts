@@ -32,8 +32,7 @@ export function printsNothing(argv: readonly Arg[]): boolean {
   if (name === undefined) return true;
   if (/^(:|true|false)$/.test(name)) return true;
   if (name === 'cat') return args.length > 0 && args.every((arg) => arg === '/dev/null');
-  if (name === 'echo')
-    return args.length > 0 && args.every((arg) => /^-[neE]*n[neE]*$/.test(arg) || arg === '');
+  if (name === 'echo') return args.every((arg) => /^-[neE]*n[neE]*$/.test(arg) || arg === '');
   if (name === 'printf') return args.length === 0 || args.every((arg) => arg === '');
   return false;
 }

@@ -1,4 +1,5 @@
 import type { CheckContext, Invocation, ProgramCheck } from '../../../invocation.js';
+import { isDynamic } from '../../../syntax/arg.js';
 import { envRunsCode, renamedDeleter } from './rules.js';
 
 // Environment that makes a program run other code (PS4 with xtrace, BASH_ENV, LD_PRELOAD, NODE_OPTIONS
@@ -44,6 +45,7 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
     case 'PYTHONPATH':
     case 'RUBYLIB':
     case 'NODE_PATH':
+    case 'PATH':
       // a search path only matters when it points at a scratch directory anyone could have filled
       if (value === undefined) return undefined;
       return value.split(/[:\s]+/).some((part) => part !== '' && context.classify(part).kind === 'temp')
@@ -64,12 +66,27 @@ function judgeVariable(name: string, value: string | undefined, context: CheckCo
   }
 }
 
+/** Variables that are lists of directories searched for programs or libraries. */
+const SEARCH_PATHS = /^(PATH|LD_LIBRARY_PATH|DYLD_LIBRARY_PATH|PERL5LIB|PYTHONPATH|RUBYLIB|NODE_PATH)$/;
+
+/** The written-out directories of `NAME=a:$PATH` in the command text, without the run-time parts. */
+function literalPart(name: string, text: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${name}=(?:'([^']*)'|"([^"]*)"|(\\S+))`).exec(text);
+  const raw = match?.[1] ?? match?.[2] ?? match?.[3];
+  return raw
+    ?.split(':')
+    .filter((part) => part !== '' && !part.includes('$'))
+    .join(':');
+}
+
 function judgeEnvironment(
   variables: Iterable<[string, string | undefined]>,
   invocation: Invocation,
   context: CheckContext,
 ): void {
-  for (const [name, value] of variables) {
+  for (const [name, known] of variables) {
+    // a search path with a run-time part (`/tmp/x:$PATH`) is judged by the parts written out
+    const value = known ?? (SEARCH_PATHS.test(name) ? literalPart(name, invocation.text) : undefined);
     const verdict = judgeVariable(name, value, context);
     if (!verdict) continue;
     if (name === 'PROMPT_COMMAND' && value !== undefined) context.runScript(value);
@@ -91,7 +108,11 @@ const exported: ProgramCheck = {
     const pairs: [string, string | undefined][] = [];
     for (const arg of invocation.args) {
       const eq = arg.value.indexOf('=');
-      if (eq > 0) pairs.push([arg.value.slice(0, eq), arg.dynamic ? undefined : arg.value.slice(eq + 1)]);
+      if (eq > 0)
+        pairs.push([
+          arg.value.slice(0, eq),
+          arg.dynamic || isDynamic(arg.value) ? undefined : arg.value.slice(eq + 1),
+        ]);
     }
     judgeEnvironment(pairs, invocation, context);
   },

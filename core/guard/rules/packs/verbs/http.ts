@@ -22,6 +22,11 @@ const DATA_STORE_PORTS = new Set([
   '7700',
   '8108',
   '19530',
+  '2375',
+  '2376',
+  '8001',
+  '6443',
+  '10250',
   '8091',
   '9090',
   '15672',
@@ -111,7 +116,9 @@ const httpClients: ProgramCheck = {
     const request = requestOf(invocation.program, invocation.args);
     const method = request.method ?? 'GET';
     if (/^(GET|HEAD|OPTIONS)$/.test(method) || request.urls.length === 0) return;
-    if (request.urls.every((url) => isLocalDevServer(url))) return;
+    // a request over the Docker or containerd socket drives the container engine, not a dev server
+    const engineSocket = invocation.args.some((arg) => /(docker|containerd|podman)\.sock/.test(arg.value));
+    if (!engineSocket && request.urls.every((url) => isLocalDevServer(url))) return;
     const destroys =
       method === 'DELETE' || [...request.urls, ...request.body].some((text) => DESTROYS.test(text));
     context.report(destroys ? httpDestroy : httpMutation);
