@@ -25,10 +25,14 @@ export function subcommandPath(args: readonly Arg[]): { words: string[]; flags: 
   const words: string[] = [];
   const flags: string[] = [];
   let path = true;
+  let afterFlag = false;
   for (const arg of args) {
     const value = arg.value;
     if (value === '--') break;
+    const flagValue = afterFlag;
+    afterFlag = false;
     if (value.startsWith('-') && value.length > 1) {
+      afterFlag = !value.includes('=');
       const name = value.replace(/^--?/, '').split('=')[0] as string;
       if (value.startsWith('--') || name.length > 1) flags.push(name.toLowerCase());
       else flags.push(name);
@@ -39,6 +43,8 @@ export function subcommandPath(args: readonly Arg[]): { words: string[]; flags: 
       continue;
     }
     if (!path) continue;
+    // `--config x.yaml status`: a value after an option does not end the path
+    if (flagValue && (arg.dynamic || !BARE.test(value))) continue;
     if (arg.dynamic || !BARE.test(value) || words.length >= PATH_WORDS) {
       path = false;
       continue;
