@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createGuard } from '../../core/guard/index.js';
+import { createGuard, mergeGuardOptions } from '../../core/guard/index.js';
 import { check, PLACES } from './helpers.js';
 
 // The verb model and the ways a command runs another or changes meaning, as tables: one fixture file per kind
@@ -71,6 +71,18 @@ describe('the verb model', () => {
     expect(guard.check('frobctl widgets zapall', PLACES).verdict).toBe('block');
     expect(guard.check('frobctl ship-it', PLACES).rule).toBe('core.verbs.publish');
     expect(check('frobctl widgets peek').verdict).toBe('hold');
+  });
+
+  it('takes only destructive and publishing verbs from a config the agents can edit', () => {
+    const merged = mergeGuardOptions(
+      { verbs: { read: ['peek'] } },
+      { verbs: { read: ['tally'], destroy: ['zapall'], publish: ['ship-it'] } },
+    );
+    const guard = createGuard(merged);
+    expect(guard.check('frobctl widgets peek', PLACES).verdict).toBe('allow');
+    expect(guard.check('frobctl widgets tally', PLACES).verdict).toBe('hold');
+    expect(guard.check('frobctl widgets zapall', PLACES).verdict).toBe('block');
+    expect(guard.check('frobctl ship-it', PLACES).rule).toBe('core.verbs.publish');
   });
 
   it('never lets a config read verb excuse a built-in destructive one', () => {
