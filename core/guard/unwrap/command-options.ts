@@ -43,7 +43,11 @@ const COMMAND_OPTIONS: readonly CommandOption[] = [
     ],
   },
   { programs: ['zip'], separate: ['-TT', '--unzip-command'], attached: ['--unzip-command='] },
-  { programs: ['rsync'], separate: ['-e', '--rsh'], attached: ['--rsh='] },
+  {
+    programs: ['rsync'],
+    separate: ['-e', '--rsh', '--rsync-path'],
+    attached: ['--rsh=', '--rsync-path='],
+  },
   { programs: ['less'], separate: [], attached: [] },
   { programs: ['fzf'], separate: ['--preview'], attached: ['--preview='] },
   { programs: ['sftp', 'scp'], separate: ['-S', '-D'], attached: [] },

@@ -61,6 +61,19 @@ function rememberConfig(args: readonly Arg[], context: CheckContext): void {
   }
 }
 
+/** Options whose value is a command git runs (`clone --upload-pack`, `push --receive-pack`, `difftool -x`). */
+const COMMAND_OPTION = /^(--upload-pack|--receive-pack|--exec|--extcmd|-x)(=(.*))?$/;
+
+/** Runs the shell text of git's command-valued options. */
+function runCommandOptions(values: readonly string[], context: CheckContext): void {
+  values.forEach((value, index) => {
+    const match = COMMAND_OPTION.exec(value);
+    if (!match) return;
+    const script = match[2] ? match[3] : values[index + 1];
+    if (script) context.runScript(script);
+  });
+}
+
 /** An abbreviation git accepts for `--force` (`--for`, `--forc`). */
 const FORCE_ABBREVIATION = /^--forc?e?$/;
 
@@ -84,6 +97,7 @@ export function judgeGitMeaning(
         context.report(cleanForce);
       return;
     case 'push': {
+      runCommandOptions(values, context);
       const mirror = [...settings].some(
         ([key, value]) => /^remote\..+\.mirror$/.test(key) && value === 'true',
       );
@@ -125,6 +139,14 @@ export function judgeGitMeaning(
       return;
     case 'replace':
       if (flag(/^(-f|--force)$/)) context.report(rewriteHistory);
+      return;
+    case 'clone':
+    case 'fetch':
+    case 'pull':
+    case 'ls-remote':
+    case 'difftool':
+    case 'archive':
+      runCommandOptions(values, context);
       return;
     case 'send-email':
       for (const [index, value] of values.entries()) {

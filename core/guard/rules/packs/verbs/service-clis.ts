@@ -94,4 +94,32 @@ const raid: ProgramCheck = {
   },
 };
 
-export const serviceChecks: readonly ProgramCheck[] = [serviceClis, repairTools, repairAliases, raid];
+/** `java -jar some-cli.jar VERB…` (Jenkins' CLI and friends): a destructive or publishing verb counts. */
+const jarClis: ProgramCheck = {
+  programs: ['java'],
+  check(invocation, context) {
+    const at = invocation.args.findIndex((arg) => arg.value === '-jar');
+    if (at < 0) return;
+    const judged = judgeVerbs(invocation.args.slice(at + 2));
+    if (judged.kind === 'destroy') context.report(verbDestroy);
+    else if (judged.kind === 'publish') context.report(verbPublish);
+  },
+};
+
+/** `journalctl --vacuum-*` and `--rotate` delete or archive the system's logs. */
+const journal: ProgramCheck = {
+  programs: ['journalctl'],
+  check(invocation, context) {
+    if (invocation.args.some((arg) => /^--(vacuum-(size|time|files)|rotate|flush)/.test(arg.value)))
+      context.report(verbDestroy);
+  },
+};
+
+export const serviceChecks: readonly ProgramCheck[] = [
+  serviceClis,
+  repairTools,
+  repairAliases,
+  raid,
+  jarClis,
+  journal,
+];
