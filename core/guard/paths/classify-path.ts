@@ -131,7 +131,11 @@ function absolutePath(raw: string, places: PathPlaces): string | undefined {
 
 function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
   const [kind, secret] = kindOf(path, places);
-  const keyFile = KEY_FILE.test(posix.basename(path));
+  // a certificate (`/etc/ssl/certs/x.pem`, `fullchain.pem`, `ca-bundle.pem`) is public, unlike a key
+  const certificate = /\/certs\/[^/]*$|(^|[-_.])(cert|certificate|chain|fullchain|ca|bundle)[-_.]/i.test(
+    path,
+  );
+  const keyFile = KEY_FILE.test(posix.basename(path)) && !(certificate && !/key/i.test(posix.basename(path)));
   return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), glob };
 }
 
