@@ -453,6 +453,11 @@ export class Walker {
       context.runCommand(args.slice(wraps), { stdin: call.stdin, env: call.env });
       return;
     }
+    // an argument that reads as a command (`--command 'rm -rf ~'`, `--exec 'sh -c …'`) may be run by it
+    for (const arg of args) {
+      const first = /^\s*([\w./-]+)\s/.exec(arg.value)?.[1];
+      if (first && this.registry.hasChecks(normalizeProgram(first))) context.runScript(arg);
+    }
     // a program named for destroying (`nuke`, `wipe-cache`) is no read whatever its subcommand says
     if (judged.kind === 'read' && classifyWord(normalizeProgram(name.value)) !== 'destroy') return;
     const rule =
