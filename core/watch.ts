@@ -70,6 +70,7 @@ export function createWatch(o: WatchOptions): TickDeps {
     sleep: o.sleep,
     options: o.config.actuator,
     onUrgent: o.onUrgent,
+    profiles: o.config.profiles,
   });
   return {
     tmux: o.tmux,

@@ -5,13 +5,13 @@ import { PaneTester, screen } from '../../core/testing/index.js';
 const box = screen`
   ✻ Welcome to Claude Code!
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const working = screen`
   > Work through TASKS.md
   ✻ Reading TASKS.md… (1s · esc to interrupt)
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const task = 'Work through TASKS.md and append a status entry to COORDINATION.md after each task';
 

@@ -10,7 +10,7 @@ const idle = (idleMs: number, atInput = true) => ({
 const box = screen`
   ⏺ Done with the first task.
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const working = screen`
   > Please continue with your task list.

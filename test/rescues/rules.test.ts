@@ -15,7 +15,7 @@ const exitedFinding = {
 };
 const box = screen`
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const after = screen`✻ Thinking… (1s · esc to interrupt)`;
 

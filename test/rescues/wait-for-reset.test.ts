@@ -14,7 +14,7 @@ const limit = (resetAt: string | null, needsHuman = false) => ({
 const limited = screen`
   ⎿  5-hour limit reached ∙ resets 5am
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const noJitter = { margin: '2m', jitter: '0s' };
 
