@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import prompt from '../../plugins/checks/prompt.js';
 import autoConfirm from '../../plugins/rescues/auto-confirm.js';
-import { PaneTester, type Screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, type Screen } from '../../core/testing/index.js';
 import {
   captured,
   confirmSeenOn,
@@ -18,6 +18,13 @@ const npmTest = permission('npm test -- --runInBand src/orders');
 const answered = working('Running the order tests', [
   '⏺ Bash(npm test -- --runInBand src/orders)',
   '  ⎿  ok',
+  {
+    name: 'screen changes before the send: another dialog drawn after the look is not answered',
+    agent: claude,
+    finding: confirmSeenOn(npmTest),
+    screens: [npmTest, drawnBy('look', permission('git push --force origin main'))],
+    expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
+  },
 ]);
 
 const tester = new PaneTester({ describe, it, checks: [prompt] });
