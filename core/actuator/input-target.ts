@@ -25,5 +25,5 @@ export function inputTarget(c: Classification, s: Snapshot): InputTarget | undef
 
 /** A screen in a few words, for refusal reasons: `a confirm screen (claude-code.permission)`. */
 export function screenName(c: Classification): string {
-  return `a ${c.state} screen (${c.rule})`;
+  return `${/^[aeiou]/.test(c.state) ? 'an' : 'a'} ${c.state} screen (${c.rule})`;
 }

@@ -50,6 +50,8 @@ export type Typed =
   | { readonly done: 'stuck'; readonly enters: number; readonly cleared: boolean };
 
 const POLL_MS = 100;
+/** the rule of a blank screen */
+const BLANK = /\.blank$/;
 /** how long a typed character may take to show */
 const ECHO_MS = 3000;
 /** how long the typed text may take to show and settle */
@@ -176,6 +178,8 @@ async function until(
   for (let waited = 0; waited <= ms; waited += POLL_MS) {
     if (waited > 0) await io.sleep(POLL_MS);
     last = await io.read();
+    // a blank screen is a program in the middle of a redraw: look again
+    if (last && !last.target && BLANK.test(last.classification.rule)) continue;
     if (!last || !last.target) return { ok: false, last };
     if (done(last)) return { ok: true, last };
   }
