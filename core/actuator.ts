@@ -19,7 +19,8 @@ export interface ActuatorDeps {
   readonly tmux: Pick<Tmux, 'sendText' | 'sendKeys' | 'start'>;
   /** a fresh snapshot of the agent's pane, or undefined when the pane is gone */
   readonly look: (agent: AgentRuntime) => Promise<Snapshot | undefined>;
-  readonly classify: (snapshot: Snapshot, agent: AgentRuntime) => Classification;
+  /** `previous`: the look to compare with (output still streaming above the input box); default the last tick's */
+  readonly classify: (snapshot: Snapshot, agent: AgentRuntime, previous?: Snapshot) => Classification;
   /** `message`: free text for an agent's prompt box (still judged for every command it contains) */
   readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
   /** the guard's verdict on what a dialog would let run (every reading of its command); null when no command */
@@ -55,6 +56,8 @@ export class Actuator {
   #fleetTimes: number[] = [];
   /** when each distinct refusal was last journaled */
   readonly #refused = new Map<string, number>();
+  /** the actuator's own last look at each agent during one action, to tell streaming output from a settled screen */
+  readonly #seen = new WeakMap<AgentRuntime, Snapshot>();
 
   constructor(deps: ActuatorDeps) {
     this.#deps = deps;
@@ -404,6 +407,7 @@ export class Actuator {
   ): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
     if (agent.status.givenUp)
       return this.#refuse(plugin, agent, action, 'escalated', 'the agent was given up on tonight', '');
+    this.#seen.delete(agent);
     const snapshot = agent.paneId ? await this.#deps.look(agent) : undefined;
     if (!snapshot || snapshot.dead)
       return this.#refuse(
@@ -434,7 +438,8 @@ export class Actuator {
 
   /** Reads a snapshot for typing: where text would go, and what the input holds. */
   #reading(agent: AgentRuntime, snapshot: Snapshot): Reading {
-    const classification = this.#deps.classify(snapshot, agent);
+    const classification = this.#deps.classify(snapshot, agent, this.#seen.get(agent));
+    this.#seen.set(agent, snapshot);
     const profile = this.#profile(agent, classification);
     const rows = boxRows(snapshot, profile);
     // A box with text in it may no longer look idle to the classifier (its placeholder is gone), and a usage-limit
@@ -460,9 +465,14 @@ export class Actuator {
     plugin: string,
     agent: AgentRuntime,
   ): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
+    let previous: Snapshot | undefined;
     for (let waited = 0; ; waited += 250) {
       const fresh = await this.#precheck(plugin, agent, 'type');
-      if ('why' in fresh || waited >= FOLLOW_UP_MS || this.#reading(agent, fresh.snapshot).target) return fresh;
+      if ('why' in fresh) return fresh;
+      // judged against the look before this one: the dialog going away is not output streaming in
+      if (previous) this.#seen.set(agent, previous);
+      if (waited >= FOLLOW_UP_MS || this.#reading(agent, fresh.snapshot).target) return fresh;
+      previous = fresh.snapshot;
       await this.#deps.sleep(250);
     }
   }

@@ -13,12 +13,12 @@ export default definePlugin({
     data: { idleMs: 0, atInput: true },
   }),
   async rescue(finding, ctx) {
-    if (finding.source !== 'careless') return 'pass';
+    if (finding.source !== 'careless') return 'pass' as const;
     await ctx.act.type('continue', { submit: true });
     await ctx.act.press('Enter');
     await ctx.act.press('Space');
     await ctx.act.press('Down', 'Enter');
     await ctx.act.press('1');
-    return 'pass';
+    return 'pass' as const;
   },
 });

@@ -18,13 +18,6 @@ const npmTest = permission('npm test -- --runInBand src/orders');
 const answered = working('Running the order tests', [
   '⏺ Bash(npm test -- --runInBand src/orders)',
   '  ⎿  ok',
-  {
-    name: 'screen changes before the send: another dialog drawn after the look is not answered',
-    agent: claude,
-    finding: confirmSeenOn(npmTest),
-    screens: [npmTest, drawnBy('look', permission('git push --force origin main'))],
-    expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
-  },
 ]);
 
 const tester = new PaneTester({ describe, it, checks: [prompt] });
@@ -147,6 +140,13 @@ tester.run(autoConfirm, [
     agent: claude,
     finding: confirmSeenOn(npmTest),
     screens: [inputBox()],
+    expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
+  },
+  {
+    name: 'screen changes before the send: another dialog drawn after the look is not answered',
+    agent: claude,
+    finding: confirmSeenOn(npmTest),
+    screens: [npmTest, drawnBy('look', permission('git push --force origin main'))],
     expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
   },
 ]);
