@@ -197,7 +197,9 @@ export class Actuator {
     submit: boolean,
     followUp = false,
   ): Promise<ActionOutcome> {
-    const fresh = followUp ? await this.#awaitInput(plugin, agent) : await this.#precheck(plugin, agent, 'type');
+    const fresh = followUp
+      ? await this.#awaitInput(plugin, agent)
+      : await this.#precheck(plugin, agent, 'type');
     if ('why' in fresh) return fresh;
     const { snapshot } = fresh;
     const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult, command?: string) =>
@@ -224,7 +226,8 @@ export class Actuator {
       const whole = i === 0 && pending ? `${pending}${line}` : line;
       const verdict = this.#deps.guard(whole, agent, atShell ? 'command' : 'message');
       allowedBy ??= verdict.allowedBy;
-      if (verdict.verdict !== 'allow') return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
+      if (verdict.verdict !== 'allow')
+        return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
     }
     const { readyAfter, settle, enterGap, clear } = profile.input;
     if (!atShell && readyAfter > 0) {
@@ -248,7 +251,11 @@ export class Actuator {
     if (settle > 0) {
       await this.#deps.sleep(settle);
       const again = await this.#read(agent);
-      if (!again?.target) return refuse('screen', `${again ? screenName(again.classification) : 'nothing'} came up before the first key`);
+      if (!again?.target)
+        return refuse(
+          'screen',
+          `${again ? screenName(again.classification) : 'nothing'} came up before the first key`,
+        );
       if (again.snapshot.hash !== snapshot.hash)
         return refuse('not-ready', `the screen was still changing (${settle} ms settle time)`);
     }
@@ -288,7 +295,13 @@ export class Actuator {
         });
       case 'stuck': {
         const reason = `typed "${preview(text)}" but it stayed in the input after ${typed.enters} Enter${typed.enters > 1 ? 's' : ''}${typed.cleared ? '; cleared it' : ''}`;
-        this.#sent(plugin, agent, 'type', snapshot.hash, { text, reason, dryRun: false, verified: false, allowedBy });
+        this.#sent(plugin, agent, 'type', snapshot.hash, {
+          text,
+          reason,
+          dryRun: false,
+          verified: false,
+          allowedBy,
+        });
         return { ok: false, why: 'verify-failed', reason };
       }
     }

@@ -7,7 +7,16 @@ import { atShellPrompt } from './input-box.js';
 export type InputTarget = 'box' | 'shell';
 
 /** Programs that mean "a shell is at the prompt". */
-export const SHELLS: ReadonlySet<string> = new Set(['bash', 'zsh', 'sh', 'dash', 'fish', 'ksh', 'tcsh', 'csh']);
+export const SHELLS: ReadonlySet<string> = new Set([
+  'bash',
+  'zsh',
+  'sh',
+  'dash',
+  'fish',
+  'ksh',
+  'tcsh',
+  'csh',
+]);
 
 /** Rule ids of the two screens that take text (`<profile>.input.box`, `<profile>.exited`). */
 const BOX_RULE = /\.input\.box$/;

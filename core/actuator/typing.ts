@@ -46,7 +46,12 @@ export interface TypingPlan {
 export type Typed =
   | { readonly done: 'stopped'; readonly why: 'screen' | 'not-ready'; readonly reason: string }
   | { readonly done: 'typed' }
-  | { readonly done: 'submitted'; readonly verified: boolean; readonly enters: number; readonly reason: string }
+  | {
+      readonly done: 'submitted';
+      readonly verified: boolean;
+      readonly enters: number;
+      readonly reason: string;
+    }
   | { readonly done: 'stuck'; readonly enters: number; readonly cleared: boolean };
 
 const POLL_MS = 100;
@@ -69,11 +74,17 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     const r = echoed.last;
     if (!r) return stop('not-ready', 'the pane went away after the first key');
     if (!r.target)
-      return stop('screen', `${screenName(r.classification)} came up after the first key; nothing more was sent`);
+      return stop(
+        'screen',
+        `${screenName(r.classification)} came up after the first key; nothing more was sent`,
+      );
     if (boxContent(r.input).endsWith(first) && boxContent(r.input) !== before + first) {
       // the key landed behind text nobody sent: take the key back, leave the text alone
       await io.sendKeys(['BSpace']);
-      return stop('screen', 'the input holds text that was never sent; nightshift types only into an empty input');
+      return stop(
+        'screen',
+        'the input holds text that was never sent; nightshift types only into an empty input',
+      );
     }
     return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
   }
@@ -128,7 +139,9 @@ async function clear(io: TypingIO, plan: TypingPlan, seen: Reading | undefined):
   const r = (await io.read()) ?? seen;
   if (!r?.target || !holdsExactly(r.input, plan.before + plan.text)) return false;
   const { clear: keys } = plan.timing;
-  await io.sendKeys(keys === 'backspace' ? Array.from({ length: [...plan.text].length }, () => 'BSpace') : keys);
+  await io.sendKeys(
+    keys === 'backspace' ? Array.from({ length: [...plan.text].length }, () => 'BSpace') : keys,
+  );
   return true;
 }
 

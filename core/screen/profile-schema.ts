@@ -51,7 +51,8 @@ const millis = z.union([
   z.number().int().min(0),
   z.string().transform((text, ctx) => {
     const ms = parseDuration(text);
-    if (ms === undefined) ctx.addIssue({ code: 'custom', message: `not a duration: "${text}" (write "500ms")` });
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: `not a duration: "${text}" (write "500ms")` });
     return ms ?? 0;
   }),
 ]);

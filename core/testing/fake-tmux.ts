@@ -77,10 +77,13 @@ export class FakeTmux implements Tmux {
     const e = this.#edit();
     const row = e.lines[e.y] ?? '';
     // the first character typed replaces a placeholder after the cursor (up to a box border)
-    const tail = e.placeholderGone ? row.slice(e.x) : row.slice(e.x).replace(/^[^│┃║]*/, (m) => ' '.repeat(m.length));
+    const tail = e.placeholderGone
+      ? row.slice(e.x)
+      : row.slice(e.x).replace(/^[^│┃║]*/, (m) => ' '.repeat(m.length));
     e.placeholderGone = true;
     const room = /^ */.exec(tail)![0].length;
-    e.lines[e.y] = row.slice(0, e.x).padEnd(e.x) + text + (room >= text.length ? tail.slice(text.length) : tail);
+    e.lines[e.y] =
+      row.slice(0, e.x).padEnd(e.x) + text + (room >= text.length ? tail.slice(text.length) : tail);
     e.x += text.length;
   }
 

@@ -23,7 +23,8 @@ handleKeys((key) => {
   const k = keyName(key);
   if (k === 'Up') choice = Math.max(0, choice - 1);
   else if (k === 'Down') choice = Math.min(options.length - 1, choice + 1);
-  else if (k === 'Enter' || /^[1-3]$/.test(k)) record('chosen', { choice: options[k === 'Enter' ? choice : Number(k) - 1] });
+  else if (k === 'Enter' || /^[1-3]$/.test(k))
+    record('chosen', { choice: options[k === 'Enter' ? choice : Number(k) - 1] });
   draw();
 });
 draw();

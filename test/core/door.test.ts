@@ -20,6 +20,16 @@ const careless = definePlugin({
   },
 });
 
+/** Types `text` with Enter, nothing else. */
+const typist = (text: string) =>
+  definePlugin({
+    name: 'typist',
+    async rescue(_f, ctx) {
+      ctx.act.note(JSON.stringify(await ctx.act.type(text, { submit: true })));
+      return 'handled' as const;
+    },
+  });
+
 const finding = { kind: 'idle' as const, summary: 'idle', data: { idleMs: 60_000, atInput: true } };
 const claude = { profile: 'claude-code' };
 const forcePush = permission('git push --force origin main');
@@ -39,7 +49,10 @@ const box = inputBox();
 const typed = (text: string): Screen => {
   const lines = box.text.split('\n');
   const y = box.cursor!.y;
-  lines[y] = lines[y]!.replace(/> {1,}/, (m) => `> ${text}${' '.repeat(Math.max(1, m.length - 2 - text.length))}`);
+  lines[y] = lines[y]!.replace(
+    /> {1,}/,
+    (m) => `> ${text}${' '.repeat(Math.max(1, m.length - 2 - text.length))}`,
+  );
   return { text: lines.join('\n'), cursor: { x: 4 + text.length, y } };
 };
 const busy = working('Continuing', ['> continue', '']);
@@ -77,7 +90,13 @@ describe('a careless plugin gets no key into a screen that is not an input', () 
   ])('%s drawn between the look and the send: nothing sent', async (_name, shown) => {
     const result = await run([box, drawnBy('look', shown)]);
     expect(result.sent).toEqual([]);
-    expect(refusals(result.journal).map((r) => r.why)).toEqual(['screen', 'screen', 'screen', 'screen', 'keys']);
+    expect(refusals(result.journal).map((r) => r.why)).toEqual([
+      'screen',
+      'screen',
+      'screen',
+      'screen',
+      'keys',
+    ]);
   });
 
   it('a dialog drawn by the first key gets nothing more: one character went to the box, no Enter', async () => {
@@ -91,7 +110,9 @@ describe('a careless plugin gets no key into a screen that is not an input', () 
   it('a dialog drawn while the text is typed: Enter is not pressed', async () => {
     const result = await run([box, drawnBy('keystroke', typed('c')), drawnBy('keystroke', forcePush)]);
     expect(result.sent).toEqual(['continue']);
-    expect(refusals(result.journal)[0]!.reason).toMatch(/came up after the text was typed; Enter was not pressed/);
+    expect(refusals(result.journal)[0]!.reason).toMatch(
+      /came up after the text was typed; Enter was not pressed/,
+    );
   });
 
   it('Escape and the dialog deny keys still go: cancelling is allowed', async () => {
@@ -116,18 +137,18 @@ describe('a careless plugin gets no key into a screen that is not an input', () 
 
 describe('typing into the input box, checked before Enter', () => {
   it('types into the empty box, presses Enter once, and is verified when the agent works', async () => {
-    const result = await PaneTester.runCase(
-      definePlugin({
-        name: 'typist',
-        async rescue(_f, ctx) {
-          await ctx.act.type('continue', { submit: true });
-          return 'handled' as const;
-        },
-      }),
-      { name: 'ok', finding, agent: claude, screens: [box, busy], expect: {} },
-    );
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'ok',
+      finding,
+      agent: claude,
+      screens: [box, busy],
+      expect: {},
+    });
     expect(result.sent).toEqual(['continue', 'Enter']);
-    expect(result.journal.find((e) => e.type === 'action')).toMatchObject({ plugin: 'typist', verified: true });
+    expect(result.journal.find((e) => e.type === 'action')).toMatchObject({
+      plugin: 'typist',
+      verified: true,
+    });
   });
 
   it('never types onto text nobody sent: the probe key is taken back and the action refused', async () => {
@@ -138,16 +159,13 @@ describe('typing into the input box, checked before Enter', () => {
   });
 
   it('an Enter taken as a newline (the text still in the box) gets a second Enter after the same checks', async () => {
-    const result = await PaneTester.runCase(
-      definePlugin({
-        name: 'typist',
-        async rescue(_f, ctx) {
-          await ctx.act.type('continue', { submit: true });
-          return 'handled' as const;
-        },
-      }),
-      { name: 'newline', finding, agent: claude, screens: [box, typed('continue'), busy], expect: {} },
-    );
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'newline',
+      finding,
+      agent: claude,
+      screens: [box, typed('continue'), busy],
+      expect: {},
+    });
     expect(result.sent).toEqual(['continue', 'Enter', 'Enter']);
     expect(result.journal.find((e) => e.type === 'action')).toMatchObject({ verified: true });
   });
@@ -197,16 +215,13 @@ describe('typing into the input box, checked before Enter', () => {
       ╰──────────────────────────────────────────╯
       › ▮Ask Codex to do anything
         ? for shortcuts                  100% context left`;
-    const result = await PaneTester.runCase(
-      definePlugin({
-        name: 'typist',
-        async rescue(_f, ctx) {
-          await ctx.act.type('continue', { submit: true });
-          return 'handled' as const;
-        },
-      }),
-      { name: 'codex', finding, agent: { profile: 'codex' }, screens: [composer], expect: {} },
-    );
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'codex',
+      finding,
+      agent: { profile: 'codex' },
+      screens: [composer],
+      expect: {},
+    });
     expect(result.sent).toEqual([]);
     expect(refusals(result.journal)[0]).toMatchObject({ action: 'type', why: 'not-ready' });
   });

@@ -16,7 +16,9 @@ const AGENTS = {
 
 describe('kickoff reaches programs that are slow to take input, or take Enter oddly (real tmux)', () => {
   const fleet = makeFleet(
-    Object.entries(AGENTS).map(([name, [program, args]]) => fixtureAgent(name, program, args, { task: TASK })),
+    Object.entries(AGENTS).map(([name, [program, args]]) =>
+      fixtureAgent(name, program, args, { task: TASK }),
+    ),
     {
       plugins: BUILT_INS,
       profiles: { 'claude-code': { input: { readyAfter: '4s', enterGap: '500ms' } } },
@@ -30,12 +32,15 @@ describe('kickoff reaches programs that are slow to take input, or take Enter od
 
   const events = (name: string, event: string) => recorded(fleet, name).filter((r) => r.event === event);
 
-  it.each(Object.keys(AGENTS))('%s gets the task exactly once, as its own message, journaled verified', (name) => {
-    expect(night.result.exitCode, night.result.all).toBe(0);
-    expect(events(name, 'message').map((m) => m.text)).toEqual([TASK]);
-    const sends = eventsOf(night.events, 'action', name).filter((a) => a.plugin === 'kickoff');
-    expect(sends.map((a) => [a.action, a.text, a.verified])).toEqual([['type', TASK, true]]);
-  });
+  it.each(Object.keys(AGENTS))(
+    '%s gets the task exactly once, as its own message, journaled verified',
+    (name) => {
+      expect(night.result.exitCode, night.result.all).toBe(0);
+      expect(events(name, 'message').map((m) => m.text)).toEqual([TASK]);
+      const sends = eventsOf(night.events, 'action', name).filter((a) => a.plugin === 'kickoff');
+      expect(sends.map((a) => [a.action, a.text, a.verified])).toEqual([['type', TASK, true]]);
+    },
+  );
 
   it('no key was lost to the slow start, no Enter became a newline, none was swallowed', () => {
     expect(events('slow', 'dropped')).toEqual([]);

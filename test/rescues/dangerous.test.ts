@@ -141,7 +141,11 @@ new PaneTester({ describe, it, checks: [prompt] }).run(dangerous, [
     options: { action: 'decline' },
     finding: confirmSeenOn(forcePush),
     screens: [forcePush, drawnBy('look', captured('claude-asks-next-step'))],
-    expect: { sent: [], refused: ['stale: the dialog is no longer on screen'], escalated: ['blocked-command'] },
+    expect: {
+      sent: [],
+      refused: ['stale: the dialog is no longer on screen'],
+      escalated: ['blocked-command'],
+    },
   },
 ]);
 

@@ -115,11 +115,10 @@ export function handleKeys(handler) {
 export function drawInput(lines) {
   const rows = lines.length ? lines : [''];
   const last = rows[rows.length - 1];
-  show(
-    'input',
-    [...box(rows.map((l, i) => `${i ? '  ' : '> '}${l}`)), '  ? for shortcuts'],
-    { row: rows.length, col: 4 + last.length },
-  );
+  show('input', [...box(rows.map((l, i) => `${i ? '  ' : '> '}${l}`)), '  ? for shortcuts'], {
+    row: rows.length,
+    col: 4 + last.length,
+  });
 }
 
 /** The input box; resolves with the submitted line (recorded as `message`). */
