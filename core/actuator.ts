@@ -230,7 +230,8 @@ export class Actuator {
         return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
     }
     const { readyAfter, settle, enterGap, clear } = profile.input;
-    if (!atShell && readyAfter > 0) {
+    // a cold start's wait; a note right after a decline goes to a program that has been taking keys all along
+    if (!atShell && !followUp && readyAfter > 0) {
       const since = agent.status.state === 'input' ? agent.status.stateSince : null;
       const shown = since ? this.#deps.now().getTime() - since.getTime() : 0;
       if (shown < readyAfter)
