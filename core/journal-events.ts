@@ -139,7 +139,12 @@ export type RefusalWhy =
   | 'revoked'
   | 'dead'
   | 'keys'
-  | 'verify-failed';
+  | 'verify-failed'
+  /** the screen does not take this key: not an input box or shell prompt for `type`, a dialog, prompt or menu for a
+   * key that could choose or confirm (`press`), or a dialog drawn while typing (before Enter) */
+  | 'screen'
+  /** the input is not ready yet: still changing, just drawn (before the profile's `readyAfter`), or not taking keys */
+  | 'not-ready';
 /** What a person is asked to do in the morning. */
 export type EscalationKind =
   'blocked-command' | 'held-command' | 'secret' | 'given-up' | 'credit' | 'plugin' | 'stuck' | 'other';
