@@ -67,6 +67,8 @@ export class Walker {
   private readonly functions = new Map<string, FunctionBody>();
   private readonly calling: string[] = [];
   private readonly collectors: Set<string>[] = [];
+  /** set while walking a pipeline element whose output feeds the next one */
+  private pipedOut = false;
 
   constructor(
     private readonly session: Session,
@@ -108,6 +110,7 @@ export class Walker {
         let upstream: Upstream | undefined;
         node.commands.forEach((command, index) => {
           const input: Stdin = index === 0 ? stdin : { kind: 'pipe', from: upstream };
+          this.pipedOut = index < node.commands.length - 1;
           upstream = this.walkNode(
             command,
             node.commands.length > 1 ? childScope(scope) : scope,
@@ -236,6 +239,8 @@ export class Walker {
 
   private simpleCommand(command: Command, scope: Scope, frame: Frame, stdin: Stdin): Upstream | undefined {
     const text = frame.source.slice(command.pos, command.end);
+    const piped = this.pipedOut;
+    this.pipedOut = false;
     const substitutions = new Map<string, Set<string>>();
     for (const node of command.prefix) this.walkSubstitutions(node, scope, frame, substitutions);
     if (command.name) this.walkSubstitutions(command.name, scope, frame, substitutions);
@@ -276,6 +281,7 @@ export class Walker {
       text,
       substitutions,
       cwd: scope.cwd,
+      ...(piped ? { stdoutPiped: true } : {}),
     };
     this.runArgv(argv, call);
     const [name, ...args] = argv;
@@ -334,14 +340,15 @@ export class Walker {
       stdin: call.stdin,
       cwd: call.cwd,
       depth: call.depth,
+      ...(call.stdoutPiped ? { stdoutPiped: true } : {}),
     };
     const context = this.contextFor(call);
-    for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     for (const user of this.session.settings.userRules) {
       const joined = args.map((arg) => arg.value).join(' ');
       if (user.program === program && (!user.args || user.args.test(joined)))
         this.session.report(user.rule, call.text);
     }
+    for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     if (!this.registry.isKnown(program)) this.unknownProgram(name, args, call, context);
   }
 
