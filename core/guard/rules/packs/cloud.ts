@@ -106,7 +106,7 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|mv|website|sync)\b|^(sts|configure|logs|sso) /,
+  aws: /^s3 (cp|ls|presign|mb|mv|website|sync)\b|^(sts|configure|logs|sso) |^(rds-data|redshift-data) (batch-)?execute-statement\b|^athena start-query-execution\b/,
   gsutil: /^(cp|ls|cat|du|stat|mb|mv|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
