@@ -1,5 +1,6 @@
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import type { Arg } from '../../../syntax/arg.js';
+import { hostOf } from '../../../trust/hosts.js';
 import { unpublish } from '../cloud.js';
 import { publish } from './rules.js';
 import { hasOption, isDryRun, onlyFor, optionValues, plainWords } from './words.js';
@@ -57,6 +58,20 @@ const FRONT_ENDS: Readonly<Record<string, RegExp>> = {
   heroku: /^container:(push|release)\b/,
 };
 
+/** `--registry URL` (or `--repository-url`, `--index-url`) naming this machine or a trusted host: a local registry. */
+function toTrustedRegistry(args: readonly Arg[], context: CheckContext): boolean {
+  const registry = optionValues(args, '--registry', '--repository-url', '--index', '--publish-url')[0];
+  const host = registry ? hostOf(registry.value, { bare: true }) : undefined;
+  return host !== undefined && context.trust.host(host);
+}
+
+/** An image reference whose registry is this machine or a trusted host (`localhost:5000/app`). */
+function imageHostTrusted(image: string, context: CheckContext): boolean {
+  const first = image.split('/')[0] ?? '';
+  if (!image.includes('/') || !/[.:]|^localhost$/.test(first)) return false;
+  return context.trust.host(first.replace(/:\d+$/, '').toLowerCase());
+}
+
 /** Maven and Gradle goals and tasks that deploy artifacts (not the local repository). */
 const MAVEN_GOAL =
   /^(deploy|release:(perform|prepare|stage)|deploy:[\w-]+|jib:build|nexus-staging:(deploy|release|close)|central-publishing:[\w-]+)$/;
@@ -94,7 +109,7 @@ function judgeFrontEnd(program: string, args: readonly Arg[], context: CheckCont
 
 const frontEnds: ProgramCheck = onlyFor(Object.keys(FRONT_ENDS), {
   check(invocation, context) {
-    if (isDryRun(invocation.args)) return;
+    if (isDryRun(invocation.args) || toTrustedRegistry(invocation.args, context)) return;
     judgeFrontEnd(invocation.program, invocation.args, context);
     if (invocation.program === 'cargo' && /^owner$/.test(plainWords(invocation.args)[0] ?? ''))
       if (hasOption(invocation.args, '--add', '-a', '--remove', '-r')) context.report(publish);
@@ -147,6 +162,8 @@ const images: ProgramCheck = onlyFor(
       const args = invocation.args;
       const words = plainWords(args, 'fpHcl');
       const line = words.join(' ');
+      const image = words[words.length - 1] ?? '';
+      if (/^(image )?push$/.test(words.slice(0, -1).join(' ')) && imageHostTrusted(image, context)) return;
       if (
         /^(push|image push|manifest push|compose push|trust sign|buildx imagetools create|manifest push)\b/.test(
           line,
