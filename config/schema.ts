@@ -174,8 +174,12 @@ export const configSchema = z.strictObject({
           publish: z.array(verbWord).default([]),
         })
         .optional(),
+      /** hosts that may receive code, data or secrets besides loopback and the project's git remotes (`*.acme.com`) */
+      trustedHosts: z.array(z.string().regex(/^(\*\.)?[\w.:[\]-]+$/, 'a host name, or *.domain')).default([]),
+      /** remotes that may receive pushes besides the project's own: names (`backup`) or URL prefixes (`github.com/acme/`) */
+      trustedRemotes: z.array(z.string().min(1)).default([]),
     })
-    .default({ allow: [], rules: [], buildOutput: 'allow' }),
+    .default({ allow: [], rules: [], buildOutput: 'allow', trustedHosts: [], trustedRemotes: [] }),
   actuator: z
     .object({
       /** observe only: journal what would have been sent */

@@ -47,6 +47,8 @@ export function guardFor(loaded: LoadedConfig): Guard {
     allow: guard.allow,
     rules: guard.rules,
     buildOutput: guard.buildOutput,
+    trustedHosts: guard.trustedHosts,
+    trustedRemotes: guard.trustedRemotes,
     protectedPaths,
     ...(guard.verbs ? { verbs: guard.verbs } : {}),
   };
