@@ -110,12 +110,14 @@ function toDialog(view: ScreenView, q: number, menu: Menu, shape: DialogShape, p
   ].join('\n');
   return {
     rule: shape.rule,
-    command: subject?.text ?? null,
+    // a dialog whose top is off screen shows part of its command at most: nothing to approve
+    command: subject && !subject.cut ? subject.text : null,
     commandKind: subject?.kind ?? (shape.subject.length ? shape.subject[0]!.kind : null),
     approve,
     deny,
     signature,
     ...(subject?.variants.length ? { variants: subject.variants } : {}),
+    ...(subject?.description !== undefined && { description: subject.description }),
   };
 }
 

@@ -37,7 +37,8 @@ interface RowShape {
   readonly label: string;
 }
 
-const NUMBERED = /^(\d{1,2})\.\s+(\S.*)$/;
+/** `1. Yes`, and `2.Yes, and …` as Claude draws a wrapped option at 80 columns; never `2.5` */
+const NUMBERED = /^(\d{1,2})\.(?!\d)\s*(\S.*)$/;
 const HOTKEY = /\s+\(([A-Za-z0-9]|esc|tab|shift\+tab|enter|esc or [a-z]|[a-z] or esc)\)$/i;
 
 /** Reads one row as a possible option: the marker, the number and where the label starts. */

@@ -51,6 +51,11 @@ export interface Dialog {
   readonly signature: string;
   /** other readings of a command the application wrapped over several rows; the guard must allow each of them too */
   readonly variants?: readonly string[];
+  /**
+   * rows read as the model's description of the command (shown under it, not part of it). Text cannot prove it is
+   * not a last command line, so the guard judges it on its own too: a refusal, or a program this machine has, holds.
+   */
+  readonly description?: string;
   /** a classic line prompt: live only while the cursor sits at its end, so it needs the cursor position to be answered */
   readonly lineMode?: boolean;
 }

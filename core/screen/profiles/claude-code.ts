@@ -3,8 +3,8 @@ import type { ProfileSpec } from '../profile.js';
 
 const r = String.raw;
 
-/** A description row under a command: Claude writes it in sentence case. */
-const description = r`/^[A-Z][a-z]/`;
+/** The model's description under a command: prose, in any case (the reader and the guard check the rest). */
+const description = r`/^[A-Za-z]/`;
 
 export const claudeCode: ProfileSpec = {
   description:
