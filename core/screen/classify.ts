@@ -115,7 +115,7 @@ function classifyView(
   const menu = findMenuDialog(view, profile);
   if (menu?.kind === 'dialog')
     return { state: 'confirm', rule: menu.dialog.rule, evidence: menu.evidence, dialog: menu.dialog };
-  if (menu?.kind === 'question') return { state: 'input', rule: menu.rule, evidence: menu.evidence };
+  if (menu?.kind === 'question') return { state: 'question', rule: menu.rule, evidence: menu.evidence };
   const line = findLinePrompt(view, profile);
   if (line)
     return {
@@ -160,21 +160,22 @@ function inputState(
   const p = profile.name;
   const question = liveRow(view, profile, (row) => profile.questions.any(row), 8);
   if (question >= 0)
-    return { state: 'input', rule: `${p}.input.question`, evidence: [rows[question]!.trim()] };
-  const box = liveRow(view, profile, (row) => profile.idle.any(row));
-  if (box >= 0) {
-    if (options.previous && changedAbove(options.previous, snapshot, box))
-      return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
-    return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
-  }
+    return { state: 'question', rule: `${p}.question`, evidence: [rows[question]!.trim()] };
   const menuRow = liveRow(
     view,
     profile,
     (row) => isOptionRow(row, profile.markers) && /^\s*\S\s*\d+\./u.test(row),
     8,
   );
+  // a numbered choice that is not a permission dialog, checked before the input box (its `❯` looks like one)
   if (menuRow >= 0 && onlyChromeBelow(view, lastOptionRow(view, menuRow, profile), profile)) {
-    return { state: 'input', rule: `${p}.input.menu`, evidence: [rows[menuRow]!.trim()] };
+    return { state: 'question', rule: `${p}.question.menu`, evidence: [rows[menuRow]!.trim()] };
+  }
+  const box = liveRow(view, profile, (row) => profile.idle.any(row));
+  if (box >= 0) {
+    if (options.previous && changedAbove(options.previous, snapshot, box))
+      return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
+    return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
   }
   if (
     cursorAtEnd(view, last) === 'yes' &&

@@ -43,6 +43,8 @@ export function decide(
       return classification.needsHuman
         ? escalate('the agent cannot continue until a person acts')
         : none('the agent stopped or failed: a rescue decides');
+    case 'question':
+      return escalate('a question for the person: nightshift never chooses for them');
     case 'input':
       return none('waiting for input');
     case 'busy':
@@ -75,7 +77,7 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
   }
   if (dialog.commandKind === 'action') {
     if (!dialog.command) return escalate('cannot tell what this confirms');
-    const risk = actionRisk(dialog.command);
+    const risk = actionRisk(dialog.command, { cwd: options.context?.cwd, home: options.context?.home });
     if (risk) return refuse(`risky action: ${risk}`, null);
     return {
       decision: 'approve',

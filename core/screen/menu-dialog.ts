@@ -53,7 +53,7 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
   if (marker >= 0)
     return {
       kind: 'question',
-      rule: `${profile.name}.input.question`,
+      rule: `${profile.name}.question`,
       evidence: [rows[q]!.trim(), rows[marker]!.trim()],
     };
   if (!onlyChromeBelow(view, menu.end, profile)) return { kind: 'stale' };

@@ -128,8 +128,11 @@ function plainMenu(
   return finish(options, start, i - 1);
 }
 
+/** A mark some menus draw after the current choice (`Yes, I trust this folder ✔`): not part of the label. */
+const CHECK_MARK = /\s*[✔✓]$/u;
+
 function option(row: number, shape: RowShape): MenuOption {
-  const text = shape.label.trim();
+  const text = shape.label.trim().replace(CHECK_MARK, '');
   const hotkey = HOTKEY.exec(text);
   return {
     row,
@@ -144,7 +147,7 @@ function option(row: number, shape: RowShape): MenuOption {
 
 /** Adds a wrapped row to an option (its label and hotkey are re-read from the joined text). */
 function extend(o: MenuOption, row: number, text: string): MenuOption {
-  const joined = `${o.text} ${text.trim()}`;
+  const joined = `${o.text} ${text.trim()}`.replace(CHECK_MARK, '');
   const hotkey = HOTKEY.exec(joined);
   return {
     ...o,

@@ -1,7 +1,11 @@
 import type { GuardResult } from '../guard/types.js';
 
-/** What a snapshot says the agent is doing. */
-export type PaneState = 'confirm' | 'secret' | 'input' | 'busy' | 'limit' | 'error' | 'output';
+/**
+ * What a snapshot says the agent is doing. `question`: a choice put to the person (a question menu, a numbered
+ * choice that is not a permission dialog); nothing is ever typed into it, it is escalated. `input`: an idle input box
+ * or a free-text line prompt.
+ */
+export type PaneState = 'confirm' | 'secret' | 'input' | 'question' | 'busy' | 'limit' | 'error' | 'output';
 
 /** One look at a pane: what tmux reports about it at one instant. Frozen. */
 export interface Snapshot {

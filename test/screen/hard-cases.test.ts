@@ -32,7 +32,7 @@ describe('live part of the screen', () => {
       'input',
     ],
     [
-      'a Claude question menu is input, not confirm',
+      'a Claude question menu is a question for the person, not confirm or input',
       [
         ' ☐ Deploy',
         '',
@@ -43,12 +43,12 @@ describe('live part of the screen', () => {
         '',
         ' Enter to select · ↑/↓ to navigate · Esc to cancel',
       ],
-      'input',
+      'question',
     ],
     [
-      'a model picker menu is input',
+      'a model picker menu is a question for the person',
       [' Select model', ' ❯ 1. Default (recommended)', '   2. Opus', '', ' Enter to confirm · Esc to exit'],
-      'input',
+      'question',
     ],
     [
       'a dialog followed by new output is stale',

@@ -68,12 +68,24 @@ export const claudeCode: ProfileSpec = {
       subject: [{ kind: 'action', template: 'enable bypass permissions mode' }],
     },
     {
-      // leaving plan mode: approving a plan is the person's call
+      // leaving plan mode with the plan shown: only the option that keeps every later edit under manual approval,
+      // never one that turns on auto-accept, auto mode or bypass (those are sticky anyway)
       id: 'plan',
       question: [r`^\s*Would you like to proceed\?$`],
-      approve: [],
-      decline: [r`^No, keep planning$`],
+      approve: [r`^Yes,? (?:and )?manually approve edits$`],
+      decline: [r`^No\b`],
       keys: 'navigate',
+      deny: ['Escape'],
+      subject: [{ kind: 'action', template: 'approve the plan' }],
+    },
+    {
+      // leaving plan mode without a plan file: Yes returns to the mode the session had (edits asked for)
+      id: 'plan-exit',
+      question: [r`^\s*Exit plan mode\?$`],
+      approve: [r`^Yes$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
       subject: [{ kind: 'action', template: 'approve the plan' }],
     },
   ],
