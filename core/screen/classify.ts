@@ -159,8 +159,7 @@ function inputState(
   const { rows, last } = view;
   const p = profile.name;
   const question = liveRow(view, profile, (row) => profile.questions.any(row), 8);
-  if (question >= 0)
-    return { state: 'question', rule: `${p}.question`, evidence: [rows[question]!.trim()] };
+  if (question >= 0) return { state: 'question', rule: `${p}.question`, evidence: [rows[question]!.trim()] };
   const menuRow = liveRow(
     view,
     profile,

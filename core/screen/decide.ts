@@ -60,6 +60,7 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
       ? { decision: 'decline', keys: dialog.deny, guard: verdict, resetAt: null, reason }
       : { decision: 'escalate', keys: null, guard: verdict, resetAt: null, reason };
   if (!dialog.approve) return refuse('no option approves this once without widening permissions', null);
+  if (dialog.risk) return refuse(dialog.risk, null);
   if (dialog.lineMode && snapshot.cursor.y < 0)
     return escalate('a line prompt, but the cursor position is unknown');
   if (dialog.commandKind === 'shell') {

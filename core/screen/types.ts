@@ -60,6 +60,8 @@ export interface Dialog {
    * not a last command line, so the guard judges it on its own too: a refusal, or a program this machine has, holds.
    */
   readonly description?: string;
+  /** why the dialog's own words say answering yes would destroy something, or cannot be read: never approved */
+  readonly risk?: string;
   /** a classic line prompt: live only while the cursor sits at its end, so it needs the cursor position to be answered */
   readonly lineMode?: boolean;
 }
