@@ -9,6 +9,7 @@ import { resolveProfiles, type Profile, type ProfileSet } from './resolve-profil
 import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
+import { shownOnly } from './shown.js';
 import type { Classification, Snapshot } from './types.js';
 
 /** How to classify: which profile, the config's overrides, the clock and zone for reset times. */
@@ -94,6 +95,20 @@ function classifyView(
     const limit = findLimit(view, profile, -1, Math.max(0, last - PRINT_MODE_ROWS), last - 1);
     if (limit) return limitState(limit, `${p}.limit.print-mode`, profile, snapshot, options);
     return { state: 'error', rule: `${p}.exited`, evidence: tail(view, 6) };
+  }
+
+  // a file in an editor or pager, a followed log: nothing in it asks this pane anything (a pager's own prompt aside)
+  const shown = shownOnly(view, snapshot, profile);
+  if (shown) {
+    const pager = findLinePrompt(view, profile);
+    if (pager && pager.dialog.rule.endsWith('.pager'))
+      return {
+        state: 'confirm',
+        rule: pager.dialog.rule,
+        evidence: [rows[pager.row]!.trim()],
+        dialog: pager.dialog,
+      };
+    return { state: 'output', rule: `${p}.shown`, evidence: [shown] };
   }
 
   // 3. secrets are never answered

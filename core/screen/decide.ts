@@ -78,6 +78,10 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
   }
   if (dialog.commandKind === 'action') {
     if (!dialog.command) return escalate('cannot tell what this confirms');
+    if (dialog.planted) {
+      const refusal = plantedRefusal(dialog.planted, guard, options.context);
+      if (refusal) return refuse(refusal.reason, refusal.verdict);
+    }
     const risk = actionRisk(dialog.command, { cwd: options.context?.cwd, home: options.context?.home });
     if (risk) return refuse(`risky action: ${risk}`, null);
     return {
@@ -95,6 +99,28 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
     resetAt: null,
     reason: 'nothing is being run (a pager or a pause)',
   };
+}
+
+/** The first line an edit adds to a file that runs commands that the guard does not allow (judged as text that names commands). */
+function plantedRefusal(
+  planted: NonNullable<Dialog['planted']>,
+  guard: Guard,
+  context: GuardContext | undefined,
+): { reason: string; verdict: GuardResult | null } | undefined {
+  if (planted.cut)
+    return {
+      reason: 'the edit adds commands to a file that runs them, and not all of it is on screen',
+      verdict: null,
+    };
+  for (const line of planted.lines) {
+    const verdict = guard.check(line, { ...context, kind: 'message' });
+    if (verdict.verdict !== 'allow')
+      return {
+        reason: `the edit adds a command to a file that runs it: ${line} (guard: ${verdict.verdict}, ${verdict.reason})`,
+        verdict,
+      };
+  }
+  return undefined;
 }
 
 function none(reason: string): Decision {

@@ -4,7 +4,8 @@ import { isOptionRow, parseMenu, type Menu, type MenuOption } from './menu.js';
 import { PatternList } from './pattern.js';
 import type { DialogShape, Profile } from './resolve-profiles.js';
 import { isBlank, type ScreenView } from './screen-view.js';
-import { findSubject } from './subject.js';
+import { plantedLines, runsCommands } from './planted.js';
+import { findSubject, type FoundSubject } from './subject.js';
 
 /** How far above its question a dialog's header and command may be. */
 const REACH = 16;
@@ -108,6 +109,7 @@ function toDialog(view: ScreenView, q: number, menu: Menu, shape: DialogShape, p
     subject?.text ?? '',
     ...menu.options.map((o) => `${o.selected ? '>' : ' '}${o.text}`),
   ].join('\n');
+  const planted = plantedBy(view, q, subject);
   return {
     rule: shape.rule,
     // a dialog whose top is off screen shows part of its command at most: nothing to approve
@@ -118,7 +120,16 @@ function toDialog(view: ScreenView, q: number, menu: Menu, shape: DialogShape, p
     signature,
     ...(subject?.variants.length ? { variants: subject.variants } : {}),
     ...(subject?.description !== undefined && { description: subject.description }),
+    ...(planted && { planted }),
   };
+}
+
+/** For an edit or a new file that runs commands (package.json, a makefile, CI config, a hook, a script): what it adds. */
+function plantedBy(view: ScreenView, q: number, subject: FoundSubject | undefined): Dialog['planted'] {
+  if (subject?.kind !== 'action' || subject.cut) return undefined;
+  const m = /^(edit|create) (.+)$/.exec(subject.text);
+  if (!m || !runsCommands(m[2]!)) return undefined;
+  return plantedLines(view, q, m[1] as 'edit' | 'create');
 }
 
 /** Keys that choose option `index`: its hotkey, or arrows from the highlighted row and Enter. Null when the highlight is unknown. */

@@ -60,6 +60,11 @@ export interface Dialog {
    * not a last command line, so the guard judges it on its own too: a refusal, or a program this machine has, holds.
    */
   readonly description?: string;
+  /**
+   * an edit to a file whose lines are run as commands (package scripts, makefiles, CI config, hooks, scripts): the
+   * lines it adds, each judged by the guard as a command; `cut` when some are not on screen (never approved)
+   */
+  readonly planted?: { readonly lines: readonly string[]; readonly cut: boolean };
   /** why the dialog's own words say answering yes would destroy something, or cannot be read: never approved */
   readonly risk?: string;
   /** a classic line prompt: live only while the cursor sits at its end, so it needs the cursor position to be answered */

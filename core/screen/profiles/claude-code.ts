@@ -109,7 +109,8 @@ export const claudeCode: ProfileSpec = {
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
   // a message bullet, not a menu option ("● 1. Keep trying" is Gemini's highlight)
   output: [r`/^\s*[⏺●] (?!\d+\.\s)\S/`],
-  limits: [r`Stop and wait for limit to reset`],
+  // the limit menu (subscribers), and the API's 429 as an API-key user sees it
+  limits: [r`Stop and wait for limit to reset`, r`API Error: Request rejected \(429\)`],
   resetWords: [],
   notLimits: [],
   needsHuman: [],
