@@ -107,8 +107,9 @@ export const claudeCode: ProfileSpec = {
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
-  // a message bullet, not a menu option ("● 1. Keep trying" is Gemini's highlight)
-  output: [r`/^\s*[⏺●] (?!\d+\.\s)\S/`],
+  // a message bullet at the left edge, not a menu option ("● 1. Keep trying" is Gemini's highlight) nor the effort
+  // level at the right end of the footer ("● high · /effort")
+  output: [r`/^ {0,2}[⏺●] (?!\d+\.\s)(?!\S+ · \/effort$)\S/`],
   // the limit menu (subscribers), and the API's 429 as an API-key user sees it
   limits: [r`Stop and wait for limit to reset`, r`API Error: Request rejected \(429\)`],
   resetWords: [],
