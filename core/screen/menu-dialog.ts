@@ -5,6 +5,7 @@ import { PatternList } from './pattern.js';
 import type { DialogShape, Profile } from './resolve-profiles.js';
 import { isBlank, type ScreenView } from './screen-view.js';
 import { plantedLines, runsCommands } from './planted.js';
+import { indentOf } from './dialog-body.js';
 import { findSubject, type FoundSubject } from './subject.js';
 
 /** How far above its question a dialog's header and command may be. */
@@ -58,6 +59,7 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
       evidence: [rows[q]!.trim(), rows[marker]!.trim()],
     };
   if (!onlyChromeBelow(view, menu.end, profile)) return { kind: 'stale' };
+  q = dialogQuestion(view, q, menu, questions, profile);
   let best: Dialog | undefined;
   for (const shape of profile.dialogs) {
     if (!shape.question.any(rows[q]!)) continue;
@@ -68,6 +70,27 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
     best ??= dialog;
   }
   return best ? { kind: 'dialog', dialog: best, evidence: evidenceRows(rows, q, menu) } : undefined;
+}
+
+/**
+ * The question that owns the live menu: a question row further up (at the same indent or less) with no option row
+ * between it and the menu is the dialog's own, and the lower one is content (a command or reason quoting a dialog).
+ */
+function dialogQuestion(
+  view: ScreenView,
+  q: number,
+  menu: Menu,
+  questions: PatternList,
+  profile: Profile,
+): number {
+  const { rows } = view;
+  let best = q;
+  for (let i = q - 1; i >= view.bottom; i--) {
+    const row = rows[i]!;
+    if (isOptionRow(row, profile.markers)) break;
+    if (questions.any(row) && indentOf(row) <= indentOf(rows[best]!)) best = i;
+  }
+  return best < menu.start ? best : q;
 }
 
 /** True when every row below `end` is blank, a rule, or chrome the profile lists (footers, spinners under dialogs). */

@@ -228,6 +228,13 @@ function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): Block
     const m = spec.row!.exec(rows[i] ?? '');
     if (!m) continue;
     const pieces: Piece[] = [{ index: i, text: m[1] ?? m[0] }];
+    if (spec.continued && i >= place.below[0] && i <= place.below[1]) {
+      // in the dialog's body the command runs to the options, blank rows included: a command keeps its blank lines,
+      // and an earlier `$ ` row (one in the model's reason) only makes the reading longer, never shorter
+      for (let j = i + 1; j <= place.below[1] && !place.isOption(j); j++)
+        pieces.push({ index: j, text: isBlank(rows[j]!) ? '' : rows[j]! });
+      return { pieces };
+    }
     if (spec.continued) {
       for (
         let j = i + 1;

@@ -27,7 +27,8 @@ describe('real Claude Code screens', () => {
     const d = decide(c, snapshot, guard);
     const side = s.sidecar;
     const safe = s.expected === 'confirm' && side?.dangerous === false;
-    if (safe) expect({ decision: d.decision, keys: d.keys }).toEqual({ decision: 'approve', keys: side.tmux_keys });
+    if (safe)
+      expect({ decision: d.decision, keys: d.keys }).toEqual({ decision: 'approve', keys: side.tmux_keys });
     else expect(d.decision).not.toBe('approve');
     // the command as typed is one of the readings the guard judged
     if (side?.command_kind === 'shell' && side.command)
