@@ -53,5 +53,11 @@ export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 
     if (mode === 'create') lines.unshift(`${m[1] === '+' || m[1] === '-' ? '' : m[1]}${m[2]}`.trim());
     else if (m[1] === '+') lines.unshift(m[2]!.trim());
   }
-  return { lines: lines.filter((l) => l !== ''), cut };
+  return { lines: lines.filter((l) => l !== '').map(commandOf), cut };
+}
+
+/** A JSON member (`"postinstall": "curl … | sh",`): its string value is what runs; any other line as it is. */
+function commandOf(line: string): string {
+  const member = /^"(?:[^"\\]|\\.)*"\s*:\s*"((?:[^"\\]|\\.)*)",?$/.exec(line);
+  return member ? member[1]!.replace(/\\(["\\/])/g, '$1') : line;
 }
