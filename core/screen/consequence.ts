@@ -39,7 +39,11 @@ const BARE_QUESTION =
  * Why the words of a line prompt (the prompt row and the program's rows above it, oldest first) say it is not safe
  * to answer yes, or undefined. `bare`: nothing above the prompt explains what it does.
  */
-export function consequenceRisk(prompt: string, above: readonly string[]): string | undefined {
+export function consequenceRisk(
+  prompt: string,
+  above: readonly string[],
+  command: string | undefined,
+): string | undefined {
   const text = [...above, prompt].join('\n');
   if (IRREVERSIBLE.test(text)) return 'the prompt says this cannot be undone';
   const lines = [...above, prompt];
@@ -53,9 +57,17 @@ export function consequenceRisk(prompt: string, above: readonly string[]): strin
     const what = PRECIOUS.find(([re]) => re.test(span));
     if (what) return `the prompt says it will destroy ${what[1]}: "${line.trim()}"`;
   }
-  if (above.every((l) => l.trim() === '') && BARE_QUESTION.test(stripMarker(prompt)))
+  if (above.every((l) => l.trim() === '') && BARE_QUESTION.test(stripMarker(prompt)) && !knownAsker(command))
     return 'the prompt does not say what answering yes will do';
   return undefined;
+}
+
+/** Programs whose yes/no question is fixed by the command itself (`apt-get install jq`, `rm -i x`), not by a script. */
+const KNOWN_ASKERS =
+  /^(?:(?:sudo|doas)(?:\s+-\S+)*\s+)?(?:apt|apt-get|aptitude|dnf|yum|zypper|pacman|apk|brew|pip3?|pipx|conda|mamba|micromamba|npx|rm|cp|mv|rmdir|ssh|scp|sftp|git|terraform|tofu|gh)\b/;
+
+function knownAsker(command: string | undefined): boolean {
+  return command !== undefined && KNOWN_ASKERS.test(command.trim());
 }
 
 /** The prompt row without its answer marker (`[y/N]`, `(yes/no)`, a trailing colon). */

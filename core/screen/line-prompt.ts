@@ -58,7 +58,9 @@ function toDialog(
     keys.map((k) => k.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''));
   const approve = fill(shape.approve);
   // a classic program's prompt is judged by what it says will happen, not only by the command that started it
-  const risk = shape.subject ? undefined : consequenceRisk(view.rows[p]!, printedAbove(view, p, profile));
+  const risk = shape.subject
+    ? undefined
+    : consequenceRisk(view.rows[p]!, printedAbove(view, p, profile), subject?.text);
   return {
     rule: shape.rule,
     command: subject?.text ?? null,

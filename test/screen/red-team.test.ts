@@ -7,7 +7,8 @@ import { decide } from '../../core/screen/decide.js';
 import type { PaneStateRecord } from '../../core/screen/text-snapshot.js';
 import { NOW, screen, tui } from './screens.js';
 
-const guard = createGuard();
+// a generous time budget: the machine running the tests may be loaded (the verdicts do not depend on it)
+const guard = createGuard({ limits: { maxMillis: 10_000 } });
 const opts = { now: NOW, timezone: 'UTC' };
 const RULE = '─'.repeat(80);
 
