@@ -249,15 +249,39 @@ function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): Block
   return undefined;
 }
 
-/** The block of non-empty rows right above the question (blank rows and box edges in between are skipped). */
+/** Box corners that open a box (its top edge). */
+const BOX_TOP = /[╭┌]/;
+/** A tool's note that rows of the command are folded away (Gemini: `... first 4 lines hidden (Ctrl+O to show) ...`). */
+const HIDDEN_ROWS = /\b\d+ (?:lines? )?hidden\b|\(ctrl\+o(?: to (?:show|expand))?\)/i;
+
+/**
+ * The block right above the question. In a box (rows drawn inside nested borders) the block is the whole box, read
+ * up to its top edge, blank rows included: a command is read from the top of its box however tall, and a box whose
+ * top is above the screen, or that says rows are hidden, is `cut`. Unboxed (a line-mode program's rows), the
+ * non-empty rows up to a blank row, at most `above` of them.
+ */
 function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
-  const { rows } = view;
+  const { rows, raw } = view;
   let i = place.question - 1;
-  while (i >= 0 && isBlank(rows[i]!)) i--;
+  while (i >= 0 && isBlank(rows[i]!) && !BOX_TOP.test(raw[i] ?? '')) i--;
+  if (i < 0 || BOX_TOP.test(raw[i] ?? '')) return undefined;
+  const boxed = borders(raw[i] ?? '') >= 2;
   const pieces: Piece[] = [];
-  for (; i >= 0 && pieces.length < spec.above && !isBlank(rows[i]!) && !spec.stop?.test(rows[i]!); i--) {
-    pieces.unshift({ index: i, text: rows[i]! });
+  for (; i >= 0; i--) {
+    const row = rows[i]!;
+    if (boxed && BOX_TOP.test(raw[i] ?? '') && borders(raw[i] ?? '') < 2) break;
+    if (spec.stop?.test(row)) break;
+    if (isBlank(row)) {
+      if (!boxed) break;
+      pieces.unshift({ index: i, text: '' });
+      continue;
+    }
+    if (HIDDEN_ROWS.test(row)) return { pieces: [], cut: true };
+    if (!boxed && pieces.length >= spec.above) break;
+    pieces.unshift({ index: i, text: row });
   }
+  if (boxed && i < 0) return { pieces: [], cut: true };
+  while (pieces.length && pieces[0]!.text === '') pieces.shift();
   if (place.lineMode && pieces.length) {
     // a line the terminal soft-wrapped continues from the full-width rows above it
     let head = pieces[0]!;
@@ -266,6 +290,16 @@ function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block
     pieces[0] = head;
   }
   return pieces.length ? { pieces } : undefined;
+}
+
+/** How many box side borders (`│`) a captured row starts with: 2 inside a box drawn within a box. */
+function borders(raw: string): number {
+  let n = 0;
+  for (const ch of raw) {
+    if (ch === '│' || ch === '┃' || ch === '║') n++;
+    else if (ch !== ' ') break;
+  }
+  return n;
 }
 
 /** The command typed after the last shell prompt above the question, joined across soft-wrapped rows. */

@@ -50,6 +50,26 @@ function codex(reason: readonly string[], command: readonly string[]): string[] 
   ];
 }
 
+/** Gemini CLI 0.61's shell dialog at 80 columns: the command in a box inside the dialog's box. */
+function gemini(command: readonly string[]): string[] {
+  const outer = (text: string) => `│ ${text.padEnd(76)} │`;
+  const inner = (text: string) => outer(`│ ${text.padEnd(72)} │`);
+  return [
+    `╭${'─'.repeat(78)}╮`,
+    outer(`? Shell  ${command[0] ?? ''} …`),
+    outer(''),
+    outer(`╭${'─'.repeat(74)}╮`),
+    ...command.map(inner),
+    outer(`╰${'─'.repeat(74)}╯`),
+    outer('Allow execution of [Shell]?'),
+    outer(''),
+    outer('● 1. Allow once'),
+    outer('  2. Allow for this session'),
+    outer('  3. No, suggest changes (esc)'),
+    `╰${'─'.repeat(78)}╯`,
+  ];
+}
+
 const wide: PaneStateRecord = { ...tui, pane_width: 80 };
 
 function verdictOf(rows: readonly string[], state: PaneStateRecord = wide) {
@@ -117,6 +137,13 @@ const kinds: Record<string, readonly Case[]> = {
       Array.from({ length: 30 }, (_, i) => `   touch f${i}`).concat(claude([]).slice(7)),
       false,
     ],
+    [
+      'a Gemini box whose first line is above a blank row',
+      gemini(['rm -rf ~/', '', 'npm test', 'npm run lint', 'npm run build', 'echo done']),
+      false,
+    ],
+    ['a Gemini box that hides some lines', gemini(['... 2 hidden (Ctrl+O) ...', 'npm test']), false],
+    ['a Gemini box read whole', gemini(['npm test', '', 'npm run lint']), true],
     [
       'twenty lines under a visible header',
       claude([...Array.from({ length: 20 }, (_, i) => `touch f${i}`), 'Create the files']),
