@@ -340,3 +340,35 @@ describe('questions and limits are never typed into', () => {
     expect(c.state).toBe('error');
   });
 });
+
+describe('folder trust', () => {
+  const trust = (folder: string) => [
+    RULE,
+    ' Accessing workspace:',
+    '',
+    ` ${folder}`,
+    '',
+    ' Quick safety check: Is this a project you created or one you trust? (Like your own code, a well-known open',
+    " source project, or work from your team). If not, take a moment to review what's in this folder first.",
+    '',
+    " Claude Code'll be able to read, edit, and execute files here.",
+    '',
+    ' Security guide',
+    '',
+    ' ❯ 1. Yes, I trust this folder ✔',
+    '   2. No, exit',
+    '',
+    ' Enter to confirm · Esc to cancel',
+  ];
+  it.each([
+    ['the configured folder', '/home/dev/app', '/home/dev/app', 'approve'],
+    ['the configured folder written with ~', '/home/dev/app', '~/app', 'approve'],
+    ['a parent of the configured folder', '/home/dev', '/home/dev/app', 'escalate'],
+    ['another project', '/home/dev/other', '/home/dev/app', 'escalate'],
+    ['the home directory, no folder configured', '/home/dev', undefined, 'escalate'],
+  ])('%s', (_name, folder, cwd, decision) => {
+    const s = screen(trust(folder), wide);
+    const d = decide(classify(s, opts), s, guard, { context: { cwd, home: '/home/dev' } });
+    expect(d.decision).toBe(decision);
+  });
+});
