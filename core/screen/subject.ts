@@ -251,6 +251,8 @@ function matchedRow(view: ScreenView, spec: Subject, place: SubjectPlace): Block
 
 /** Box corners that open a box (its top edge). */
 const BOX_TOP = /[╭┌]/;
+/** Box corners that close a box (its bottom edge). */
+const BOX_BOTTOM = /[╰└]/;
 /** A tool's note that rows of the command are folded away (Gemini: `... first 4 lines hidden (Ctrl+O to show) ...`). */
 const HIDDEN_ROWS = /\b\d+ (?:lines? )?hidden\b|\(ctrl\+o(?: to (?:show|expand))?\)/i;
 
@@ -263,13 +265,17 @@ const HIDDEN_ROWS = /\b\d+ (?:lines? )?hidden\b|\(ctrl\+o(?: to (?:show|expand))
 function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const { rows, raw } = view;
   let i = place.question - 1;
-  while (i >= 0 && isBlank(rows[i]!) && !BOX_TOP.test(raw[i] ?? '')) i--;
+  let closed = false;
+  for (; i >= 0 && isBlank(rows[i]!) && !BOX_TOP.test(raw[i] ?? ''); i--)
+    closed ||= BOX_BOTTOM.test(raw[i] ?? '');
   if (i < 0 || BOX_TOP.test(raw[i] ?? '')) return undefined;
-  const boxed = borders(raw[i] ?? '') >= 2;
+  // a box closed right above the question (Copilot's, or Gemini's inside its dialog), or rows inside two borders
+  const depth = borders(raw[i] ?? '');
+  const boxed = depth >= 2 || (closed && depth >= 1);
   const pieces: Piece[] = [];
   for (; i >= 0; i--) {
     const row = rows[i]!;
-    if (boxed && BOX_TOP.test(raw[i] ?? '') && borders(raw[i] ?? '') < 2) break;
+    if (boxed && BOX_TOP.test(raw[i] ?? '') && borders(raw[i] ?? '') < depth) break;
     if (spec.stop?.test(row)) break;
     if (isBlank(row)) {
       if (!boxed) break;

@@ -70,6 +70,23 @@ function gemini(command: readonly string[]): string[] {
   ];
 }
 
+/** GitHub Copilot CLI's command approval: the command in a box above the question. */
+function copilot(command: readonly string[]): string[] {
+  return [
+    ` ╭${'─'.repeat(60)}╮`,
+    ...command.map((c) => ` │ ${c.padEnd(58)} │`),
+    ` ╰${'─'.repeat(60)}╯`,
+    '',
+    ' Do you want to run this command?',
+    '',
+    ' ❯ 1. Yes',
+    "   2. Yes, and don't ask again for `npm` in this directory",
+    '   3. No, and tell Copilot what to do differently (Esc to stop)',
+    '',
+    ' ↑↓ to navigate · Enter to select · Esc to cancel',
+  ];
+}
+
 const wide: PaneStateRecord = { ...tui, pane_width: 80 };
 
 function verdictOf(rows: readonly string[], state: PaneStateRecord = wide) {
@@ -144,6 +161,16 @@ const kinds: Record<string, readonly Case[]> = {
     ],
     ['a Gemini box that hides some lines', gemini(['... 2 hidden (Ctrl+O) ...', 'npm test']), false],
     ['a Gemini box read whole', gemini(['npm test', '', 'npm run lint']), true],
+    [
+      'a Copilot box taller than four rows',
+      copilot(['rm -rf ~/', 'npm test', 'npm run lint', 'npm run build', 'echo done']),
+      false,
+    ],
+    [
+      'a Copilot box read whole',
+      copilot(['npm test', 'npm run lint', 'npm run build', 'npm run e2e', 'echo done']),
+      true,
+    ],
     [
       'twenty lines under a visible header',
       claude([...Array.from({ length: 20 }, (_, i) => `touch f${i}`), 'Create the files']),
