@@ -16,7 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   classify: () => import('./commands/classify.js'),
   guard: () => import('./commands/guard.js'),
   report: () => import('./commands/report.js'),
-  doctor: () => import('./commands/doctor.js'),
+  doctor: () => import('./commands/doctor/index.js'),
   init: () => import('./commands/init.js'),
 };
 

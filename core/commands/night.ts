@@ -8,7 +8,8 @@ import { nightEnd } from '../scheduler.js';
 import type { Config } from '../../config/schema.js';
 import { compileAndDeliver } from './report-pipeline.js';
 import { urgentMailer } from './urgent.js';
-import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
+import { requireConfig } from './preflight/index.js';
+import { prepareRuntime, type Runtime } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
 export default defineCommand({
@@ -36,13 +37,14 @@ Run again inside the same night's window, it resumes that night (same run direct
         'USAGE',
         `--for ${String(args.values.for)}: not a duration (write it like 30s, 45m or 7h)`,
       );
-    let loaded = await configFrom(args, io);
+    const checked = await requireConfig(args, io);
+    let loaded = checked.loaded;
     if (args.values['dry-run'])
       loaded = {
         ...loaded,
         config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } },
       };
-    const runtime = await prepareRuntime(loaded, args, io);
+    const runtime = await prepareRuntime(loaded, args, io, { plugins: checked.plugins });
     const lock = lockStateDir(loaded.config.stateDir);
     try {
       const plan = planOrResume(loaded.config, new Date(), duration);

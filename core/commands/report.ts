@@ -3,12 +3,11 @@ import { basename, join } from 'node:path';
 import { readJournal } from '../journal.js';
 import { NightshiftError } from '../errors.js';
 import { createLogger, levelFrom } from '../log.js';
-import { loadPlugins } from '../plugin/loader.js';
 import { flushOutbox, type CompiledNightReport } from '../../reports/index.js';
-import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
 import { nightDirs } from './nights.js';
 import { compileAndDeliver } from './report-pipeline.js';
-import { configFrom, guardFor } from './runtime.js';
+import { requireConfig } from './preflight/index.js';
+import { guardFor } from './runtime.js';
 import { defineCommand } from './types.js';
 
 /** The run directory of `--night DATE` (the last one of that date), or of the latest night. */
@@ -52,7 +51,7 @@ report.html next to the journal. The latest night unless --night names one.
     send: { type: 'boolean' },
   },
   async run(args, io) {
-    const loaded = await configFrom(args, io);
+    const { loaded, plugins } = await requireConfig(args, io);
     const { config } = loaded;
     const night = typeof args.values.night === 'string' ? args.values.night : undefined;
     if (night !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(night))
@@ -67,12 +66,6 @@ report.html next to the journal. The latest night unless --night names one.
       file: join(config.stateDir, 'nightshift.log'),
       pretty: io.isTTY,
       secrets: loaded.secrets,
-    });
-    const plugins = await loadPlugins({
-      entries: config.plugins,
-      builtins: BUILTINS,
-      defaults: DEFAULT_PLUGINS,
-      dir: loaded.dir,
     });
     const startedAt = Date.now();
     const report = (await compileAndDeliver({
