@@ -4,10 +4,11 @@ import { addressProblem } from './address.js';
 import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 
-/** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number is refused: is `7` seconds or hours? */
+/** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
     if (typeof value === 'number') {
+      if (value === 0) return 0; // zero needs no unit
       ctx.addIssue({
         code: 'custom',
         message: `${value} has no unit: write "${value}s", "${value}m" or "${value}h" (like "${example}")`,
@@ -149,25 +150,23 @@ export const configSchema = z.strictObject({
     })
     .default({ interval: 2000, pluginTimeout: 10_000 }),
   agents: z.array(agentSchema).min(1, 'declare at least one agent'),
-  coordination: z
-    .strictObject({ file: z.string().optional(), statusLog: z.string().optional() })
-    .default({}),
+  coordination: z.strictObject({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
   report: z
     .strictObject({
       /** cron for compiling and sending the report; default right after the night ends */
       at: cron.optional(),
       email: z
         .strictObject({
-          to: z.union([z.string(), z.array(z.string()).min(1, 'give at least one address')]).superRefine(
-            (to, ctx) => {
+          to: z
+            .union([z.string(), z.array(z.string()).min(1, 'give at least one address')])
+            .superRefine((to, ctx) => {
               const list = Array.isArray(to) ? to : [to];
               list.forEach((text, i) => {
                 const problem = addressProblem(text);
                 if (problem)
                   ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(to) ? [i] : [] });
               });
-            },
-          ),
+            }),
           from: addresses,
           /** smtp:// or smtps:// URL, normally `${SMTP_URL}` */
           smtp: z

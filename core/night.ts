@@ -127,7 +127,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
 
   let endReason: NightResult['endReason'] = 'duration';
   try {
-    await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed });
+    const dryRun = config.actuator.dryRun;
+    await bringUp(agents, {
+      tmux: options.tmux,
+      session: config.tmux.session,
+      journal: append,
+      resumed,
+      dryRun,
+    });
+    // a dry run watches only the panes that already run; the others were never started
+    const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
     let nextTick = now().getTime();
     let nextMark = 0;
@@ -135,7 +144,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      const due = agents.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
+      const due = watched.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
@@ -189,6 +198,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           session: config.tmux.session,
           journal: append,
           resumed: true,
+          dryRun: config.actuator.dryRun,
         });
         append({ type: 'tmux-restored', recreated: true });
       } else append({ type: 'tmux-restored', recreated: false });
@@ -208,7 +218,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     markPipes(agents, append);
     await host.teardown();
     state.flush();
-    if (config.night.stopAgents) await stopAgents(agents, options.tmux);
+    if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     journal.close();
     log.info({ night: plan.id, endReason }, 'the night is over');

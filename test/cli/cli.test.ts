@@ -80,9 +80,11 @@ describe('nightshift CLI', () => {
         .filter((c) => c.name === 'config');
     const without = await run(['doctor', '--json'], dir, { PATH: process.env.PATH });
     expect(without.code).toBe(2);
-    expect(configLines(without.stdout).filter((c) => !c.ok).map((c) => c.path)).toContain(
-      'agents[0].command',
-    );
+    expect(
+      configLines(without.stdout)
+        .filter((c) => !c.ok)
+        .map((c) => c.path),
+    ).toContain('agents[0].command');
     const bin = join(dir, 'bin');
     mkdirSync(bin);
     writeFileSync(join(bin, 'claude'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });

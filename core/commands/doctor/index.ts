@@ -5,7 +5,13 @@ import { configCheck, guardCheck, scheduleCheck, smtpCheck, tmuxCheck } from './
 import type { DoctorCheck, DoctorContext, DoctorLine } from './types.js';
 
 /** doctor's checks in output order; each is independent (add one by adding it here). */
-export const DOCTOR_CHECKS: readonly DoctorCheck[] = [tmuxCheck, configCheck, scheduleCheck, guardCheck, smtpCheck];
+export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
+  tmuxCheck,
+  configCheck,
+  scheduleCheck,
+  guardCheck,
+  smtpCheck,
+];
 
 export default defineCommand({
   name: 'doctor',
@@ -25,7 +31,9 @@ answers. Exits 0 when all is well (warnings included), 2 when the config or tmux
       checked = { error };
     }
     const loaded =
-      !('error' in checked) && !checked.errors.length && checked.plugins ? loadedFrom(checked.draft) : undefined;
+      !('error' in checked) && !checked.errors.length && checked.plugins
+        ? loadedFrom(checked.draft)
+        : undefined;
     const ctx: DoctorContext = { args, io, preflight: checked, loaded };
     let exit = 0;
     const lines: DoctorLine[] = [];

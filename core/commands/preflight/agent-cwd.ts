@@ -13,7 +13,9 @@ export const agentCwdCheck: ConfigCheck = {
       const path = `agents[${index}].cwd`;
       try {
         if (!statSync(dir).isDirectory())
-          problems.push(error(path, `${dir} is a file, not a folder: give the project folder the agent works in`));
+          problems.push(
+            error(path, `${dir} is a file, not a folder: give the project folder the agent works in`),
+          );
       } catch {
         problems.push(
           error(

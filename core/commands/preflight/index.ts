@@ -63,8 +63,7 @@ export async function requireConfig(
 ): Promise<{ loaded: LoadedConfig; plugins: readonly LoadedPlugin[] }> {
   const result = await preflight(args, io);
   const source = result.draft.filepath ?? 'config';
-  if (result.warnings.length)
-    io.stderr.write(`warning: ${source}:\n${formatProblems(result.warnings)}\n`);
+  if (result.warnings.length) io.stderr.write(`warning: ${source}:\n${formatProblems(result.warnings)}\n`);
   if (result.errors.length || !result.plugins) {
     const n = result.errors.length;
     throw new NightshiftError('CONFIG_INVALID', `${source} has ${n} problem${n === 1 ? '' : 's'}`, {

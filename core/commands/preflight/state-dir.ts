@@ -24,7 +24,8 @@ export function stateDirProblem(dir: string): string | undefined {
       kind = statSync(current).isDirectory() ? 'dir' : 'file';
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOTDIR') return `${dirname(current)} is a file, not a folder: stateDir must lead through folders`;
+      if (code === 'ENOTDIR')
+        return `${dirname(current)} is a file, not a folder: stateDir must lead through folders`;
       if (code !== 'ENOENT') return `${current}: ${describe(e)}`;
       kind = 'missing';
     }
@@ -33,8 +34,7 @@ export function stateDirProblem(dir: string): string | undefined {
       try {
         mkdirSync(current);
       } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'EEXIST')
-          return `cannot create ${current}: ${describe(e)}`;
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${current}: ${describe(e)}`;
       }
     }
   }
