@@ -40,6 +40,8 @@ export interface NightOptions {
   readonly now?: () => Date;
   /** an urgent escalation: mail now, when configured */
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
+  /** every journal event as it is written (the CLI's live view) */
+  readonly onEvent?: (event: NewJournalEvent) => void;
 }
 
 /** How a night ended. */
@@ -48,6 +50,15 @@ export interface NightResult {
   readonly journalFile: string;
   readonly resumed: boolean;
   readonly endReason: 'duration' | 'signal' | 'error';
+  /** agents still running in tmux after the night (`night.stopAgents` off): how to see and stop them */
+  readonly leftRunning: string | undefined;
+}
+
+/** The sentence saying the agents were left running, and the tmux commands to look at them and stop them. */
+export function leftRunningNotice(config: LoadedConfig['config']): string {
+  const tmux = config.tmux.socket ? `tmux -L ${config.tmux.socket}` : 'tmux';
+  const session = config.tmux.session;
+  return `the agents are still running in tmux session "${session}" (night.stopAgents is off): look with \`${tmux} attach -t ${session}\`, stop them with \`${tmux} kill-session -t ${session}\``;
 }
 
 const PIPE_MARK_MS = 30_000;
@@ -80,7 +91,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const journalFile = join(plan.runDir, 'events.jsonl');
   const previousEvents = resumed ? readJournal(journalFile).events : [];
   const journal = new Journal(journalFile, { now });
-  const append = (event: NewJournalEvent) => journal.append(event);
+  const append = (event: NewJournalEvent) => {
+    journal.append(event);
+    options.onEvent?.(event);
+  };
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
   append({
@@ -126,6 +140,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const { host } = deps;
 
   let endReason: NightResult['endReason'] = 'duration';
+  let leftRunning: string | undefined;
   try {
     const dryRun = config.actuator.dryRun;
     await bringUp(agents, {
@@ -219,11 +234,15 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     await host.teardown();
     state.flush();
     if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
+    else if (agents.some((a) => a.paneId) && !config.actuator.dryRun) {
+      leftRunning = leftRunningNotice(config);
+      append({ type: 'warning', source: 'core', message: leftRunning });
+    }
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     journal.close();
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
-  return { plan, journalFile, resumed, endReason };
+  return { plan, journalFile, resumed, endReason, leftRunning };
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */
