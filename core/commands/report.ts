@@ -52,7 +52,7 @@ report.html next to the journal. The latest night unless --night names one.
     send: { type: 'boolean' },
   },
   async run(args, io) {
-    const { loaded, plugins } = await requireConfig(args, io);
+    const { loaded, plugins } = await requireConfig(args, io, { startsAgents: false });
     const { config } = loaded;
     const night = typeof args.values.night === 'string' ? args.values.night : undefined;
     if (night !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(night))

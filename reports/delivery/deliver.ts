@@ -163,12 +163,12 @@ export async function flushOutbox(
   }));
 }
 
-/** What an attempt means for a person: sent, will be retried, or failed for good (and why). */
+/** What an attempt means for a person: `kind: detail`, then whether it is sent, retried, or failed for good. */
 function describeAttempt(state: OutboxState, kind: string, detail: string): string {
   if (state === 'sent') return `sent: ${detail}`;
-  if (state === 'pending') return `${kind} failure, stays in the outbox and is retried: ${detail}`;
+  if (state === 'pending') return `${kind}: ${detail} (stays in the outbox and is retried)`;
   if (kind === 'permanent')
-    return `permanent failure, not retried (the server refused it; check report.email.to and from): ${detail}`;
-  if (kind === 'config') return `failed, not retried until the SMTP settings are fixed: ${detail}`;
-  return `${state}: ${detail}`;
+    return `permanent: ${detail} (refused for good, not retried: check report.email.to and from)`;
+  if (kind === 'config') return `config: ${detail} (not retried until the SMTP settings are fixed)`;
+  return `${kind}: ${detail} (${state})`;
 }

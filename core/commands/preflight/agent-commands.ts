@@ -42,6 +42,7 @@ export function findProgram(program: string, path: string, cwd: string): string 
 /** Every agent's `command` and `resume` names a program that is installed (an error), or is a shell construct nobody can check (a warning). */
 export const agentCommandsCheck: ConfigCheck = {
   name: 'agent programs',
+  startsAgents: true,
   run(draft, env) {
     const problems: CheckProblem[] = [];
     for (const { index, agent } of rawAgents(draft)) {

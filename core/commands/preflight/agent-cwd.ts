@@ -5,6 +5,7 @@ import { error, type CheckProblem, type ConfigCheck } from './types.js';
 /** Every agent's working directory exists (tmux would silently start it in another folder). */
 export const agentCwdCheck: ConfigCheck = {
   name: 'agent folders',
+  startsAgents: true,
   run(draft) {
     const problems: CheckProblem[] = [];
     for (const { index, agent } of rawAgents(draft)) {

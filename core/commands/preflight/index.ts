@@ -34,11 +34,27 @@ export interface Preflight {
   readonly plugins: readonly LoadedPlugin[] | undefined;
 }
 
+/** What the command is about to do. */
+export interface PreflightOptions {
+  /** false for commands that start no agent (`report`): problems with starting agents are warnings */
+  readonly startsAgents?: boolean;
+}
+
 /** Reads the config given by `--config` (or searched from cwd) and runs every check; throws only when there is no config to read. */
-export async function preflight(args: CommandArgs, io: CommandIO): Promise<Preflight> {
+export async function preflight(
+  args: CommandArgs,
+  io: CommandIO,
+  options: PreflightOptions = {},
+): Promise<Preflight> {
   const file = typeof args.values.config === 'string' ? args.values.config : undefined;
   const draft = await draftConfig({ file, cwd: io.cwd, env: io.env });
-  const outputs = await Promise.all(CONFIG_CHECKS.map((check) => check.run(draft, io.env)));
+  const outputs = await Promise.all(
+    CONFIG_CHECKS.map(async (check) => {
+      const out = await check.run(draft, io.env);
+      if (options.startsAgents !== false || !check.startsAgents) return out;
+      return { ...out, problems: out.problems.map((p) => ({ ...p, severity: 'warning' as const })) };
+    }),
+  );
   const found = [
     ...draft.problems.map((p) => ({ ...p, severity: 'error' as const })),
     ...outputs.flatMap((o) => o.problems),
@@ -60,8 +76,9 @@ export async function preflight(args: CommandArgs, io: CommandIO): Promise<Prefl
 export async function requireConfig(
   args: CommandArgs,
   io: CommandIO,
+  options: PreflightOptions = {},
 ): Promise<{ loaded: LoadedConfig; plugins: readonly LoadedPlugin[] }> {
-  const result = await preflight(args, io);
+  const result = await preflight(args, io, options);
   const source = result.draft.filepath ?? 'config';
   if (result.warnings.length) io.stderr.write(`warning: ${source}:\n${formatProblems(result.warnings)}\n`);
   if (result.errors.length || !result.plugins) {

@@ -17,6 +17,8 @@ export interface CheckOutput {
 export interface ConfigCheck {
   /** a short name for doctor's output */
   readonly name: string;
+  /** about starting agents on this machine: for a command that starts none (`report`), its errors are warnings */
+  readonly startsAgents?: boolean;
   run(draft: ConfigDraft, env: NodeJS.ProcessEnv): Promise<CheckOutput> | CheckOutput;
 }
 
