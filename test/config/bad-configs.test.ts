@@ -58,7 +58,7 @@ const CASES: [string, (c: Raw) => void, string][] = [
   ['a plugin file that is missing', (c) => c.plugins.push('./plugins/missing.ts'), 'plugins[4]'],
   [
     'plugin options that do not fit',
-    (c) => (c.plugins[2] = { name: 'idle', options: { after: 5 } }),
+    (c) => (c.plugins[2] = { name: 'idle', options: { after: 5 as never } }),
     'plugins[2].options.after',
   ],
 ];
