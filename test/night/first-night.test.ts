@@ -141,3 +141,33 @@ describe('piped night --now', () => {
     }
   }, 120_000);
 });
+
+describe('Ctrl-C during night --now', () => {
+  it('ends the night early, writes the report and exits 130', async () => {
+    const f = makeFleet([simAgent('builder', 'worker')], { plugins: PLUGINS });
+    try {
+      const child = nightshift(['night', '--now', '--for', '10m', '--config', f.configFile], { cwd: f.dir });
+      let seen = '';
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`never started:\n${seen}`)), 60_000);
+        child.stdout?.on('data', (c: Buffer) => {
+          seen += c.toString();
+          if (/builder: started/.test(seen)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+      });
+      child.kill('SIGINT');
+      const result = await child;
+      expect(result.exitCode, result.all).toBe(130);
+      expect(result.stdout).toMatch(/ended: signal/);
+      expect(existsSync(join(f.runDir(), 'report.md'))).toBe(true);
+      expect(f.events(f.runDir()).filter((e) => e.type === 'night-end')).toEqual([
+        expect.objectContaining({ reason: 'signal' }),
+      ]);
+    } finally {
+      await f.cleanup();
+    }
+  }, 120_000);
+});
