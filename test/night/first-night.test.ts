@@ -2,6 +2,7 @@
 // has no input box nightshift recognises, and a dry run each produce the report a person needs to see.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { simpleParser } from 'mailparser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nightshift, repoRoot } from '../helpers/cli.js';
@@ -166,6 +167,36 @@ describe('Ctrl-C during night --now', () => {
       expect(f.events(f.runDir()).filter((e) => e.type === 'night-end')).toEqual([
         expect.objectContaining({ reason: 'signal' }),
       ]);
+    } finally {
+      await f.cleanup();
+    }
+  }, 120_000);
+});
+
+describe('night --now on a terminal', () => {
+  it('shows a live status line: agents by state, rescues, time left', async () => {
+    const f = makeFleet([simAgent('builder', 'worker')], { plugins: PLUGINS });
+    try {
+      // `script` gives the CLI a pseudo-terminal, as a person's shell would
+      const cli = ['node', '--import', join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')];
+      const line = [
+        ...cli,
+        join(repoRoot, 'core', 'cli.ts'),
+        'night',
+        '--now',
+        '--for',
+        '6s',
+        '--config',
+        f.configFile,
+      ]
+        .map((w) => `'${w}'`)
+        .join(' ');
+      const result = await execa('script', ['-qfec', line, '/dev/null'], { cwd: f.dir, reject: false });
+      expect(result.exitCode, result.stdout).toBe(0);
+      expect(result.stdout).toContain('\x1b[2K');
+      expect(result.stdout).toMatch(
+        /night: 1 \w+ · \d+ rescues? · \d+ needs? you · \d+s left \(Ctrl-C ends it/,
+      );
     } finally {
       await f.cleanup();
     }
