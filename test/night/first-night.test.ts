@@ -55,7 +55,7 @@ describe.concurrent('the first night (real tmux, real agents)', () => {
   }, 120_000);
 
   it('a task never delivered (no input box recognised) is on "needs you" with what the screen showed', async () => {
-    const fixture = join(repoRoot, 'test', 'night', 'fixtures', 'no-input-box.mjs');
+    const fixture = join(repoRoot, 'examples', 'agents', 'no-input-box.mjs');
     const f = fleet(
       [
         {
