@@ -6,15 +6,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 let root: string | undefined;
+/** Compile caches tools keep in the temp folder (not test leftovers). */
+const CACHES = [`tsx-${process.getuid?.() ?? 0}`, 'jiti'];
 
 /** Gives the test run a private temp folder (inherited by the test workers and every program they start). */
 export function setup(): void {
   const base = tmpdir();
   root = mkdtempSync(join(base, 'nightshift-test-run-'));
-  // tsx keeps its compile cache in the temp folder: share the usual one, so CLI tests start warm
-  const cache = `tsx-${process.getuid?.() ?? 0}`;
-  mkdirSync(join(base, cache), { recursive: true });
-  symlinkSync(join(base, cache), join(root, cache));
+  // tsx and jiti keep compile caches in the temp folder: share the usual ones, so tests start warm
+  for (const cache of CACHES) {
+    mkdirSync(join(base, cache), { recursive: true });
+    symlinkSync(join(base, cache), join(root, cache));
+  }
   process.env.TMPDIR = root;
   process.env.TMUX_TMPDIR = root;
 }
@@ -24,7 +27,7 @@ function leftovers(dir: string): string[] {
   const found: string[] = [];
   for (const name of readdirSync(dir)) {
     const path = join(dir, name);
-    if (/^tsx-\d+$/.test(name) && lstatSync(path).isSymbolicLink()) continue; // the shared compile cache
+    if (CACHES.includes(name) && lstatSync(path).isSymbolicLink()) continue; // a shared compile cache
     if (/^tmux-\d+$/.test(name) && statSync(path).isDirectory())
       found.push(...readdirSync(path).map((socket) => join(path, socket)));
     else found.push(path);
