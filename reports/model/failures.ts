@@ -3,6 +3,8 @@ import type { CoordinationEntry, StatusLine } from '../coordination/types.js';
 import type { FailureItem } from './types.js';
 
 const FAILED = new Set(['ERROR', 'FAILED', 'FAIL', 'FAILURE', 'ABORTED']);
+/** A status-log ERROR this close to a failed coordination entry of the same agent is the same failure. */
+const TWIN_MS = 10 * 60_000;
 /** An exit this soon after a start means the agent never got going. */
 export const QUICK_EXIT_MS = 15_000;
 const SHELL_CODES: Record<number, string> = { 126: 'not executable', 127: 'command not found' };
@@ -96,9 +98,17 @@ export function failures(
       },
       'cut',
     );
+  // agents often record one failure twice, as a coordination entry and as a status-log line: list it once
+  const entryFailures = options.entries.filter((e) => e.status && FAILED.has(e.status));
+  const sameFailure = (agent: string, at: Date) =>
+    entryFailures.some(
+      (e) =>
+        e.from.toLowerCase() === agent.toLowerCase() && Math.abs(e.at.getTime() - at.getTime()) <= TWIN_MS,
+    );
   for (const l of options.statusLines) {
     if (l.status !== 'ERROR') continue;
     const agent = options.agentOfTag(l.tag) ?? l.tag;
+    if (sameFailure(agent, l.at)) continue;
     add(
       { agent, at: l.at, what: `status log ERROR: ${clean(l.text)}`, detail: undefined },
       `status|${l.tag}|${l.text}`,

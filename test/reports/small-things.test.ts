@@ -1,6 +1,7 @@
 // The report's small things: timeline labels whole, coordination outputs kept whole unless they are a list of paths.
 import { describe, expect, it } from 'vitest';
 import { parseTimelineBlock, timelineBlock } from '../../reports/render/timeline-block.js';
+import { failures } from '../../reports/model/failures.js';
 import { outputItems } from '../../reports/sections/produced.js';
 
 describe('timeline labels', () => {
@@ -44,5 +45,49 @@ describe('coordination Output field', () => {
     ],
   ])('%s', (_name, line, items) => {
     expect(outputItems(line)).toEqual(items);
+  });
+});
+
+describe('failures', () => {
+  const entry = (from: string, at: string, status: string, task: string) => ({
+    at: new Date(at),
+    written: at,
+    from,
+    to: 'all',
+    status,
+    task,
+    output: undefined,
+    notes: undefined,
+    fields: {},
+    line: 1,
+  });
+  const line = (tag: string, at: string, text: string) => ({
+    at: new Date(at),
+    tag,
+    status: 'ERROR',
+    text,
+    line: 1,
+  });
+  const run = (entries: ReturnType<typeof entry>[], statusLines: ReturnType<typeof line>[]) =>
+    failures([], { entries, statusLines, agentOfTag: (t) => t, cutShort: undefined }, (t) => t);
+
+  it('one failure written to the coordination file and the status log is listed once', () => {
+    const list = run(
+      [entry('hermes', '2026-04-11T00:00:00Z', 'ERROR', 'migrate sessions table')],
+      [line('hermes', '2026-04-11T00:01:00Z', 'migration failed: duplicate key')],
+    );
+    expect(list).toHaveLength(1);
+    expect(list[0]!.what).toContain('migrate sessions table');
+  });
+
+  it('failures of different agents, or hours apart, are each listed', () => {
+    const list = run(
+      [entry('hermes', '2026-04-11T00:00:00Z', 'ERROR', 'migrate sessions table')],
+      [
+        line('athena', '2026-04-11T00:01:00Z', 'tests failed'),
+        line('hermes', '2026-04-11T03:00:00Z', 'disk full'),
+      ],
+    );
+    expect(list).toHaveLength(3);
   });
 });
