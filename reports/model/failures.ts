@@ -6,7 +6,7 @@ const FAILED = new Set(['ERROR', 'FAILED', 'FAIL', 'FAILURE', 'ABORTED']);
 /** A status-log ERROR this close to a failed coordination entry of the same agent is the same failure. */
 const TWIN_MS = 10 * 60_000;
 /** An exit this soon after a start means the agent never got going. */
-export const QUICK_EXIT_MS = 15_000;
+export const QUICK_EXIT_MS = 10_000;
 const SHELL_CODES: Record<number, string> = { 126: 'not executable', 127: 'command not found' };
 
 /** What went wrong: final exits, error findings, ERROR lines and failed entries of the agents' records, tmux lost. */
