@@ -40,6 +40,8 @@ export interface NightOptions {
   readonly now?: () => Date;
   /** an urgent escalation: mail now, when configured */
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
+  /** every journal event as it is written (the CLI's live view) */
+  readonly onEvent?: (event: NewJournalEvent) => void;
 }
 
 /** How a night ended. */
@@ -48,6 +50,15 @@ export interface NightResult {
   readonly journalFile: string;
   readonly resumed: boolean;
   readonly endReason: 'duration' | 'signal' | 'error';
+  /** agents still running in tmux after the night (`night.stopAgents` off): how to see and stop them */
+  readonly leftRunning: string | undefined;
+}
+
+/** The sentence saying the agents were left running, and the tmux commands to look at them and stop them. */
+export function leftRunningNotice(config: LoadedConfig['config']): string {
+  const tmux = config.tmux.socket ? `tmux -L ${config.tmux.socket}` : 'tmux';
+  const session = config.tmux.session;
+  return `the agents are still running in tmux session "${session}" (night.stopAgents is off): look with \`${tmux} attach -t ${session}\`, stop them with \`${tmux} kill-session -t ${session}\``;
 }
 
 const PIPE_MARK_MS = 30_000;
@@ -80,7 +91,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const journalFile = join(plan.runDir, 'events.jsonl');
   const previousEvents = resumed ? readJournal(journalFile).events : [];
   const journal = new Journal(journalFile, { now });
-  const append = (event: NewJournalEvent) => journal.append(event);
+  const append = (event: NewJournalEvent) => {
+    journal.append(event);
+    options.onEvent?.(event);
+  };
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
   append({
@@ -126,8 +140,18 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const { host } = deps;
 
   let endReason: NightResult['endReason'] = 'duration';
+  let leftRunning: string | undefined;
   try {
-    await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed });
+    const dryRun = config.actuator.dryRun;
+    await bringUp(agents, {
+      tmux: options.tmux,
+      session: config.tmux.session,
+      journal: append,
+      resumed,
+      dryRun,
+    });
+    // a dry run watches only the panes that already run; the others were never started
+    const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
     let nextTick = now().getTime();
     let nextMark = 0;
@@ -135,7 +159,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      const due = agents.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
+      const due = watched.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
@@ -189,6 +213,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           session: config.tmux.session,
           journal: append,
           resumed: true,
+          dryRun: config.actuator.dryRun,
         });
         append({ type: 'tmux-restored', recreated: true });
       } else append({ type: 'tmux-restored', recreated: false });
@@ -208,12 +233,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     markPipes(agents, append);
     await host.teardown();
     state.flush();
-    if (config.night.stopAgents) await stopAgents(agents, options.tmux);
+    if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
+    else if (agents.some((a) => a.paneId) && !config.actuator.dryRun) {
+      leftRunning = leftRunningNotice(config);
+      append({ type: 'warning', source: 'core', message: leftRunning });
+    }
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     journal.close();
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
-  return { plan, journalFile, resumed, endReason };
+  return { plan, journalFile, resumed, endReason, leftRunning };
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */

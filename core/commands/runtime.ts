@@ -75,7 +75,7 @@ export async function prepareRuntime(
   loaded: LoadedConfig,
   args: CommandArgs,
   io: CommandIO,
-  options: { pretty?: boolean } = {},
+  options: { pretty?: boolean; plugins?: readonly LoadedPlugin[] } = {},
 ): Promise<Runtime> {
   const { config } = loaded;
   const log = createLogger({
@@ -92,12 +92,14 @@ export async function prepareRuntime(
       `${loaded.filepath ?? 'config'}: the guard would refuse text nightshift is asked to type`,
       { problems },
     );
-  const plugins = await loadPlugins({
-    entries: config.plugins,
-    builtins: BUILTINS,
-    defaults: DEFAULT_PLUGINS,
-    dir: loaded.dir,
-  });
+  const plugins =
+    options.plugins ??
+    (await loadPlugins({
+      entries: config.plugins,
+      builtins: BUILTINS,
+      defaults: DEFAULT_PLUGINS,
+      dir: loaded.dir,
+    }));
   await checkTmuxVersion();
   const tmux = createTmux({ socket: config.tmux.socket, control: config.tmux.control });
   const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
@@ -112,7 +114,7 @@ export async function prepareRuntime(
 }
 
 /** Every agent's task and continue message must pass the guard, or the night would refuse to type them: say so at dusk. */
-function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
+export function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
   const problems: Problem[] = [];
   agents.forEach((agent, i) => {
     for (const key of ['task', 'continue'] as const) {

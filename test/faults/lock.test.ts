@@ -8,7 +8,7 @@ describe('fault: two runners on the same state dir', () => {
   afterAll(() => fleet.cleanup());
 
   it('the second refuses with a clear message and the first night is not disturbed', async () => {
-    const args = ['night', '--now', '--for', '12s', '--config', fleet.configFile];
+    const args = ['night', '--now', '--for', '45s', '--config', fleet.configFile]; // outlasts the second runner's start on a busy machine
     const first = nightshift(args, { cwd: fleet.dir });
     await waitFor(
       () => fleet.events(fleet.runDir()).some((e) => e.type === 'agent-started'),
