@@ -13,13 +13,17 @@ import {
   snapshotFromText,
   type PaneStateRecord,
 } from '../screen/index.js';
+import { contractState } from '../screen/contract-state.js';
 import { guardFor } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
-/** One screen's verdict, in the JSON shape DESIGN.md fixes (plus `profile` and `reason`). */
+/** One screen's verdict, in the JSON shape DESIGN.md fixes (plus `question`, `profile` and `reason`). */
 export interface ClassifyRecord {
   readonly file: string;
+  /** one of the contract's seven states; a question for the person is `input` with `question: true` */
   readonly state: string;
+  /** the pane shows a question for the person (a question menu): nothing is typed into it, it is escalated */
+  readonly question: boolean;
   readonly decision: string;
   readonly keys: readonly string[] | null;
   readonly command: string | null;
@@ -46,8 +50,8 @@ export default defineCommand({
   usage: `Usage: nightshift classify FILE... [--profile P] [--now ISO] [--cursor X,Y] [--json]
 
 Classifies saved screens (capture-pane -p output, one row per line) the way the runner would:
-state (confirm, secret, input, busy, limit, error, output), the decision (approve, decline,
-escalate, wait, none), the keys an approval sends, the command and the guard's verdict on it,
+state (confirm, secret, input, busy, limit, error, output; a question for the person is input
+with "question": true), the decision (approve, decline, escalate, wait, none), the keys an approval sends, the command and the guard's verdict on it,
 and the reset time of a usage limit.
 
 A sibling FILE.tmux.json (or FILE without .txt plus .tmux.json) holding tmux's pane state
@@ -59,7 +63,7 @@ line prompts are never approved.
   --now ISO       the clock for reset times (default: now)
   --cursor X,Y    the cursor position (0-based), overriding the sidecar
   --json          one JSON object per screen:
-                  {"file","state","decision","keys","command","verdict","rule","resetAt","profile","reason"}
+                  {"file","state","question","decision","keys","command","verdict","rule","resetAt","profile","reason"}
 
 Reset times printed without a zone use the config's timezone when --config is given, else TZ.`,
   options: {
@@ -156,7 +160,8 @@ export function classifyFile(path: string, shown: string, setup: Setup): Classif
   const verdict = d.guard ?? (c.dialog ? guardDialog(c.dialog, setup.guard) : null);
   return {
     file: shown,
-    state: c.state,
+    state: contractState(c.state),
+    question: c.state === 'question',
     decision: d.decision,
     keys: d.decision === 'approve' || d.decision === 'decline' ? d.keys : null,
     command: c.dialog?.command ?? null,
@@ -182,7 +187,7 @@ function sidecarOf(path: string): PaneStateRecord {
 }
 
 function formatRecord(r: ClassifyRecord): string {
-  const head = `${r.file}: ${r.state} (${r.rule}) → ${r.decision}${r.keys ? ` [${r.keys.join(' ')}]` : ''}`;
+  const head = `${r.file}: ${r.question ? 'question' : r.state} (${r.rule}) → ${r.decision}${r.keys ? ` [${r.keys.join(' ')}]` : ''}`;
   const details = [
     r.command !== null && `command: ${r.command}${r.verdict ? ` (guard: ${r.verdict})` : ''}`,
     r.resetAt && `resets at ${r.resetAt}`,

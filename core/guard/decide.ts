@@ -19,7 +19,7 @@ export function decide(findings: readonly Finding[], allowed: ReadonlyMap<string
       excused ??= { rule: finding.rule.id, reason };
       continue;
     }
-    if (!strongest || SEVERITY[finding.rule.verdict] > SEVERITY[strongest.rule.verdict]) strongest = finding;
+    if (!strongest || outranks(finding, strongest)) strongest = finding;
   }
   if (!strongest) {
     return excused
@@ -32,6 +32,18 @@ export function decide(findings: readonly Finding[], allowed: ReadonlyMap<string
       : { verdict: 'allow', rule: null, reason: 'no rule applies' };
   }
   return resultFor(strongest.rule, strongest.match);
+}
+
+/** Rules of the verb model: a pack that speaks about the same command at the same severity names the reason. */
+function isFallback(finding: Finding): boolean {
+  return finding.rule.id.startsWith('core.verbs.') || finding.rule.id === 'core.parse.unknown-program';
+}
+
+/** The stricter finding wins; at equal severity a pack's own rule wins over the verb model's fallback. */
+function outranks(finding: Finding, strongest: Finding): boolean {
+  const a = SEVERITY[finding.rule.verdict];
+  const b = SEVERITY[strongest.rule.verdict];
+  return a > b || (a === b && isFallback(strongest) && !isFallback(finding));
 }
 
 /** The result a single rule gives. */

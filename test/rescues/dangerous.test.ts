@@ -84,7 +84,8 @@ new PaneTester({ describe, it, checks: [prompt] }).run(dangerous, [
       captured('rm-interactive-home', { command: 'rm' }),
       { text: "rm: descend into directory '/home/dev/'? n\ndev@buildbox:~$", command: 'bash' },
     ],
-    expect: { sent: ['n', 'Enter'], escalated: ['blocked-command'] },
+    // the prompt's own words are judged (descending into the home directory), so it is held, not read as `rm` alone
+    expect: { sent: ['n', 'Enter'], escalated: ['held-command'] },
   },
   {
     name: 'declining in copy mode: the decline is refused, nothing sent',
