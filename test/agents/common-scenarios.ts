@@ -68,6 +68,8 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     watch: [...MARKS, 'NOTES.md', 'CHANGELOG.md'],
     dialog: agent.dialog,
     done: apiReached(turns.length),
+    // a cold start on a loaded machine takes Codex up to a minute before it takes input
+    timeout: 150_000,
     check(result) {
       check(result);
       expect(agent.laterUserTexts(result), 'the model got no user turn besides the task').toEqual([]);

@@ -61,12 +61,18 @@ export const codex: ProfileSpec = {
       subject: [{ kind: 'shell', row: r`^\s*\$ (.+)$`, continued: true }],
     },
     {
+      // 0.171: "Folder access", the folder, "Trust this folder? …", `› 1. Trust and continue` (no hotkeys);
+      // earlier: "Do you trust the contents of this directory?"
       id: 'trust',
-      question: [r`^\s*Do you trust the contents of this directory\?`],
-      approve: [r`^Yes, continue$`],
-      decline: [r`^No, quit$`],
-      keys: 'hotkey',
-      subject: [{ kind: 'action', template: 'trust directory' }],
+      question: [r`^\s*Do you trust the contents of this directory\?`, r`^\s*Trust this folder\?`],
+      approve: [r`^Yes, continue$`, r`^Trust and continue$`],
+      decline: [r`^No, quit$`, r`^Back to Agent Command Center$`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'action', header: r`^\s*Folder access$`, firstRow: true, template: 'trust folder {}' },
+        { kind: 'action', template: 'trust directory' },
+      ],
     },
   ],
   linePrompts: [],
@@ -79,16 +85,20 @@ export const codex: ProfileSpec = {
     r`^\s*• (?:Working|Thinking|Analyzing|Running command|Starting MCP servers)\b.*\(`,
   ],
   quoted: [],
-  idle: [r`^\s*[›▌](?:\s.*)?$`],
+  // the composer; a `› 1. …` row is a menu's highlighted option, not the composer
+  idle: [r`^\s*[›▌](?!\s*\d+\.)(?:\s.*)?$`],
   questions: [r`enter to submit answer`, r`for lower credit usage\?`],
-  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`],
+  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`, r`^\s*enter continue · esc back$`],
   output: [r`/^• \S/`],
   limits: [],
   resetWords: [],
   notLimits: [],
-  needsHuman: [],
+  // 0.171, API key out of credit: "■ Quota exceeded. Check your plan and billing details."
+  needsHuman: [r`^\s*■ Quota exceeded\b`],
   fatal: [
     r`^\s*■ (?:unexpected status|stream disconnected|Error:)`,
+    r`^\s*■ We(?:’|')re currently experiencing high demand`,
+    r`^\s*■ exceeded retry limit`,
     r`Please (?:re-?)?(?:login|log in|sign in)`,
   ],
   secrets: [],

@@ -1,5 +1,5 @@
 // Codex CLI in the bench: the OpenAI Responses API fake as a custom model provider in CODEX_HOME/config.toml,
-// on-request approvals in a workspace-write sandbox (commands that ask for escalation draw the approval dialog).
+// on-request approvals in a read-only sandbox: commands that ask for escalation and every edit draw a dialog.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AgentAdapter } from '../harness/adapter.js';
@@ -13,7 +13,7 @@ export function codexConfig(apiUrl: string, project: string, trusted: boolean): 
     'model = "gpt-fake"',
     'model_provider = "bench"',
     'approval_policy = "on-request"',
-    'sandbox_mode = "workspace-write"',
+    'sandbox_mode = "read-only"',
     'check_for_update_on_startup = false',
     '',
     '[model_providers.bench]',

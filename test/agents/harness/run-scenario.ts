@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentAdapter, Installed } from './adapter.js';
 import { startFakeApi, type ApiHandler } from './fake-api/server.js';
 import { startNight } from './night.js';
+import { endProcessesWithHome } from './leftovers.js';
 import { environOfTree, watchPane } from './pane-watcher.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { Live, Scenario, ScenarioResult } from './scenario.js';
@@ -131,6 +132,7 @@ export async function runScenario(
     await watcher?.stop();
     await night?.stop();
     await api.close();
+    if (sandbox) endProcessesWithHome(sandbox.home);
     if (sandbox) await removeWhenQuiet(sandbox.root);
   }
 }
