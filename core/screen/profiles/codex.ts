@@ -35,6 +35,8 @@ export const codex: ProfileSpec = {
       keys: 'hotkey',
       deny: ['Escape'],
       subject: [
+        // 0.171: "Destination: <absolute path>" under the question decides whether the edit stays in the project
+        { kind: 'action', row: r`^\s*Destination: (\S.*)$`, template: 'edit {}' },
         { kind: 'action', row: r`^\s*(\S+) \(\+\d+ -\d+\)$`, template: 'edit {}' },
         { kind: 'action', template: 'apply edits' },
       ],

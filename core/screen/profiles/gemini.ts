@@ -50,7 +50,9 @@ export const gemini: ProfileSpec = {
       keys: 'navigate',
       deny: ['Escape'],
       subject: [
-        { kind: 'action', row: r`^\s*\?\s+(?:Edit|WriteFile|Write) (\S+?):?(?:\s|$)`, template: 'edit {}' },
+        // 0.61: "? WriteFile  Writing to <path>", "? Edit  <path>: <old> => <new>" (two spaces after the tool)
+        { kind: 'action', row: r`^\s*\?\s+WriteFile\s+Writing to (\S+)`, template: 'edit {}' },
+        { kind: 'action', row: r`^\s*\?\s+(?:Edit|WriteFile|Write)\s+(\S+?):?(?:\s|$)`, template: 'edit {}' },
         { kind: 'action', template: 'apply a change' },
       ],
     },
