@@ -37,7 +37,14 @@ async function once(run: number) {
   const tmux = (...a: string[]) => execa('tmux', ['-L', socket, '-f', '/dev/null', ...a], { reject: false });
   const started = Date.now();
   await tmux(
-    'new-session', '-d', '-x', '120', '-y', '40', '-c', sandbox.project,
+    'new-session',
+    '-d',
+    '-x',
+    '120',
+    '-y',
+    '40',
+    '-c',
+    sandbox.project,
     ...Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]),
     adapter.command(installed).start,
   );
@@ -65,7 +72,11 @@ async function once(run: number) {
       await sleep(100);
     }
     const last = (await tmux('capture-pane', '-p', '-t', '0')).stdout;
-    return { run, marks, left: last.split('\n').filter((l) => l.includes(PROBE) || /for agents|shortcuts/.test(l)) };
+    return {
+      run,
+      marks,
+      left: last.split('\n').filter((l) => l.includes(PROBE) || /for agents|shortcuts/.test(l)),
+    };
   } finally {
     await tmux('kill-server');
     await api.close();
@@ -74,5 +85,7 @@ async function once(run: number) {
 }
 
 const load = (await execa('uptime')).stdout.trim();
-console.log(`${which} cold start, Enter ${enterMs} ms after the text, typed ${waitMs} ms after the box; ${load}`);
+console.log(
+  `${which} cold start, Enter ${enterMs} ms after the text, typed ${waitMs} ms after the box; ${load}`,
+);
 for (let run = 1; run <= runs; run++) console.log(JSON.stringify(await once(run)));

@@ -71,6 +71,10 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     // a cold start on a loaded machine takes Codex up to a minute before it takes input
     timeout: 150_000,
     check(result) {
+      expect(
+        result.screens.some((s) => agent.dialog.test(s.text) || agent.trust.test(s.text)),
+        'a dialog was drawn',
+      ).toBe(true);
       check(result);
       expect(agent.laterUserTexts(result), 'the model got no user turn besides the task').toEqual([]);
     },
@@ -91,6 +95,10 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     settle: 6000,
     timeout: 90_000,
     check(result) {
+      expect(
+        result.screens.some((s) => agent.dialog.test(s.text)),
+        'the dialog was drawn',
+      ).toBe(true);
       expect(result.effects.remoteAfter, 'the bare remote was not force-pushed').toEqual(
         result.effects.remoteBefore,
       );
