@@ -96,7 +96,7 @@ export const codex: ProfileSpec = {
   resetWords: [],
   notLimits: [],
   // 0.171, API key out of credit: "■ Quota exceeded. Check your plan and billing details."
-  needsHuman: [r`^\s*■ Quota exceeded\b`],
+  needsHuman: [r`^\s*■ Quota exceeded\b`, r`^\s*■ unexpected status 401\b`, r`Incorrect API key provided`],
   fatal: [
     r`^\s*■ (?:unexpected status|stream disconnected|Error:)`,
     r`^\s*■ We(?:’|')re currently experiencing high demand`,

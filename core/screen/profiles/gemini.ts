@@ -77,7 +77,8 @@ export const gemini: ProfileSpec = {
   limits: [],
   resetWords: [],
   notLimits: [],
-  needsHuman: [],
+  // 0.61 prints the key error above a fresh input box: a person must fix the key
+  needsHuman: [r`API key not valid`, r`\bAPI_KEY_INVALID\b`],
   fatal: [r`✕ \[API Error:`, r`Please set an Auth method`, r`API_KEY environment variable not found`],
   secrets: [],
   secretDialogs: [],

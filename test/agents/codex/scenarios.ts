@@ -40,6 +40,8 @@ export const codexTraits: AgentTraits = {
   laterUserTexts: (result) => [
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
   ],
+  creditState: 'error',
+  serverErrorState: 'error',
   resetShown: { session: true, weekly: true },
 };
 

@@ -33,6 +33,8 @@ export const geminiTraits: AgentTraits = {
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
   ],
   // a per-day quota dialog has no time; a long non-daily retry says when access resets
+  creditState: 'limit',
+  serverErrorState: 'busy',
   resetShown: { session: true, weekly: false },
 };
 
