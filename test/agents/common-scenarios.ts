@@ -186,6 +186,8 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     hold('rm -rf at the sandbox HOME', RM_HOME, 'Free some disk space'),
     hold('curl piped to sh', CURL_SH, 'Install the release helper'),
     hold('hidden after a blank line', DANGEROUS.afterBlankLine, 'Run the tests'),
+    // the other order: a reader that keeps only the block next to the question sees the harmless last line
+    hold('dangerous first, a blank line, a harmless last line', `${FORCE_PUSH}\n\nnpm test`, 'Run the tests'),
     hold('hidden inside a heredoc', DANGEROUS.insideHeredoc, 'Clean up build output'),
     hold('hidden after a heredoc', DANGEROUS.afterHeredoc, 'Write the release notes'),
     hold('hidden on the wrapped row', DANGEROUS.wrappedSecondRow, 'Run the checks'),
