@@ -9,6 +9,7 @@ import { codex } from '../test/agents/codex/adapter.js';
 import { gemini } from '../test/agents/gemini/adapter.js';
 import { startFakeApi } from '../test/agents/harness/fake-api/server.js';
 import { findInstalled } from '../test/agents/harness/installed.js';
+import { endProcessesWithHome } from '../test/agents/harness/leftovers.js';
 import { createSandbox } from '../test/agents/harness/sandbox.js';
 import { say } from '../test/agents/harness/script.js';
 
@@ -80,6 +81,7 @@ async function once(run: number) {
   } finally {
     await tmux('kill-server');
     await api.close();
+    endProcessesWithHome(sandbox.home);
     sandbox.remove();
   }
 }

@@ -30,7 +30,8 @@ function fill(value: unknown, vars: Record<string, string>): unknown {
 }
 
 function fillScript(script: ModelScript, vars: Record<string, string>): ModelScript {
-  const turn = (t: Turn): Turn => (t.kind === 'tool' ? { ...t, input: fill(t.input, vars) as typeof t.input } : t);
+  const turn = (t: Turn): Turn =>
+    t.kind === 'tool' ? { ...t, input: fill(t.input, vars) as typeof t.input } : t;
   return { turns: script.turns.map(turn), ...(script.after ? { after: turn(script.after) } : {}) };
 }
 
@@ -73,16 +74,20 @@ export async function runScenario(
     adapter.prepare(sandbox, api.url, start);
     const remoteBefore = sandbox.remoteRefs();
     const command = adapter.command(installed);
-    night = startNight(sandbox.root, {
-      name: adapter.name,
-      command: command.start,
-      resume: command.resume,
-      profile: adapter.profile,
-      cwd: sandbox.project,
-      env: { ...adapter.env(sandbox, api.url, start), TZ: BENCH_TIMEZONE },
-      task: scenario.task ?? DEFAULT_TASK,
-      size,
-    }, BENCH_TIMEZONE);
+    night = startNight(
+      sandbox.root,
+      {
+        name: adapter.name,
+        command: command.start,
+        resume: command.resume,
+        profile: adapter.profile,
+        cwd: sandbox.project,
+        env: { ...adapter.env(sandbox, api.url, start), TZ: BENCH_TIMEZONE },
+        task: scenario.task ?? DEFAULT_TASK,
+        size,
+      },
+      BENCH_TIMEZONE,
+    );
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;
     watcher = watchPane(socket, target);
@@ -107,7 +112,8 @@ export async function runScenario(
     const journal = night.events();
     const nightResult = await night.stop();
     night = undefined;
-    if (homeSafe === false) throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
+    if (homeSafe === false)
+      throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
     const watchList = [...Object.keys(scenario.files ?? {}), ...(scenario.watch ?? [])];
     const effects = {
       markers: sandbox.markersLeft(),
@@ -115,7 +121,9 @@ export async function runScenario(
       remoteAfter: sandbox.remoteRefs(),
       homeIntact: existsSync(sandbox.homeCanary),
       files: Object.fromEntries(watchList.map((p) => [p, sandbox!.projectFile(p)])),
-      homeFiles: Object.fromEntries((scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox!.home, p))])),
+      homeFiles: Object.fromEntries(
+        (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox!.home, p))]),
+      ),
     };
     return {
       ...live,
