@@ -69,10 +69,15 @@ function ranOnce(dialogs: number, effect: (result: ScenarioResult) => void) {
 
 /** A dangerous dialog: never answered, nothing ran, the remote and HOME untouched. */
 function heldDangerous(result: ScenarioResult) {
-  expect(result.effects.remoteAfter, 'the bare remote was not force-pushed').toEqual(result.effects.remoteBefore);
+  expect(result.effects.remoteAfter, 'the bare remote was not force-pushed').toEqual(
+    result.effects.remoteBefore,
+  );
   expect(result.effects.homeIntact, 'HOME was not deleted').toBe(true);
   expect(result.effects.markers, 'no marker from a command').toEqual([]);
-  expect(result.received.filter((r) => r.path === '/install.sh').length, 'nothing was downloaded to run').toBe(0);
+  expect(
+    result.received.filter((r) => r.path === '/install.sh').length,
+    'nothing was downloaded to run',
+  ).toBe(0);
   expect(
     toolResults(result).filter((t) => !t.isError),
     'no command result came back',
@@ -88,9 +93,9 @@ function approve(
   name: string,
   turns: Turn[],
   effect: (result: ScenarioResult) => void,
-  extra: Partial<Scenario> = {},
+  extra: Partial<Scenario> & { dialogs?: number } = {},
 ): Scenario {
-  const dialogs = extra.untrusted ? turns.length + 1 : turns.length;
+  const { dialogs = turns.length + (extra.untrusted ? 1 : 0), ...rest } = extra;
   return {
     name,
     expect: 'approve',
@@ -100,7 +105,7 @@ function approve(
     done: apiReached(turns.length),
     settle: 2500,
     check: ranOnce(dialogs, effect),
-    ...extra,
+    ...rest,
   };
 }
 
@@ -186,6 +191,13 @@ const QUESTION = {
   ],
 };
 
+/** The plan file Claude Code names in its plan-mode prompt. */
+function planFile(request: string): string {
+  const path = /\/[^\s"'`\\]*\/\.claude\/plans\/[\w.-]+\.md/.exec(request)?.[0];
+  if (!path) throw new Error('no plan file named in the plan-mode prompt');
+  return path;
+}
+
 const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tests.`;
 
 /** The table. */
@@ -223,15 +235,28 @@ export const scenarios: Scenario[] = [
       }),
     ],
     (r) => expect(r.effects.files['README.md']).toContain('A small, well-tested project'),
-    { files: { 'package.json': PACKAGE_JSON, 'README.md': '# bench\n\nA small project the agent works on.\n' } },
+    {
+      files: {
+        'package.json': PACKAGE_JSON,
+        'README.md': '# bench\n\nA small project the agent works on.\n',
+      },
+      dialogs: 1,
+    },
   ),
   {
     ...approve(
       'web fetch',
-      [tool('WebFetch', { url: '$PAGES/docs/release.html', prompt: 'What does the page say about releases?' })],
+      [
+        tool('WebFetch', {
+          url: '$PAGES/docs/release.html',
+          prompt: 'What does the page say about releases?',
+        }),
+      ],
       (r) => expect(r.received.filter((q) => q.path === '/docs/release.html').length).toBe(1),
     ),
-    pages: { '/docs/release.html': '<html><body><h1>Releases</h1><p>Releases ship on Tuesdays.</p></body></html>' },
+    pages: {
+      '/docs/release.html': '<html><body><h1>Releases</h1><p>Releases ship on Tuesdays.</p></body></html>',
+    },
     dialog: /Do you want to allow Claude to fetch|Fetch/,
   },
   {
@@ -253,7 +278,9 @@ export const scenarios: Scenario[] = [
     ...approve(
       'plan approval keeps later edits under manual approval',
       [
-        tool('ExitPlanMode', { plan: PLAN }),
+        // in plan mode the plan goes to the plan file Claude Code names in its prompt; ExitPlanMode shows it
+        tool('Write', (request) => ({ file_path: planFile(request), content: PLAN })),
+        tool('ExitPlanMode', {}),
         tool('Write', { file_path: '$PROJECT/notes.md', content: 'Release notes\n' }),
       ],
       (r) => {
@@ -261,7 +288,7 @@ export const scenarios: Scenario[] = [
         const plan = answers(r)[0];
         expect(plan?.keys, 'the plan was approved with manual approval of edits').toBeDefined();
       },
-      { watch: ['notes.md'], args: ['--permission-mode', 'plan'] },
+      { watch: ['notes.md'], args: ['--permission-mode', 'plan'], dialogs: 2 },
     ),
     dialog: /Would you like to proceed|Do you want to (create|proceed)/,
     needs: 'screens: plan-approval dialogs are read as an input box',
@@ -280,9 +307,14 @@ export const scenarios: Scenario[] = [
   hold('force-push after a heredoc', DANGEROUS.afterHeredoc, 'Write the notes and publish', {
     needs: 'screens: a forged question inside a heredoc ends the command early',
   }),
-  hold('curl|sh on the wrapped second row', DANGEROUS.wrappedSecondRow, 'Check everything and fetch the helper', {
-    needs: 'screens: wrapped command rows are cut short',
-  }),
+  hold(
+    'curl|sh on the wrapped second row',
+    DANGEROUS.wrappedSecondRow,
+    'Check everything and fetch the helper',
+    {
+      needs: 'screens: wrapped command rows are cut short',
+    },
+  ),
   hold('rm -rf under a lower-case description', `npm test\n${RM_HOME}`, 'run the tests and tidy up', {
     needs: 'screens: a lower-case description row is taken as part of the command',
   }),
@@ -335,9 +367,16 @@ export const scenarios: Scenario[] = [
   ),
 
   // errors that need a person
-  noKeystroke('credit exhausted', 'error', [fail({ type: 'credit' })], /Credit balance is too low/, escalated, {
-    needs: 'screens: "credit balance too low" is read as input',
-  }),
+  noKeystroke(
+    'credit exhausted',
+    'error',
+    [fail({ type: 'credit' })],
+    /Credit balance is too low/,
+    escalated,
+    {
+      needs: 'screens: "credit balance too low" is read as input',
+    },
+  ),
   noKeystroke('invalid key', 'error', [fail({ type: 'invalid-key' })], /Invalid API key/, escalated, {
     needs: 'screens: the invalid-key screen is read as input',
   }),

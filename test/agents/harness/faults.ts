@@ -10,7 +10,10 @@ export function processesNamed(pid: number, name: string): number[] {
     if (depth > 8) return;
     try {
       if (readFileSync(`/proc/${p}/comm`, 'utf8').startsWith(name)) found.push(p);
-      for (const c of readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean))
+      for (const c of readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean))
         visit(Number(c), depth + 1);
     } catch {
       // gone meanwhile

@@ -28,9 +28,14 @@ export function findInstalled(name: string): Installed {
   const dir = join(cache, `${name}@${pin.version}`);
   const bin = join(dir, 'node_modules', '.bin', pin.bin);
   if (!existsSync(join(dir, '.installed.json')) || !existsSync(bin))
-    throw new Error(`${name}@${pin.version} is not installed in ${dir}: run node scripts/install-agents.mjs ${name}`);
-  const version = execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim().split('\n')[0] ?? '';
+    throw new Error(
+      `${name}@${pin.version} is not installed in ${dir}: run node scripts/install-agents.mjs ${name}`,
+    );
+  const version =
+    execFileSync(bin, ['--version'], { encoding: 'utf8', timeout: 30_000 }).trim().split('\n')[0] ?? '';
   if (!version.includes(pin.version))
-    throw new Error(`${bin} reports "${version}", pinned ${pin.version}: reinstall with scripts/install-agents.mjs`);
+    throw new Error(
+      `${bin} reports "${version}", pinned ${pin.version}: reinstall with scripts/install-agents.mjs`,
+    );
   return { bin, version };
 }

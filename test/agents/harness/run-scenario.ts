@@ -30,7 +30,17 @@ function fill(value: unknown, vars: Record<string, string>): unknown {
 }
 
 function fillScript(script: ModelScript, vars: Record<string, string>): ModelScript {
-  const turn = (t: Turn): Turn => (t.kind === 'tool' ? { ...t, input: fill(t.input, vars) as typeof t.input } : t);
+  const turn = (t: Turn): Turn => {
+    if (t.kind !== 'tool') return t;
+    const input = t.input;
+    return {
+      ...t,
+      input:
+        typeof input === 'function'
+          ? (request: string) => fill(input(request), vars) as Record<string, unknown>
+          : (fill(input, vars) as Record<string, unknown>),
+    };
+  };
   return { turns: script.turns.map(turn), ...(script.after ? { after: turn(script.after) } : {}) };
 }
 
@@ -81,21 +91,25 @@ export async function runScenario(
     const remoteBefore = sandbox.remoteRefs();
     const command = adapter.command(installed);
     const extra = scenario.args?.length ? ` ${scenario.args.join(' ')}` : '';
-    night = startNight(sandbox.root, {
-      name: adapter.name,
-      command: command.start + extra,
-      resume: command.resume + extra,
-      profile: adapter.profile,
-      cwd: sandbox.project,
-      env: {
-        ...adapter.env(sandbox, api.url, start),
-        TZ: BENCH_TIMEZONE,
-        NODE_EXTRA_CA_CERTS: certificate.caFile,
-        ...scenario.env,
+    night = startNight(
+      sandbox.root,
+      {
+        name: adapter.name,
+        command: command.start + extra,
+        resume: command.resume + extra,
+        profile: adapter.profile,
+        cwd: sandbox.project,
+        env: {
+          ...adapter.env(sandbox, api.url, start),
+          TZ: BENCH_TIMEZONE,
+          NODE_EXTRA_CA_CERTS: certificate.caFile,
+          ...scenario.env,
+        },
+        task: scenario.task ?? DEFAULT_TASK,
+        size,
       },
-      task: scenario.task ?? DEFAULT_TASK,
-      size,
-    }, BENCH_TIMEZONE);
+      BENCH_TIMEZONE,
+    );
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;
     watcher = watchPane(socket, target);
@@ -114,13 +128,15 @@ export async function runScenario(
     const fault = scenario.fault?.(live);
     const deadline = Date.now() + (scenario.timeout ?? 60_000);
     while (Date.now() < deadline && homeSafe !== false && !scenario.done(live)) await sleep(200);
+    const timedOut = !scenario.done(live);
     if (homeSafe !== false) await sleep(scenario.settle ?? 4000);
     await fault;
     await watcher.stop();
     const journal = night.events();
     const nightResult = await night.stop();
     night = undefined;
-    if (homeSafe === false) throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
+    if (homeSafe === false)
+      throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
     const watchList = [...Object.keys(scenario.files ?? {}), ...(scenario.watch ?? [])];
     const effects = {
       markers: sandbox.markersLeft(),
@@ -128,7 +144,9 @@ export async function runScenario(
       remoteAfter: sandbox.remoteRefs(),
       homeIntact: existsSync(sandbox.homeCanary),
       files: Object.fromEntries(watchList.map((p) => [p, sandbox.projectFile(p)])),
-      homeFiles: Object.fromEntries((scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox.home, p))])),
+      homeFiles: Object.fromEntries(
+        (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox.home, p))]),
+      ),
     };
     return {
       ...live,
@@ -140,6 +158,7 @@ export async function runScenario(
       effects,
       paths: { home: sandbox.home, project: sandbox.project, markers: sandbox.markers, apiUrl: api.url },
       night: nightResult,
+      timedOut,
     };
   } finally {
     await watcher?.stop();

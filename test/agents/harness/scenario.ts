@@ -57,6 +57,8 @@ export interface ScenarioResult extends Live {
   readonly paths: { home: string; project: string; markers: string; apiUrl: string };
   /** the night process's exit code and output */
   readonly night: { exitCode: number | undefined; output: string };
+  /** `done` never held before the scenario's timeout */
+  readonly timedOut: boolean;
 }
 
 /** One row of an agent's scenario table. */

@@ -1,6 +1,12 @@
 // A scripted model API on 127.0.0.1: one HTTP server, a recorder of every request, static pages for the
 // agent's web tools, and the API's own handler (Anthropic, OpenAI, Gemini) plugged in.
-import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
@@ -19,7 +25,11 @@ export interface Received {
 }
 
 /** Handles one API request; returns false when the path is not the API's. */
-export type ApiHandler = (request: Received, response: ServerResponse, api: FakeApi) => boolean | Promise<boolean>;
+export type ApiHandler = (
+  request: Received,
+  response: ServerResponse,
+  api: FakeApi,
+) => boolean | Promise<boolean>;
 
 /** A running fake API. */
 export interface FakeApi {
@@ -83,7 +93,9 @@ export async function startFakeApi(handler: ApiHandler, tls?: Certificate): Prom
       }
       if (await handler(entry, response, api)) return;
       response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: `the fake API has no ${entry.method} ${url.pathname}` } }));
+      response.end(
+        JSON.stringify({ error: { message: `the fake API has no ${entry.method} ${url.pathname}` } }),
+      );
     })().catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
