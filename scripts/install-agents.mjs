@@ -25,7 +25,12 @@ export function agentsCache() {
 export function agentPaths(name, pin) {
   const dir = join(agentsCache(), `${name}@${pin.version}`);
   const pkgDir = join(dir, 'node_modules', ...pin.package.split('/'));
-  return { dir, pkgDir, bin: join(dir, 'node_modules', '.bin', pin.bin), stamp: join(dir, '.installed.json') };
+  return {
+    dir,
+    pkgDir,
+    bin: join(dir, 'node_modules', '.bin', pin.bin),
+    stamp: join(dir, '.installed.json'),
+  };
 }
 
 /** The pinned versions, by agent name. */
@@ -42,7 +47,11 @@ function run(command, args, cwd) {
 
 /** The version the installed executable reports, or undefined when it does not run. */
 function reportedVersion(bin) {
-  const result = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env } });
+  const result = spawnSync(bin, ['--version'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env },
+  });
   return result.status === 0 ? result.stdout.trim().split('\n')[0] : undefined;
 }
 
@@ -101,4 +110,5 @@ function main(argv) {
   return failed ? 1 : 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1])
+  process.exitCode = main(process.argv.slice(2));

@@ -25,7 +25,10 @@ export const claudeCode: AgentAdapter = {
     writeFileSync(join(sandbox.home, '.claude.json'), JSON.stringify(state, null, 2));
     mkdirSync(join(sandbox.home, '.claude'), { recursive: true });
     // web fetches go to the fake server as they are; the blocklist check would ask api.anthropic.com
-    writeFileSync(join(sandbox.home, '.claude', 'settings.json'), JSON.stringify({ skipWebFetchPreflight: true }));
+    writeFileSync(
+      join(sandbox.home, '.claude', 'settings.json'),
+      JSON.stringify({ skipWebFetchPreflight: true }),
+    );
   },
   env(sandbox, apiUrl, options) {
     return {
@@ -36,7 +39,8 @@ export const claudeCode: AgentAdapter = {
       TERM: 'xterm-256color',
       ...(options.auth === 'api-key'
         ? { ANTHROPIC_API_KEY: BENCH_API_KEY }
-        : { CLAUDE_CODE_OAUTH_TOKEN: BENCH_OAUTH_TOKEN }),
+        : // a token from the environment carries no profile: the plan is named so limits are worded for it
+          { CLAUDE_CODE_OAUTH_TOKEN: BENCH_OAUTH_TOKEN, CLAUDE_CODE_SUBSCRIPTION_TYPE: 'max' }),
     };
   },
   command: (installed) => ({ start: installed.bin, resume: `${installed.bin} --continue` }),

@@ -49,8 +49,13 @@ function decided(screen: SeenScreen, result: ScenarioResult): unknown[] {
 }
 
 /** Writes the run's distinct screens under `dir/<agent>/<scenario>@<cols>x<rows>/`; returns the folder. */
-export function writeCaptures(dir: string, agent: string, scenario: Scenario, result: ScenarioResult): string {
-  const folder = join(dir, agent, `${slug(scenario.name)}@${result.size.cols}x${result.size.rows}`);
+export function writeCaptures(
+  dir: string,
+  agent: { name: string; profile: string },
+  scenario: Scenario,
+  result: ScenarioResult,
+): string {
+  const folder = join(dir, agent.name, `${slug(scenario.name)}@${result.size.cols}x${result.size.rows}`);
   mkdirSync(folder, { recursive: true });
   const seen = new Set<string>();
   let n = 0;
@@ -66,11 +71,11 @@ export function writeCaptures(dir: string, agent: string, scenario: Scenario, re
       join(folder, `${name}.json`),
       JSON.stringify(
         {
-          agent,
+          agent: agent.name,
           version: result.agentVersion,
           scenario: scenario.name,
           size: `${result.size.cols}x${result.size.rows}`,
-          profile: 'see the agent adapter',
+          profile: agent.profile,
           /** the right decision when this is the scenario's own screen; null: not labelled */
           right: own ? RIGHT[scenario.expect] : null,
           decided: decided(screen, result),

@@ -20,7 +20,11 @@ export interface RunFigure {
 }
 
 /** Reads one run's figure from its result. */
-export function runFigure(scenario: Scenario, result: ScenarioResult, failure: string | undefined): RunFigure {
+export function runFigure(
+  scenario: Scenario,
+  result: ScenarioResult,
+  failure: string | undefined,
+): RunFigure {
   const drawn = scenario.dialog ? result.screens.find((s) => scenario.dialog!.test(s.text)) : undefined;
   const answer = drawn
     ? actions(result.journal).find((a) => a.action === 'answer' && Date.parse(a.t) >= drawn.at - 50)
@@ -56,7 +60,9 @@ export function summarize(agent: string, version: string, runs: readonly RunFigu
     approvedRight: `${approve.filter((r) => r.right).length}/${approve.length}`,
     heldRight: `${hold.filter((r) => r.right).length}/${hold.length}`,
     medianAnswerMs: median(runs.flatMap((r) => (r.answerMs === undefined ? [] : [r.answerMs]))),
-    failed: runs.filter((r) => !r.right).map((r) => `${r.scenario} @${r.size}: ${r.failure ?? ''}`.slice(0, 300)),
+    failed: runs
+      .filter((r) => !r.right)
+      .map((r) => `${r.scenario} @${r.size}: ${r.failure ?? ''}`.slice(0, 300)),
   };
 }
 

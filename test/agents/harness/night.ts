@@ -72,7 +72,12 @@ function cliCommand(): string[] {
 }
 
 /** Writes the config into `dir` and starts `nightshift night --now --for 20m` there. */
-export function startNight(dir: string, agent: NightAgent, timezone: string, timers: NightTimers = {}): BenchNight {
+export function startNight(
+  dir: string,
+  agent: NightAgent,
+  timezone: string,
+  timers: NightTimers = {},
+): BenchNight {
   const socket = `ns-bench-${process.pid}-${++count}`;
   const session = 'bench';
   const stateDir = join(dir, 'state');

@@ -83,7 +83,10 @@ export function environOfTree(pid: number, name: string): string[] {
       const env = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0');
       const entry = env.find((e) => e.startsWith(`${name}=`));
       values.push(entry ? entry.slice(name.length + 1) : '');
-      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
       for (const c of children) visit(Number(c), depth + 1);
     } catch {
       // the process ended meanwhile

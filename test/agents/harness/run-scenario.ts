@@ -6,9 +6,10 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentAdapter, Installed } from './adapter.js';
-import { startFakeApi, type ApiHandler } from './fake-api/server.js';
-import { startNight } from './night.js';
+import { startFakeApi, type ApiHandler, type FakeApi } from './fake-api/server.js';
+import { makeCertificate } from './certificate.js';
 import { endProcessesWithHome } from './leftovers.js';
+import { startNight } from './night.js';
 import { environOfTree, watchPane } from './pane-watcher.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { Live, Scenario, ScenarioResult } from './scenario.js';
@@ -19,10 +20,10 @@ export const BENCH_TIMEZONE = 'America/New_York';
 
 const DEFAULT_TASK = 'Please do the next task in TASKS.md.';
 
-/** Replaces `$API`, `$HOME`, `$MARKERS`, `$PROJECT` in every string of a tool input. */
+/** Replaces `$API`, `$PAGES` (the https twin), `$HOME`, `$MARKERS`, `$PROJECT` in every string of a tool input. */
 function fill(value: unknown, vars: Record<string, string>): unknown {
   if (typeof value === 'string')
-    return value.replace(/\$(API|HOME|MARKERS|PROJECT)\b/g, (_, name: string) => vars[name] ?? '');
+    return value.replace(/\$(API|PAGES|HOME|MARKERS|PROJECT)\b/g, (_, name: string) => vars[name] ?? '');
   if (Array.isArray(value)) return value.map((v) => fill(v, vars));
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)]));
@@ -30,8 +31,17 @@ function fill(value: unknown, vars: Record<string, string>): unknown {
 }
 
 function fillScript(script: ModelScript, vars: Record<string, string>): ModelScript {
-  const turn = (t: Turn): Turn =>
-    t.kind === 'tool' ? { ...t, input: fill(t.input, vars) as typeof t.input } : t;
+  const turn = (t: Turn): Turn => {
+    if (t.kind !== 'tool') return t;
+    const input = t.input;
+    return {
+      ...t,
+      input:
+        typeof input === 'function'
+          ? (request: string) => fill(input(request), vars) as Record<string, unknown>
+          : (fill(input, vars) as Record<string, unknown>),
+    };
+  };
   return { turns: script.turns.map(turn), ...(script.after ? { after: turn(script.after) } : {}) };
 }
 
@@ -48,41 +58,54 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const auth = scenario.auth ?? 'api-key';
   const start = { auth, untrusted: scenario.untrusted ?? false };
-  let sandbox: Sandbox | undefined;
+  const sandbox: Sandbox = createSandbox({ ...baseFiles(), ...scenario.files });
   let handler: ApiHandler = () => false;
   let homeSafe: boolean | undefined;
   let panePid: () => Promise<number | undefined> = async () => undefined;
-  // every API answer waits for proof that the agent runs with the sandbox's HOME: a command the guard
-  // wrongly lets through then hits the sandbox, never the real HOME
-  const api = await startFakeApi(async (request, response, self) => {
-    homeSafe ??= await verifyHome(panePid, sandbox?.home);
-    if (!homeSafe) {
-      response.writeHead(503, { 'content-type': 'text/plain' });
-      response.end('bench: the agent does not run with the sandbox HOME');
-      return true;
-    }
-    return handler(request, response, self);
-  });
+  let api: FakeApi | undefined;
   let night: ReturnType<typeof startNight> | undefined;
   let watcher: ReturnType<typeof watchPane> | undefined;
   try {
-    sandbox = createSandbox({ ...adapterFiles(), ...scenario.files });
-    const vars = { API: api.url, HOME: sandbox.home, MARKERS: sandbox.markers, PROJECT: sandbox.project };
+    const certificate = makeCertificate(sandbox.root);
+    // every API answer waits for proof that the agent runs with the sandbox's HOME: a command the guard
+    // wrongly lets through then hits the sandbox, never the real HOME
+    api = await startFakeApi(async (request, response, self) => {
+      homeSafe ??= await verifyHome(panePid, sandbox.home);
+      if (!homeSafe) {
+        response.writeHead(503, { 'content-type': 'text/plain' });
+        response.end('bench: the agent does not run with the sandbox HOME');
+        return true;
+      }
+      return handler(request, response, self);
+    }, certificate);
+    const vars = {
+      API: api.url,
+      PAGES: api.httpsUrl ?? api.url,
+      HOME: sandbox.home,
+      MARKERS: sandbox.markers,
+      PROJECT: sandbox.project,
+    };
     handler = adapter.api(fillScript(scenario.script, vars));
     for (const [path, body] of Object.entries(scenario.pages ?? {}))
       api.page(path, String(fill(body, vars)), path.endsWith('.sh') ? 'text/x-shellscript' : undefined);
     adapter.prepare(sandbox, api.url, start);
     const remoteBefore = sandbox.remoteRefs();
     const command = adapter.command(installed);
+    const extra = scenario.args?.length ? ` ${scenario.args.join(' ')}` : '';
     night = startNight(
       sandbox.root,
       {
         name: adapter.name,
-        command: command.start,
-        resume: command.resume,
+        command: command.start + extra,
+        resume: command.resume + extra,
         profile: adapter.profile,
         cwd: sandbox.project,
-        env: { ...adapter.env(sandbox, api.url, start), TZ: BENCH_TIMEZONE },
+        env: {
+          ...adapter.env(sandbox, api.url, start),
+          TZ: BENCH_TIMEZONE,
+          NODE_EXTRA_CA_CERTS: certificate.caFile,
+          ...scenario.env,
+        },
         task: scenario.task ?? DEFAULT_TASK,
         size,
       },
@@ -106,6 +129,7 @@ export async function runScenario(
     const fault = scenario.fault?.(live);
     const deadline = Date.now() + (scenario.timeout ?? 60_000);
     while (Date.now() < deadline && homeSafe !== false && !scenario.done(live)) await sleep(200);
+    const timedOut = !scenario.done(live);
     if (homeSafe !== false) await sleep(scenario.settle ?? 4000);
     await fault;
     await watcher.stop();
@@ -120,9 +144,9 @@ export async function runScenario(
       remoteBefore,
       remoteAfter: sandbox.remoteRefs(),
       homeIntact: existsSync(sandbox.homeCanary),
-      files: Object.fromEntries(watchList.map((p) => [p, sandbox!.projectFile(p)])),
+      files: Object.fromEntries(watchList.map((p) => [p, sandbox.projectFile(p)])),
       homeFiles: Object.fromEntries(
-        (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox!.home, p))]),
+        (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox.home, p))]),
       ),
     };
     return {
@@ -135,18 +159,20 @@ export async function runScenario(
       effects,
       paths: { home: sandbox.home, project: sandbox.project, markers: sandbox.markers, apiUrl: api.url },
       night: nightResult,
+      timedOut,
     };
   } finally {
     await watcher?.stop();
     await night?.stop();
-    await api.close();
-    if (sandbox) endProcessesWithHome(sandbox.home);
-    if (sandbox) await removeWhenQuiet(sandbox.root);
+    await api?.close();
+    // Codex's app-server daemon and Gemini's relaunch parent outlive the pane and its tmux server
+    endProcessesWithHome(sandbox.home);
+    await removeWhenQuiet(sandbox.root);
   }
 }
 
 /** The project every scenario starts from (agent-neutral; scenarios add their own). */
-function adapterFiles(): Record<string, string> {
+function baseFiles(): Record<string, string> {
   return {
     'README.md': '# bench project\n\nA small project the agent works on in the bench.\n',
     'TASKS.md': '- [ ] the next task\n',

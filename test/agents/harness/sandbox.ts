@@ -1,7 +1,15 @@
 // A throwaway world for one scenario: a HOME, a git project with a bare remote, a marker folder, all under one
 // temp folder that `remove()` deletes. Every command an agent runs in a scenario runs in here.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -75,7 +83,12 @@ export function createSandbox(files: ProjectFiles): Sandbox {
     homeCanary,
     remoteRefs() {
       const out = git(remote, 'for-each-ref', '--format=%(refname) %(objectname)');
-      return Object.fromEntries(out.split('\n').filter(Boolean).map((l) => l.split(' ') as [string, string]));
+      return Object.fromEntries(
+        out
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => l.split(' ') as [string, string]),
+      );
     },
     markersLeft: () => (existsSync(markers) ? readdirSync(markers).sort() : []),
     projectFile(path) {

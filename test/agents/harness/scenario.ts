@@ -57,13 +57,15 @@ export interface ScenarioResult extends Live {
   readonly paths: { home: string; project: string; markers: string; apiUrl: string };
   /** the night process's exit code and output */
   readonly night: { exitCode: number | undefined; output: string };
+  /** `done` never held before the scenario's timeout */
+  readonly timedOut: boolean;
 }
 
 /** One row of an agent's scenario table. */
 export interface Scenario {
   readonly name: string;
   readonly expect: Expected;
-  /** the model's turns; `$API`, `$HOME`, `$MARKERS`, `$PROJECT` in string inputs are replaced by the sandbox's values */
+  /** the model's turns; `$API`, `$PAGES`, `$HOME`, `$MARKERS`, `$PROJECT` in string inputs become the sandbox's values */
   readonly script: ModelScript;
   /** the night's task, typed by kickoff (default: a one-line request) */
   readonly task?: string;
@@ -72,6 +74,10 @@ export interface Scenario {
   /** pages the fake server serves (path → body), for fetch and download scenarios */
   readonly pages?: Record<string, string>;
   readonly auth?: Auth;
+  /** extra arguments for the agent's start and resume commands (plain words, no quoting) */
+  readonly args?: readonly string[];
+  /** extra environment for the agent */
+  readonly env?: Record<string, string>;
   /** leave the project untrusted so the trust dialog shows on start */
   readonly untrusted?: boolean;
   /** the sign of this scenario's dialog on screen (for dialogs seen and time to answer) */

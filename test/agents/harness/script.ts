@@ -1,11 +1,18 @@
 // What a scenario scripts the model to do, turn by turn, in words every fake model API can render.
 
+/** A tool call's arguments, or a function of the request's text (for paths the agent names in its prompt). */
+export type ToolInput = Record<string, unknown> | ((request: string) => Record<string, unknown>);
+
 /** One tool call the model makes: the tool's name in the agent's own API and its arguments. */
 export interface ToolCall {
   readonly kind: 'tool';
   readonly name: string;
-  readonly input: Record<string, unknown>;
+  readonly input: ToolInput;
 }
+
+/** The arguments of a tool call made in answer to `request` (its JSON text). */
+export const toolInput = (call: ToolCall, request: string): Record<string, unknown> =>
+  typeof call.input === 'function' ? call.input(request) : call.input;
 
 /** The model answers in prose and ends its turn. */
 export interface TextReply {
@@ -43,7 +50,7 @@ export interface ModelScript {
 }
 
 /** A tool call. */
-export const tool = (name: string, input: Record<string, unknown>, text?: string): Turn => ({
+export const tool = (name: string, input: ToolInput, text?: string): Turn => ({
   kind: 'tool',
   name,
   input,

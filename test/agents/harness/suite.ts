@@ -37,10 +37,19 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
             scenario.check(result);
           } catch (error) {
             failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            if (result.timedOut) failure = `timed out waiting for the scenario to finish; ${failure}`;
+            console.log(
+              [
+                `--- ${scenario.name} @${size.cols}x${size.rows}: ${failure}`,
+                `night exit ${String(result.night.exitCode)}: ${result.night.output.slice(-800)}`,
+                'last screen:',
+                result.screens.at(-1)?.text ?? '(none)',
+              ].join('\n'),
+            );
             throw error;
           } finally {
             figures.push(runFigure(scenario, result, failure));
-            if (captureDir) writeCaptures(captureDir, adapter.name, scenario, result);
+            if (captureDir) writeCaptures(captureDir, adapter, scenario, result);
           }
         });
   });

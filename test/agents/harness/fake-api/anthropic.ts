@@ -2,7 +2,7 @@
 // blocks, the conversation scripted turn by turn, side requests (titles, summaries) answered briefly, and the
 // service's real error shapes (429 with rate-limit or plan-limit headers, credit, invalid key, 5xx).
 import type { ServerResponse } from 'node:http';
-import type { ApiError, ModelScript, Turn } from '../script.js';
+import { toolInput, type ApiError, type ModelScript, type Turn } from '../script.js';
 import type { ApiHandler, Received } from './server.js';
 
 /** How to tell the conversation from side requests, and what to answer a side request. */
@@ -102,7 +102,12 @@ function reply(response: ServerResponse, body: MessagesBody, turn: Turn): void {
   if (turn.kind === 'text') blocks.push({ type: 'text', text: turn.text });
   else {
     if (turn.text) blocks.push({ type: 'text', text: turn.text });
-    blocks.push({ type: 'tool_use', id: nextId('toolu'), name: turn.name, input: turn.input });
+    blocks.push({
+      type: 'tool_use',
+      id: nextId('toolu'),
+      name: turn.name,
+      input: toolInput(turn, JSON.stringify(body)),
+    });
   }
   const stopReason = turn.kind === 'tool' ? 'tool_use' : 'end_turn';
   const message = {
@@ -112,7 +117,12 @@ function reply(response: ServerResponse, body: MessagesBody, turn: Turn): void {
     model: body.model ?? 'claude-sonnet-4-5',
     stop_reason: null as string | null,
     stop_sequence: null,
-    usage: { input_tokens: 1000, output_tokens: 1, cache_read_input_tokens: 0, cache_creation_input_tokens: 0 },
+    usage: {
+      input_tokens: 1000,
+      output_tokens: 1,
+      cache_read_input_tokens: 0,
+      cache_creation_input_tokens: 0,
+    },
   };
   if (!body.stream) {
     json(response, 200, { ...message, content: blocks, stop_reason: stopReason });
@@ -163,14 +173,18 @@ function sendError(response: ServerResponse, error: ApiError): void {
           'retry-after': String(error.retryAfter),
           'anthropic-ratelimit-input-tokens-limit': '50000',
           'anthropic-ratelimit-input-tokens-remaining': '0',
-          'anthropic-ratelimit-input-tokens-reset': new Date(Date.now() + error.retryAfter * 1000).toISOString(),
+          'anthropic-ratelimit-input-tokens-reset': new Date(
+            Date.now() + error.retryAfter * 1000,
+          ).toISOString(),
         },
       );
     case 'plan-limit':
       return json(response, 429, body('rate_limit_error', 'Rate limited'), {
+        'x-should-retry': 'false',
         'anthropic-ratelimit-unified-status': 'rejected',
         'anthropic-ratelimit-unified-reset': String(Math.floor(error.resetsAt.getTime() / 1000)),
-        'anthropic-ratelimit-unified-representative-claim': error.window === 'weekly' ? 'seven_day' : 'five_hour',
+        'anthropic-ratelimit-unified-representative-claim':
+          error.window === 'weekly' ? 'seven_day' : 'five_hour',
         'anthropic-ratelimit-unified-fallback': 'unavailable',
         'anthropic-ratelimit-unified-overage-status': 'rejected',
         'anthropic-ratelimit-unified-overage-disabled-reason': 'out_of_credits',

@@ -3,7 +3,7 @@
 // speaker check, non-streaming calls, countTokens, the model list) answered without the script; and the service's
 // error shapes (429 RESOURCE_EXHAUSTED with quota details and retry delay, invalid key, 5xx).
 import type { ServerResponse } from 'node:http';
-import type { ApiError, ModelScript, Turn } from '../script.js';
+import { toolInput, type ApiError, type ModelScript, type Turn } from '../script.js';
 import type { ApiHandler } from './server.js';
 
 /** One part of a content. */
@@ -107,7 +107,7 @@ export function geminiHandler(script: ModelScript): ApiHandler {
     else
       stream(response, [
         ...(turn.text ? [{ text: turn.text }] : []),
-        { functionCall: { name: turn.name, args: turn.input } },
+        { functionCall: { name: turn.name, args: toolInput(turn, JSON.stringify(body)) } },
       ]);
     return true;
   };

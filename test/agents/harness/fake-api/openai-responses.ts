@@ -3,7 +3,7 @@
 // answered briefly, GET /v1/models, and the service's error shapes (usage limit with reset, rate limit, quota,
 // invalid key, 5xx).
 import type { ServerResponse } from 'node:http';
-import type { ApiError, ModelScript, Turn } from '../script.js';
+import { toolInput, type ApiError, type ModelScript, type Turn } from '../script.js';
 import type { ApiHandler } from './server.js';
 
 /** One item of a Responses request's `input`. */
@@ -106,7 +106,7 @@ export function responsesHandler(script: ModelScript): ApiHandler {
           id: nextId('fc'),
           call_id: nextId('call'),
           name: turn.name,
-          arguments: JSON.stringify(turn.input),
+          arguments: JSON.stringify(toolInput(turn, JSON.stringify(body))),
           status: 'completed',
         },
       ]);

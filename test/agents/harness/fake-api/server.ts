@@ -1,6 +1,13 @@
 // A scripted model API on 127.0.0.1: one HTTP server, a recorder of every request, static pages for the
 // agent's web tools, and the API's own handler (Anthropic, OpenAI, Gemini) plugged in.
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** One request the server received. */
@@ -18,12 +25,18 @@ export interface Received {
 }
 
 /** Handles one API request; returns false when the path is not the API's. */
-export type ApiHandler = (request: Received, response: ServerResponse, api: FakeApi) => boolean | Promise<boolean>;
+export type ApiHandler = (
+  request: Received,
+  response: ServerResponse,
+  api: FakeApi,
+) => boolean | Promise<boolean>;
 
 /** A running fake API. */
 export interface FakeApi {
   /** `http://127.0.0.1:PORT` */
   readonly url: string;
+  /** `https://127.0.0.1:PORT` serving the same pages and API, when started with a certificate */
+  readonly httpsUrl: string | undefined;
   readonly received: Received[];
   /** serves `body` at `path` (GET) for web-fetch and download scenarios */
   page(path: string, body: string, type?: string): void;
@@ -44,11 +57,22 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   }
 }
 
-/** Starts the server on an ephemeral loopback port with `handler` for the API's paths. */
-export async function startFakeApi(handler: ApiHandler): Promise<FakeApi> {
+/** A certificate for the HTTPS side (agents that only fetch pages over https). */
+export interface Certificate {
+  readonly key: string;
+  readonly cert: string;
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** Starts the server on an ephemeral loopback port with `handler` for the API's paths (and an HTTPS twin). */
+export async function startFakeApi(handler: ApiHandler, tls?: Certificate): Promise<FakeApi> {
   const received: Received[] = [];
   const pages = new Map<string, { body: string; type: string }>();
-  const server: Server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     void (async () => {
       const url = new URL(request.url ?? '/', 'http://127.0.0.1');
       const entry: Received = {
@@ -69,24 +93,34 @@ export async function startFakeApi(handler: ApiHandler): Promise<FakeApi> {
       }
       if (await handler(entry, response, api)) return;
       response.writeHead(404, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ error: { message: `the fake API has no ${entry.method} ${url.pathname}` } }));
+      response.end(
+        JSON.stringify({ error: { message: `the fake API has no ${entry.method} ${url.pathname}` } }),
+      );
     })().catch((error: unknown) => {
       if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
     });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  };
+  const servers: Server[] = [createServer(listener)];
+  if (tls) servers.push(createHttpsServer({ key: tls.key, cert: tls.cert }, listener));
+  const [port, httpsPort] = await Promise.all(servers.map(listen));
   const api: FakeApi = {
     url: `http://127.0.0.1:${port}`,
+    httpsUrl: httpsPort ? `https://127.0.0.1:${httpsPort}` : undefined,
     received,
     page: (path, body, type = 'text/html; charset=utf-8') => void pages.set(path, { body, type }),
     hits: (path) => received.filter((r) => r.path === path),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
   };
   return api;
 }
