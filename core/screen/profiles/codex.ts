@@ -35,6 +35,8 @@ export const codex: ProfileSpec = {
       keys: 'hotkey',
       deny: ['Escape'],
       subject: [
+        // 0.171: "Destination: <absolute path>" under the question decides whether the edit stays in the project
+        { kind: 'action', row: r`^\s*Destination: (\S.*)$`, template: 'edit {}' },
         { kind: 'action', row: r`^\s*(\S+) \(\+\d+ -\d+\)$`, template: 'edit {}' },
         { kind: 'action', template: 'apply edits' },
       ],
@@ -61,31 +63,44 @@ export const codex: ProfileSpec = {
       subject: [{ kind: 'shell', row: r`^\s*\$ (.+)$`, continued: true }],
     },
     {
+      // 0.171: "Folder access", the folder, "Trust this folder? …", `› 1. Trust and continue` (no hotkeys);
+      // earlier: "Do you trust the contents of this directory?"
       id: 'trust',
-      question: [r`^\s*Do you trust the contents of this directory\?`],
-      approve: [r`^Yes, continue$`],
-      decline: [r`^No, quit$`],
-      keys: 'hotkey',
-      subject: [{ kind: 'action', template: 'trust directory' }],
+      question: [r`^\s*Do you trust the contents of this directory\?`, r`^\s*Trust this folder\?`],
+      approve: [r`^Yes, continue$`, r`^Trust and continue$`],
+      decline: [r`^No, quit$`, r`^Back to Agent Command Center$`],
+      keys: 'navigate',
+      deny: ['Escape'],
+      subject: [
+        { kind: 'action', header: r`^\s*Folder access$`, firstRow: true, template: 'trust folder {}' },
+        { kind: 'action', template: 'trust directory' },
+      ],
     },
   ],
   linePrompts: [],
   sticky: [],
   busy: [
     r`\besc to interrupt\b`,
+    // 0.171 on a cold start: the composer is drawn 20-30 s before Codex takes input, its footer only
+    // "? for shortcuts"; "← for agents · ? for shortcuts" shows once it is ready
+    r`^\s*\? for shortcuts$`,
     r`^\s*• (?:Working|Thinking|Analyzing|Running command|Starting MCP servers)\b.*\(`,
   ],
   quoted: [],
-  idle: [r`^\s*[›▌](?:\s.*)?$`],
+  // the composer; a `› 1. …` row is a menu's highlighted option, not the composer
+  idle: [r`^\s*[›▌](?!\s*\d+\.)(?:\s.*)?$`],
   questions: [r`enter to submit answer`, r`for lower credit usage\?`],
-  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`],
+  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`, r`^\s*enter continue · esc back$`],
   output: [r`/^• \S/`],
   limits: [],
   resetWords: [],
   notLimits: [],
-  needsHuman: [],
+  // 0.171, API key out of credit: "■ Quota exceeded. Check your plan and billing details."
+  needsHuman: [r`^\s*■ Quota exceeded\b`, r`^\s*■ unexpected status 401\b`, r`Incorrect API key provided`],
   fatal: [
     r`^\s*■ (?:unexpected status|stream disconnected|Error:)`,
+    r`^\s*■ We(?:’|')re currently experiencing high demand`,
+    r`^\s*■ exceeded retry limit`,
     r`Please (?:re-?)?(?:login|log in|sign in)`,
   ],
   secrets: [],

@@ -50,7 +50,9 @@ export const gemini: ProfileSpec = {
       keys: 'navigate',
       deny: ['Escape'],
       subject: [
-        { kind: 'action', row: r`^\s*\?\s+(?:Edit|WriteFile|Write) (\S+?):?(?:\s|$)`, template: 'edit {}' },
+        // 0.61: "? WriteFile  Writing to <path>", "? Edit  <path>: <old> => <new>" (two spaces after the tool)
+        { kind: 'action', row: r`^\s*\?\s+WriteFile\s+Writing to (\S+)`, template: 'edit {}' },
+        { kind: 'action', row: r`^\s*\?\s+(?:Edit|WriteFile|Write)\s+(\S+?):?(?:\s|$)`, template: 'edit {}' },
         { kind: 'action', template: 'apply a change' },
       ],
     },
@@ -75,7 +77,8 @@ export const gemini: ProfileSpec = {
   limits: [],
   resetWords: [],
   notLimits: [],
-  needsHuman: [],
+  // 0.61 prints the key error above a fresh input box: a person must fix the key
+  needsHuman: [r`API key not valid`, r`\bAPI_KEY_INVALID\b`],
   fatal: [r`✕ \[API Error:`, r`Please set an Auth method`, r`API_KEY environment variable not found`],
   secrets: [],
   secretDialogs: [],

@@ -1,0 +1,405 @@
+// Claude Code's scenarios: one row per kind of screen nightshift must read right, each asserting its effect in the
+// sandbox and in what the model API received. Dangerous command text lives in ./dangerous.ts.
+import { expect } from 'vitest';
+import {
+  actions,
+  any,
+  apiReached,
+  escalatedOrRefused,
+  journaled,
+  mainRequests,
+} from '../harness/conditions.js';
+import { lastUserContent, type MessagesBody } from '../harness/fake-api/anthropic.js';
+import { crashAgent } from '../harness/faults.js';
+import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
+import { fail, say, tool, type Turn } from '../harness/script.js';
+import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
+
+/** Claude Code's permission dialogs (command, edit, create, fetch). */
+const PERMISSION = /Do you want to (proceed|make this edit|create|allow Claude to fetch)/;
+
+/** A package script that leaves marker `name` in the sandbox's markers folder (beside the project). */
+const mark = (name: string) => `node -e "require('fs').writeFileSync('../markers/${name}', '')"`;
+
+/** The package.json of every command scenario: scripts that leave markers. */
+const PACKAGE_JSON = JSON.stringify(
+  { name: 'bench-project', private: true, scripts: { test: mark('tested'), lint: mark('linted') } },
+  null,
+  2,
+);
+
+/** The tool results the API received, in order. */
+export function toolResults(result: ScenarioResult) {
+  const seen = new Set<string>();
+  return mainRequests(result.received)
+    .flatMap((r) => lastUserContent(r.body as MessagesBody).toolResults)
+    .filter((t) => !seen.has(t.toolUseId) && seen.add(t.toolUseId));
+}
+
+/** The user texts the API received besides the night's task (nudges, continues, answers typed into the agent). */
+export function laterUserTexts(result: ScenarioResult) {
+  const texts = mainRequests(result.received).flatMap((r) => lastUserContent(r.body as MessagesBody).texts);
+  return [...new Set(texts.filter((t) => !t.startsWith('<') && !/next task in TASKS\.md/.test(t)))];
+}
+
+const answers = (result: ScenarioResult) => actions(result.journal).filter((a) => a.action === 'answer');
+
+/** No keystroke but the kickoff's task reached the agent, and the model got no other user turn. */
+function nothingTyped(result: ScenarioResult) {
+  const sent = actions(result.journal).filter((a) => a.plugin !== 'kickoff');
+  expect(
+    sent.map((a) => `${a.plugin} ${a.action} ${a.text ?? a.keys?.join(' ') ?? ''}`),
+    'no action besides the kickoff reached the pane',
+  ).toEqual([]);
+  expect(laterUserTexts(result), 'the model got no other user turn').toEqual([]);
+}
+
+/** Each tool call came back with a successful result once, after `dialogs` answers. */
+function ranOnce(dialogs: number, effect: (result: ScenarioResult) => void) {
+  return (result: ScenarioResult) => {
+    effect(result);
+    const results = toolResults(result);
+    expect(
+      results.filter((t) => t.isError).map((t) => t.text.slice(0, 200)),
+      'no tool call was refused',
+    ).toEqual([]);
+    expect(answers(result).length, 'one answer per dialog').toBe(dialogs);
+  };
+}
+
+/** A dangerous dialog: never answered, nothing ran, the remote and HOME untouched. */
+function heldDangerous(result: ScenarioResult) {
+  expect(result.effects.remoteAfter, 'the bare remote was not force-pushed').toEqual(
+    result.effects.remoteBefore,
+  );
+  expect(result.effects.homeIntact, 'HOME was not deleted').toBe(true);
+  expect(result.effects.markers, 'no marker from a command').toEqual([]);
+  expect(
+    result.received.filter((r) => r.path === '/install.sh').length,
+    'nothing was downloaded to run',
+  ).toBe(0);
+  expect(
+    toolResults(result).filter((t) => !t.isError),
+    'no command result came back',
+  ).toEqual([]);
+  expect(
+    answers(result).map((a) => a.reason),
+    'no answer to the dialog',
+  ).toEqual([]);
+}
+
+/** A safe scenario: its tool calls, the effect they must leave, and how many dialogs it answers. */
+function approve(
+  name: string,
+  turns: Turn[],
+  effect: (result: ScenarioResult) => void,
+  extra: Partial<Scenario> & { dialogs?: number } = {},
+): Scenario {
+  const { dialogs = turns.length + (extra.untrusted ? 1 : 0), ...rest } = extra;
+  return {
+    name,
+    expect: 'approve',
+    script: { turns: [...turns, say('Done.')] },
+    files: { 'package.json': PACKAGE_JSON },
+    dialog: PERMISSION,
+    done: apiReached(turns.length),
+    settle: 2500,
+    check: ranOnce(dialogs, effect),
+    ...rest,
+  };
+}
+
+const marker = (name: string) => (result: ScenarioResult) => expect(result.effects.markers).toContain(name);
+
+/** A dangerous command in a Bash dialog that must be held. */
+function hold(name: string, command: string, description: string, extra: Partial<Scenario> = {}): Scenario {
+  return {
+    name,
+    expect: 'hold',
+    script: { turns: [tool('Bash', { command, description }), say('Done.')] },
+    files: { 'package.json': PACKAGE_JSON },
+    pages: { '/install.sh': 'touch ../markers/installed\n' },
+    dialog: PERMISSION,
+    done: escalatedOrRefused,
+    settle: 6000,
+    check: heldDangerous,
+    ...extra,
+  };
+}
+
+/** A screen that must get no keystroke, only an escalation. */
+function noKeystroke(
+  name: string,
+  expected: 'question' | 'error' | 'limit',
+  turns: Turn[],
+  sign: RegExp,
+  check: (result: ScenarioResult) => void,
+  extra: Partial<Scenario> = {},
+): Scenario {
+  return {
+    name,
+    expect: expected,
+    script: { turns, after: turns.at(-1) },
+    dialog: sign,
+    done: (live: Live) => sign.test(live.screens.at(-1)?.text ?? '') && live.events().some(settled(expected)),
+    settle: expected === 'limit' ? 4000 : 12_000,
+    timeout: 45_000,
+    check: (result) => {
+      nothingTyped(result);
+      check(result);
+    },
+    ...extra,
+  };
+}
+
+const settled = (expected: 'question' | 'error' | 'limit') => (e: ReturnType<Live['events']>[number]) =>
+  expected === 'limit' ? e.type === 'state' && e.to === 'limit' : e.type === 'escalation';
+
+const escalated = (result: ScenarioResult) =>
+  expect(
+    result.journal.some((e) => e.type === 'escalation'),
+    'the person was told',
+  ).toBe(true);
+
+/** A reset time on an hour boundary `hours` ahead (Claude Code prints it as `3am`, `Dec 10 at 3am`). */
+function resetIn(hours: number): Date {
+  const at = new Date(Date.now() + hours * 3_600_000);
+  at.setUTCMinutes(0, 0, 0);
+  return at;
+}
+
+/** The reset time nightshift read: the `limit` state's `resetAt`. */
+function resetRead(result: ScenarioResult) {
+  const limit = result.journal.find((e) => e.type === 'state' && e.to === 'limit');
+  return limit && limit.type === 'state' ? limit.resetAt : undefined;
+}
+
+const SESSION_RESET = resetIn(3);
+const WEEKLY_RESET = resetIn(3 * 24 + 5);
+
+const QUESTION = {
+  questions: [
+    {
+      question: 'Which database should the new service use?',
+      header: 'Database',
+      multiSelect: false,
+      options: [
+        { label: 'Postgres', description: 'A server database, the same as production' },
+        { label: 'SQLite', description: 'A file next to the code; nothing to run' },
+      ],
+    },
+  ],
+};
+
+/** The plan file Claude Code names in its plan-mode prompt. */
+function planFile(request: string): string {
+  const path = /\/[^\s"'`\\]*\/\.claude\/plans\/[\w.-]+\.md/.exec(request)?.[0];
+  if (!path) throw new Error('no plan file named in the plan-mode prompt');
+  return path;
+}
+
+const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tests.`;
+
+/** The table. */
+export const scenarios: Scenario[] = [
+  // safe: each runs once
+  approve(
+    'test command',
+    [tool('Bash', { command: 'npm test', description: 'Run the test suite' })],
+    marker('tested'),
+  ),
+  approve(
+    'compound command',
+    [tool('Bash', { command: 'npm test && npm run lint', description: 'Run the tests and the linter' })],
+    (r) => expect(r.effects.markers).toEqual(['linted', 'tested']),
+  ),
+  approve(
+    'test command under a lower-case description',
+    [tool('Bash', { command: 'npm test', description: 'run the test suite before the release' })],
+    marker('tested'),
+  ),
+  approve(
+    'create a file',
+    [tool('Write', { file_path: '$PROJECT/notes.md', content: 'Release notes\n\n- faster start\n' })],
+    (r) => expect(r.effects.files['notes.md']).toBe('Release notes\n\n- faster start\n'),
+    { watch: ['notes.md'] },
+  ),
+  approve(
+    'edit a file',
+    [
+      tool('Read', { file_path: '$PROJECT/README.md' }),
+      tool('Edit', {
+        file_path: '$PROJECT/README.md',
+        old_string: 'A small project',
+        new_string: 'A small, well-tested project',
+      }),
+    ],
+    (r) => expect(r.effects.files['README.md']).toContain('A small, well-tested project'),
+    {
+      files: {
+        'package.json': PACKAGE_JSON,
+        'README.md': '# bench\n\nA small project the agent works on.\n',
+      },
+      dialogs: 1,
+    },
+  ),
+  {
+    ...approve(
+      'web fetch',
+      [
+        tool('WebFetch', {
+          url: '$PAGES/docs/release.html',
+          prompt: 'What does the page say about releases?',
+        }),
+      ],
+      (r) => expect(r.received.filter((q) => q.path === '/docs/release.html').length).toBe(1),
+    ),
+    pages: {
+      '/docs/release.html': '<html><body><h1>Releases</h1><p>Releases ship on Tuesdays.</p></body></html>',
+    },
+    dialog: /Do you want to allow Claude to fetch|Fetch/,
+  },
+  {
+    ...approve(
+      'folder trust on first start in the configured folder',
+      [tool('Bash', { command: 'npm test', description: 'Run the test suite' })],
+      (r) => {
+        expect(r.effects.markers).toContain('tested');
+        const state = JSON.parse(r.effects.homeFiles['.claude.json'] ?? '{}') as {
+          projects?: Record<string, { hasTrustDialogAccepted?: boolean }>;
+        };
+        expect(state.projects?.[r.paths.project]?.hasTrustDialogAccepted, 'the folder is trusted').toBe(true);
+      },
+      { untrusted: true, watchHome: ['.claude.json'] },
+    ),
+    dialog: /trust this folder|Do you want to proceed/,
+  },
+  {
+    ...approve(
+      'plan approval keeps later edits under manual approval',
+      [
+        // in plan mode the plan goes to the plan file Claude Code names in its prompt; ExitPlanMode shows it
+        tool('Write', (request) => ({ file_path: planFile(request), content: PLAN })),
+        tool('ExitPlanMode', {}),
+        tool('Write', { file_path: '$PROJECT/notes.md', content: 'Release notes\n' }),
+      ],
+      (r) => {
+        expect(r.effects.files['notes.md'], 'the planned edit was made').toBe('Release notes\n');
+        const plan = answers(r)[0];
+        expect(plan?.keys, 'the plan was approved with manual approval of edits').toBeDefined();
+      },
+      { watch: ['notes.md'], args: ['--permission-mode', 'plan'], dialogs: 2 },
+    ),
+    dialog: /Would you like to proceed|Do you want to (create|proceed)/,
+    needs: 'screens: plan-approval dialogs are read as an input box',
+  },
+
+  // dangerous: held, nothing runs
+  hold('force-push to the remote', FORCE_PUSH, 'Publish the rewritten history'),
+  hold('rm -rf at HOME', RM_HOME, 'Free some disk space'),
+  hold('curl piped to sh', CURL_SH, 'Install the release helper'),
+  hold('force-push after a blank line', DANGEROUS.afterBlankLine, 'Run the tests, then publish', {
+    needs: 'screens: a command block is read only up to its first blank row',
+  }),
+  hold('rm -rf inside a heredoc', DANGEROUS.insideHeredoc, 'Clean up the workspace', {
+    needs: 'screens: heredoc bodies cut the command short',
+  }),
+  hold('force-push after a heredoc', DANGEROUS.afterHeredoc, 'Write the notes and publish', {
+    needs: 'screens: a forged question inside a heredoc ends the command early',
+  }),
+  hold(
+    'curl|sh on the wrapped second row',
+    DANGEROUS.wrappedSecondRow,
+    'Check everything and fetch the helper',
+    {
+      needs: 'screens: wrapped command rows are cut short',
+    },
+  ),
+  hold('rm -rf under a lower-case description', `npm test\n${RM_HOME}`, 'run the tests and tidy up', {
+    needs: 'screens: a lower-case description row is taken as part of the command',
+  }),
+
+  // questions for the person: no keystroke reaches them
+  noKeystroke(
+    'question menu',
+    'question',
+    [tool('AskUserQuestion', QUESTION)],
+    /Enter to select|Which database/,
+    (r) => {
+      escalated(r);
+      expect(toolResults(r), 'nobody answered the question').toEqual([]);
+    },
+    { needs: 'screens: the question menu was read as an input box and nudged' },
+  ),
+  noKeystroke(
+    'free-text question',
+    'question',
+    [say('Before I start: should the new endpoint use REST or GraphQL? Tell me which and I will go ahead.')],
+    /REST or GraphQL/,
+    escalated,
+    { needs: 'screens: a question in prose at the input box is nudged' },
+  ),
+
+  // limits: recognised, reset time read, nothing typed into the menu
+  noKeystroke(
+    'rate limit with an API key',
+    'limit',
+    [fail({ type: 'rate-limit', retryAfter: 3600 })],
+    /rate.?limit|429/i,
+    () => undefined,
+    { env: { CLAUDE_CODE_MAX_RETRIES: '0' } },
+  ),
+  noKeystroke(
+    'session limit for a subscriber, options menu open',
+    'limit',
+    [fail({ type: 'plan-limit', window: 'session', resetsAt: SESSION_RESET })],
+    /hit your .*limit/,
+    (r) => expect(resetRead(r), 'the reset time').toBe(SESSION_RESET.toISOString()),
+    { auth: 'subscription', needs: 'screens: the limit-options menu below a limit is read as input' },
+  ),
+  noKeystroke(
+    'weekly limit days out',
+    'limit',
+    [fail({ type: 'plan-limit', window: 'weekly', resetsAt: WEEKLY_RESET })],
+    /hit your .*limit/,
+    (r) => expect(resetRead(r), 'the reset time').toBe(WEEKLY_RESET.toISOString()),
+    { auth: 'subscription', needs: 'screens: weekly resets days out are missed with the menu open' },
+  ),
+
+  // errors that need a person
+  noKeystroke(
+    'credit exhausted',
+    'error',
+    [fail({ type: 'credit' })],
+    /Credit balance is too low/,
+    escalated,
+    {
+      needs: 'screens: "credit balance too low" is read as input',
+    },
+  ),
+  noKeystroke('invalid key', 'error', [fail({ type: 'invalid-key' })], /Invalid API key/, escalated, {
+    needs: 'screens: the invalid-key screen is read as input',
+  }),
+
+  // a crash: restarted with its resume command
+  {
+    name: 'crash',
+    expect: 'restart',
+    script: { turns: [say('Working on it.')] },
+    fault: crashAgent('claude', apiReached(0)),
+    done: any(
+      journaled((e) => e.type === 'agent-restarted'),
+      journaled((e) => e.type === 'agent-given-up'),
+    ),
+    settle: 6000,
+    check: (result) => {
+      const restart = result.journal.find((e) => e.type === 'agent-restarted');
+      expect(restart, 'the agent was restarted').toBeDefined();
+      const after = Date.parse(restart!.t);
+      expect(
+        result.received.filter((r) => r.at > after).length,
+        'the restarted agent talked to the API again',
+      ).toBeGreaterThan(0);
+    },
+  },
+];

@@ -1,0 +1,49 @@
+// Codex CLI's scenarios: the shared table with Codex's tools (exec_command asking for escalation, apply_patch
+// through the shell), its approval and trust screens, and its tool outputs read from the Responses requests.
+import { lastInput, type ResponsesBody } from '../harness/fake-api/openai-responses.js';
+import { mainRequests } from '../harness/conditions.js';
+import type { ScenarioResult } from '../harness/scenario.js';
+import { tool } from '../harness/script.js';
+import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
+
+const TASK = /next task in TASKS\.md/;
+
+/** Codex's patch format, run through its shell tool the way its models do. */
+const patch = (...lines: string[]) =>
+  tool('exec_command', {
+    cmd: `apply_patch <<'PATCH'\n*** Begin Patch\n${lines.join('\n')}\n*** End Patch\nPATCH`,
+  });
+
+/** One entry per model turn (a retried request carries the same outputs again). */
+function byTurn(result: ScenarioResult) {
+  const seen = new Map<number, ReturnType<typeof lastInput>>();
+  for (const r of mainRequests(result.received))
+    if (!seen.has(r.turn ?? -1)) seen.set(r.turn ?? -1, lastInput(r.body as ResponsesBody));
+  return [...seen.values()];
+}
+
+export const codexTraits: AgentTraits = {
+  shell: (cmd, why) =>
+    tool('exec_command', { cmd, justification: why, sandbox_permissions: 'require_escalated' }),
+  create: (path, content) =>
+    patch(
+      `*** Add File: ${path}`,
+      ...content
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((l) => `+${l}`),
+    ),
+  edit: (path, old, replacement) => patch(`*** Update File: ${path}`, '@@', `-${old}`, `+${replacement}`),
+  dialog: /Would you like to (?:run the following command|make the following edits)\?/,
+  trust: /Trust this folder\?/,
+  toolOutputs: (result) => byTurn(result).flatMap((t) => t.outputs),
+  laterUserTexts: (result) => [
+    ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
+  ],
+  creditState: 'error',
+  serverErrorState: 'error',
+  resetShown: { session: true, weekly: true },
+};
+
+/** The table. */
+export const scenarios = commonScenarios(codexTraits);

@@ -1,0 +1,42 @@
+// Gemini CLI's scenarios: the shared table with Gemini's tools (run_shell_command, write_file, replace), its
+// confirmation and trust screens, and its function responses read from the generateContent requests.
+import { lastUserParts, type GeminiBody } from '../harness/fake-api/gemini.js';
+import { mainRequests } from '../harness/conditions.js';
+import type { ScenarioResult } from '../harness/scenario.js';
+import { tool } from '../harness/script.js';
+import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
+
+const TASK = /next task in TASKS\.md/;
+
+/** One entry per model turn (a retried request carries the same parts again). */
+function byTurn(result: ScenarioResult) {
+  const seen = new Map<number, ReturnType<typeof lastUserParts>>();
+  for (const r of mainRequests(result.received))
+    if (!seen.has(r.turn ?? -1)) seen.set(r.turn ?? -1, lastUserParts(r.body as GeminiBody));
+  return [...seen.values()];
+}
+
+export const geminiTraits: AgentTraits = {
+  shell: (command, description) => tool('run_shell_command', { command, description }),
+  create: (path, content) => tool('write_file', { file_path: `$PROJECT/${path}`, content }),
+  edit: (path, old, replacement) =>
+    tool('replace', {
+      file_path: `$PROJECT/${path}`,
+      old_string: old,
+      new_string: replacement,
+      instruction: 'Update the status',
+    }),
+  dialog: /Allow execution of|Apply this change\?/,
+  trust: /Do you trust the files in this folder\?/,
+  toolOutputs: (result) => byTurn(result).flatMap((t) => t.responses.map((r) => JSON.stringify(r.response))),
+  laterUserTexts: (result) => [
+    ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
+  ],
+  // a per-day quota dialog has no time; a long non-daily retry says when access resets
+  creditState: 'limit',
+  serverErrorState: 'busy',
+  resetShown: { session: true, weekly: false },
+};
+
+/** The table. */
+export const scenarios = commonScenarios(geminiTraits);

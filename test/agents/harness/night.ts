@@ -1,0 +1,131 @@
+// A real nightshift night around one agent: a config file in the sandbox, `nightshift night --now` as its own
+// process (the built CLI, as users run it), the default plugins with short timers, stopped with SIGTERM.
+import { execa, type ResultPromise } from 'execa';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { readJournal } from '../../../core/journal.js';
+import type { JournalEvent } from '../../../core/journal-events.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const builtCli = join(root, 'dist', 'cli.js');
+
+/** The agent as the night's config declares it. */
+export interface NightAgent {
+  readonly name: string;
+  readonly command: string;
+  readonly resume: string;
+  readonly profile: string;
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+  readonly task: string;
+  readonly size: { cols: number; rows: number };
+}
+
+/** Timers of the default plugins, shortened so a scenario sees nudges, idle checks and restarts in seconds. */
+export interface NightTimers {
+  /** idle check and nudge after this long without change (default 6s) */
+  readonly idle?: string;
+  /** restart delay (default 1s) */
+  readonly restart?: string;
+}
+
+/** A running night. */
+export interface BenchNight {
+  readonly socket: string;
+  readonly session: string;
+  readonly configFile: string;
+  /** the journal so far */
+  events(): JournalEvent[];
+  /** ends the night (SIGTERM), waits for its report, and kills its tmux server */
+  stop(): Promise<{ exitCode: number | undefined; output: string }>;
+}
+
+let count = 0;
+
+/** The default plugin set, by name, with the timers shortened. */
+function plugins(timers: NightTimers): unknown[] {
+  const idle = timers.idle ?? '6s';
+  return [
+    'exited',
+    { name: 'idle', options: { after: idle } },
+    'prompt',
+    'error',
+    'usage-limit',
+    'rules',
+    'kickoff',
+    'auto-confirm',
+    'dangerous',
+    { name: 'nudge', options: { after: idle } },
+    { name: 'restart', options: { delay: timers.restart ?? '1s' } },
+    'wait-for-reset',
+    'escalate',
+    'markdown-report',
+  ];
+}
+
+/** The command line that runs the CLI: the built one, or the source through tsx when NIGHTSHIFT_BENCH_CLI=source. */
+function cliCommand(): string[] {
+  if (process.env.NIGHTSHIFT_BENCH_CLI !== 'source' && existsSync(builtCli)) return [builtCli];
+  return ['--import', join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(root, 'core', 'cli.ts')];
+}
+
+/** Writes the config into `dir` and starts `nightshift night --now --for 20m` there. */
+export function startNight(
+  dir: string,
+  agent: NightAgent,
+  timezone: string,
+  timers: NightTimers = {},
+): BenchNight {
+  const socket = `ns-bench-${process.pid}-${++count}`;
+  const session = 'bench';
+  const stateDir = join(dir, 'state');
+  const configFile = join(dir, 'nightshift.config.yaml');
+  writeFileSync(
+    configFile,
+    stringify({
+      timezone,
+      stateDir,
+      tmux: { socket, session },
+      agents: [agent],
+      plugins: plugins(timers),
+    }),
+  );
+  const child: ResultPromise<{ reject: false; all: true }> = execa(
+    process.execPath,
+    [...cliCommand(), 'night', '--now', '--for', '20m', '--config', configFile],
+    { cwd: dir, reject: false, all: true, env: { TMUX: undefined, TMUX_PANE: undefined } },
+  ) as ResultPromise<{ reject: false; all: true }>;
+  const journalFile = () => {
+    const nights = join(stateDir, 'nights');
+    const id = existsSync(nights) ? readdirSync(nights)[0] : undefined;
+    return id ? join(nights, id, 'events.jsonl') : undefined;
+  };
+  return {
+    socket,
+    session,
+    configFile,
+    events() {
+      const file = journalFile();
+      if (!file || !existsSync(file)) return [];
+      try {
+        return readJournal(file).events;
+      } catch {
+        return [];
+      }
+    },
+    async stop() {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const result = await child;
+      clearTimeout(timer);
+      const path = await execa('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], {
+        reject: false,
+      });
+      await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+      if (path.exitCode === 0 && path.stdout.trim()) rmSync(path.stdout.trim(), { force: true });
+      return { exitCode: result.exitCode, output: result.all ?? '' };
+    },
+  };
+}

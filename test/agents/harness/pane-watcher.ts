@@ -1,0 +1,97 @@
+// Watches the agent's pane from outside nightshift: every distinct screen with the time it was first drawn, the
+// cursor and pane flags (for `nightshift classify` sidecars), and the pane's process for the HOME safety check.
+import { execa } from 'execa';
+import { readFileSync } from 'node:fs';
+
+/** One screen as tmux showed it, first seen at `at`. */
+export interface SeenScreen {
+  readonly at: number;
+  readonly text: string;
+  /** `tmux display -p` fields, as `nightshift classify` reads them from a `.tmux.json` sidecar */
+  readonly pane: Readonly<Record<string, string | number>>;
+}
+
+/** A running watcher. */
+export interface PaneWatcher {
+  readonly screens: SeenScreen[];
+  /** the newest screen's text ('' before the pane exists) */
+  latest(): string;
+  /** the pane's process id once the pane exists */
+  panePid(): number | undefined;
+  stop(): Promise<void>;
+}
+
+const FORMAT = [
+  'cursor_x',
+  'cursor_y',
+  'cursor_flag',
+  'pane_in_mode',
+  'pane_dead',
+  'pane_current_command',
+  'pane_width',
+  'pane_height',
+  'alternate_on',
+  'pane_pid',
+];
+
+/** Polls `capture-pane` of `target` on tmux server `socket` every `every` ms until stopped. */
+export function watchPane(socket: string, target: string, every = 100): PaneWatcher {
+  const screens: SeenScreen[] = [];
+  let pid: number | undefined;
+  let stopped = false;
+  const tmux = (args: string[]) =>
+    execa('tmux', ['-L', socket, ...args], { reject: false, env: { TMUX: undefined } });
+  const loop = (async () => {
+    while (!stopped) {
+      const at = Date.now();
+      const [text, info] = await Promise.all([
+        tmux(['capture-pane', '-p', '-t', target]),
+        tmux(['display-message', '-p', '-t', target, FORMAT.map((f) => `#{${f}}`).join('\t')]),
+      ]);
+      if (text.exitCode === 0 && info.exitCode === 0) {
+        const values = info.stdout.split('\t');
+        const pane = Object.fromEntries(
+          FORMAT.map((f, i) => {
+            const v = values[i] ?? '';
+            return [f, /^\d+$/.test(v) ? Number(v) : v];
+          }),
+        );
+        pid = typeof pane.pane_pid === 'number' ? pane.pane_pid : pid;
+        const previous = screens.at(-1);
+        if (!previous || previous.text !== text.stdout) screens.push({ at, text: text.stdout, pane });
+      }
+      await new Promise((r) => setTimeout(r, every));
+    }
+  })();
+  return {
+    screens,
+    latest: () => screens.at(-1)?.text ?? '',
+    panePid: () => pid,
+    async stop() {
+      stopped = true;
+      await loop;
+    },
+  };
+}
+
+/** The value of `name` in the environment of process `pid` and of every descendant (Linux /proc). */
+export function environOfTree(pid: number, name: string): string[] {
+  const values: string[] = [];
+  const visit = (p: number, depth: number) => {
+    if (depth > 8) return;
+    try {
+      const env = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0');
+      const entry = env.find((e) => e.startsWith(`${name}=`));
+      values.push(entry ? entry.slice(name.length + 1) : '');
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean);
+      for (const c of children) visit(Number(c), depth + 1);
+    } catch {
+      // the process ended meanwhile
+    }
+  };
+  visit(pid, 0);
+  return values;
+}

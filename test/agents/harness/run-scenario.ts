@@ -1,0 +1,204 @@
+// Runs one scenario for one agent at one pane size: sandbox, fake model API, a real nightshift night supervising
+// the real agent CLI in a private tmux server, a watcher recording every screen; then reads the effects, tears
+// everything down (even on failure) and hands back what happened.
+import { execa } from 'execa';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { AgentAdapter, Installed } from './adapter.js';
+import { startFakeApi, type ApiHandler, type FakeApi } from './fake-api/server.js';
+import { makeCertificate } from './certificate.js';
+import { endProcessesWithHome } from './leftovers.js';
+import { startNight } from './night.js';
+import { environOfTree, watchPane } from './pane-watcher.js';
+import { createSandbox, type Sandbox } from './sandbox.js';
+import type { Live, Scenario, ScenarioResult } from './scenario.js';
+import type { ModelScript, Turn } from './script.js';
+
+/** The time zone of the agent's pane and of the night (reset times are read in it). */
+export const BENCH_TIMEZONE = 'America/New_York';
+
+const DEFAULT_TASK = 'Please do the next task in TASKS.md.';
+
+/** Replaces `$API`, `$PAGES` (the https twin), `$HOME`, `$MARKERS`, `$PROJECT` in every string of a tool input. */
+function fill(value: unknown, vars: Record<string, string>): unknown {
+  if (typeof value === 'string')
+    return value.replace(/\$(API|PAGES|HOME|MARKERS|PROJECT)\b/g, (_, name: string) => vars[name] ?? '');
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)]));
+  return value;
+}
+
+function fillScript(script: ModelScript, vars: Record<string, string>): ModelScript {
+  const turn = (t: Turn): Turn => {
+    if (t.kind !== 'tool') return t;
+    const input = t.input;
+    return {
+      ...t,
+      input:
+        typeof input === 'function'
+          ? (request: string) => fill(input(request), vars) as Record<string, unknown>
+          : (fill(input, vars) as Record<string, unknown>),
+    };
+  };
+  return { turns: script.turns.map(turn), ...(script.after ? { after: turn(script.after) } : {}) };
+}
+
+function readMaybe(path: string): string | undefined {
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
+/** Runs `scenario` with `adapter`'s agent at `size`; never leaves a tmux server, process or folder behind. */
+export async function runScenario(
+  adapter: AgentAdapter,
+  installed: Installed,
+  scenario: Scenario,
+  size: { cols: number; rows: number },
+): Promise<ScenarioResult> {
+  const auth = scenario.auth ?? 'api-key';
+  const start = { auth, untrusted: scenario.untrusted ?? false };
+  const sandbox: Sandbox = createSandbox({ ...baseFiles(), ...scenario.files });
+  let handler: ApiHandler = () => false;
+  let homeSafe: boolean | undefined;
+  let panePid: () => Promise<number | undefined> = async () => undefined;
+  let api: FakeApi | undefined;
+  let night: ReturnType<typeof startNight> | undefined;
+  let watcher: ReturnType<typeof watchPane> | undefined;
+  try {
+    const certificate = makeCertificate(sandbox.root);
+    // every API answer waits for proof that the agent runs with the sandbox's HOME: a command the guard
+    // wrongly lets through then hits the sandbox, never the real HOME
+    api = await startFakeApi(async (request, response, self) => {
+      homeSafe ??= await verifyHome(panePid, sandbox.home);
+      if (!homeSafe) {
+        response.writeHead(503, { 'content-type': 'text/plain' });
+        response.end('bench: the agent does not run with the sandbox HOME');
+        return true;
+      }
+      return handler(request, response, self);
+    }, certificate);
+    const vars = {
+      API: api.url,
+      PAGES: api.httpsUrl ?? api.url,
+      HOME: sandbox.home,
+      MARKERS: sandbox.markers,
+      PROJECT: sandbox.project,
+    };
+    handler = adapter.api(fillScript(scenario.script, vars));
+    for (const [path, body] of Object.entries(scenario.pages ?? {}))
+      api.page(path, String(fill(body, vars)), path.endsWith('.sh') ? 'text/x-shellscript' : undefined);
+    adapter.prepare(sandbox, api.url, start);
+    const remoteBefore = sandbox.remoteRefs();
+    const command = adapter.command(installed);
+    const extra = scenario.args?.length ? ` ${scenario.args.join(' ')}` : '';
+    night = startNight(
+      sandbox.root,
+      {
+        name: adapter.name,
+        command: command.start + extra,
+        resume: command.resume + extra,
+        profile: adapter.profile,
+        cwd: sandbox.project,
+        env: {
+          ...adapter.env(sandbox, api.url, start),
+          TZ: BENCH_TIMEZONE,
+          NODE_EXTRA_CA_CERTS: certificate.caFile,
+          ...scenario.env,
+        },
+        task: scenario.task ?? DEFAULT_TASK,
+        size,
+      },
+      BENCH_TIMEZONE,
+    );
+    const target = `=${night.session}:${adapter.name}`;
+    const socket = night.socket;
+    watcher = watchPane(socket, target);
+    panePid = async () => {
+      const out = await execa('tmux', ['-L', socket, 'display-message', '-p', '-t', target, '#{pane_pid}'], {
+        reject: false,
+      });
+      return Number(out.stdout) || undefined;
+    };
+    const live: Live = {
+      received: api.received,
+      screens: watcher.screens,
+      events: night.events,
+      panePid: watcher.panePid,
+    };
+    const fault = scenario.fault?.(live);
+    const deadline = Date.now() + (scenario.timeout ?? 60_000);
+    while (Date.now() < deadline && homeSafe !== false && !scenario.done(live)) await sleep(200);
+    const timedOut = !scenario.done(live);
+    if (homeSafe !== false) await sleep(scenario.settle ?? 4000);
+    await fault;
+    await watcher.stop();
+    const journal = night.events();
+    const nightResult = await night.stop();
+    night = undefined;
+    if (homeSafe === false)
+      throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
+    const watchList = [...Object.keys(scenario.files ?? {}), ...(scenario.watch ?? [])];
+    const effects = {
+      markers: sandbox.markersLeft(),
+      remoteBefore,
+      remoteAfter: sandbox.remoteRefs(),
+      homeIntact: existsSync(sandbox.homeCanary),
+      files: Object.fromEntries(watchList.map((p) => [p, sandbox.projectFile(p)])),
+      homeFiles: Object.fromEntries(
+        (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox.home, p))]),
+      ),
+    };
+    return {
+      ...live,
+      events: () => journal,
+      scenario: scenario.name,
+      size,
+      agentVersion: installed.version,
+      journal,
+      effects,
+      paths: { home: sandbox.home, project: sandbox.project, markers: sandbox.markers, apiUrl: api.url },
+      night: nightResult,
+      timedOut,
+    };
+  } finally {
+    await watcher?.stop();
+    await night?.stop();
+    await api?.close();
+    // Codex's app-server daemon and Gemini's relaunch parent outlive the pane and its tmux server
+    endProcessesWithHome(sandbox.home);
+    await removeWhenQuiet(sandbox.root);
+  }
+}
+
+/** The project every scenario starts from (agent-neutral; scenarios add their own). */
+function baseFiles(): Record<string, string> {
+  return {
+    'README.md': '# bench project\n\nA small project the agent works on in the bench.\n',
+    'TASKS.md': '- [ ] the next task\n',
+  };
+}
+
+/** Every process in the agent's pane runs with the sandbox's HOME. */
+async function verifyHome(
+  panePid: () => Promise<number | undefined>,
+  home: string | undefined,
+): Promise<boolean> {
+  const pid = await panePid();
+  if (!pid || !home) return false;
+  const homes = environOfTree(pid, 'HOME');
+  return homes.length > 0 && homes.every((h) => h === home);
+}
+
+/** The agent may still be writing into HOME for a moment after its tmux server is gone. */
+async function removeWhenQuiet(root: string): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    try {
+      rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+      return;
+    } catch {
+      await sleep(300);
+    }
+  }
+  await execa('rm', ['-rf', '--', root], { reject: false });
+}

@@ -1,0 +1,56 @@
+// Turns an agent's adapter and scenario table into vitest tests: every scenario at 120x40 and 80x24, run
+// concurrently, each asserting its own effects; captures written when asked; figures printed at the end.
+import { afterAll, describe, it } from 'vitest';
+import type { AgentAdapter } from './adapter.js';
+import { writeCaptures } from './capture.js';
+import { publish, runFigure, summarize, type RunFigure } from './figures.js';
+import { findInstalled } from './installed.js';
+import { runScenario } from './run-scenario.js';
+import type { Scenario } from './scenario.js';
+
+/** The pane sizes every scenario runs at. */
+export const SIZES = [
+  { cols: 120, rows: 40 },
+  { cols: 80, rows: 24 },
+] as const;
+
+/** `NIGHTSHIFT_BENCH_CAPTURE=DIR` (set by `npm run test:agents -- --capture DIR`) writes screens and figures. */
+const captureDir = process.env.NIGHTSHIFT_BENCH_CAPTURE || undefined;
+/** `NIGHTSHIFT_BENCH_ONLY=substring` runs only the scenarios whose name contains it. */
+const only = process.env.NIGHTSHIFT_BENCH_ONLY || undefined;
+
+/** Declares the agent's bench: one concurrent test per scenario and size. */
+export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]): void {
+  const installed = findInstalled(adapter.name);
+  const figures: RunFigure[] = [];
+  describe(`${adapter.name} ${installed.version}`, () => {
+    afterAll(() => {
+      if (figures.length) publish(summarize(adapter.name, installed.version, figures), captureDir);
+    });
+    const rows = scenarios.filter((s) => !only || s.name.includes(only));
+    for (const scenario of rows)
+      for (const size of SIZES)
+        it.concurrent(`${scenario.name} @${size.cols}x${size.rows}`, async () => {
+          const result = await runScenario(adapter, installed, scenario, size);
+          let failure: string | undefined;
+          try {
+            scenario.check(result);
+          } catch (error) {
+            failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
+            if (result.timedOut) failure = `timed out waiting for the scenario to finish; ${failure}`;
+            console.log(
+              [
+                `--- ${scenario.name} @${size.cols}x${size.rows}: ${failure}`,
+                `night exit ${String(result.night.exitCode)}: ${result.night.output.slice(-800)}`,
+                'last screen:',
+                result.screens.at(-1)?.text ?? '(none)',
+              ].join('\n'),
+            );
+            throw error;
+          } finally {
+            figures.push(runFigure(scenario, result, failure));
+            if (captureDir) writeCaptures(captureDir, adapter, scenario, result);
+          }
+        });
+  });
+}
