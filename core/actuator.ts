@@ -19,7 +19,8 @@ export interface ActuatorDeps {
   readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
   /** the guard's verdict on what a dialog would let run (every reading of its command); null when no command */
   readonly guardDialog: (dialog: Dialog, agent: AgentRuntime) => GuardResult | null;
-  readonly journal: (event: NewJournalEvent) => void;
+  /** false when the event could not be written (disk full): a send journaled first this way is then not made */
+  readonly journal: (event: NewJournalEvent) => boolean | void;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly options: Config['actuator'];
@@ -32,6 +33,7 @@ const HOUR = 3_600_000;
 /** an identical refusal is journaled again only after this long */
 const REPEAT_QUIET_MS = 10 * 60_000;
 const VERIFY_MS = [300, 700, 1200];
+const JOURNAL_FAILED = 'the journal cannot be written (disk full?): nothing is sent that is not journaled first';
 
 /** Actions bound to one plugin and one agent, revocable when the hook ends. */
 export type BoundActions = Actions & { revoke(): void };
@@ -154,6 +156,8 @@ export class Actuator {
         rule: dialog.rule,
         allowedBy,
       });
+    if (!this.#journalFirst(plugin, agent, action, snapshot.hash, { keys }))
+      return refuse('journal', JOURNAL_FAILED);
     await this.#sendKeys(agent, keys);
     agent.lastAnswer = { hash: snapshot.hash, at: this.#deps.now().getTime() };
     const verified = await this.#verify(agent, (s) => {
@@ -213,6 +217,8 @@ export class Actuator {
         allowedBy,
       });
     const paneId = agent.paneId!;
+    if (!this.#journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
+      return this.#refuse(plugin, agent, 'type', 'journal', JOURNAL_FAILED, snapshot.hash);
     await this.#deps.tmux.sendText(paneId, lines.join(' '));
     if (!submit)
       return this.#sent(plugin, agent, 'type', snapshot.hash, {
@@ -282,6 +288,8 @@ export class Actuator {
     if (budget) return this.#refuse(plugin, agent, action, budget.why, budget.reason, snapshot.hash);
     if (this.#deps.options.dryRun)
       return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: true });
+    if (!this.#journalFirst(plugin, agent, action, snapshot.hash, { keys }))
+      return this.#refuse(plugin, agent, action, 'journal', JOURNAL_FAILED, snapshot.hash);
     await this.#deps.tmux.sendKeys(agent.paneId!, keys);
     return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: false, verified: true });
   }
@@ -300,6 +308,8 @@ export class Actuator {
         reason: `would restart: ${reason}`,
         dryRun: true,
       });
+    if (!this.#journalFirst(plugin, agent, 'restart', '', { text: command }))
+      return this.#refuse(plugin, agent, 'restart', 'journal', JOURNAL_FAILED, '');
     await this.#deps.tmux.start(agent.paneId, { command, cwd: agent.config.cwd, env: agent.config.env });
     agent.status.restarts += 1;
     agent.status.taskSentAt = null;
@@ -381,6 +391,18 @@ export class Actuator {
         afterText = true;
       }
     }
+  }
+
+  /** Journals a send before it is made; false when the journal cannot be written, and then nothing is sent. */
+  #journalFirst(
+    plugin: string,
+    agent: AgentRuntime,
+    action: ActionName,
+    screenHash: string,
+    what: { keys?: readonly Key[]; text?: string },
+  ): boolean {
+    const event = { type: 'intent', agent: agent.config.name, plugin, action, screenHash, ...what } as const;
+    return this.#deps.journal(event) !== false;
   }
 
   /** Re-captures a few times until `done` holds; false if it never does (the report shows unverified sends). */

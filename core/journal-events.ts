@@ -118,6 +118,20 @@ export type JournalEvent =
       retry?: boolean;
     })
   | (Base & { type: 'note'; agent?: string | undefined; plugin?: string | undefined; text: string })
+  /** written before any key is sent: a send that could not be journaled first is not made */
+  | (Base & {
+      type: 'intent';
+      agent: string;
+      plugin: string;
+      action: ActionName;
+      keys?: readonly string[];
+      text?: string;
+      screenHash: string;
+    })
+  /** the disk filled up: from `t`, events waited in memory, nothing was sent and pane logs stopped growing */
+  | (Base & { type: 'disk-full'; detail: string })
+  /** space came back at `t`; `lost` events could not be kept in memory meanwhile */
+  | (Base & { type: 'disk-recovered'; since: string; lost: number })
   | (Base & { type: 'warning'; source: string; message: string });
 
 export type JournalEventType = JournalEvent['type'];
@@ -139,7 +153,9 @@ export type RefusalWhy =
   | 'revoked'
   | 'dead'
   | 'keys'
-  | 'verify-failed';
+  | 'verify-failed'
+  /** the journal could not be written (disk full): nothing is sent that is not journaled first */
+  | 'journal';
 /** What a person is asked to do in the morning. */
 export type EscalationKind =
   'blocked-command' | 'held-command' | 'secret' | 'given-up' | 'credit' | 'plugin' | 'stuck' | 'other';

@@ -2,6 +2,7 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { connect } from 'node:net';
 import { NightshiftError, formatProblems } from '../errors.js';
 import { checkTmuxVersion } from '../tmux/index.js';
+import { privacyCheck } from './doctor-privacy.js';
 import { configFrom, configWritableByAgents } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -33,6 +34,7 @@ path), a writable state dir, and that the SMTP server answers. Exits 0 when all 
         detail: `${loaded.filepath ?? 'embedded'}: ${loaded.config.agents.length} agent(s), night ${loaded.config.night.start} (${loaded.config.timezone})`,
       });
       checks.push(stateDirCheck(loaded.config.stateDir));
+      checks.push(privacyCheck(loaded));
       if (loaded.config.guard.allow.length && configWritableByAgents(loaded.filepath, loaded.config.agents)) {
         checks.push({
           name: 'guard',
@@ -67,7 +69,7 @@ path), a writable state dir, and that the SMTP server answers. Exits 0 when all 
 
 function stateDirCheck(dir: string): Check {
   try {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     accessSync(dir, constants.W_OK);
     return { name: 'state dir', ok: true, detail: dir };
   } catch (error) {

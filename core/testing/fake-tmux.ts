@@ -100,6 +100,7 @@ export class FakeTmux implements Tmux {
   async resolveTarget() {
     return '%1';
   }
+  async unpipe() {}
   async killPane() {}
   async killServer() {}
   async close() {}
