@@ -7,7 +7,11 @@ import { latestNightDir } from './nights.js';
 import { compileAndDeliver } from './report-pipeline.js';
 import { finish, runWithSignals } from './night.js';
 import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
+import { runRetention } from './prune.js';
 import { defineCommand } from './types.js';
+
+/** How often the daemon applies retention (the first housekeeping after start does it at once). */
+const RETENTION_EVERY_MS = 3_600_000;
 import { flushOutbox } from '../../reports/index.js';
 
 export default defineCommand({
@@ -45,6 +49,7 @@ every problem and the last good config stays in force.`,
         );
       }
     });
+    let lastRetention = 0;
     const scheduler = new Scheduler({
       config: loaded.config,
       log: runtime.log,
@@ -64,6 +69,10 @@ every problem and the last good config stays in force.`,
       },
       housekeeping: async () => {
         await flushOutbox(runtime.loaded.config, runtime.log);
+        if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
+          lastRetention = Date.now();
+          await runRetention(runtime.loaded.config, runtime.log);
+        }
       },
     });
     try {
