@@ -63,9 +63,22 @@ export class Journal {
     return this.#add(event).stamped;
   }
 
-  /** Appends one event; true only when it is on disk (see `append`). The actuator journals a send this way first. */
+  /**
+   * Writes one event now or not at all: true when it is on disk; false (and the event dropped, never written later)
+   * when the disk is full. A send is journaled this way first, so the journal never claims a send that was not made.
+   */
   record(event: NewJournalEvent): boolean {
-    return this.#add(event).written;
+    if (this.#fd === undefined) throw new Error(`journal ${this.file} is closed`);
+    if (!this.#drain()) return false;
+    const stamped = { t: this.#now().toISOString(), ...event } as JournalEvent;
+    const error = this.#writeLine(JSON.stringify(stamped) + '\n');
+    if (error) {
+      if (!isDiskFull(error)) throw error;
+      this.#noteFull(error);
+      return false;
+    }
+    for (const listener of this.#listeners) listener(stamped);
+    return true;
   }
 
   /** True while events wait in memory for space. */
@@ -99,10 +112,7 @@ export class Journal {
       const error = this.#writeLine(line);
       if (error) {
         if (!isDiskFull(error)) throw error;
-        if (!this.#fullSince) {
-          this.#fullSince = this.#now();
-          this.#onSpace?.({ state: 'full', since: this.#fullSince, detail: (error as Error).message });
-        }
+        this.#noteFull(error);
         return false;
       }
       this.#backlog.shift();
@@ -115,6 +125,12 @@ export class Journal {
       this.#onSpace?.({ state: 'recovered', since, at: this.#now(), lost });
     }
     return true;
+  }
+
+  #noteFull(error: unknown): void {
+    if (this.#fullSince) return;
+    this.#fullSince = this.#now();
+    this.#onSpace?.({ state: 'full', since: this.#fullSince, detail: (error as Error).message });
   }
 
   /** Writes one whole line (looping over short writes); returns the error instead of throwing. */

@@ -85,8 +85,12 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const previousEvents = resumed ? readJournal(journalFile).events : [];
   const onSpace = (change: SpaceChange) => diskSpaceChanged(change, { journal, log, onUrgent: options.onUrgent });
   const journal = new Journal(journalFile, { now, onSpace });
-  /** true when the event is on disk (false: the disk is full and it waits in memory) */
-  const append = (event: NewJournalEvent) => journal.record(event);
+  /**
+   * True when the event is on disk. While the disk is full events wait in memory, except a send's intent: that is
+   * written now or never, and the actuator sends nothing without it.
+   */
+  const append = (event: NewJournalEvent) =>
+    event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
   append({
