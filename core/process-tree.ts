@@ -94,7 +94,10 @@ export async function endProcesses(pids: readonly number[], graceMs = 2000): Pro
     await sleep(50);
     alive = alive.filter(isAlive);
   }
-  return alive.filter((pid) => signal(pid, 'SIGKILL'));
+  const killed = alive.filter((pid) => signal(pid, 'SIGKILL'));
+  // KILL cannot be ignored, but the process still has to be scheduled to die: wait a moment for it
+  for (let i = 0; i < 40 && killed.some(isAlive); i++) await sleep(25);
+  return killed;
 }
 
 /** True while `pid` exists and is not a zombie. */
