@@ -38,6 +38,8 @@ let pos = 0;
 let cut;
 /** output dropped while the disk was full */
 let gap;
+/** the compaction's copy buffer, allocated once */
+let copyBuffer;
 
 function takeLock(waited = 0) {
   try {
@@ -99,9 +101,25 @@ function start() {
     const m = MARKER_RE.exec(found.subarray(0, n).toString('latin1'));
     if (m) cut = { since: m[1], leftOut: Number(m[2]) };
   }
-  process.stdin.on('data', onData);
-  process.stdin.on('end', finish);
-  process.stdin.on('error', finish);
+  // one buffer, read and written synchronously: no allocation per chunk, so memory stays flat whatever the pane prints
+  const buffer = Buffer.allocUnsafe(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    let n;
+    try {
+      n = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if (error.code === 'EAGAIN') {
+        Atomics.wait(pause, 0, 0, 20); // a non-blocking pipe: wait a little for more
+        continue;
+      }
+      if (error.code === 'EOF') break;
+      throw error;
+    }
+    if (n === 0) break;
+    onData(buffer.subarray(0, n));
+  }
+  finish();
 }
 
 function finish() {
@@ -175,7 +193,8 @@ function compact() {
   const from = pos - KEEP;
   const since = cut?.since ?? new Date().toISOString();
   const leftOut = (cut?.leftOut ?? 0) + (from - tailStart);
-  const buffer = Buffer.alloc(Math.min(COPY, KEEP));
+  copyBuffer ??= Buffer.allocUnsafe(Math.min(COPY, KEEP));
+  const buffer = copyBuffer;
   let to = HEAD + MARKER_LEN;
   for (let read = from; read < pos; ) {
     const n = readSync(fd, buffer, 0, Math.min(buffer.length, pos - read), read);
@@ -190,6 +209,6 @@ function compact() {
   cut = { since, leftOut };
 }
 
-for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT']) process.on(signal, finish);
+// a writer killed by a signal leaves its lock behind: the next one sees the pid is gone and takes over
 process.on('exit', releaseLock);
 if (takeLock()) start();
