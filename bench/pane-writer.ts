@@ -25,7 +25,9 @@ function memory(pid: number): { rss: number; anon: number } {
 async function measure(name: string, maxBytes: number | undefined) {
   const file = join(dir, `${name}.log`);
   // `exec` in the command makes the shell become the writer: its pid is the writer's
-  const child = spawn('/bin/sh', ['-c', paneWriterCommand(file, maxBytes)], { stdio: ['pipe', 'ignore', 'inherit'] });
+  const child = spawn('/bin/sh', ['-c', paneWriterCommand(file, maxBytes)], {
+    stdio: ['pipe', 'ignore', 'inherit'],
+  });
   await sleep(1500);
   const idle = memory(child.pid!);
   const before = procCpuMs(child.pid!);

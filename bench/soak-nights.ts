@@ -5,7 +5,7 @@
 // tmux and agent processes still running, and the state dir's size. All should be flat after the first nights.
 //
 //   npm run bench -- soak-nights [--nights 30] [--seconds 8]
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,7 +27,10 @@ const SECONDS = numberArg('seconds', 8);
 const DAY = 86_400_000;
 
 // the build runs this file from node_modules/.cache/nightshift-bench: the pane writer goes beside it, as in dist
-copyFileSync(join(root, 'core', 'logs', 'pane-writer.mjs'), join(dirname(fileURLToPath(import.meta.url)), 'pane-writer.mjs'));
+copyFileSync(
+  join(root, 'core', 'logs', 'pane-writer.mjs'),
+  join(dirname(fileURLToPath(import.meta.url)), 'pane-writer.mjs'),
+);
 
 const dir = mkdtempSync(join(tmpdir(), 'ns-soak-'));
 const socket = `ns-bench-${process.pid}`;
@@ -59,7 +62,12 @@ const raw = {
       profile: 'claude-code',
       size: { cols: 100, rows: 30 },
     },
-    { name: 'chatty', command: `node ${printer} 4 chatty`, profile: 'generic', size: { cols: 100, rows: 30 } },
+    {
+      name: 'chatty',
+      command: `node ${printer} 4 chatty`,
+      profile: 'generic',
+      size: { cols: 100, rows: 30 },
+    },
   ],
 };
 const io: CommandIO = {
@@ -76,14 +84,23 @@ const { config } = loaded;
 const gc = (globalThis as { gc?: () => void }).gc;
 const first = Date.UTC(2027, 0, 1, 23, 0, 0);
 
-console.log(`soak: ${NIGHTS} nights of ${SECONDS}s, 4 agents, logs.maxMB 1, retention 5 nights; ${machine()}`);
-console.log('night  rss MB  heap MB  fds  tmux  agents  writers  state MB  nights  archived  restarts  waits  answers');
+console.log(
+  `soak: ${NIGHTS} nights of ${SECONDS}s, 4 agents, logs.maxMB 1, retention 5 nights; ${machine()}`,
+);
+console.log(
+  'night  rss MB  heap MB  fds  tmux  agents  writers  state MB  nights  archived  restarts  waits  answers',
+);
 try {
   for (let n = 0; n < NIGHTS; n++) {
     const start = first + n * DAY;
     const realStart = Date.now();
     const now = () => new Date(start + (Date.now() - realStart));
-    const plan = planNight(config.stateDir, config.timezone, new Date(start), new Date(start + SECONDS * 1000));
+    const plan = planNight(
+      config.stateDir,
+      config.timezone,
+      new Date(start),
+      new Date(start + SECONDS * 1000),
+    );
     await runNight({ ...runtime, plan, signal: new AbortController().signal, now });
     await compileAndDeliver({ ...runtime, runDir: plan.runDir, deliver: true });
     await runRetention(config, runtime.log, now());
@@ -99,14 +116,25 @@ try {
       }
     };
     const lines = processes.map((p) => comm(p.pid));
+    /** processes working in the soak's folder: the agents (their cwd) and the pane writers (their log's path) */
+    const cwdIn = (pid: number) => {
+      try {
+        return readlinkSync(`/proc/${pid}/cwd`).startsWith(dir);
+      } catch {
+        return false;
+      }
+    };
+    const agentsLeft = processes.filter(
+      (p) => p.pid !== process.pid && cwdIn(p.pid) && !comm(p.pid).includes('pane-writer'),
+    );
     const row = [
       String(n + 1).padStart(5),
       (process.memoryUsage().rss / 1e6).toFixed(1).padStart(7),
       (process.memoryUsage().heapUsed / 1e6).toFixed(1).padStart(8),
       String(readdirSync('/proc/self/fd').length).padStart(4),
       String(lines.filter((c) => c.startsWith('tmux') && c.includes(socket)).length).padStart(5),
-      String(lines.filter((c) => c.includes(agents) || c.includes(printer)).length).padStart(7),
-      String(lines.filter((c) => c.includes('pane-writer.mjs')).length).padStart(8),
+      String(agentsLeft.length).padStart(7),
+      String(lines.filter((c) => c.includes('pane-writer.mjs') && c.includes(dir)).length).padStart(8),
       (sizeOf(config.stateDir) / 1e6).toFixed(2).padStart(9),
       String(readdirSync(join(config.stateDir, 'nights')).length).padStart(7),
       String(safeCount(join(config.stateDir, 'archive'))).padStart(9),

@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Config } from '../../config/schema.js';
 import { Outbox, outboxDir } from '../../reports/index.js';
@@ -66,7 +67,9 @@ function describe(step: RetentionStep, dryRun: boolean): string {
     case 'compress':
       return `${would}compress ${step.file} (${mb(step.bytes)})`;
     case 'expire':
-      return `${would}remove archived night ${step.night} (${mb(step.bytes)})`;
+      return basename(dirname(step.dir)) === 'archive'
+        ? `${would}remove archived night ${step.night} (${mb(step.bytes)})`
+        : `${would}remove night ${step.night} whole (${mb(step.bytes)}): the archive is full`;
     case 'keep':
       return `keep night ${step.night}: ${step.reason}`;
   }

@@ -35,6 +35,7 @@ export function planRetention(
   waiting: ReadonlySet<string>,
 ): RetentionStep[] {
   const steps: RetentionStep[] = [];
+  const leaving: NightDir[] = [];
   const nights = listNights(join(stateDir, 'nights'));
   nights.forEach((night, newest) => {
     if (newest >= retention.nights) {
@@ -45,7 +46,7 @@ export function planRetention(
           runDir: night.dir,
           reason: 'its report has not been delivered yet (it is in the outbox)',
         });
-      else steps.push({ kind: 'archive', night: night.id, runDir: night.dir, bytes: sizeOf(night.dir) });
+      else leaving.push(night);
       return;
     }
     if (now.getTime() - night.started < retention.compressAfter) return;
@@ -55,11 +56,16 @@ export function planRetention(
       if (name.endsWith('.log'))
         steps.push({ kind: 'compress', night: night.id, file: join(logs, name), bytes: sizeOf(join(logs, name)) });
   });
-  if (retention.archive > 0) {
-    const archived = listNights(join(stateDir, 'archive'));
-    for (const night of archived.slice(retention.archive))
-      steps.push({ kind: 'expire', night: night.id, dir: night.dir, bytes: sizeOf(night.dir) });
-  }
+  // the archive keeps the newest `retention.archive` nights, counting those about to join it
+  const archived = listNights(join(stateDir, 'archive'));
+  const joining = new Set(leaving);
+  const all = [...leaving, ...archived].sort((a, b) => b.started - a.started);
+  all.forEach((night, newest) => {
+    const expired = retention.archive > 0 && newest >= retention.archive;
+    const bytes = sizeOf(night.dir);
+    if (joining.has(night) && !expired) steps.push({ kind: 'archive', night: night.id, runDir: night.dir, bytes });
+    else if (expired) steps.push({ kind: 'expire', night: night.id, dir: night.dir, bytes });
+  });
   return steps;
 }
 

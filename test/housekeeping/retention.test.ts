@@ -105,9 +105,10 @@ describe('nightshift prune', () => {
     expect(result.exitCode, result.all).toBe(0);
     expect(result.stdout).toContain(`keep night ${nights[0]}: its report has not been delivered yet`);
     expect(readdirSync(join(state, 'nights')).sort()).toEqual([nights[0], ...nights.slice(3)]);
-    const second = await nightshift(['prune', '--config', file], { cwd: dir });
-    expect(second.stdout).toContain(`remove archived night ${nights[1]}`);
+    // nights[1] would be the archive's second: it goes whole
+    expect(result.stdout).toContain(`remove night ${nights[1]} whole`);
     expect(readdirSync(join(state, 'archive'))).toEqual([nights[2]]);
+    expect(existsSync(join(state, 'nights', nights[1]!))).toBe(false);
   });
 });
 
