@@ -33,7 +33,8 @@ const HOUR = 3_600_000;
 /** an identical refusal is journaled again only after this long */
 const REPEAT_QUIET_MS = 10 * 60_000;
 const VERIFY_MS = [300, 700, 1200];
-const JOURNAL_FAILED = 'the journal cannot be written (disk full?): nothing is sent that is not journaled first';
+const JOURNAL_FAILED =
+  'the journal cannot be written (disk full?): nothing is sent that is not journaled first';
 
 /** Actions bound to one plugin and one agent, revocable when the hook ends. */
 export type BoundActions = Actions & { revoke(): void };

@@ -83,7 +83,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     );
   const journalFile = join(plan.runDir, 'events.jsonl');
   const previousEvents = resumed ? readJournal(journalFile).events : [];
-  const onSpace = (change: SpaceChange) => diskSpaceChanged(change, { journal, log, onUrgent: options.onUrgent });
+  const onSpace = (change: SpaceChange) =>
+    diskSpaceChanged(change, { journal, log, onUrgent: options.onUrgent });
   const journal = new Journal(journalFile, { now, onSpace });
   /**
    * True when the event is on disk. While the disk is full events wait in memory, except a send's intent: that is
@@ -266,7 +267,9 @@ function markPipes(agents: readonly AgentRuntime[], append: (e: NewJournalEvent)
 
 /** Stops every agent: its pane and the whole process tree its program started. */
 async function stopAgents(agents: readonly AgentRuntime[], tmux: Tmux): Promise<void> {
-  await Promise.all(agents.map((a) => (a.paneId ? tmux.killPane(a.paneId).catch(() => undefined) : undefined)));
+  await Promise.all(
+    agents.map((a) => (a.paneId ? tmux.killPane(a.paneId).catch(() => undefined) : undefined)),
+  );
 }
 
 /** Agents left running keep their panes; their output stops going into this night's logs. */
@@ -295,7 +298,10 @@ function diskSpaceChanged(
 ): void {
   if (change.state === 'full') {
     o.journal.append({ type: 'disk-full', detail: change.detail });
-    o.log.error({ detail: change.detail }, 'the disk is full: nothing is sent until the journal can be written');
+    o.log.error(
+      { detail: change.detail },
+      'the disk is full: nothing is sent until the journal can be written',
+    );
     o.onUrgent?.(
       'nightshift',
       'other',

@@ -54,8 +54,7 @@ function fromProc(): ProcessEntry[] {
 /** The pids of `root`'s tree: itself, its descendants, and whatever shares its session or process group. */
 export function treeOf(root: number, processes: readonly ProcessEntry[]): number[] {
   const found = new Set<number>();
-  for (const p of processes)
-    if (p.pid === root || p.sid === root || p.pgid === root) found.add(p.pid);
+  for (const p of processes) if (p.pid === root || p.sid === root || p.pgid === root) found.add(p.pid);
   let grew = true;
   while (grew) {
     grew = false;

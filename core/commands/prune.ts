@@ -8,7 +8,7 @@ import { defineCommand } from './types.js';
 
 export default defineCommand({
   name: 'prune',
-  summary: "apply the retention policy to the state dir now (--dry-run: list what it would do)",
+  summary: 'apply the retention policy to the state dir now (--dry-run: list what it would do)',
   usage: `Usage: nightshift prune [--dry-run] [--json]
 
 Applies the config's retention (the daemon does the same every hour): the newest
@@ -22,7 +22,12 @@ outbox is kept until it is delivered.
   async run(args, io) {
     const { config } = await configFrom(args, io);
     const dryRun = args.values['dry-run'] === true;
-    const steps = planRetention(config.stateDir, config.retention, new Date(), waitingRunDirs(config.stateDir));
+    const steps = planRetention(
+      config.stateDir,
+      config.retention,
+      new Date(),
+      waitingRunDirs(config.stateDir),
+    );
     const errors = dryRun ? [] : await applyRetention(config.stateDir, steps);
     const failed = new Map(errors.map((e) => [e.step, e.error]));
     for (const step of steps) {

@@ -1,7 +1,15 @@
 // Retention: the newest nights are kept whole, their pane logs compressed after the first week; older nights go, but
 // their report and journal are kept longest (in archive/), and a night whose report the person has not received yet
 // (still in the outbox) is not touched at all.
-import { createReadStream, createWriteStream, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -54,7 +62,12 @@ export function planRetention(
     if (runningWriters(logs).length) return; // a night still being written
     for (const name of safeList(logs))
       if (name.endsWith('.log'))
-        steps.push({ kind: 'compress', night: night.id, file: join(logs, name), bytes: sizeOf(join(logs, name)) });
+        steps.push({
+          kind: 'compress',
+          night: night.id,
+          file: join(logs, name),
+          bytes: sizeOf(join(logs, name)),
+        });
   });
   // the archive keeps the newest `retention.archive` nights, counting those about to join it
   const archived = listNights(join(stateDir, 'archive'));
@@ -63,7 +76,8 @@ export function planRetention(
   all.forEach((night, newest) => {
     const expired = retention.archive > 0 && newest >= retention.archive;
     const bytes = sizeOf(night.dir);
-    if (joining.has(night) && !expired) steps.push({ kind: 'archive', night: night.id, runDir: night.dir, bytes });
+    if (joining.has(night) && !expired)
+      steps.push({ kind: 'archive', night: night.id, runDir: night.dir, bytes });
     else if (expired) steps.push({ kind: 'expire', night: night.id, dir: night.dir, bytes });
   });
   return steps;

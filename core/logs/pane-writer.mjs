@@ -8,7 +8,19 @@
 // most recent output (at least two fifths of the cap): the file always reads front to back, and its end is the pane's
 // last output. When the disk is full it drops output (counting it) and tries again every second; the first write that
 // succeeds notes the gap. One writer per log: `FILE.writer` holds the pid of the writer that owns it.
-import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
+import {
+  closeSync,
+  fstatSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  readSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
+import process from 'node:process';
+import { setTimeout } from 'node:timers';
 
 const [file, maxArg] = process.argv.slice(2);
 if (!file) {
@@ -196,7 +208,7 @@ function compact() {
   copyBuffer ??= Buffer.allocUnsafe(Math.min(COPY, KEEP));
   const buffer = copyBuffer;
   let to = HEAD + MARKER_LEN;
-  for (let read = from; read < pos; ) {
+  for (let read = from; read < pos;) {
     const n = readSync(fd, buffer, 0, Math.min(buffer.length, pos - read), read);
     if (n <= 0) break;
     writeSync(fd, buffer, 0, n, to);

@@ -33,7 +33,12 @@ describe('pane log writer', () => {
   const cases = [
     { name: 'no cap: every byte, in order', cap: undefined, bytes: 3 * MB, cut: false },
     { name: 'under the cap: every byte', cap: 5 * MB, bytes: 2 * MB, cut: false },
-    { name: 'ten times the cap: the start, a marker, the latest output', cap: 5 * MB, bytes: 50 * MB, cut: true },
+    {
+      name: 'ten times the cap: the start, a marker, the latest output',
+      cap: 5 * MB,
+      bytes: 50 * MB,
+      cut: true,
+    },
   ];
   for (const c of cases)
     it(c.name, async () => {
