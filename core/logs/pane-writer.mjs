@@ -116,13 +116,18 @@ function start() {
   // one buffer, read and written synchronously: no allocation per chunk, so memory stays flat whatever the pane prints
   const buffer = Buffer.allocUnsafe(64 * 1024);
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  // tmux hands the writer a blocking socket, so reads wait for output; a non-blocking stdin (a writer started by
+  // node) is polled instead, quickly while output flows and backing off to 50 ms while it does not
+  let idle = 1;
   for (;;) {
     let n;
     try {
       n = readSync(0, buffer, 0, buffer.length, null);
+      idle = 1;
     } catch (error) {
       if (error.code === 'EAGAIN') {
-        Atomics.wait(pause, 0, 0, 20); // a non-blocking pipe: wait a little for more
+        Atomics.wait(pause, 0, 0, idle);
+        idle = Math.min(50, idle * 2);
         continue;
       }
       if (error.code === 'EOF') break;
