@@ -8,11 +8,13 @@ describe('fault: two runners on the same state dir', () => {
   afterAll(() => fleet.cleanup());
 
   it('the second refuses with a clear message and the first night is not disturbed', async () => {
-    const args = ['night', '--now', '--for', '12s', '--config', fleet.configFile];
+    // long enough that a second runner started on a loaded machine (tsx compiling for 10 s and more) still meets it
+    const args = ['night', '--now', '--for', '40s', '--config', fleet.configFile];
     const first = nightshift(args, { cwd: fleet.dir });
     await waitFor(
       () => fleet.events(fleet.runDir()).some((e) => e.type === 'agent-started'),
       'the first runner to start',
+      60_000,
     );
     const second = await nightshift(args, { cwd: fleet.dir });
     expect(second.exitCode).toBe(1);
@@ -21,5 +23,5 @@ describe('fault: two runners on the same state dir', () => {
     expect(done.exitCode, done.all).toBe(0);
     const starts = fleet.events(fleet.runDir()).filter((e) => e.type === 'night-start');
     expect(starts).toHaveLength(1);
-  });
+  }, 110_000);
 });
