@@ -68,7 +68,7 @@ describe('nightshift prune', () => {
     expect(result.stdout).toMatch(/would free up to [\d.]+ MB/);
     expect(readdirSync(join(state, 'nights')).sort()).toEqual(before);
     expect(existsSync(join(state, 'archive'))).toBe(false);
-  });
+  }, 90_000);
 
   it('with nights: 3 after 5 nights, 3 are left; the others keep report and journal in archive/', async () => {
     const file = config({ nights: 3 });
@@ -87,9 +87,15 @@ describe('nightshift prune', () => {
       `output of ${nights[2]}\n`.repeat(1000),
     );
     expect(readdirSync(join(state, 'nights', nights[3]!, 'logs'))).toEqual(['builder.log']);
+    // a compressed night's report can still be built from its log
+    const report = await nightshift(['report', '--night', nights[2]!, '--config', file], { cwd: dir });
+    expect(report.exitCode, report.all).toBe(0);
+    expect(readFileSync(join(state, 'nights', nights[2]!, 'report.md'), 'utf8')).toContain(
+      `output of ${nights[2]}`,
+    );
     const again = await nightshift(['prune', '--config', file], { cwd: dir });
     expect(again.stdout).toContain('nothing to prune');
-  });
+  }, 120_000);
 
   it('keeps a night whose report is still in the outbox, and archives no more than retention.archive', async () => {
     mkdirSync(join(state, 'outbox'), { recursive: true });
@@ -109,7 +115,7 @@ describe('nightshift prune', () => {
     expect(result.stdout).toContain(`remove night ${nights[1]} whole`);
     expect(readdirSync(join(state, 'archive'))).toEqual([nights[2]]);
     expect(existsSync(join(state, 'nights', nights[1]!))).toBe(false);
-  });
+  }, 90_000);
 });
 
 describe('adopting a state dir', () => {
