@@ -77,6 +77,11 @@ export const ruleSchema = z.strictObject({
   urgent: z.boolean().default(false),
 });
 
+/** One subcommand word, lower case (`peek`, `ship-it`). */
+const verbWord = z
+  .string()
+  .regex(/^[a-z][a-z0-9_:-]*$/, 'a lower-case subcommand word such as "peek" or "ship-it"');
+
 export const guardRuleSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a dotted id such as "user.deploy.prod"'),
   /** program name the rule is about, after unwrapping (`kubectl`, `rm`) */
@@ -161,6 +166,14 @@ export const configSchema = z.strictObject({
       rules: z.array(guardRuleSchema).default([]),
       /** deleting project build output (node_modules, dist…): allow (default) or hold */
       buildOutput: z.enum(['allow', 'hold']).default('allow'),
+      /** extra subcommand words for the verb model (tools no pack covers): `read` allows, `destroy` blocks, `publish` holds */
+      verbs: z
+        .strictObject({
+          read: z.array(verbWord).default([]),
+          destroy: z.array(verbWord).default([]),
+          publish: z.array(verbWord).default([]),
+        })
+        .optional(),
     })
     .default({ allow: [], rules: [], buildOutput: 'allow' }),
   actuator: z

@@ -5,6 +5,11 @@ import type { AgentRuntime } from './agent-runtime.js';
 import type { GuardResult } from './guard/types.js';
 import type { ActionName, EscalationKind, NewJournalEvent, RefusalWhy } from './journal-events.js';
 import type { ActionOutcome, Actions, Key } from './plugin/types.js';
+import { answeringKeys } from './actuator/answering-keys.js';
+import { boxRows, pendingInput } from './actuator/input-box.js';
+import { inputTarget, screenName } from './actuator/input-target.js';
+import { typeChecked, type Reading, type TypingIO } from './actuator/typing.js';
+import { resolveProfiles, type Profile } from './screen/resolve-profiles.js';
 import type { Classification, Dialog, Snapshot } from './screen/types.js';
 import { isKeyName } from './tmux/keys.js';
 import type { Tmux } from './tmux/types.js';
@@ -14,7 +19,8 @@ export interface ActuatorDeps {
   readonly tmux: Pick<Tmux, 'sendText' | 'sendKeys' | 'start'>;
   /** a fresh snapshot of the agent's pane, or undefined when the pane is gone */
   readonly look: (agent: AgentRuntime) => Promise<Snapshot | undefined>;
-  readonly classify: (snapshot: Snapshot, agent: AgentRuntime) => Classification;
+  /** `previous`: the look to compare with (output still streaming above the input box); default the last tick's */
+  readonly classify: (snapshot: Snapshot, agent: AgentRuntime, previous?: Snapshot) => Classification;
   /** `message`: free text for an agent's prompt box (still judged for every command it contains) */
   readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
   /** the guard's verdict on what a dialog would let run (every reading of its command); null when no command */
@@ -26,15 +32,23 @@ export interface ActuatorDeps {
   readonly options: Config['actuator'];
   /** called for `escalate(..., { urgent: true })` */
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
+  /** the config's `profiles:` overrides: each profile's input box and timing */
+  readonly profiles?: unknown;
+  /**
+   * Seam for the hook channel (not built yet): true once the agent's own "prompt submitted" event for a send that
+   * began at `since` has arrived. Until then a submission is verified by seeing the agent work.
+   */
+  readonly submitted?: (agent: AgentRuntime, since: Date) => boolean;
 }
 
-const SHELLS = new Set(['bash', 'zsh', 'sh', 'dash', 'fish', 'ksh', 'tcsh', 'csh']);
 const HOUR = 3_600_000;
 /** an identical refusal is journaled again only after this long */
 const REPEAT_QUIET_MS = 10 * 60_000;
 const VERIFY_MS = [300, 700, 1200];
 const JOURNAL_FAILED =
   'the journal cannot be written (disk full?): nothing is sent that is not journaled first';
+/** how long a note after a decline waits for the input box to come back */
+const FOLLOW_UP_MS = 3000;
 
 /** Actions bound to one plugin and one agent, revocable when the hook ends. */
 export type BoundActions = Actions & { revoke(): void };
@@ -45,6 +59,8 @@ export class Actuator {
   #fleetTimes: number[] = [];
   /** when each distinct refusal was last journaled */
   readonly #refused = new Map<string, number>();
+  /** the actuator's own last look at each agent during one action, to tell streaming output from a settled screen */
+  readonly #seen = new WeakMap<AgentRuntime, Snapshot>();
 
   constructor(deps: ActuatorDeps) {
     this.#deps = deps;
@@ -175,7 +191,10 @@ export class Actuator {
     });
   }
 
-  /** Types literal text; every line is guarded; `submit` presses Enter after the configured delay. */
+  /**
+   * Types literal text into an agent's input box or a shell prompt, nowhere else; every line is guarded. `submit`
+   * presses Enter only once the text sits alone in the input and nothing was drawn over it (see actuator/typing.ts).
+   */
   async #type(
     plugin: string,
     agent: AgentRuntime,
@@ -183,13 +202,29 @@ export class Actuator {
     submit: boolean,
     followUp = false,
   ): Promise<ActionOutcome> {
-    const fresh = await this.#precheck(plugin, agent, 'type');
+    const fresh = followUp
+      ? await this.#awaitInput(plugin, agent)
+      : await this.#precheck(plugin, agent, 'type');
     if ('why' in fresh) return fresh;
     const { snapshot } = fresh;
+    const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult, command?: string) =>
+      this.#refuse(plugin, agent, 'type', why, reason, snapshot.hash, guard, command);
     const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    if (!lines.length) return this.#refuse(plugin, agent, 'type', 'keys', 'nothing to type', snapshot.hash);
+    if (!lines.length) return refuse('keys', 'nothing to type');
+    const reading = this.#reading(agent, snapshot);
+    const profile = this.#profile(agent, reading.classification);
+    if (!reading.target)
+      return refuse(
+        'screen',
+        `${screenName(reading.classification)}: type writes only into an agent's input box or a shell prompt`,
+      );
+    if (reading.target === 'box' && !profile.input.row.length)
+      return refuse(
+        'screen',
+        `profile ${profile.name} has no input.row: nightshift cannot read back what it would type`,
+      );
     // At a shell every line is a command; in an agent's input box it is a message whose commands are judged.
-    const atShell = SHELLS.has(snapshot.currentCommand);
+    const atShell = reading.target === 'shell';
     const pending = atShell ? pendingInput(snapshot) : '';
     let allowedBy: GuardResult['allowedBy'];
     for (const [i, line] of lines.entries()) {
@@ -197,19 +232,21 @@ export class Actuator {
       const verdict = this.#deps.guard(whole, agent, atShell ? 'command' : 'message');
       allowedBy ??= verdict.allowedBy;
       if (verdict.verdict !== 'allow')
-        return this.#refuse(
-          plugin,
-          agent,
-          'type',
-          'guard',
-          `${verdict.verdict}: ${verdict.reason}`,
-          snapshot.hash,
-          verdict,
-          whole,
+        return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
+    }
+    const { readyAfter, settle, enterGap, clear } = profile.input;
+    // a cold start's wait; a note right after a decline goes to a program that has been taking keys all along
+    if (!atShell && !followUp && readyAfter > 0) {
+      const since = agent.status.state === 'input' ? agent.status.stateSince : null;
+      const shown = since ? this.#deps.now().getTime() - since.getTime() : 0;
+      if (shown < readyAfter)
+        return refuse(
+          'not-ready',
+          `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms`,
         );
     }
     const budget = followUp ? undefined : this.#spend(agent);
-    if (budget) return this.#refuse(plugin, agent, 'type', budget.why, budget.reason, snapshot.hash);
+    if (budget) return refuse(budget.why, budget.reason);
     if (this.#deps.options.dryRun)
       return this.#sent(plugin, agent, 'type', snapshot.hash, {
         text,
@@ -217,34 +254,65 @@ export class Actuator {
         dryRun: true,
         allowedBy,
       });
-    const paneId = agent.paneId!;
-    if (!this.#journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
-      return this.#refuse(plugin, agent, 'type', 'journal', JOURNAL_FAILED, snapshot.hash);
-    await this.#deps.tmux.sendText(paneId, lines.join(' '));
-    if (!submit)
-      return this.#sent(plugin, agent, 'type', snapshot.hash, {
-        text,
-        reason: `typed "${preview(text)}"`,
-        dryRun: false,
-        verified: true,
-        allowedBy,
-      });
-    await this.#deps.sleep(this.#deps.options.enterDelay);
-    await this.#deps.tmux.sendKeys(paneId, ['Enter']);
-    const probe = lines[lines.length - 1]!.slice(-24);
-    let verified = await this.#verify(agent, (s) => !cursorRegion(s).includes(probe));
-    if (!verified) {
-      // Enter may have been swallowed while the app was busy redrawing: press it once more, never more.
-      await this.#deps.tmux.sendKeys(paneId, ['Enter']);
-      verified = await this.#verify(agent, (s) => !cursorRegion(s).includes(probe));
+    if (settle > 0) {
+      await this.#deps.sleep(settle);
+      const again = await this.#read(agent);
+      if (!again?.target)
+        return refuse(
+          'screen',
+          `${again ? screenName(again.classification) : 'nothing'} came up before the first key`,
+        );
+      if (again.snapshot.hash !== snapshot.hash)
+        return refuse('not-ready', `the screen was still changing (${settle} ms settle time)`);
     }
-    return this.#sent(plugin, agent, 'type', snapshot.hash, {
-      text,
-      reason: `submitted "${preview(text)}"`,
-      dryRun: false,
-      verified,
-      allowedBy,
+    if (!this.#journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
+      return refuse('journal', JOURNAL_FAILED);
+    const started = this.#deps.now();
+    const paneId = agent.paneId!;
+    const io: TypingIO = {
+      read: () => this.#read(agent),
+      sendText: (t) => this.#deps.tmux.sendText(paneId, t),
+      sendKeys: (k) => this.#deps.tmux.sendKeys(paneId, k),
+      sleep: this.#deps.sleep,
+      ...(this.#deps.submitted && { submitted: () => this.#deps.submitted!(agent, started) }),
+    };
+    const typed = await typeChecked(io, {
+      text: lines.join(' '),
+      submit,
+      before: pending,
+      timing: { enterGap: Math.max(enterGap, this.#deps.options.enterDelay), clear },
     });
+    switch (typed.done) {
+      case 'stopped':
+        return refuse(typed.why, typed.reason);
+      case 'typed':
+        return this.#sent(plugin, agent, 'type', snapshot.hash, {
+          text,
+          reason: `typed "${preview(text)}"`,
+          dryRun: false,
+          verified: true,
+          allowedBy,
+        });
+      case 'submitted':
+        return this.#sent(plugin, agent, 'type', snapshot.hash, {
+          text,
+          reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,
+          dryRun: false,
+          verified: typed.verified,
+          allowedBy,
+        });
+      case 'stuck': {
+        const reason = `typed "${preview(text)}" but it stayed in the input after ${typed.enters} Enter${typed.enters > 1 ? 's' : ''}${typed.cleared ? '; cleared it' : ''}`;
+        this.#sent(plugin, agent, 'type', snapshot.hash, {
+          text,
+          reason,
+          dryRun: false,
+          verified: false,
+          allowedBy,
+        });
+        return { ok: false, why: 'verify-failed', reason };
+      }
+    }
   }
 
   /** Presses key names (never literal text); Enter at a shell prompt guards the line it would submit. */
@@ -268,10 +336,25 @@ export class Actuator {
         `"${literal}" is not a key name; use type() for text`,
         snapshot.hash,
       );
-    if (keys.includes('Enter') && SHELLS.has(snapshot.currentCommand)) {
-      const line = pendingInput(snapshot);
-      if (line.trim()) {
-        const verdict = this.#deps.guard(line, agent);
+    const reading = this.#reading(agent, snapshot);
+    if (!reading.target) {
+      // on a dialog, prompt or menu (or any screen not known to take input) only keys that cancel may go
+      const choosing = answeringKeys(keys, reading.classification);
+      if (choosing.length)
+        return this.#refuse(
+          plugin,
+          agent,
+          action,
+          'screen',
+          `${choosing.join(', ')} could choose or confirm on ${screenName(reading.classification)}: only answer or decline may; Escape, C-c and the dialog's deny keys may be pressed`,
+          snapshot.hash,
+        );
+    }
+    if (keys.some(submits) && reading.target) {
+      const line = (reading.input ?? []).join(' ').trim();
+      if (line) {
+        const atShell = reading.target === 'shell';
+        const verdict = this.#deps.guard(line, agent, atShell ? 'command' : 'message');
         if (verdict.verdict !== 'allow')
           return this.#refuse(
             plugin,
@@ -291,7 +374,23 @@ export class Actuator {
       return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: true });
     if (!this.#journalFirst(plugin, agent, action, snapshot.hash, { keys }))
       return this.#refuse(plugin, agent, action, 'journal', JOURNAL_FAILED, snapshot.hash);
-    await this.#deps.tmux.sendKeys(agent.paneId!, keys);
+    for (const [i, key] of keys.entries()) {
+      if (i > 0 && reading.target) {
+        // a key may draw a dialog: the next one is judged on the screen as it is now
+        const now = await this.#read(agent);
+        const choosing = now && !now.target ? answeringKeys([key], now.classification) : [];
+        if (!now || choosing.length)
+          return this.#refuse(
+            plugin,
+            agent,
+            action,
+            'screen',
+            `${now ? screenName(now.classification) : 'nothing'} came up after ${keys.slice(0, i).join(', ')}; ${keys.slice(i).join(', ')} not pressed`,
+            snapshot.hash,
+          );
+      }
+      await this.#deps.tmux.sendKeys(agent.paneId!, [key]);
+    }
     return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: false, verified: true });
   }
 
@@ -333,6 +432,7 @@ export class Actuator {
   ): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
     if (agent.status.givenUp)
       return this.#refuse(plugin, agent, action, 'escalated', 'the agent was given up on tonight', '');
+    this.#seen.delete(agent);
     const snapshot = agent.paneId ? await this.#deps.look(agent) : undefined;
     if (!snapshot || snapshot.dead)
       return this.#refuse(
@@ -353,6 +453,53 @@ export class Actuator {
         snapshot.hash,
       );
     return { snapshot };
+  }
+
+  /** A fresh look at the agent's pane, read for typing; undefined when the pane is gone or in copy mode. */
+  async #read(agent: AgentRuntime): Promise<Reading | undefined> {
+    const s = await this.#deps.look(agent);
+    return s && !s.dead && !s.inMode ? this.#reading(agent, s) : undefined;
+  }
+
+  /** Reads a snapshot for typing: where text would go, and what the input holds. */
+  #reading(agent: AgentRuntime, snapshot: Snapshot): Reading {
+    const classification = this.#deps.classify(snapshot, agent, this.#seen.get(agent));
+    this.#seen.set(agent, snapshot);
+    const profile = this.#profile(agent, classification);
+    const rows = boxRows(snapshot, profile);
+    // A box with text in it may no longer look idle to the classifier (its placeholder is gone), and a usage-limit
+    // message stays above the box after the reset: when nothing but output or that message was recognised, the box
+    // at the very bottom (nothing but a hint row or two below it) still takes text.
+    const target =
+      inputTarget(classification, snapshot) ??
+      ((classification.state === 'output' || classification.state === 'limit') && rows ? 'box' : undefined);
+    const input = target === 'shell' ? [pendingInput(snapshot)] : rows;
+    return { snapshot, classification, target, input };
+  }
+
+  /** The profile the screen was classified with: the agent's own, or every profile's rules when it is detected. */
+  #profile(agent: AgentRuntime, c: Classification): Profile {
+    const set = resolveProfiles(this.#deps.profiles);
+    const configured = agent.config.profile;
+    if (configured && configured !== 'auto') return set.get(configured) ?? set.union(c.profile);
+    return set.union(c.profile);
+  }
+
+  /** For a note after a decline: waits for the dialog to give way to the input box. */
+  async #awaitInput(
+    plugin: string,
+    agent: AgentRuntime,
+  ): Promise<{ snapshot: Snapshot } | (ActionOutcome & { ok: false })> {
+    let previous: Snapshot | undefined;
+    for (let waited = 0; ; waited += 250) {
+      const fresh = await this.#precheck(plugin, agent, 'type');
+      if ('why' in fresh) return fresh;
+      // judged against the look before this one: the dialog going away is not output streaming in
+      if (previous) this.#seen.set(agent, previous);
+      if (waited >= FOLLOW_UP_MS || this.#reading(agent, fresh.snapshot).target) return fresh;
+      previous = fresh.snapshot;
+      await this.#deps.sleep(250);
+    }
   }
 
   /** Counts one action against the budgets; returns why not when a budget or cooldown is exhausted. */
@@ -484,16 +631,9 @@ export class Actuator {
   }
 }
 
-/** The text typed after the prompt on the cursor's line (what Enter would submit at a shell). */
-function pendingInput(s: Snapshot): string {
-  const line = (s.lines[s.cursor.y] ?? '').slice(0, s.cursor.x);
-  const prompt = /^.*?(?:[$#%>❯›»]\s)/.exec(line);
-  return prompt ? line.slice(prompt[0].length) : '';
-}
-
-/** The cursor's row: where typed text sits until it is submitted (an agent may echo it higher up afterwards). */
-function cursorRegion(s: Snapshot): string {
-  return s.lines[s.cursor.y] ?? '';
+/** Keys that submit what the input holds. */
+function submits(key: string): boolean {
+  return key === 'Enter' || key === 'C-m' || key === 'C-j' || key === 'M-Enter';
 }
 
 /** The start of a typed text, for journal reasons and the report. */

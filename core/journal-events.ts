@@ -154,6 +154,11 @@ export type RefusalWhy =
   | 'dead'
   | 'keys'
   | 'verify-failed'
+  /** the screen does not take this key: not an input box or shell prompt for `type`, a dialog, prompt or menu for a
+   * key that could choose or confirm (`press`), or a dialog drawn while typing (before Enter) */
+  | 'screen'
+  /** the input is not ready yet: still changing, just drawn (before the profile's `readyAfter`), or not taking keys */
+  | 'not-ready'
   /** the journal could not be written (disk full): nothing is sent that is not journaled first */
   | 'journal';
 /** What a person is asked to do in the morning. */

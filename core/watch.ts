@@ -42,7 +42,9 @@ export interface WatchOptions {
 /** Builds the plugin host, the actuator and the tick's dependencies from one set of parts. */
 export function createWatch(o: WatchOptions): TickDeps {
   setMaxListeners(0, o.signal); // every running hook call listens for the night's end
-  const classify = (s: Snapshot, a: AgentRuntime) => o.classify(s, a.config, a.last?.snapshot);
+  // `previous`: the look to compare with for streaming output (default: the last tick's)
+  const classify = (s: Snapshot, a: AgentRuntime, previous?: Snapshot) =>
+    o.classify(s, a.config, previous ?? a.last?.snapshot);
   const host = new PluginHost({
     plugins: o.plugins,
     config: o.config,
@@ -71,6 +73,7 @@ export function createWatch(o: WatchOptions): TickDeps {
     sleep: o.sleep,
     options: o.config.actuator,
     onUrgent: o.onUrgent,
+    profiles: o.config.profiles,
   });
   return {
     tmux: o.tmux,

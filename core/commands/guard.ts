@@ -95,6 +95,7 @@ async function guardOptions(file: string | undefined, cwd: string, io: CommandIO
     rules: guard.rules,
     buildOutput: guard.buildOutput,
     protectedPaths,
+    ...(guard.verbs ? { verbs: guard.verbs } : {}),
   };
   const insideProject = loaded.filepath !== undefined && isInside(loaded.filepath, cwd);
   if (!insideProject) return options;

@@ -45,7 +45,13 @@ export function configFrom(args: CommandArgs, io: CommandIO): Promise<LoadedConf
 export function guardFor(loaded: LoadedConfig): Guard {
   const { guard, stateDir, agents } = loaded.config;
   const protectedPaths = [loaded.filepath, stateDir].filter((p): p is string => !!p);
-  const options = { allow: guard.allow, rules: guard.rules, buildOutput: guard.buildOutput, protectedPaths };
+  const options = {
+    allow: guard.allow,
+    rules: guard.rules,
+    buildOutput: guard.buildOutput,
+    protectedPaths,
+    ...(guard.verbs ? { verbs: guard.verbs } : {}),
+  };
   return createGuard(
     configWritableByAgents(loaded.filepath, agents)
       ? mergeGuardOptions({ protectedPaths }, options)

@@ -6,6 +6,7 @@ import { commandsInMessage } from './input/message-commands.js';
 import { defineRule } from './rule.js';
 import { createRegistry } from './rules/registry.js';
 import type { Guard, GuardContext } from './types.js';
+import type { ExtraVerbs } from './verbs/verb-words.js';
 import { normalizeProgram } from './walk/program-name.js';
 import type { Limits, Settings, UserRule } from './walk/session.js';
 
@@ -22,6 +23,8 @@ export interface GuardOptions {
   readonly buildOutput?: 'allow' | 'hold';
   /** absolute paths of nightshift's config file and state directory (the "guard itself" pack protects them) */
   readonly protectedPaths?: readonly string[];
+  /** extra verbs for the verb model (programs no pack covers): reads, destructive verbs, publishing verbs */
+  readonly verbs?: ExtraVerbs;
   /** budgets; the defaults suit interactive use */
   readonly limits?: Partial<Limits>;
 }
@@ -49,6 +52,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       buildOutput: options.buildOutput ?? 'allow',
       userRules,
       limits,
+      verbs: options.verbs,
       message: context.kind === 'message',
     };
     last = { context: { ...context }, settings };
@@ -80,6 +84,12 @@ export function mergeGuardOptions(trusted: GuardOptions, untrusted: GuardOptions
     ...trusted,
     rules: [...(trusted.rules ?? []), ...(untrusted.rules ?? [])],
     buildOutput: stricter,
+    // an untrusted config may add destructive and publishing verbs, never reads
+    verbs: {
+      read: trusted.verbs?.read ?? [],
+      destroy: [...(trusted.verbs?.destroy ?? []), ...(untrusted.verbs?.destroy ?? [])],
+      publish: [...(trusted.verbs?.publish ?? []), ...(untrusted.verbs?.publish ?? [])],
+    },
     protectedPaths: [...(trusted.protectedPaths ?? []), ...(untrusted.protectedPaths ?? [])],
   };
 }

@@ -59,6 +59,10 @@ export interface CheckContext {
   noteSecretRead(match: string): void;
   /** remembers that the line sends data over the network */
   noteNetworkSend(match: string): void;
+  /** remembers a fact for the rest of the line (`git config clean.requireForce false` before `git clean`) */
+  remember(key: string, value: string): void;
+  /** a fact remembered earlier in the line */
+  recall(key: string): string | undefined;
   /** whether deleting project build output is allowed (default) or held */
   readonly buildOutput: 'allow' | 'hold';
 }

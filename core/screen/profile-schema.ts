@@ -1,5 +1,6 @@
 // The `profiles:` section of the config: additions to built-in profiles and whole new ones, validated with zod.
 import { z } from 'zod';
+import { parseDuration } from '../duration.js';
 import { patternProblem } from './pattern.js';
 
 const pattern = z
@@ -43,6 +44,25 @@ const linePromptSchema = z.strictObject({
   approve: keys,
   deny: keys,
   subject: z.array(subjectSchema).optional(),
+});
+
+/** milliseconds, or a duration string (`500ms`, `20s`) */
+const millis = z.union([
+  z.number().int().min(0),
+  z.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === undefined)
+      ctx.addIssue({ code: 'custom', message: `not a duration: "${text}" (write "500ms")` });
+    return ms ?? 0;
+  }),
+]);
+
+const inputSchema = z.strictObject({
+  row: patterns.optional(),
+  readyAfter: millis.optional(),
+  settle: millis.optional(),
+  enterGap: millis.optional(),
+  clear: z.union([z.literal('backspace'), keys]).optional(),
 });
 
 const LIST_KEYS = [
@@ -96,6 +116,8 @@ export const profileOverrideSchema = z.strictObject({
   secretDialogs: patterns.optional(),
   shellPrompts: patterns.optional(),
   dead: patterns.optional(),
+  /** the input box and its timing (see InputSpec) */
+  input: inputSchema.optional(),
 });
 
 /** The config's `profiles:` map: profile name → override. */

@@ -65,6 +65,24 @@ export interface LinePromptSpec {
   readonly subject?: readonly SubjectSpec[];
 }
 
+/**
+ * How a program's input box takes text: where typed text shows, and the timing it needs. The actuator types only
+ * into a box it can read back, waits for it to be ready, and checks the text is there before pressing Enter.
+ * Figures come from the real CLIs (the agent test bench asserts them); durations are milliseconds.
+ */
+export interface InputSpec {
+  /** the input box row holding typed text (box borders removed); capture group 1 is the text */
+  readonly row: readonly PatternSource[];
+  /** no typing until the input box has been on screen this long: some programs draw it before they take input */
+  readonly readyAfter: number;
+  /** no typing until the screen has been still this long */
+  readonly settle: number;
+  /** at least this long between the last character and Enter: a sooner Enter is a newline, or swallowed as a paste */
+  readonly enterGap: number;
+  /** keys that empty the box, or `backspace`: one BSpace per character typed */
+  readonly clear: 'backspace' | readonly string[];
+}
+
 /** One program's screens, as written in a built-in profile or a config override. */
 export interface ProfileSpec {
   /** one line: which program this is */
@@ -109,9 +127,11 @@ export interface ProfileSpec {
   readonly shellPrompts: readonly PatternSource[];
   /** a pane that died: `Pane is dead (status 134, …)` */
   readonly dead: readonly PatternSource[];
+  /** the input box and its timing; omitted fields come from `generic` */
+  readonly input?: Partial<InputSpec>;
 }
 
 /** Every list field of a profile (the ones an override can extend or replace). */
 export type ProfileListKey = {
-  [K in keyof ProfileSpec]: ProfileSpec[K] extends readonly unknown[] ? K : never;
+  [K in keyof ProfileSpec]-?: ProfileSpec[K] extends readonly unknown[] ? K : never;
 }[keyof ProfileSpec];

@@ -3,6 +3,7 @@ import { NightshiftError } from '../errors.js';
 import { compilePattern, PatternList } from './pattern.js';
 import type {
   DialogSpec,
+  InputSpec,
   LinePromptSpec,
   PatternSource,
   ProfileListKey,
@@ -51,6 +52,9 @@ export interface LinePromptShape {
 
 type ListKey = Exclude<ProfileListKey, 'dialogs' | 'linePrompts' | 'commands' | 'resetWords'>;
 
+/** A profile's input box, compiled: `row` patterns have the typed text as group 1. */
+export type InputShape = Omit<InputSpec, 'row'> & { readonly row: readonly RegExp[] };
+
 /** A profile ready to classify with: its own layer over `generic`, every list compiled. */
 export type Profile = {
   readonly name: string;
@@ -62,6 +66,8 @@ export type Profile = {
   readonly linePrompts: readonly LinePromptShape[];
   /** extra words that introduce a reset time (regular-expression sources) */
   readonly resetWords: readonly string[];
+  /** the input box and its timing */
+  readonly input: InputShape;
 } & { readonly [K in ListKey]: PatternList };
 
 /** Every profile, resolved: look one up by name, or get the union used when the program is auto-detected. */
@@ -154,6 +160,12 @@ function applyOverrides(overrides: Readonly<Record<string, ProfileOverride>>): R
       const theirs = base[key] as readonly unknown[];
       merged[key] = o.replace.includes(key) ? [...(mine ?? [])] : [...(mine ?? []), ...theirs];
     }
+    if (o.input || base.input)
+      merged.input = {
+        ...base.input,
+        ...o.input,
+        row: [...(o.input?.row ?? []), ...(base.input?.row ?? [])],
+      };
     specs[name] = merged as unknown as ProfileSpec;
   }
   // generic goes last
@@ -223,7 +235,25 @@ export function compileProfile(name: string, layers: readonly (readonly [string,
     dialogs: layers.flatMap(([owner, spec]) => spec.dialogs.map((d) => compileDialog(owner, d))),
     linePrompts: layers.flatMap(([owner, spec]) => spec.linePrompts.map((p) => compileLinePrompt(owner, p))),
     resetWords: layers.flatMap(([, spec]) => spec.resetWords.map((w) => compilePattern(w).source)),
+    input: compileInput(layers),
     ...lists,
+  };
+}
+
+/**
+ * The input box of a layer stack: rows from every layer; each timing from the lead layer, else the last (`generic`),
+ * so a detected program never borrows another program's timing.
+ */
+function compileInput(layers: readonly (readonly [string, ProfileSpec])[]): InputShape {
+  const own = [layers[0], layers[layers.length - 1]];
+  const first = <K extends keyof InputSpec>(key: K, fallback: InputSpec[K]): InputSpec[K] =>
+    (own.find((l) => l?.[1].input?.[key] !== undefined)?.[1].input?.[key] as InputSpec[K]) ?? fallback;
+  return {
+    row: layers.flatMap(([, spec]) => (spec.input?.row ?? []).map(compilePattern)),
+    readyAfter: first('readyAfter', 0),
+    settle: first('settle', 0),
+    enterGap: first('enterGap', 0),
+    clear: first('clear', 'backspace'),
   };
 }
 

@@ -225,7 +225,7 @@ async function simulate(
   state.flush();
   return {
     findings,
-    sent: tmux.sent.flatMap(flatten),
+    sent: joinText(tmux.sent.flatMap(flatten)),
     refused: journal
       .filter((e) => e.type === 'refusal')
       .map((e) => `${e.why}: ${e.reason}${e.rule ? ` (${e.rule})` : ''}`),
@@ -238,10 +238,26 @@ async function simulate(
   };
 }
 
-function flatten(s: Sent): string[] {
+/** Text typed in pieces (the actuator types one character first, then checks the screen) reads as one string. */
+function joinText(sent: readonly (string | { key: string })[]): string[] {
+  const out: string[] = [];
+  let text: string | undefined;
+  for (const s of sent) {
+    if (typeof s === 'string') text = (text ?? '') + s;
+    else {
+      if (text !== undefined) out.push(text);
+      text = undefined;
+      out.push(s.key);
+    }
+  }
+  if (text !== undefined) out.push(text);
+  return out;
+}
+
+function flatten(s: Sent): (string | { key: string })[] {
   if ('text' in s) return [s.text];
-  if ('keys' in s) return [...s.keys];
-  return [`restart: ${s.start}`];
+  if ('keys' in s) return s.keys.map((key) => ({ key }));
+  return [{ key: `restart: ${s.start}` }];
 }
 
 /** Asserts what a case expects, with a message that shows what happened. */

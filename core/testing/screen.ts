@@ -9,6 +9,24 @@ export interface Screen {
   readonly alternateOn?: boolean;
   /** pane_current_command (default `node`) */
   readonly command?: string;
+  /**
+   * How this screen replaces the one before it in a case's `screens`:
+   * - `key` (default): the next key name pressed (Enter, Escape, Down…) draws it; text typed before that is echoed
+   *   into the screen at the cursor, the way an input box shows it;
+   * - `keystroke`: the very next keystroke, a typed character included, draws it: a dialog that comes up while
+   *   nightshift types (`drawnBy('keystroke', dialog)`);
+   * - `look`: it draws itself as soon as the screen before it has been looked at once, so the screen changes
+   *   between a plugin's look and its send.
+   */
+  readonly drawnBy?: 'key' | 'keystroke' | 'look';
+}
+
+/** The cursor marker in scripted screens: `│ > ▮   │` puts the cursor there (the marker reads as a space). */
+export const CURSOR = '▮';
+
+/** The same screen, drawn by `how` (see `Screen.drawnBy`). */
+export function drawnBy(how: 'key' | 'keystroke' | 'look', s: Screen | string): Screen {
+  return { ...(typeof s === 'string' ? { text: s } : s), drawnBy: how };
 }
 
 /**

@@ -11,7 +11,7 @@ const idleBox = screen`
   ⏺ Bash(npm test)
     ⎿  3 tests failed
   ╭────────────────────────────────────────╮
-  │ >                                      │
+  │ > ▮                                    │
   ╰────────────────────────────────────────╯`;
 const working = screen`
   > The tests failed. Fix the failures and run the test suite again before moving on.

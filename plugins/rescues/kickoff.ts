@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { definePlugin } from '../../core/index.js';
 
 const options = z.strictObject({
-  /** give up delivering the task after this many refused or unverified attempts, and escalate */
+  /** give up delivering the task after this many refused or unverified attempts, and escalate (waiting for a
+   * not-ready input box is no attempt) */
   attempts: z.number().int().min(1).default(3),
 });
 
@@ -41,7 +42,8 @@ export default definePlugin<z.output<typeof options>, State>({
       ctx.log.info({ task }, 'task delivered');
       return 'handled';
     }
-    if (!outcome.ok && outcome.why === 'cooldown') return 'handled';
+    // a deferral, not an attempt: the cooldown, or an input box not ready yet (the profile's readyAfter, a redraw)
+    if (!outcome.ok && (outcome.why === 'cooldown' || outcome.why === 'not-ready')) return 'handled';
     const why = outcome.ok ? 'the input box did not take it' : outcome.reason;
     if (attempts >= ctx.options.attempts) {
       await ctx.act.escalate('other', `could not deliver the night's task to ${ctx.agent.name}: ${why}`);

@@ -114,11 +114,12 @@ export function rescuesSection(model: NightModel): ReportSection {
       .map((r) => [
         clock(r.at),
         mdText(r.agent),
+        mdText(r.plugin),
         mdText(r.why),
         r.command ? mdCode(cut(r.command, 80)) : '',
         mdText(cut(r.reason, 120)),
       ]);
-    parts.push(mdTable(['time', 'agent', 'why', 'command', 'reason'], rows));
+    parts.push(mdTable(['time', 'agent', 'plugin', 'why', 'command', 'reason'], rows));
   }
   return {
     id: 'rescues',

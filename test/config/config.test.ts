@@ -57,6 +57,16 @@ describe('config validation', () => {
       [{ path: 'agents[1].name', message: '"builder" is already used by agents[0]' }],
     ],
     [
+      'a verb that is not one word',
+      { agents: [agent], guard: { verbs: { destroy: ['Drop Table'] } } },
+      [
+        {
+          path: 'guard.verbs.destroy[0]',
+          message: 'a lower-case subcommand word such as "peek" or "ship-it"',
+        },
+      ],
+    ],
+    [
       'duration and end together',
       { agents: [agent], night: { duration: '7h', end: '0 6 * * *' } },
       [{ path: 'night', message: 'give either duration or end, not both' }],

@@ -54,7 +54,8 @@ const FAMILIES: Record<string, [command: string, verdict: 'block' | 'hold'][]> =
     ['chroot / rm -rf /etc', 'block'],
     ['busybox rm -rf /', 'block'],
     ['ionice -c3 rm -rf ~', 'block'],
-    ['rtk git reset --hard', 'hold'],
+    ['rtk git reset --hard', 'block'],
+    ['rtk git status', 'hold'],
   ],
   '8. indirect deleters': [
     ['find ~ -delete', 'block'],

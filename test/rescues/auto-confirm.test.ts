@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import prompt from '../../plugins/checks/prompt.js';
 import autoConfirm from '../../plugins/rescues/auto-confirm.js';
-import { PaneTester, type Screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, type Screen } from '../../core/testing/index.js';
 import {
   captured,
   confirmSeenOn,
@@ -140,6 +140,13 @@ tester.run(autoConfirm, [
     agent: claude,
     finding: confirmSeenOn(npmTest),
     screens: [inputBox()],
+    expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
+  },
+  {
+    name: 'screen changes before the send: another dialog drawn after the look is not answered',
+    agent: claude,
+    finding: confirmSeenOn(npmTest),
+    screens: [npmTest, drawnBy('look', permission('git push --force origin main'))],
     expect: { sent: [], refused: ['stale: the dialog is no longer on screen'] },
   },
 ]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import prompt from '../../plugins/checks/prompt.js';
 import autoConfirm from '../../plugins/rescues/auto-confirm.js';
 import dangerous from '../../plugins/rescues/dangerous.js';
-import { PaneTester, type Screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, type Screen } from '../../core/testing/index.js';
 import { captured, confirmSeenOn, inputBox, permission, working } from '../fixtures/screens/index.js';
 
 // The real `prompt` check builds the dialog and the guard's decision; `dangerous` acts on block/hold decisions.
@@ -126,6 +126,26 @@ new PaneTester({ describe, it, checks: [prompt] }).run(dangerous, [
     screens: [forcePush, declined, afterNote],
     ticks: 3,
     expect: { sent: ['Escape', NOTE, 'Enter'], escalated: ['blocked-command', 'given-up'] },
+  },
+  {
+    name: 'screen changes before the send: a new dialog instead of the input box after Escape gets no note',
+    agent: claude,
+    options: { action: 'decline' },
+    screens: [forcePush, publish],
+    ticks: 1,
+    expect: { sent: ['Escape'], refused: [/^screen: a confirm screen/], escalated: ['blocked-command'] },
+  },
+  {
+    name: 'screen changes before the send: the dialog gives way to a menu drawn after the look, nothing sent',
+    agent: claude,
+    options: { action: 'decline' },
+    finding: confirmSeenOn(forcePush),
+    screens: [forcePush, drawnBy('look', captured('claude-asks-next-step'))],
+    expect: {
+      sent: [],
+      refused: ['stale: the dialog is no longer on screen'],
+      escalated: ['blocked-command'],
+    },
   },
 ]);
 

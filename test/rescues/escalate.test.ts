@@ -3,7 +3,7 @@ import error from '../../plugins/checks/error.js';
 import prompt from '../../plugins/checks/prompt.js';
 import usageLimit from '../../plugins/checks/usage-limit.js';
 import escalate from '../../plugins/rescues/escalate.js';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
 import { captured, inputBox, permission, working } from '../fixtures/screens/index.js';
 
 // Real checks find what needs a person; `escalate` (the last rescue) puts it on the "needs you" list, once each.
@@ -75,6 +75,13 @@ new PaneTester({ describe, it, checks: [prompt, usageLimit, error] }).run(escala
     screens: [working()],
     ticks: 3,
     expect: { escalated: [] },
+  },
+  {
+    name: 'screen changes before the send: a dialog that replaces the password prompt is escalated, never answered',
+    screens: [sudo, drawnBy('look', permission('git push --force origin main'))],
+    agent: claude,
+    ticks: 3,
+    expect: { sent: [], refused: [], escalated: ['held-command'] },
   },
 ]);
 

@@ -1,17 +1,18 @@
 import { describe, it } from 'vitest';
 import kickoff from '../../plugins/rescues/kickoff.js';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
+import { permission } from '../fixtures/screens/index.js';
 
 const box = screen`
   ✻ Welcome to Claude Code!
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const working = screen`
   > Work through TASKS.md
   ✻ Reading TASKS.md… (1s · esc to interrupt)
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const task = 'Work through TASKS.md and append a status entry to COORDINATION.md after each task';
 
@@ -42,5 +43,17 @@ new PaneTester({ describe, it }).run(kickoff, [
     options: { attempts: 1 },
     screens: [box],
     expect: { sent: [], refused: [/guard: block/], escalated: ['other'] },
+  },
+  {
+    name: 'screen changes before the send: a dialog drawn after the look gets no key',
+    agent: { task },
+    screens: [box, drawnBy('look', permission('git push --force origin main'))],
+    expect: { sent: [], refused: [/^screen: a confirm screen/] },
+  },
+  {
+    name: 'screen changes before the send: a dialog drawn by the first key gets nothing more, no Enter',
+    agent: { task },
+    screens: [box, drawnBy('keystroke', permission('git push --force origin main'))],
+    expect: { sent: ['W'], refused: [/^screen: .* came up after the first key/], escalated: [] },
   },
 ]);

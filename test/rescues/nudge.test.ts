@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import nudge from '../../plugins/rescues/nudge.js';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
+import { captured } from '../fixtures/screens/index.js';
 
 const idle = (idleMs: number, atInput = true) => ({
   kind: 'idle' as const,
@@ -10,7 +11,7 @@ const idle = (idleMs: number, atInput = true) => ({
 const box = screen`
   ⏺ Done with the first task.
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const working = screen`
   > Please continue with your task list.
@@ -58,5 +59,17 @@ new PaneTester({ describe, it }).run(nudge, [
     finding: idle(15 * MIN),
     screens: [box],
     expect: { sent: [] },
+  },
+  {
+    name: 'screen changes before the send: a question menu drawn after the look gets no key',
+    finding: idle(10 * MIN),
+    screens: [box, drawnBy('look', captured('claude-asks-next-step'))],
+    expect: { sent: [], refused: [/^screen: /] },
+  },
+  {
+    name: 'screen changes before the send: a password prompt drawn by the first key gets nothing more',
+    finding: idle(10 * MIN),
+    screens: [box, drawnBy('keystroke', captured('sudo-password'))],
+    expect: { sent: ['P'], refused: [/^screen: a secret screen .* came up after the first key/] },
   },
 ]);

@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
 import exited from '../../plugins/checks/exited.js';
 import restart from '../../plugins/rescues/restart.js';
-import { PaneTester, type Screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, type Screen } from '../../core/testing/index.js';
 
 const dead: Screen = { text: 'Error: connect ECONNREFUSED 127.0.0.1:5432', dead: true, deadStatus: 1 };
 const running: Screen = { text: '✻ Migrating… (2s · esc to interrupt)' };
@@ -61,5 +61,12 @@ new PaneTester({ describe, it, checks: [exited] }).run(restart, [
     },
     screens: [dead, running],
     expect: { sent: ['restart: claude --continue'], escalated: [] },
+  },
+  {
+    name: 'screen changes before the send: a restart replaces the program, it never types into what came up',
+    agent,
+    options: { delay: '0s' },
+    screens: [dead, drawnBy('look', { text: 'Password: ', dead: true, deadStatus: 1 }), running],
+    expect: { sent: ['restart: claude --continue'] },
   },
 ]);

@@ -1,6 +1,7 @@
 import { describe, it } from 'vitest';
 import rules from '../../plugins/rescues/rules.js';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
+import { permission } from '../fixtures/screens/index.js';
 
 const MIN = 60_000;
 const idle = {
@@ -15,7 +16,7 @@ const exitedFinding = {
 };
 const box = screen`
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const after = screen`✻ Thinking… (1s · esc to interrupt)`;
 
@@ -59,5 +60,12 @@ new PaneTester({ describe, it }).run(rules, [
     finding: idle,
     screens: [box],
     expect: { sent: [], escalated: [] },
+  },
+  {
+    name: 'screen changes before the send: a rule nudge meets a dialog drawn after the look, nothing sent',
+    config: { rules: [{ when: 'idle', do: 'nudge', text: 'Keep going with TASKS.md', max: 2, per: '1h' }] },
+    finding: idle,
+    screens: [box, drawnBy('look', permission('git push --force origin main'))],
+    expect: { sent: [], refused: [/^screen: a confirm screen/] },
   },
 ]);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import waitForReset from '../../plugins/rescues/wait-for-reset.js';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
 
 const limit = (resetAt: string | null, needsHuman = false) => ({
   kind: 'limit' as const,
@@ -14,9 +14,17 @@ const limit = (resetAt: string | null, needsHuman = false) => ({
 const limited = screen`
   ⎿  5-hour limit reached ∙ resets 5am
   ╭──────────────────────────────────────────╮
-  │ >                                        │
+  │ > ▮                                      │
   ╰──────────────────────────────────────────╯`;
 const noJitter = { margin: '2m', jitter: '0s' };
+
+const limitMenu = screen`
+  ⎿  You've hit your session limit · resets 12:50am (America/Los_Angeles)
+  ────────────────────────────────────────────────────────────────────────
+    What do you want to do?
+    ❯ 1. Stop and wait for limit to reset
+      2. Add funds to continue with extra usage
+    Enter to confirm · Esc to cancel`;
 
 new PaneTester({ describe, it }).run(waitForReset, [
   {
@@ -64,5 +72,17 @@ new PaneTester({ describe, it }).run(waitForReset, [
     },
     screens: [limited, screen`✻ Continuing… (1s · esc to interrupt)`],
     expect: { sent: ['The usage limit has reset. Continue where you left off.', 'Enter'] },
+  },
+  {
+    name: 'screen changes before the send: a limit menu drawn after the look gets no resume text',
+    agent: { continue: 'The usage limit has reset. Continue where you left off.' },
+    state: { limits: 1, since: '2026-11-21T00:00:00.000Z', resumeAt: '2026-11-21T01:00:00.000Z' },
+    finding: {
+      kind: 'wait-over',
+      summary: 'wait over',
+      data: { since: '2026-11-21T01:00:00.000Z', reason: 'wait over' },
+    },
+    screens: [limited, drawnBy('look', limitMenu)],
+    expect: { sent: [], refused: [/^screen: a limit screen/] },
   },
 ]);

@@ -9,6 +9,10 @@ export interface CodeFacts {
   /** string literals a language runs as shell (Ruby/Perl backticks, `qx{}`, `%x()`) */
   readonly shellStrings: readonly string[];
   readonly deletes: boolean;
+  /** renames or moves files (`os.rename`, `shutil.move`, `renameSync`, `FileUtils.mv`, `Move-Item`) */
+  readonly moves: boolean;
+  /** kills every process (`os.kill(-1, 9)`, `process.kill(-1)`, a loop over /proc, `Stop-Process -Name *`) */
+  readonly killsAll: boolean;
   readonly runsCommands: boolean;
   readonly runsCode: boolean;
   readonly network: boolean;
@@ -18,9 +22,13 @@ export interface CodeFacts {
 }
 
 const DELETES =
-  /\b(rmtree|remove_tree|remove_dir|RemoveAll|Remove-Item|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(/;
+  /\b(rmtree|remove_tree|remove_dir|RemoveAll|Remove-Item|rm_rf|rm_r|rm_f|rmSync|rmdirSync|unlinkSync|unlink|rmdir|removedirs|remove_entry|remove_entry_secure|remove_dir_all|remove_file|rimraf|emptyDir|emptyDirSync|removeSync|deleteSync|truncateSync)\b|\b(os|fs|shutil|Deno|FileUtils|File|Dir|Path|pathlib)\.(remove|rm|unlink|delete|rmdir)\b|\.unlink\s*\(|\bunlink\s*\(|\bpromises\.(rm|rmdir|unlink)\b|\.rm\s*\(|\brm\s*\(|\brm_rf!?|\bremove!?\s*\(|(^|[;|\s])(rm|del|ri|erase|rd|rmdir)\s+-/;
+const MOVES =
+  /\brename\s+\$|\b(rename|renameSync|replace|move|mv|Move-Item|Rename-Item|renames)\s*[(!]|\b(os|shutil|fs|FileUtils|File|Path|Deno|pathlib)\.(rename|replace|move|mv|renameSync)\b|(^|[;|\s])(Move-Item|mv|move)\s/;
+const KILLS_ALL =
+  /\bkill\s*\(\s*-1\b|\bkill\s*\(\s*\w+\s*,\s*-1\b|\bkill\s+-?\w+\s*,\s*-1\b|\bkill\s*\([^)]*\bint\s*\(\s*\w+\s*\)|Stop-Process\s+(-Name\s+\*|-Force)|listdir\s*\(\s*['"]\/proc|\.kill\s*\(\s*-1\b/;
 const RUNS_COMMANDS =
-  /\b(fork|Start-Process|Invoke-Command|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\bexec\s*\(/;
+  /\b(fork|Start-Process|Invoke-Command|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\b(run|execute)\s*\(\s*`|\bexec\s*\(|\bSystem\.cmd\b|\.execute\s*\(|\bBun\.\$|\$`/;
 const RUNS_CODE =
   /\b(Invoke-Expression|iex|eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile)\b/;
 const NETWORK =
@@ -28,7 +36,7 @@ const NETWORK =
 const WRITES =
   /\b(writeFile|writeFileSync|appendFile|appendFileSync|createWriteStream|write_text|write_bytes|file_put_contents|fwrite|truncate|chmod|chown|rename|renameSync|copyFile|copyFileSync|move|symlink|symlinkSync)\b|\bopen\s*\([^)]*['"][wax]\+?b?['"]|File\.(write|open\([^)]*['"][wa])/;
 const HOME =
-  /\b(expanduser|homedir|Dir\.home|Path\.home|getenv\(\s*['"]HOME|ENV\[\s*['"]HOME|environ\[\s*['"]HOME|process\.env\.HOME|\$ENV\{HOME\})\b|\$HOME\b|['"]~['"/]/;
+  /\b(expanduser|homedir|Dir\.home|Path\.home|getenv\(\s*['"]HOME|ENV\[\s*['"]HOME|environ\[\s*['"]HOME|process\.env\.HOME|\$ENV\{HOME\}|user_home|USERPROFILE)\b|\$HOME\b|['"]~['"/]|\$ENV\{HOME\}|(^|\s)~(?=\s|$|\/|\\)|C:\\+Users/;
 
 /** Scans a snippet: string literals are collected and removed, then the code is matched against API names. */
 export function scanCode(code: string): CodeFacts {
@@ -68,11 +76,16 @@ export function scanCode(code: string): CodeFacts {
     strings,
     shellStrings,
     deletes: DELETES.test(bare) || strings.some((text) => /^\w+$/.test(text) && DELETES.test(text)),
+    moves: MOVES.test(bare),
+    killsAll: KILLS_ALL.test(code),
     runsCommands: RUNS_COMMANDS.test(bare) || shellStrings.length > 0,
     runsCode: RUNS_CODE.test(bare),
     network: NETWORK.test(bare),
     writes: WRITES.test(code),
-    home: HOME.test(all) || strings.some((text) => text === '~' || text.startsWith('~/')),
+    home:
+      HOME.test(all) ||
+      strings.some((text) => text === '~' || text.startsWith('~/')) ||
+      (strings.includes('HOME') && /\b(env\.get|getenv|environ|ENV|Env\.get)\s*[([.]/.test(bare)),
   };
 }
 

@@ -3,7 +3,9 @@ import { isDynamic } from '../syntax/arg.js';
 import {
   AGENT_SETTINGS,
   BUILD_OUTPUT_FILE_PATTERNS,
+  BUILD_OUTPUT_DIR_PATTERN,
   BUILD_OUTPUT_NAMES,
+  BUILD_OUTPUT_PAIRS,
   HARMLESS_DEVICES,
   HOME_PARENTS,
   HOME_SECRETS,
@@ -129,7 +131,11 @@ function absolutePath(raw: string, places: PathPlaces): string | undefined {
 
 function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
   const [kind, secret] = kindOf(path, places);
-  const keyFile = KEY_FILE.test(posix.basename(path));
+  // a certificate (`/etc/ssl/certs/x.pem`, `fullchain.pem`, `ca-bundle.pem`) is public, unlike a key
+  const certificate = /\/certs\/[^/]*$|(^|[-_.])(cert|certificate|chain|fullchain|ca|bundle)[-_.]/i.test(
+    path,
+  );
+  const keyFile = KEY_FILE.test(posix.basename(path)) && !(certificate && !/key/i.test(posix.basename(path)));
   return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), glob };
 }
 
@@ -177,7 +183,15 @@ function kindInProject(path: string, project: string): [PathKind, boolean] {
   const parts = path.slice(project.length + 1).split('/');
   const name = parts[parts.length - 1] ?? '';
   if (VCS_DIRS.has(parts[0] ?? '')) return ['project-vcs', false];
-  if (parts.some((part) => BUILD_OUTPUT_NAMES.has(part))) return ['project-build', false];
+  if (
+    parts.some(
+      (part, index) =>
+        BUILD_OUTPUT_NAMES.has(part) ||
+        BUILD_OUTPUT_DIR_PATTERN.test(part) ||
+        BUILD_OUTPUT_PAIRS.has(`${part}/${parts[index + 1]}`),
+    )
+  )
+    return ['project-build', false];
   if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return ['project-build', false];
   const secret = /^\.env($|\.)/.test(name) && !/\.(example|sample|template|dist)$/.test(name);
   return ['project-source', secret];

@@ -192,7 +192,45 @@ export const BUILD_OUTPUT_NAMES: ReadonlySet<string> = new Set([
   '.gradle',
   '.dart_tool',
   'DerivedData',
+  'tmp',
+  'Pods',
+  '_site',
+  '.expo',
+  '.terraform',
+  '.docusaurus',
+  'storybook-static',
+  'elm-stuff',
+  '.stack-work',
+  'dist-newstyle',
+  '_build',
+  'obj',
+  '.pnpm-store',
+  'htmlcov',
+  '.sass-cache',
+  '.jekyll-cache',
+  '.webpack',
+  '.esbuild',
+  '.swc',
+  '.parcel-cache',
+  '.pytest_cache',
+  '.hypothesis',
+  '.ipynb_checkpoints',
+  '.bundle',
 ]);
+
+/** Generated directories named by two parts (`vendor/bundle`, `.yarn/cache`, `bin/Debug`). */
+export const BUILD_OUTPUT_PAIRS: ReadonlySet<string> = new Set([
+  'vendor/bundle',
+  '.yarn/cache',
+  '.yarn/unplugged',
+  '.yarn/install-state.gz',
+  'bin/Debug',
+  'bin/Release',
+  '.angular/cache',
+]);
+
+/** Generated directory names with a variable part (`cmake-build-debug`). */
+export const BUILD_OUTPUT_DIR_PATTERN = /^cmake-build-[\w-]+$/;
 
 /** File names a build generates (compiled or cached files): safe to delete wherever they are in a project. */
 export const BUILD_OUTPUT_FILE_PATTERNS: readonly RegExp[] = [

@@ -17,6 +17,7 @@ import { rcePack } from './packs/rce.js';
 import { secretsPack } from './packs/secrets.js';
 import { selfPack } from './packs/self.js';
 import { systemPack } from './packs/system.js';
+import { verbsPack } from './packs/verbs/index.js';
 
 /** Programs that run other programs; their rules live in the packs they report (system, rce…). */
 const wrappersPack: Pack = {
@@ -44,17 +45,27 @@ export const BUILT_IN_PACKS: readonly Pack[] = [
   rcePack,
   secretsPack,
   selfPack,
+  verbsPack,
   wrappersPack,
 ];
+
+/** Packs about files, disks and permissions: their programs take paths, not subcommands. */
+const PATH_PACKS = new Set(['core.fs', 'core.disk', 'core.perm']);
 
 /** Indexes the checks of some packs by program name; `*` checks apply to every program. */
 export function createRegistry(packs: readonly Pack[] = BUILT_IN_PACKS): Registry {
   const byProgram = new Map<string, ProgramCheck[]>();
   const everyProgram: ProgramCheck[] = [];
-  for (const check of packs.flatMap((pack) => pack.checks)) {
-    for (const program of check.programs) {
-      if (program === '*') everyProgram.push(check);
-      else byProgram.set(program, [...(byProgram.get(program) ?? []), check]);
+  const judged = new Set<string>();
+  const pathTools = new Set<string>();
+  for (const pack of packs) {
+    for (const check of pack.checks) {
+      for (const program of check.programs) {
+        if (program === '*') everyProgram.push(check);
+        else byProgram.set(program, [...(byProgram.get(program) ?? []), check]);
+        if (pack !== wrappersPack) judged.add(program);
+        if (PATH_PACKS.has(pack.id)) pathTools.add(program);
+      }
     }
   }
   const empty: readonly ProgramCheck[] = [];
@@ -70,5 +81,7 @@ export function createRegistry(packs: readonly Pack[] = BUILT_IN_PACKS): Registr
     },
     isKnown: (program) => KNOWN_PROGRAMS.has(program) || byProgram.has(program),
     hasChecks: (program) => byProgram.has(program),
+    wrapsOnly: (program) => byProgram.has(program) && !judged.has(program),
+    takesPaths: (program) => pathTools.has(program),
   };
 }

@@ -43,8 +43,16 @@ const COMMAND_OPTIONS: readonly CommandOption[] = [
     ],
   },
   { programs: ['zip'], separate: ['-TT', '--unzip-command'], attached: ['--unzip-command='] },
-  { programs: ['rsync'], separate: ['-e', '--rsh'], attached: ['--rsh='] },
+  {
+    programs: ['rsync'],
+    separate: ['-e', '--rsh', '--rsync-path'],
+    attached: ['--rsh=', '--rsync-path='],
+  },
   { programs: ['less'], separate: [], attached: [] },
+  { programs: ['fzf'], separate: ['--preview'], attached: ['--preview='] },
+  { programs: ['sftp', 'scp'], separate: ['-S', '-D'], attached: [] },
+  { programs: ['gpg', 'gpg2'], separate: ['--photo-viewer', '--exec-path'], attached: ['--photo-viewer='] },
+  { programs: ['chokidar', 'chokidar-cli'], separate: ['-c', '--command'], attached: ['--command='] },
 ];
 
 /** Variables that name a command these programs run (`PAGER='…' git log`, `MANPAGER='…' man ls`). */

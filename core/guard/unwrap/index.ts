@@ -7,6 +7,7 @@ import { remoteChecks } from './remote.js';
 import { runnerChecks } from './runners.js';
 import { shellChecks } from './shells.js';
 import { transparentChecks } from './transparent.js';
+import { versionManagerChecks } from './version-managers.js';
 import { xargsChecks } from './xargs.js';
 
 /** Every wrapper: programs that run another command, shell text or code, each with its own options. */
@@ -20,4 +21,5 @@ export const wrapperChecks: readonly ProgramCheck[] = [
   ...remoteChecks,
   ...runnerChecks,
   ...commandOptionChecks,
+  ...versionManagerChecks,
 ];

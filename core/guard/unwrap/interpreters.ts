@@ -10,7 +10,16 @@ import {
   remoteInstaller,
 } from '../rules/packs/rce.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
+import { judgeSql } from '../rules/packs/db/clients.js';
+import { killAll } from '../rules/packs/system.js';
 import type { Arg } from '../syntax/arg.js';
+
+/** Standard modules a one-liner imports: strings that name no file. */
+const MODULE_NAME = /^(node:)?(fs|fs\/promises|os|path|child_process|process|util)$/;
+
+/** A string literal that is SQL a driver would run (`cursor.execute('DROP TABLE users')`). */
+const SQL_TEXT =
+  /^\s*(select|insert|update|delete|drop|truncate|alter|create|grant|revoke|copy|do|with|merge|replace)\s/i;
 import { isStdinName, judgeScriptFile, judgeStdinCode } from './shells.js';
 
 // Interpreters (python, node, ruby, perl, php…): a one-liner is scanned; a script file runs project code;
@@ -76,6 +85,29 @@ const INTERPRETERS: Readonly<Record<string, Interpreter>> = {
   rscript: SIMPLE_E,
   osascript: SIMPLE_E,
   tclsh: SIMPLE_E,
+  julia: {
+    flags: {
+      shortWithValue: 'eEpLJ',
+      longWithValue: ['eval', 'print', 'load', 'project'],
+      aliases: { eval: 'e', print: 'E' },
+      stopAtOperand: true,
+    },
+    codeOptions: ['e', 'E'],
+  },
+  elixir: {
+    flags: {
+      shortWithValue: 'er',
+      longWithValue: ['eval', 'require'],
+      aliases: { eval: 'e' },
+      stopAtOperand: true,
+    },
+    codeOptions: ['e'],
+  },
+  groovy: SIMPLE_E,
+  tsx: NODE,
+  'ts-node': NODE,
+  'ts-node-esm': NODE,
+  'babel-node': NODE,
   powershell: {
     flags: {
       shortWithValue: 'cfe',
@@ -109,7 +141,8 @@ export function judgeCode(code: Arg, invocation: Invocation, context: CheckConte
     context.report(downloaded ? interpreterRemoteCode : interpreterCode);
   }
   const facts = scanCode(code.value);
-  const words = facts.strings.filter((text) => text !== '' && !/\s/.test(text));
+  // module names (`require('fs')`, `import('node:fs/promises')`) are not paths
+  const words = facts.strings.filter((text) => text !== '' && !/\s/.test(text) && !MODULE_NAME.test(text));
   const pathLike = words.filter((text) => /^[~/.]|\//.test(text));
   const underHome = facts.home
     ? pathLike.filter((text) => /^\/?\./.test(text)).map((text) => `~/${text.replace(/^\//, '')}`)
@@ -124,6 +157,22 @@ export function judgeCode(code: Arg, invocation: Invocation, context: CheckConte
     if (wide) context.report(interpreterDelete);
     else if (!safe) context.report(interpreterCode);
   }
+  // a move of the home directory, a system path or the project away is a delete; a rename inside is an edit
+  const movesTree = words.some((text) => {
+    const kind = context.classify(text).kind;
+    return (
+      kind === 'project-root' || kind === 'project-vcs' || (kind === 'project-source' && !text.includes('.'))
+    );
+  });
+  if (
+    facts.moves &&
+    (facts.home ||
+      paths.some((path) => !['project-build', 'temp', 'project-source'].includes(path.kind)) ||
+      (movesTree && paths.some((path) => path.kind === 'temp')))
+  )
+    context.report(interpreterDelete);
+  if (facts.killsAll) context.report(killAll);
+  for (const text of facts.strings) if (SQL_TEXT.test(text)) judgeSql(text, context);
   if (facts.runsCommands) {
     context.report(interpreterCode);
     for (const text of [...facts.shellStrings, ...facts.strings, facts.strings.join(' ')]) {
@@ -155,7 +204,15 @@ const interpreter: ProgramCheck = {
       invocation.program === 'bun' && invocation.args[0]?.value === 'eval'
         ? invocation.args.slice(1)
         : invocation.args;
-    const parsed = parseFlags(args, spec.flags);
+    // PowerShell's options are case-insensitive single-dash words (`-Command`, `-EncodedCommand`)
+    const normalized = /^(pwsh|powershell)$/.test(invocation.program)
+      ? args.map((arg) =>
+          /^-(c|command|e|encodedcommand|f|file)$/i.test(arg.value)
+            ? { ...arg, value: `-${arg.value[1]?.toLowerCase()}` }
+            : arg,
+        )
+      : args;
+    const parsed = parseFlags(normalized, spec.flags);
     const code = spec.codeOptions.flatMap((option) => parsed.values.get(option) ?? []);
     if (invocation.program === 'bun' && args === invocation.args && code.length === 0) return;
     for (const snippet of code) judgeCode(snippet, invocation, context);

@@ -40,11 +40,12 @@ const SUDO: WrapperSpec = {
     'edit',
   ],
   privileged: true,
+  readsAllowed: true,
 };
 
 const PRIVILEGE_WRAPPERS: readonly WrapperSpec[] = [
   SUDO,
-  { names: ['doas'], flags: { shortWithValue: 'uC' }, privileged: true },
+  { names: ['doas'], flags: { shortWithValue: 'uC' }, privileged: true, readsAllowed: true },
   { names: ['pkexec'], flags: { longWithValue: ['user'] }, privileged: true },
   {
     names: ['run0'],

@@ -30,7 +30,7 @@ const ssh: ProgramCheck = {
     const [host, ...command] = parsed.operands;
     if (!host) return;
     const rest = command[0]?.value === '--' ? command.slice(1) : command;
-    if (rest.length > 0) context.runScript(joined(rest), { remote: true });
+    if (rest.length > 0) context.runScript(joined(rest), { remote: true, stdin: invocation.stdin });
     else if (!parsed.flags.has('N'))
       judgeStdinCode(invocation.stdin, invocation, context, (text) =>
         context.runScript(text, { remote: true }),
@@ -103,7 +103,7 @@ const tmux: ProgramCheck = {
     if (verbAt < 0) return;
     const verb = values[verbAt] as string;
     const parsed = parseFlags(invocation.args.slice(verbAt + 1), {
-      shortWithValue: 'tcnsFxyelNbdpwhTEMXRSTHc',
+      shortWithValue: TMUX_VALUES[verb] ?? 'tcnsFxyelNbpwTEMXRSHc',
       stopAtOperand: false,
     });
     if (/^send/.test(verb)) {
@@ -118,6 +118,23 @@ const tmux: ProgramCheck = {
   },
 };
 
+/** Options that take a value, per tmux command (`new -d` is a flag, `run-shell -d 5` a delay). */
+const TMUX_VALUES: Readonly<Record<string, string>> = {
+  'new-session': 'cefFnstxy',
+  new: 'cefFnstxy',
+  'new-window': 'cefFnt',
+  neww: 'cefFnt',
+  'split-window': 'celFpt',
+  splitw: 'celFpt',
+  'run-shell': 'cdt',
+  run: 'cdt',
+  'display-popup': 'bcdehsStTwxy',
+  popup: 'bcdehsStTwxy',
+};
+
+/** screen options that take a value; the command starts at the first operand. */
+const SCREEN_VALUES = new Set(['-S', '-c', '-t', '-p', '-e', '-h', '-s', '-T', '-Logfile', '-X', '-U']);
+
 /** screen -X stuff 'TEXT' types into a session; `screen CMD` starts one. */
 const screen: ProgramCheck = {
   programs: ['screen'],
@@ -126,6 +143,20 @@ const screen: ProgramCheck = {
     if (at >= 0) {
       const text = invocation.args[at + 1];
       if (text) context.runScript(text.value.replace(/\\n|\^M|\r/g, '\n'));
+      return;
+    }
+    // `screen -dmS name CMD…` starts CMD in a new (detached) session
+    const args = invocation.args;
+    for (let i = 0; i < args.length; i++) {
+      const value = (args[i] as Arg).value;
+      if (/^-(ls|list|r|R|x|wipe|v|version|help)$/.test(value) || value === '-X') return;
+      if (SCREEN_VALUES.has(value) || /^-[a-zA-Z]+[SctpehsTX]$/.test(value)) {
+        i++;
+        continue;
+      }
+      if (value.startsWith('-')) continue;
+      context.runCommand(args.slice(i), { stdin: invocation.stdin });
+      return;
     }
   },
 };
@@ -172,7 +203,15 @@ const commandLists: ProgramCheck = {
         'on-busy-update',
       ],
     });
-    for (const option of ['prepare', 'setup', 'cleanup', 'exec', 'p', 'c']) {
+    for (const option of [
+      'prepare',
+      'setup',
+      'cleanup',
+      'exec',
+      'p',
+      'c',
+      ...(invocation.program === 'nodemon' ? ['x'] : []),
+    ]) {
       for (const script of parsed.values.get(option) ?? []) context.runScript(script);
     }
     if (invocation.program === 'nodemon' || invocation.program === 'watchexec') {

@@ -2,6 +2,7 @@ import { parseFlags, type FlagSpec } from '../flags/parse-flags.js';
 import type { CheckContext, Invocation, ProgramCheck } from '../invocation.js';
 import { privilege } from '../rules/packs/system.js';
 import type { Arg } from '../syntax/arg.js';
+import { isReadCommand } from '../verbs/read-commands.js';
 
 /** A program that runs another program given on its command line, and the options it takes itself. */
 export interface WrapperSpec {
@@ -18,27 +19,35 @@ export interface WrapperSpec {
   readonly afterDoubleDash?: boolean;
   /** `NAME=value` operands before the command set its environment (`cross-env A=1 CMD`) */
   readonly assignments?: boolean;
+  /** a flag after which the first operand is shell text, not a program (`entr -s 'make test'`) */
+  readonly scriptFlag?: string;
   /** runs the command as root or another user */
   readonly privileged?: boolean;
+  /** privileged, but a command that only reads (`sudo ls /root`) is not held for it */
+  readonly readsAllowed?: boolean;
 }
 
 /** Evaluates what a wrapper runs: its script options as shell text, the rest of the line as a command. */
 export function unwrapWith(spec: WrapperSpec, invocation: Invocation, context: CheckContext): void {
-  if (spec.privileged) context.report(privilege);
   const dashDash = invocation.args.findIndex((arg) => arg.value === '--');
   if (spec.afterDoubleDash && dashDash >= 0) {
-    runInner(invocation.args.slice(dashDash + 1), invocation, context);
+    const argv = invocation.args.slice(dashDash + 1);
+    if (spec.privileged) context.report(privilege);
+    runInner(argv, invocation, context);
     return;
   }
   const parsed = parseFlags(invocation.args, { ...spec.flags, stopAtOperand: true });
-  if (spec.noCommand?.some((flag) => parsed.flags.has(flag))) return;
-  for (const option of spec.scriptOptions ?? []) {
-    for (const script of parsed.values.get(option) ?? [])
-      context.runScript(script, { stdin: invocation.stdin });
-  }
+  const noCommand = spec.noCommand?.some((flag) => parsed.flags.has(flag));
+  const scripts = (spec.scriptOptions ?? []).flatMap((option) => parsed.values.get(option) ?? []);
   const operands = parsed.operands.slice(spec.skip ?? 0);
   const firstCommand = spec.assignments ? operands.findIndex((arg) => !/^[A-Za-z_]\w*=/.test(arg.value)) : 0;
-  runInner(firstCommand < 0 ? [] : operands.slice(firstCommand), invocation, context);
+  const argv = noCommand || firstCommand < 0 ? [] : operands.slice(firstCommand);
+  const onlyReads = spec.readsAllowed && scripts.length === 0 && !noCommand && isReadCommand(argv);
+  if (spec.privileged && !onlyReads) context.report(privilege);
+  if (noCommand) return;
+  for (const script of scripts) context.runScript(script, { stdin: invocation.stdin });
+  if (spec.scriptFlag && parsed.flags.has(spec.scriptFlag) && argv[0]) context.runScript(argv[0]);
+  else runInner(argv, invocation, context);
 }
 
 function runInner(argv: readonly Arg[], invocation: Invocation, context: CheckContext): void {
@@ -139,7 +148,8 @@ export const TRANSPARENT_WRAPPERS: readonly WrapperSpec[] = [
     },
     privileged: true,
   },
-  { names: ['entr'], flags: {} },
+  { names: ['entr'], flags: {}, scriptFlag: 's' },
+  { names: ['reflex'], afterDoubleDash: true, skip: 99 },
   {
     names: ['script'],
     flags: {
@@ -156,7 +166,7 @@ export const TRANSPARENT_WRAPPERS: readonly WrapperSpec[] = [
     skip: 99,
   },
   {
-    names: ['mise', 'rtx', 'asdf', 'rbenv', 'pyenv', 'nodenv', 'goenv', 'jenv', 'fnm', 'volta', 'proto'],
+    names: ['mise', 'rtx', 'proto'],
     afterDoubleDash: true,
     noCommand: ['help', 'version'],
     skip: 99,

@@ -94,6 +94,14 @@ export class CallContext implements CheckContext {
     return undefined;
   }
 
+  remember(key: string, value: string): void {
+    this.session.facts.set(key, value);
+  }
+
+  recall(key: string): string | undefined {
+    return this.session.facts.get(key);
+  }
+
   noteSecretRead(match: string): void {
     this.session.secretRead ??= match;
   }

@@ -1,6 +1,7 @@
 import type { WriteOrigin } from '../invocation.js';
 import type { PathClass } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
+import type { ExtraVerbs } from '../verbs/verb-words.js';
 
 /** One rule that matched, with the part of the command that triggered it. */
 export interface Finding {
@@ -36,6 +37,8 @@ export interface Settings {
   readonly protectedPaths: readonly string[];
   readonly buildOutput: 'allow' | 'hold';
   readonly userRules: readonly UserRule[];
+  /** extra verbs for the verb model, from the config */
+  readonly verbs?: ExtraVerbs;
   /** free text for an agent's prompt: unknown programs and syntax errors are not held */
   readonly message: boolean;
   readonly limits: Limits;
@@ -58,6 +61,8 @@ export class Session {
   readonly paths = new Map<string, PathClass>();
   /** files written earlier in the line, by absolute path: written from the network or locally */
   readonly written = new Map<string, WriteOrigin>();
+  /** facts earlier commands of the line established (git config set before a git command) */
+  readonly facts = new Map<string, string>();
   /** the first command that reads a secret, and the first that sends data out */
   secretRead: string | undefined;
   networkSend: string | undefined;

@@ -27,6 +27,11 @@ import { literalArg, UNKNOWN, type Arg } from '../syntax/arg.js';
 import { expandWord, expandWordJoined, type VarLookup, type VarValue } from '../syntax/expand-word.js';
 import { parseScript } from '../syntax/parse-script.js';
 import { substitutionsIn } from '../syntax/substitutions.js';
+import { printsNothing, reportEmptied } from '../rules/packs/verbs/emptying.js';
+import { verbChange, verbDestroy, verbPublish } from '../rules/packs/verbs/rules.js';
+import { isPreview, PASSES_THROUGH, previewContext } from '../verbs/preview.js';
+import { judgeVerbs } from '../verbs/verb-model.js';
+import { classifyWord } from '../verbs/verb-words.js';
 import { isPathInvocation, normalizeProgram } from './program-name.js';
 import { CallContext, type Call } from './call-context.js';
 import { applyRedirect } from './redirects.js';
@@ -41,6 +46,10 @@ export interface Registry {
   isKnown(program: string): boolean;
   /** a program with checks of its own (an unknown program wrapping one is an unknown wrapper) */
   hasChecks(program: string): boolean;
+  /** a program whose only checks unwrap what it runs (sudo, sh, xargs): its flags may belong to what it runs */
+  wrapsOnly(program: string): boolean;
+  /** a program that takes paths rather than subcommands (rm, dd, chmod) */
+  takesPaths(program: string): boolean;
 }
 
 /** Where in the input a node sits, and how deep in wrappers. */
@@ -251,7 +260,10 @@ export class Walker {
     const argv: Arg[] = command.name ? [...expandWord(command.name, lookup)] : [];
     const writer = NETWORK_FETCHERS.has(normalizeProgram(argv[0]?.value ?? '')) ? 'network' : 'local';
     const input = this.applyRedirects(command.redirects, scope, frame, stdin, text, writer);
-    if (!command.name) return undefined;
+    if (!command.name) {
+      this.reportEmptiedRedirects(command.redirects, scope, frame, text);
+      return undefined;
+    }
     let cutOff = looksCutOff(command.name);
     const declared: [string, VarValue][] = [];
     for (const item of command.suffix) {
@@ -265,6 +277,7 @@ export class Walker {
       }
     }
     if (cutOff) this.session.report(truncated, text);
+    if (printsNothing(argv)) this.reportEmptiedRedirects(command.redirects, scope, frame, text);
     if (argv.length === 0) return undefined;
     if (DECLARATIONS.has(argv[0]?.value ?? ''))
       for (const [name, value] of declared) scope.vars.set(name, value);
@@ -280,6 +293,23 @@ export class Walker {
     this.runArgv(argv, call);
     const [name, ...args] = argv;
     return name ? { program: normalizeProgram(name.value), args } : undefined;
+  }
+
+  /** `: > file`, `> file`, `cat /dev/null > file`: the redirect leaves the file empty. */
+  private reportEmptiedRedirects(
+    redirects: readonly Redirection[],
+    scope: Scope,
+    frame: Frame,
+    text: string,
+  ): void {
+    const targets: Arg[] = [];
+    for (const redirect of redirects) {
+      if (redirect.type === 'HereDoc' || redirect.type === 'HereString' || !redirect.target) continue;
+      if (/^(>|>\||&>)$/.test(redirect.operator))
+        targets.push(expandWordJoined(redirect.target, this.lookup(scope)));
+    }
+    if (targets.length > 0)
+      reportEmptied(targets, this.contextFor(this.bareCall(scope, frame.depth, text)), text);
   }
 
   private applyRedirects(
@@ -335,14 +365,20 @@ export class Walker {
       cwd: call.cwd,
       depth: call.depth,
     };
-    const context = this.contextFor(call);
+    const preview = isPreview(
+      program,
+      args,
+      !this.registry.takesPaths(program),
+      this.registry.wrapsOnly(program) || PASSES_THROUGH.has(program),
+    );
+    const context = preview ? previewContext(this.contextFor(call)) : this.contextFor(call);
     for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     for (const user of this.session.settings.userRules) {
       const joined = args.map((arg) => arg.value).join(' ');
       if (user.program === program && (!user.args || user.args.test(joined)))
         this.session.report(user.rule, call.text);
     }
-    if (!this.registry.isKnown(program)) this.unknownProgram(name, args, call, context);
+    if (!this.registry.isKnown(program) && !preview) this.unknownProgram(name, args, call, context);
   }
 
   /** `cd`, `trap` and other builtins that change how the rest of the line is walked. */
@@ -403,10 +439,34 @@ export class Walker {
       }
     }
     if (this.session.settings.message) return;
-    const wraps = args.some(
+    const judged = judgeVerbs(args, this.session.settings.verbs);
+    if (judged.kind === 'destroy') {
+      this.session.report(verbDestroy, call.text);
+      return;
+    }
+    const wraps = args.findIndex(
       (arg, index) => index < 3 && this.registry.hasChecks(normalizeProgram(arg.value)),
     );
-    this.session.report(wraps ? unknownWrapper : unknownProgram, call.text);
+    if (wraps >= 0) {
+      // judge what it seems to wrap too: `proxy git reset --hard` is at least as bad as `git reset --hard`
+      this.session.report(unknownWrapper, call.text);
+      context.runCommand(args.slice(wraps), { stdin: call.stdin, env: call.env });
+      return;
+    }
+    // an argument that reads as a command (`--command 'rm -rf ~'`, `--exec 'sh -c …'`) may be run by it
+    for (const arg of args) {
+      const first = /^\s*([\w./-]+)\s/.exec(arg.value)?.[1];
+      if (first && this.registry.hasChecks(normalizeProgram(first))) context.runScript(arg);
+    }
+    // a program named for destroying (`nuke`, `wipe-cache`) is no read whatever its subcommand says
+    if (judged.kind === 'read' && classifyWord(normalizeProgram(name.value)) !== 'destroy') return;
+    const rule =
+      judged.kind === 'publish'
+        ? verbPublish
+        : judged.kind === 'change' && !judged.guessed
+          ? verbChange
+          : unknownProgram;
+    this.session.report(rule, call.text);
   }
 
   private contextFor(call: Call): CheckContext {

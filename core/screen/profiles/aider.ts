@@ -65,4 +65,5 @@ export const aider: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
+  input: { row: [r`/^(?:architect|ask|code|help|multi)?>\s?(.*)$/`], settle: 300, enterGap: 150 },
 };

@@ -112,4 +112,6 @@ export const claudeCode: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
+  // the `│ > ` box (1.x) or the `❯` row between rules (2.x)
+  input: { row: [r`^\s*[>❯]\s?(.*)$`], settle: 500, enterGap: 300 },
 };

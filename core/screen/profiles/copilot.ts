@@ -67,4 +67,5 @@ export const copilot: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
+  input: { row: [r`^\s*[>❯]\s(.*)$`], settle: 500, enterGap: 300 },
 };

@@ -65,4 +65,5 @@ export const cursor: ProfileSpec = {
   secretDialogs: [r`Press any key to log in`],
   shellPrompts: [],
   dead: [],
+  input: { row: [r`^\s*→\s(.*)$`], settle: 500, enterGap: 300 },
 };

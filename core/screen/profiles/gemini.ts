@@ -81,4 +81,6 @@ export const gemini: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
+  // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline
+  input: { row: [r`^\s*>\s+(.*)$`], settle: 500, enterGap: 500 },
 };

@@ -142,4 +142,6 @@ export const generic: ProfileSpec = {
     '/^[\\w.-]+@[\\w.-]+ \\S+ ?%(?=\\s|$)/',
   ],
   dead: ['^Pane is dead \\(status'],
+  // no agent input box of its own; only the timing every program gets unless its profile says otherwise
+  input: { readyAfter: 0, settle: 300, enterGap: 150, clear: 'backspace' },
 };

@@ -106,6 +106,21 @@ export function listen() {
   });
 }
 
+/** Hands every key to `handler` from now on (instead of the input box or a dialog). */
+export function handleKeys(handler) {
+  onKey = handler;
+}
+
+/** Draws the input box holding `lines` of text, the cursor after the last one. */
+export function drawInput(lines) {
+  const rows = lines.length ? lines : [''];
+  const last = rows[rows.length - 1];
+  show('input', [...box(rows.map((l, i) => `${i ? '  ' : '> '}${l}`)), '  ? for shortcuts'], {
+    row: rows.length,
+    col: 4 + last.length,
+  });
+}
+
 /** The input box; resolves with the submitted line (recorded as `message`). */
 export function readMessage() {
   return new Promise((resolve) => {

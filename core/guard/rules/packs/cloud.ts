@@ -1,6 +1,7 @@
 import { definePack, type ProgramCheck } from '../../invocation.js';
 import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
+import { isLocalDevServer } from './verbs/http.js';
 
 // Cloud and platform CLIs, object stores and package registries: judged by the verbs in the command.
 
@@ -47,7 +48,8 @@ export const httpDelete = defineRule({
   verdict: 'hold',
   reason: 'sends an HTTP DELETE to an API (a database, an index, a cloud resource)',
   examples: [
-    { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'hold' },
+    { command: 'curl -X DELETE https://api.x.example/v1/databases/prod', verdict: 'block' },
+    { command: 'curl -X DELETE http://localhost:3000/api/todos/1', verdict: 'allow' },
     { command: 'curl -X GET https://api.x.example/v1/databases', verdict: 'allow' },
   ],
 });
@@ -109,7 +111,7 @@ const ACCOUNT_CLOUDS = new Set([
 const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
   aws: [1, 2],
   s3cmd: [0, 1],
-  mc: [0, 1],
+  mc: [0, 4],
   rclone: [0, 1],
   gsutil: [0, 1],
   b2: [0, 1],
@@ -117,8 +119,8 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|mv|website|sync)\b|^(sts|configure|logs|sso) /,
-  gsutil: /^(cp|ls|cat|du|stat|mb|mv|hash|signurl)\b/,
+  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|logs|sso) /,
+  gsutil: /^(cp|ls|cat|du|stat|mb|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
   rclone: /^(copy|ls|lsd|lsl|lsf|size|check|cat|config|version|about|tree|copyto|listremotes)\b/,
@@ -186,6 +188,14 @@ const cloud: ProgramCheck = {
         invocation.program === 'rclone'
       )
         context.report(deleteCloud);
+      return;
+    }
+    // moving deletes the source; dedupe deletes the copies it judges duplicates
+    if (
+      ['rclone', 's3cmd', 'mc', 'b2'].includes(invocation.program) &&
+      /^(move|moveto|mv|dedupe)$/.test(words[0] ?? '')
+    ) {
+      context.report(deleteCloud);
       return;
     }
     if (ALLOWED[invocation.program]?.test(line)) return;
@@ -276,7 +286,10 @@ const httpMethods: ProgramCheck = {
       ) ||
       values.some((value) => /^(-XDELETE|--request=DELETE|--method=DELETE)$/i.test(value)) ||
       (invocation.program !== 'curl' && invocation.program !== 'wget' && /^delete$/i.test(values[0] ?? ''));
-    if (deletes) context.report(httpDelete);
+    const urls = values.filter(
+      (value) => !value.startsWith('-') && /^(https?:\/\/|localhost|127\.|\[::1\]|:\d)/i.test(value),
+    );
+    if (deletes && !(urls.length > 0 && urls.every(isLocalDevServer))) context.report(httpDelete);
   },
 };
 

@@ -26,9 +26,8 @@ export const removeAll = defineRule({
   examples: [
     { command: 'docker rm -f $(docker ps -aq)', verdict: 'block' },
     { command: 'docker rmi -f $(docker images -q)', verdict: 'block' },
-    { command: 'docker kill $(docker ps -q)', verdict: 'block' },
+    { command: 'docker rm $(docker ps -aq)', verdict: 'block' },
     { command: 'docker rm api', verdict: 'allow' },
-    { command: 'docker stop api', verdict: 'allow' },
   ],
 });
 
@@ -64,6 +63,32 @@ export const orchestration = defineRule({
   examples: [
     { command: 'docker stack rm prod', verdict: 'block' },
     { command: 'docker service ls', verdict: 'allow' },
+  ],
+});
+
+export const forceRemove = defineRule({
+  id: 'core.containers.force-remove',
+  verdict: 'block',
+  reason:
+    'force-removes or kills a running container or a used image: what it was doing and its unsaved data are lost',
+  alternative: 'docker stop NAME first and let a person remove it',
+  examples: [
+    { command: 'docker rm -f api', verdict: 'block' },
+    { command: 'docker kill db', verdict: 'block' },
+    { command: 'docker compose kill', verdict: 'block' },
+    { command: 'docker rm api', verdict: 'allow' },
+  ],
+});
+
+export const stopContainer = defineRule({
+  id: 'core.containers.stop',
+  verdict: 'hold',
+  reason: 'stops or pauses every service of a compose project at once',
+  examples: [
+    { command: 'docker compose stop', verdict: 'hold' },
+    { command: 'docker compose stop worker', verdict: 'allow' },
+    { command: 'docker stop api', verdict: 'allow' },
+    { command: 'docker compose up -d', verdict: 'allow' },
   ],
 });
 
@@ -141,12 +166,24 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   if (verb === 'run' || verb === 'create') {
     const parsed = parseFlags(rest, DOCKER_RUN);
     judgeHostAccess(parsed.flags, parsed.values, context);
+    const [, ...command] = parsed.operands;
+    if (verb === 'run' && command.length > 0) context.runCommand(command, { remote: true });
     return;
   }
   const parsed = parseFlags(rest, { longWithValue: ['filter', 'format', 'signal', 'time', 'timeout'] });
   const operands = parsed.operands;
+  const all = parsed.flags.has('all') || parsed.flags.has('a');
+  // dangling images and the build cache are rebuilt on demand; tagged images, containers and volumes are not
+  const cachePrune =
+    verb === 'prune' && ((group === 'image' && !all) || group === 'builder' || group === 'buildx');
+  const forced = parsed.flags.has('force') || parsed.flags.has('f');
+  const massRemoval =
+    parsed.flags.has('all') || parsed.flags.has('a') || operands.some((operand) => operand.dynamic);
+  const forceRemoval = verb === 'kill' || ((verb === 'rm' || verb === 'rmi' || verb === 'remove') && forced);
+  if (forceRemoval && group !== 'volume' && !massRemoval) context.report(forceRemove);
+  if (group === 'network' && (verb === 'rm' || verb === 'remove')) context.report(prune);
   if (
-    verb === 'prune' ||
+    (verb === 'prune' && !cachePrune) ||
     (group === 'system' && verb === 'reset') ||
     (group === 'volume' && (verb === 'rm' || verb === 'remove'))
   )
@@ -154,7 +191,7 @@ function judgeDocker(args: readonly Arg[], context: CheckContext): void {
   if (['stack', 'service'].includes(group) && ['rm', 'remove'].includes(verb)) context.report(orchestration);
   if (group === 'swarm' && verb === 'leave' && (parsed.flags.has('force') || parsed.flags.has('f')))
     context.report(orchestration);
-  const everything = parsed.flags.has('all') || (parsed.flags.has('a') && verb !== 'stop');
+  const everything = parsed.flags.has('all') || parsed.flags.has('a');
   if (REMOVERS.has(verb) && (everything || operands.some((operand) => operand.dynamic)))
     context.report(removeAll);
 }
@@ -189,10 +226,28 @@ function judgeCompose(args: readonly Arg[], context: CheckContext): void {
     stopAtOperand: true,
   });
   const [verb, ...rest] = global.operands;
+  if (verb?.value === 'run') return composeRun(rest, context);
   const parsed = parseFlags(rest, { shortWithValue: 't', longWithValue: ['rmi', 'timeout'] });
+  if (
+    verb?.value === 'kill' ||
+    (verb?.value === 'rm' && (parsed.flags.has('f') || parsed.flags.has('force')))
+  )
+    context.report(forceRemove);
+  if (/^(stop|pause)$/.test(verb?.value ?? '') && parsed.operands.length === 0) context.report(stopContainer);
   const volumes = parsed.flags.has('v') || parsed.flags.has('volumes');
   if (verb?.value === 'down' && (volumes || parsed.values.has('rmi'))) context.report(composeVolumes);
   if (verb?.value === 'rm' && volumes) context.report(composeVolumes);
+}
+
+/** `docker compose run [options] SERVICE CMD…` runs the command in a new container of the service. */
+function composeRun(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, {
+    ...DOCKER_RUN,
+    shortWithValue: 'evwup',
+    longWithValue: [...DOCKER_RUN.longWithValue, 'service-ports'],
+  });
+  const [, ...command] = parsed.operands;
+  if (command.length > 0) context.runCommand(command, { remote: true });
 }
 
 const docker: ProgramCheck = {
@@ -212,6 +267,6 @@ const compose: ProgramCheck = {
 export const containersPack = definePack({
   id: 'core.containers',
   summary: 'containers: prune and mass removal, compose volumes, stacks, containers given the host',
-  rules: [prune, removeAll, composeVolumes, hostAccess, orchestration],
+  rules: [prune, removeAll, composeVolumes, hostAccess, orchestration, forceRemove, stopContainer],
   checks: [docker, compose],
 });

@@ -99,9 +99,12 @@ const kubectl: ProgramCheck = {
     const dashDash = args.findIndex((arg) => arg.value === '--');
     const parsed = parseFlags(dashDash < 0 ? args : args.slice(0, dashDash), KUBECTL_FLAGS);
     const verb = parsed.operands[0]?.value ?? '';
+    const dryRunValues = parsed.values.get('dry-run') ?? [];
+    // `--dry-run=none` (or false) runs for real
     const dryRun =
-      [...(parsed.values.get('dry-run') ?? [])].some((value) => value.value !== 'none') ||
-      parsed.flags.has('dry-run');
+      dryRunValues.length > 0
+        ? dryRunValues.some((value) => !/^(none|false)$/.test(value.value))
+        : parsed.flags.has('dry-run');
     if (KUBECTL_READS.has(verb)) return;
     if (verb === 'config' && KUBECTL_CONFIG_READS.test(parsed.operands[1]?.value ?? '')) return;
     if (verb === 'rollout' && /^(status|history)$/.test(parsed.operands[1]?.value ?? '')) return;

@@ -73,8 +73,8 @@ export const unknownWrapper = defineRule({
   verdict: 'hold',
   reason: 'an unknown program wraps what looks like a command; the guard cannot see how it runs it',
   examples: [
-    { command: 'rtk git reset --hard', verdict: 'hold' },
-    { command: 'mywrap rm -rf build', verdict: 'hold' },
+    { command: 'rtk git status', verdict: 'hold' },
+    { command: 'mywrap make build', verdict: 'hold' },
   ],
 });
 

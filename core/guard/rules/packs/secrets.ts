@@ -203,6 +203,12 @@ const networkSends: ProgramCheck = {
   programs: [...NETWORK_FETCHERS].filter((program) => program !== 'rsync'),
   check(invocation, context) {
     if (invocation.program === 'scp' && !invocation.args.some((arg) => /^[^/]*:/.test(arg.value))) return;
+    // openssl talks to the network only as a client or server (x509, req, verify read local files)
+    if (
+      invocation.program === 'openssl' &&
+      !/^(s_client|s_server|s_time|ocsp)$/.test(invocation.args[0]?.value ?? '')
+    )
+      return;
     context.noteNetworkSend(invocation.text);
     if (SECRET_IN_BODY.test(invocation.text)) context.noteSecretRead(invocation.text);
     if (invocation.stdin.kind !== 'text') return;

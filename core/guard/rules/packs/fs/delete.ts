@@ -98,13 +98,14 @@ const RM_FLAGS = {
 
 /** rm, unlink, rimraf and friends: each operand is judged by its class. */
 const rm: ProgramCheck = {
-  programs: ['rm', 'unlink', 'rimraf', 'del', 'trash', 'trash-put'],
+  programs: ['rm', 'unlink', 'rimraf', 'del', 'del-cli', 'trash', 'trash-put', 'trash-cli'],
   check(invocation, context) {
     const parsed = parseFlags(invocation.args, RM_FLAGS);
-    if (hasAny(parsed, 'help', 'version')) return;
+    if (hasAny(parsed, 'help', 'version') && parsed.operands.length === 0) return; // BSD rm deletes operands before --help
     if (parsed.flags.has('no-preserve-root')) context.report(rmNoPreserveRoot);
     const recursive =
-      parsed.flags.has('r') || ['rimraf', 'del', 'trash', 'trash-put'].includes(invocation.program);
+      parsed.flags.has('r') ||
+      ['rimraf', 'del', 'del-cli', 'trash', 'trash-put', 'trash-cli'].includes(invocation.program);
     for (const operand of parsed.operands)
       reportDelete(context.classify(operand), recursive, invocation.text, context);
   },

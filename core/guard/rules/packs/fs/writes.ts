@@ -1,3 +1,4 @@
+import { gitHookWrite } from '../verbs/rules.js';
 import { parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import type { PathClass } from '../../../paths/classify-path.js';
@@ -24,6 +25,9 @@ export function reportWrite(
       break;
     case 'home-sensitive':
       context.report(writeHomeSensitive, match);
+      break;
+    case 'project-vcs':
+      if (/\/\.git\/(hooks\/|config$)/.test(target.path)) context.report(gitHookWrite, match);
       break;
     default:
       break;

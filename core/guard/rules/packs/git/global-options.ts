@@ -79,6 +79,8 @@ export function judgeConfigValue(rawKey: string, value: Arg, context: CheckConte
     return;
   }
   if (PROGRAM_KEYS.some((pattern) => pattern.test(key))) {
+    // core.fsmonitor may be shell text git runs (`rm -rf ~`), not only a program's path
+    if (key === 'core.fsmonitor' && /\s/.test(value.value)) context.runScript(value);
     const inProject = context.classify(value).kind === 'project-source';
     if (!['false', 'true', ''].includes(value.value) && !inProject) context.report(configExec);
     return;

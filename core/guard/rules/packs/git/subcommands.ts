@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { hasAny, parseFlags, type ParsedFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import { literalArg, type Arg } from '../../../syntax/arg.js';
+import { judgeGitMeaning } from './meaning.js';
 import { aliasFor, checkConfigOverride, judgeConfigValue, parseGitCommand } from './global-options.js';
 import {
   branchForceDelete,
@@ -211,9 +212,14 @@ function judgeSubcommand(
       if (parsed.operands.length >= 2)
         judgeConfigValue((parsed.operands[0] as Arg).value, parsed.operands[1] as Arg, context);
       return true;
-    case 'submodule':
-      if (parsed.operands[0]?.value === 'foreach') context.runScript(joinRest(parsed.operands.slice(1)));
+    case 'submodule': {
+      // the text after `foreach` (and its own options) is the command, flags included
+      const at = args.findIndex((arg) => arg.value === 'foreach');
+      let rest = at >= 0 ? args.slice(at + 1) : [];
+      while (rest[0] && /^(--recursive|-q|--quiet)$/.test(rest[0].value)) rest = rest.slice(1);
+      if (at >= 0) context.runScript(joinRest(rest));
       return true;
+    }
     case 'rebase': {
       const exec = parseFlags(args, {
         shortWithValue: 'x',
@@ -253,9 +259,11 @@ function judgeSubcommand(
         );
       return true;
     }
-    case 'bisect':
-      if (parsed.operands[0]?.value === 'run') context.runCommand(parsed.operands.slice(1));
+    case 'bisect': {
+      const at = args.findIndex((arg) => arg.value === 'run');
+      if (at >= 0) context.runCommand(args.slice(at + 1));
       return true;
+    }
     default:
       return KNOWN_SUBCOMMANDS.has(sub);
   }
@@ -296,6 +304,7 @@ const git: ProgramCheck = {
         context.runCommand([literalArg('git'), ...alias.value.split(/\s+/).map(literalArg), ...command.args]);
       return;
     }
+    judgeGitMeaning(sub.value, command.args, command.config, invocation, context);
     if (!judgeSubcommand(sub.value, command.args, context, cwd)) context.report(unknownSubcommand);
   },
 };

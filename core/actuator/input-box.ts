@@ -1,0 +1,93 @@
+// Reading an agent's input box back: the rows of text it holds, so the actuator can check that what it typed is
+// there (and nothing else) before Enter, and that it left after Enter.
+import type { Profile } from '../screen/resolve-profiles.js';
+import { isBlank, viewOf } from '../screen/screen-view.js';
+import type { Snapshot } from '../screen/types.js';
+
+/** How far up from the bottom the box may sit, in non-blank rows (multi-row text, hints below it). */
+const BOX_DEPTH = 10;
+/** The text of a menu's option row: a number and a dot or parenthesis. */
+const OPTION = /^\d{1,2}[.)]\s/;
+/** Rows of the program's own hints that may sit below the box (`? for shortcuts`, a status line). */
+const HINT_ROWS = 2;
+
+/**
+ * The input box's text rows: the text on the box row (group 1 of the profile's `input.row`), then the rows below it
+ * up to the box's edge. The box must be the last thing on screen (at most a hint row or two below it), and below
+ * every busy sign (what an agent echoes above its spinner is history). Undefined when no such box is on screen.
+ */
+export function boxRows(s: Snapshot, profile: Profile): string[] | undefined {
+  if (!profile.input.row.length) return undefined;
+  const view = viewOf(s);
+  const { rows } = view;
+  for (let i = view.last, seen = 0; i >= 0 && seen < BOX_DEPTH; i--) {
+    const row = rows[i]!;
+    if (isBlank(row)) continue;
+    seen++;
+    if (profile.busy.any(row) && !profile.quoted.any(row)) return undefined;
+    const m = matchRow(row, profile.input.row);
+    if (m === undefined) continue;
+    // `❯ 1. Yes` / `› 2. No`: the highlighted option of a menu, not an input box
+    if (OPTION.test(m)) return undefined;
+    const out = [m];
+    let j = i + 1;
+    for (; j <= view.last && !isBlank(rows[j]!) && !profile.footers.any(rows[j]!); j++) out.push(rows[j]!);
+    const below = rows.slice(j, view.last + 1).filter((r) => !isBlank(r)).length;
+    return below <= HINT_ROWS ? out : undefined;
+  }
+  return undefined;
+}
+
+/** True when the cursor sits after a shell prompt on the last non-empty row. */
+export function atShellPrompt(s: Snapshot): boolean {
+  const last = s.lines.findLastIndex((l) => l.trim() !== '');
+  return s.cursor.y === last && PROMPT.test((s.lines[last] ?? '').slice(0, s.cursor.x));
+}
+
+const PROMPT = /^.*?(?:[$#%>❯›»]\s)/;
+
+/** The text after the prompt on the cursor's row: what Enter would submit at a shell. */
+export function pendingInput(s: Snapshot): string {
+  const line = (s.lines[s.cursor.y] ?? '').slice(0, s.cursor.x);
+  const prompt = PROMPT.exec(line);
+  return prompt ? line.slice(prompt[0].length) : '';
+}
+
+/**
+ * True when the box holds exactly `text` from its start, ending at the end of a row (a program wraps long text over
+ * rows; spaces are ignored because wrapping moves them). Text in front of it, or more after it on its last row, is
+ * not a match: that is text nobody sent.
+ */
+export function holdsExactly(rows: readonly string[] | undefined, text: string): boolean {
+  const want = squash(text);
+  if (!rows || !want) return false;
+  let got = '';
+  for (const row of rows) {
+    got += squash(row);
+    if (got === want) return true;
+    if (!want.startsWith(got)) return false;
+  }
+  return false;
+}
+
+/** True when the box (if any) no longer starts with `text`: it was taken away by Enter. */
+export function leftBox(rows: readonly string[] | undefined, text: string): boolean {
+  return !rows || !squash(rows.join('')).startsWith(squash(text));
+}
+
+/** Everything the box holds, without spaces (empty for an empty box). */
+export function boxContent(rows: readonly string[] | undefined): string {
+  return rows ? squash(rows.join('')) : '';
+}
+
+function matchRow(row: string, patterns: readonly RegExp[]): string | undefined {
+  for (const re of patterns) {
+    const m = re.exec(row);
+    if (m) return m[1] ?? '';
+  }
+  return undefined;
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, '');
+}

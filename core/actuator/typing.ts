@@ -1,0 +1,204 @@
+// Typing into an input and submitting it, one checked step at a time:
+//   1. one character first: it must show up in the input (an empty one), or a dialog it drew gets nothing more;
+//   2. the rest, then the profile's gap, then a settled reading: the text exactly in the input, nothing else on top;
+//   3. Enter only right after that reading; then the text must leave the input and the agent be seen working;
+//   4. a second Enter only after the same checks again; text left behind is cleared where that is safe.
+// Every stop is a value saying how far it got, so the actuator can journal what reached the pane.
+import type { InputShape } from '../screen/resolve-profiles.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import { boxContent, holdsExactly, leftBox } from './input-box.js';
+import { screenName, type InputTarget } from './input-target.js';
+
+/** One look at the pane, read for typing. */
+export interface Reading {
+  readonly snapshot: Snapshot;
+  readonly classification: Classification;
+  /** where text would go now, or undefined when the screen takes no text */
+  readonly target: InputTarget | undefined;
+  /** the input's text rows (the box, or the shell line after its prompt); undefined when none is on screen */
+  readonly input: readonly string[] | undefined;
+}
+
+/** What typing needs from the actuator. */
+export interface TypingIO {
+  /** a fresh reading, or undefined when the pane is gone */
+  read(): Promise<Reading | undefined>;
+  sendText(text: string): Promise<void>;
+  sendKeys(keys: readonly string[]): Promise<void>;
+  sleep(ms: number): Promise<void>;
+  /**
+   * The hook channel's seam: true once the agent itself reported the prompt as submitted (Claude Code's
+   * UserPromptSubmit and the like). Until that channel exists, a busy screen is the only proof.
+   */
+  submitted?(): boolean;
+}
+
+/** What to type. */
+export interface TypingPlan {
+  readonly text: string;
+  readonly submit: boolean;
+  /** what the input held before (a shell line's pending text, guarded with the text); '' for an agent's box */
+  readonly before: string;
+  readonly timing: Pick<InputShape, 'enterGap' | 'clear'>;
+}
+
+/** How typing ended. `reached` says what got to the pane before a stop, for the journal. */
+export type Typed =
+  | { readonly done: 'stopped'; readonly why: 'screen' | 'not-ready'; readonly reason: string }
+  | { readonly done: 'typed' }
+  | {
+      readonly done: 'submitted';
+      readonly verified: boolean;
+      readonly enters: number;
+      readonly reason: string;
+    }
+  | { readonly done: 'stuck'; readonly enters: number; readonly cleared: boolean };
+
+const POLL_MS = 100;
+/** the rule of a blank screen */
+const BLANK = /\.blank$/;
+/** how long a typed character may take to show */
+const ECHO_MS = 3000;
+/** how long the typed text may take to show and settle */
+const SETTLE_MS = 4000;
+/** the looks after Enter: the agent must be seen working within these */
+const VERIFY_MS = [150, 250, 350, 500, 700, 1000, 1500];
+
+/** Types `plan.text` into the input the last reading showed, and submits it when asked. */
+export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed> {
+  const { text, before } = plan;
+  const first = text.slice(0, 1);
+  await io.sendText(first);
+  const echoed = await until(io, ECHO_MS, (r) => holdsExactly(r.input, before + first));
+  if (!echoed.ok) {
+    const r = echoed.last;
+    if (!r) return stop('not-ready', 'the pane went away after the first key');
+    if (!r.target)
+      return stop(
+        'screen',
+        `${screenName(r.classification)} came up after the first key; nothing more was sent`,
+      );
+    if (boxContent(r.input).endsWith(first) && boxContent(r.input) !== before + first) {
+      // the key landed behind text nobody sent: take the key back, leave the text alone
+      await io.sendKeys(['BSpace']);
+      return stop(
+        'screen',
+        'the input holds text that was never sent; nightshift types only into an empty input',
+      );
+    }
+    return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
+  }
+  if (text.length > 1) await io.sendText(text.slice(1));
+  await io.sleep(plan.timing.enterGap);
+  const ready = await settled(io, before + text);
+  if (!ready.ok) return stopTyping(io, plan, ready.last, 'after the text was typed');
+  if (!plan.submit) return { done: 'typed' };
+
+  let enters = 0;
+  let reading = ready.last;
+  for (;;) {
+    // the reading just taken is the check right before Enter
+    await io.sendKeys(['Enter']);
+    enters++;
+    const outcome = await verify(io, plan, reading);
+    if (outcome.left)
+      return {
+        done: 'submitted',
+        verified: outcome.verified,
+        enters,
+        reason: outcome.verified ? '' : 'the text left the input but the agent was never seen working',
+      };
+    if (enters === 2) break;
+    // the Enter may have been swallowed: a second one only on the same checks as the first
+    const again = await settled(io, before + text);
+    if (!again.ok) return stopTyping(io, plan, again.last, 'after the first Enter');
+    reading = again.last;
+  }
+  return { done: 'stuck', enters, cleared: await clear(io, plan, reading) };
+}
+
+/** Stops before Enter: clears the text where that is safe (it sits alone in the input), presses nothing else. */
+async function stopTyping(
+  io: TypingIO,
+  plan: TypingPlan,
+  r: Reading | undefined,
+  when: string,
+): Promise<Typed> {
+  if (!r) return stop('not-ready', `the pane went away ${when}`);
+  if (!r.target)
+    return stop('screen', `${screenName(r.classification)} came up ${when}; Enter was not pressed`);
+  const cleared = await clear(io, plan, r);
+  return stop(
+    'screen',
+    `the input did not show exactly the text ${when}; Enter was not pressed${cleared ? ' and the text was cleared' : ''}`,
+  );
+}
+
+/** Empties the input of what nightshift typed, only while it shows exactly that text and takes keys. */
+async function clear(io: TypingIO, plan: TypingPlan, seen: Reading | undefined): Promise<boolean> {
+  const r = (await io.read()) ?? seen;
+  if (!r?.target || !holdsExactly(r.input, plan.before + plan.text)) return false;
+  const { clear: keys } = plan.timing;
+  await io.sendKeys(
+    keys === 'backspace' ? Array.from({ length: [...plan.text].length }, () => 'BSpace') : keys,
+  );
+  return true;
+}
+
+/** After Enter: did the text leave the input, and was the agent seen working (or did its hook say so)? */
+async function verify(
+  io: TypingIO,
+  plan: TypingPlan,
+  sent: Reading,
+): Promise<{ left: boolean; verified: boolean }> {
+  const whole = plan.before + plan.text;
+  let left = false;
+  let working = false;
+  for (const ms of VERIFY_MS) {
+    await io.sleep(ms);
+    const r = await io.read();
+    if (!r) return { left: true, verified: false };
+    if (sent.target === 'shell') {
+      // a shell runs the line: its prompt row moves on
+      if (leftBox(r.input, whole) || r.snapshot.currentCommand !== sent.snapshot.currentCommand)
+        return { left: true, verified: true };
+      continue;
+    }
+    left ||= leftBox(r.input, whole);
+    working ||= r.classification.state === 'busy' || (io.submitted?.() ?? false);
+    if (left && working) return { left, verified: true };
+  }
+  return { left, verified: false };
+}
+
+/** Looks until the input holds exactly `text` on two identical readings in a row. */
+async function settled(io: TypingIO, text: string) {
+  let previous: string | undefined;
+  return until(io, SETTLE_MS, (r) => {
+    const same = previous === r.snapshot.hash;
+    previous = r.snapshot.hash;
+    return same && holdsExactly(r.input, text);
+  });
+}
+
+/** Reads every POLL_MS until `done` or a screen that takes no text; gives up after `ms`. */
+async function until(
+  io: TypingIO,
+  ms: number,
+  done: (r: Reading) => boolean,
+): Promise<{ ok: true; last: Reading } | { ok: false; last: Reading | undefined }> {
+  let last: Reading | undefined;
+  for (let waited = 0; waited <= ms; waited += POLL_MS) {
+    if (waited > 0) await io.sleep(POLL_MS);
+    last = await io.read();
+    // a blank screen is a program in the middle of a redraw: look again
+    if (last && !last.target && BLANK.test(last.classification.rule)) continue;
+    if (!last || !last.target) return { ok: false, last };
+    if (done(last)) return { ok: true, last };
+  }
+  return { ok: false, last };
+}
+
+function stop(why: 'screen' | 'not-ready', reason: string): Typed {
+  return { done: 'stopped', why, reason };
+}
