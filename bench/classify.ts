@@ -1,4 +1,4 @@
-// Classifier cost per snapshot over the screen corpus: `npx tsx bench/classify.ts`.
+// Classifier cost per snapshot over the screen corpus: `npx tsx bench/classify.ts` (SCREENS=DIR for another folder).
 // The runner classifies every pane on every tick, so this must stay in the tens of microseconds.
 import { performance } from 'node:perf_hooks';
 import { classify } from '../core/screen/classify.js';
@@ -7,7 +7,7 @@ import { loadCorpus } from '../test/screen/corpus.js';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 200);
 const now = new Date('2026-11-21T02:00:00Z');
-const screens = loadCorpus();
+const screens = loadCorpus(process.env.SCREENS || undefined);
 if (screens.length === 0) {
   console.error('no screens: the corpus is expected at ../shared/corpus/screens');
   process.exit(1);

@@ -2,11 +2,11 @@ import { cosmiconfig, type Loader } from 'cosmiconfig';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { NightshiftError } from '../core/errors.js';
+import { NightshiftError, type Problem } from '../core/errors.js';
 import { resolveEnvRefs } from './env-refs.js';
 import { resolveConfigPaths } from './paths.js';
 import type { Config } from './schema.js';
-import { validateConfig } from './validate.js';
+import { configProblems } from './validate.js';
 
 /** A config found, validated and resolved. */
 export interface LoadedConfig {
@@ -63,8 +63,27 @@ function explorer() {
   });
 }
 
+/** A config as read, before anyone relies on it: the raw value (with `${VAR}`s resolved), and every problem the schema found. */
+export interface ConfigDraft {
+  /** the config as written, environment references resolved */
+  readonly raw: unknown;
+  readonly filepath: string | undefined;
+  /** the directory relative paths are resolved against */
+  readonly dir: string;
+  readonly secrets: readonly string[];
+  /** missing environment variables and schema problems, each with its path */
+  readonly problems: readonly Problem[];
+  /** the validated config with absolute paths, when the schema found no problem */
+  readonly config: Config | undefined;
+}
+
 /** Finds (or reads `file`), resolves `${VAR}`s, validates and resolves paths. Throws CONFIG_* errors listing every problem. */
 export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
+  return loadedFrom(await draftConfig(options));
+}
+
+/** Finds and reads the config and collects the schema's problems without throwing for them (CONFIG_NOT_FOUND / CONFIG_LOAD_FAILED still throw). */
+export async function draftConfig(options: LoadOptions): Promise<ConfigDraft> {
   const found = await findConfig(options);
   if (!found) {
     throw new NightshiftError(
@@ -72,7 +91,7 @@ export async function loadConfig(options: LoadOptions): Promise<LoadedConfig> {
       `no nightshift config found from ${options.cwd} upwards: run \`nightshift init\` to write one, or pass --config FILE`,
     );
   }
-  return resolveConfig(found.config, { ...options, filepath: found.filepath });
+  return draftFrom(found.config, { ...options, filepath: found.filepath });
 }
 
 /** Like loadConfig, but returns undefined when there is no config at all (for commands that work without one). */
@@ -86,36 +105,44 @@ export function resolveConfig(
   raw: unknown,
   options: LoadOptions & { filepath?: string | undefined; dir?: string },
 ): LoadedConfig {
-  const env = options.env ?? process.env;
-  const source = options.filepath ?? 'config';
-  const refs = resolveEnvRefs(raw, env);
-  let config: Config | undefined;
-  try {
-    config = validateConfig(refs.value, source);
-  } catch (error) {
-    if (error instanceof NightshiftError && refs.problems.length) {
-      const problems = [...refs.problems, ...error.problems];
-      throw new NightshiftError('CONFIG_INVALID', `${source} has ${problems.length} problems`, { problems });
-    }
-    throw error;
-  }
-  if (refs.problems.length) {
-    throw new NightshiftError(
-      'CONFIG_INVALID',
-      `${source} has ${refs.problems.length} problem${refs.problems.length === 1 ? '' : 's'}`,
-      {
-        problems: refs.problems,
-      },
-    );
-  }
+  return loadedFrom(draftFrom(raw, options));
+}
+
+/** Resolves `${VAR}`s in a raw config and validates it, collecting every problem. */
+export function draftFrom(
+  raw: unknown,
+  options: LoadOptions & { filepath?: string | undefined; dir?: string },
+): ConfigDraft {
+  const refs = resolveEnvRefs(raw, options.env ?? process.env);
   const dir = options.dir ?? (options.filepath ? dirname(options.filepath) : options.cwd);
-  const resolved = resolveConfigPaths(config, dir);
+  const checked = configProblems(refs.value);
+  const problems = [...refs.problems, ...checked.problems];
   return {
-    config: resolved,
+    raw: refs.value,
     filepath: options.filepath,
     dir,
     secrets: refs.secrets,
-    hash: hashConfig(resolved),
+    problems,
+    config: checked.config && !problems.length ? resolveConfigPaths(checked.config, dir) : undefined,
+  };
+}
+
+/** The loaded config of a draft without problems; throws CONFIG_INVALID listing every problem otherwise. */
+export function loadedFrom(draft: ConfigDraft): LoadedConfig {
+  if (!draft.config) {
+    const n = draft.problems.length;
+    throw new NightshiftError(
+      'CONFIG_INVALID',
+      `${draft.filepath ?? 'config'} has ${n} problem${n === 1 ? '' : 's'}`,
+      { problems: draft.problems },
+    );
+  }
+  return {
+    config: draft.config,
+    filepath: draft.filepath,
+    dir: draft.dir,
+    secrets: draft.secrets,
+    hash: hashConfig(draft.config),
   };
 }
 

@@ -1,11 +1,20 @@
 import { z } from 'zod';
 import { parseDuration } from '../core/duration.js';
+import { addressProblem } from './address.js';
+import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 
-/** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. */
+/** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
   z.union([z.string(), z.number()]).transform((value, ctx) => {
-    if (typeof value === 'number') return value;
+    if (typeof value === 'number') {
+      if (value === 0) return 0; // zero needs no unit
+      ctx.addIssue({
+        code: 'custom',
+        message: `${value} has no unit: write "${value}s", "${value}m" or "${value}h" (like "${example}")`,
+      });
+      return z.NEVER;
+    }
     const ms = parseDuration(value);
     if (ms === undefined) {
       ctx.addIssue({
@@ -17,7 +26,20 @@ export const duration = (example = '10m') =>
     return ms;
   });
 
-const cron = z.string().min(1, 'required: a cron expression such as "0 23 * * 1-5"');
+/** A cron pattern, parsed by croner (the scheduler's own parser) when the config loads. */
+const cron = z
+  .string()
+  .min(1, 'required: a cron expression such as "0 23 * * 1-5"')
+  .superRefine((pattern, ctx) => {
+    const problem = cronProblem(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** An email address list as nodemailer reads it (`me@example.com`, `Me <me@example.com>`, comma-separated). */
+const addresses = z.string().superRefine((text, ctx) => {
+  const problem = addressProblem(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const timezone = z.string().refine(
   (tz) => {
@@ -99,7 +121,7 @@ export const configSchema = z.strictObject({
   /** where nights, the outbox and plugin state live (relative to the config file) */
   stateDir: z.string().default('./nightshift-state'),
   tmux: z
-    .object({
+    .strictObject({
       /** tmux -L socket name; omit to use the user's default server */
       socket: z.string().optional(),
       /** session that holds the agents' windows */
@@ -111,7 +133,7 @@ export const configSchema = z.strictObject({
     })
     .default({ session: 'nightshift', control: true, recreate: true }),
   night: z
-    .object({
+    .strictObject({
       /** cron for the night's start */
       start: cron.default('0 23 * * *'),
       /** how long the night lasts; or give `end` */
@@ -126,25 +148,31 @@ export const configSchema = z.strictObject({
     })
     .default({ start: '0 23 * * *', stopAgents: false }),
   watch: z
-    .object({
+    .strictObject({
       interval: duration('2s').default(2000),
       /** per hook call; a slower plugin call is abandoned and counted as a failure */
       pluginTimeout: duration('10s').default(10_000),
     })
     .default({ interval: 2000, pluginTimeout: 10_000 }),
   agents: z.array(agentSchema).min(1, 'declare at least one agent'),
-  coordination: z.object({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
+  coordination: z.strictObject({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
   report: z
-    .object({
+    .strictObject({
       /** cron for compiling and sending the report; default right after the night ends */
       at: cron.optional(),
       email: z
-        .object({
-          to: z.union([
-            z.string().min(3, 'an email address'),
-            z.array(z.string().min(3, 'an email address')).min(1),
-          ]),
-          from: z.string().min(3, 'an email address'),
+        .strictObject({
+          to: z
+            .union([z.string(), z.array(z.string()).min(1, 'give at least one address')])
+            .superRefine((to, ctx) => {
+              const list = Array.isArray(to) ? to : [to];
+              list.forEach((text, i) => {
+                const problem = addressProblem(text);
+                if (problem)
+                  ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(to) ? [i] : [] });
+              });
+            }),
+          from: addresses,
           /** smtp:// or smtps:// URL, normally `${SMTP_URL}` */
           smtp: z
             .string()
@@ -158,7 +186,7 @@ export const configSchema = z.strictObject({
     })
     .default({}),
   guard: z
-    .object({
+    .strictObject({
       /** built-in rules you accept, each with the reason (shown in the report when used) */
       allow: z
         .array(z.strictObject({ rule: z.string().min(1), reason: z.string().min(3, 'say why') }))
@@ -174,10 +202,14 @@ export const configSchema = z.strictObject({
           publish: z.array(verbWord).default([]),
         })
         .optional(),
+      /** hosts that may receive code, data or secrets besides loopback and the project's git remotes (`*.acme.com`) */
+      trustedHosts: z.array(z.string().regex(/^(\*\.)?[\w.:[\]-]+$/, 'a host name, or *.domain')).default([]),
+      /** remotes that may receive pushes besides the project's own: names (`backup`) or URL prefixes (`github.com/acme/`) */
+      trustedRemotes: z.array(z.string().min(1)).default([]),
     })
-    .default({ allow: [], rules: [], buildOutput: 'allow' }),
+    .default({ allow: [], rules: [], buildOutput: 'allow', trustedHosts: [], trustedRemotes: [] }),
   actuator: z
-    .object({
+    .strictObject({
       /** observe only: journal what would have been sent */
       dryRun: z.boolean().default(false),
       /** pause between typed text and Enter */

@@ -5,17 +5,23 @@ import { configSchema, type Config } from './schema.js';
 
 /** Validates a raw config object; every problem found is listed with its path. Throws CONFIG_INVALID. */
 export function validateConfig(raw: unknown, source = 'config'): Config {
-  const result = configSchema.safeParse(raw ?? {});
-  const problems: Problem[] = result.success ? [] : result.error.issues.flatMap(toProblems);
-  if (result.success) problems.push(...crossChecks(result.data));
-  if (problems.length || !result.success) {
+  const { config, problems } = configProblems(raw);
+  if (!config || problems.length) {
     throw new NightshiftError(
       'CONFIG_INVALID',
       `${source} has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
       { problems },
     );
   }
-  return result.data;
+  return config;
+}
+
+/** Every problem the schema and the cross-field checks find, and the config when there is none. */
+export function configProblems(raw: unknown): { config: Config | undefined; problems: Problem[] } {
+  const result = configSchema.safeParse(raw ?? {});
+  if (!result.success) return { config: undefined, problems: result.error.issues.flatMap(toProblems) };
+  const problems = crossChecks(result.data);
+  return { config: problems.length ? undefined : result.data, problems };
 }
 
 /** Turns one zod issue into problems people can act on (`agents[1].command: required`). */

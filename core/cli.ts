@@ -16,7 +16,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   classify: () => import('./commands/classify.js'),
   guard: () => import('./commands/guard.js'),
   report: () => import('./commands/report.js'),
-  doctor: () => import('./commands/doctor.js'),
+  doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
   init: () => import('./commands/init.js'),
 };
@@ -143,5 +143,9 @@ if (isEntry()) {
     cwd: process.cwd(),
     isTTY: Boolean(process.stdout.isTTY),
   };
-  process.exitCode = await main(process.argv.slice(2), io);
+  const code = await main(process.argv.slice(2), io);
+  process.exitCode = code;
+  // The command is over: whatever handle is still open (a timer, a socket, a file watcher) must not keep
+  // the process alive, or a service manager would never see a failed start. Unref'd: a clean exit is not delayed.
+  setTimeout(() => process.exit(code), 2000).unref();
 }

@@ -9,6 +9,12 @@ export interface LayoutOptions {
   readonly journal: (event: NewJournalEvent) => void;
   /** a resumed night adopts live panes and starts missing ones with their `resume` command */
   readonly resumed: boolean;
+  /**
+   * observe only: live panes are adopted (and their output piped into the log, which sends nothing to them);
+   * no window is created, no dead pane restarted, no command started. Each of those is journaled as a
+   * dry-run action instead, so the report lists what a real night would have done.
+   */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -21,6 +27,22 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
   for (const agent of agents) {
     const { config } = agent;
     const existing = await findPane(tmux, panes, session, agent);
+    const command = options.resumed ? (config.resume ?? config.command) : config.command;
+    if (options.dryRun && (!existing || existing.dead)) {
+      journal({
+        type: 'action',
+        agent: config.name,
+        plugin: 'core',
+        action: 'restart',
+        text: command,
+        reason: existing
+          ? `would start ${command} again in its dead pane ${existing.paneId}`
+          : `would create window ${session}:${config.name} and start ${command} in ${config.cwd}`,
+        screenHash: '',
+        dryRun: true,
+      });
+      continue;
+    }
     if (existing) {
       agent.paneId = existing.paneId;
       // always (re-)armed: a pane adopted from an earlier night may still be piped into that night's log
@@ -52,7 +74,6 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
     });
     agent.paneId = paneId;
     await tmux.pipe(paneId, agent.logFile);
-    const command = options.resumed ? (config.resume ?? config.command) : config.command;
     await tmux.start(paneId, { command, cwd: config.cwd, env: config.env });
     journal({
       type: 'agent-started',

@@ -43,6 +43,8 @@ export interface NightOptions {
   readonly now?: () => Date;
   /** an urgent escalation: mail now, when configured */
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
+  /** every journal event as it is written (the CLI's live view) */
+  readonly onEvent?: (event: NewJournalEvent) => void;
 }
 
 /** How a night ended. */
@@ -51,6 +53,15 @@ export interface NightResult {
   readonly journalFile: string;
   readonly resumed: boolean;
   readonly endReason: 'duration' | 'signal' | 'error';
+  /** agents still running in tmux after the night (`night.stopAgents` off): how to see and stop them */
+  readonly leftRunning: string | undefined;
+}
+
+/** The sentence saying the agents were left running, and the tmux commands to look at them and stop them. */
+export function leftRunningNotice(config: LoadedConfig['config']): string {
+  const tmux = config.tmux.socket ? `tmux -L ${config.tmux.socket}` : 'tmux';
+  const session = config.tmux.session;
+  return `the agents are still running in tmux session "${session}" (night.stopAgents is off): look with \`${tmux} attach -t ${session}\`, stop them with \`${tmux} kill-session -t ${session}\``;
 }
 
 const PIPE_MARK_MS = 30_000;
@@ -90,8 +101,11 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
    * True when the event is on disk. While the disk is full events wait in memory, except a send's intent: that is
    * written now or never, and the actuator sends nothing without it.
    */
-  const append = (event: NewJournalEvent) =>
-    event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
+  const append = (event: NewJournalEvent) => {
+    const written = event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
+    if (written || event.type !== 'intent') options.onEvent?.(event);
+    return written;
+  };
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
   append({
@@ -137,8 +151,18 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const { host } = deps;
 
   let endReason: NightResult['endReason'] = 'duration';
+  let leftRunning: string | undefined;
   try {
-    await bringUp(agents, { tmux: options.tmux, session: config.tmux.session, journal: append, resumed });
+    const dryRun = config.actuator.dryRun;
+    await bringUp(agents, {
+      tmux: options.tmux,
+      session: config.tmux.session,
+      journal: append,
+      resumed,
+      dryRun,
+    });
+    // a dry run watches only the panes that already run; the others were never started
+    const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
     let nextTick = now().getTime();
     let nextMark = 0;
@@ -146,7 +170,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      const due = agents.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
+      const due = watched.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
@@ -201,6 +225,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
           session: config.tmux.session,
           journal: append,
           resumed: true,
+          dryRun: config.actuator.dryRun,
         });
         append({ type: 'tmux-restored', recreated: true });
       } else append({ type: 'tmux-restored', recreated: false });
@@ -220,9 +245,15 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     markPipes(agents, append);
     await host.teardown();
     flushState(state, log);
-    // the night's logs end with the night: nothing nightshift started keeps writing into them
-    if (config.night.stopAgents) await stopAgents(agents, options.tmux);
-    else await closePipes(agents, options.tmux);
+    if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
+    else {
+      if (agents.some((a) => a.paneId) && !config.actuator.dryRun) {
+        leftRunning = leftRunningNotice(config);
+        append({ type: 'warning', source: 'core', message: leftRunning });
+      }
+      // the night's logs end with the night: the agents run on, nothing keeps writing into this night's logs
+      await closePipes(agents, options.tmux);
+    }
     if (!(await waitForWriters(logsDir)))
       log.warn({ logsDir }, 'a pane log writer is still running after its pipe was closed');
     markPipes(agents, append);
@@ -232,7 +263,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     tightenTree(plan.runDir);
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
-  return { plan, journalFile, resumed, endReason };
+  return { plan, journalFile, resumed, endReason, leftRunning };
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */

@@ -27,7 +27,7 @@ function demoConfig(dir: string, socket: string, seconds: number) {
     timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     stateDir: join(dir, 'state'),
     tmux: { socket, session: 'demo' },
-    night: { duration: `${seconds}s` },
+    night: { duration: `${seconds}s`, stopAgents: true }, // the demo kills its tmux server at the end anyway
     watch: { interval: '1s' },
     actuator: { cooldown: '1s', enterDelay: '100ms' },
     agents: [

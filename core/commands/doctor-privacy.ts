@@ -6,6 +6,7 @@ import type { LoadedConfig } from '../../config/load.js';
 import { SECRET_PATTERNS } from '../../reports/redact-patterns.js';
 import { loosePaths, octal } from '../files/private.js';
 import { shellQuote } from '../tmux/quote.js';
+import { line, type DoctorCheck } from './doctor/types.js';
 
 /** One line of `nightshift doctor`. */
 export interface PrivacyCheck {
@@ -60,3 +61,13 @@ function modeOf(path: string): number | undefined {
     return undefined;
   }
 }
+
+/** The check as doctor runs it: skipped without a valid config (the config check says why). */
+export const privacyDoctorCheck: DoctorCheck = {
+  name: 'privacy',
+  run: ({ loaded }) => {
+    if (!loaded) return [];
+    const check = privacyCheck(loaded);
+    return [line('privacy', check.ok ? 'ok' : 'fail', check.detail)];
+  },
+};

@@ -94,6 +94,8 @@ async function guardOptions(file: string | undefined, cwd: string, io: CommandIO
     allow: guard.allow,
     rules: guard.rules,
     buildOutput: guard.buildOutput,
+    trustedHosts: guard.trustedHosts,
+    trustedRemotes: guard.trustedRemotes,
     protectedPaths,
     ...(guard.verbs ? { verbs: guard.verbs } : {}),
   };

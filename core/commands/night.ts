@@ -6,9 +6,12 @@ import { readNightPlan, runNight, type NightResult } from '../night.js';
 import { planNight, type NightPlan } from '../night-plan.js';
 import { nightEnd } from '../scheduler.js';
 import type { Config } from '../../config/schema.js';
-import { compileAndDeliver } from './report-pipeline.js';
+import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
+import { nightProgress } from './night-progress.js';
+import type { NewJournalEvent } from '../journal-events.js';
 import { urgentMailer } from './urgent.js';
-import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
+import { requireConfig } from './preflight/index.js';
+import { prepareRuntime, type Runtime } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
 export default defineCommand({
@@ -19,10 +22,14 @@ export default defineCommand({
 Runs one night right away: brings up the agents' panes, watches them until the night ends
 (--for, or the config's night.duration / night.end), then compiles and delivers the report.
 Run again inside the same night's window, it resumes that night (same run directory).
+On a terminal a status line shows the agents by state, rescues and time left; piped, each
+event is a plain line. Ctrl-C ends the night early, writes the report and exits 130.
+The delivery's outcome is printed last (a failed one stays in the outbox for \`nightshift run\`).
 
   --now            start now (required: scheduled nights are the daemon's job, see \`nightshift run\`)
   --for DURATION   how long the night lasts, e.g. 30s, 45m, 7h
-  --dry-run        observe only: journal what would have been sent, send nothing`,
+  --dry-run        observe only: starts no agent and sends no key; adopts panes already running,
+                   and the report (marked DRY RUN) lists every action a real night would take`,
   options: { now: { type: 'boolean' }, for: { type: 'string' }, 'dry-run': { type: 'boolean' } },
   async run(args, io) {
     if (!args.values.now)
@@ -36,18 +43,30 @@ Run again inside the same night's window, it resumes that night (same run direct
         'USAGE',
         `--for ${String(args.values.for)}: not a duration (write it like 30s, 45m or 7h)`,
       );
-    let loaded = await configFrom(args, io);
+    const checked = await requireConfig(args, io);
+    let loaded = checked.loaded;
     if (args.values['dry-run'])
       loaded = {
         ...loaded,
         config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } },
       };
-    const runtime = await prepareRuntime(loaded, args, io);
+    const runtime = await prepareRuntime(loaded, args, io, { plugins: checked.plugins });
     const lock = lockStateDir(loaded.config.stateDir);
     try {
       const plan = planOrResume(loaded.config, new Date(), duration);
-      const result = await runWithSignals(runtime, plan);
+      const progress = nightProgress(
+        io,
+        loaded.config.agents.map((a) => a.name),
+        plan.end,
+      );
+      let result: Awaited<ReturnType<typeof runWithSignals>>;
+      try {
+        result = await runWithSignals(runtime, plan, undefined, progress.onEvent);
+      } finally {
+        progress.stop();
+      }
       await finish(runtime, result, io);
+      if (result.signal) return result.signal === 'SIGINT' ? 130 : 143;
       return 0;
     } finally {
       await runtime.tmux.close();
@@ -56,23 +75,34 @@ Run again inside the same night's window, it resumes that night (same run direct
   },
 });
 
-/** Runs a night until its end, or until SIGINT/SIGTERM end it early. */
+/** Runs a night until its end, or until SIGINT/SIGTERM end it early (`signal` says which). */
 export async function runWithSignals(
   runtime: Runtime,
   plan: NightPlan,
   extra?: AbortSignal,
-): Promise<NightResult> {
+  onEvent?: (event: NewJournalEvent) => void,
+): Promise<NightResult & { signal?: NodeJS.Signals }> {
   const controller = new AbortController();
+  let signal: NodeJS.Signals | undefined;
+  const onInt = () => ((signal = 'SIGINT'), controller.abort());
+  const onTerm = () => ((signal = 'SIGTERM'), controller.abort());
   const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', onInt);
+  process.once('SIGTERM', onTerm);
   extra?.addEventListener('abort', stop, { once: true });
   try {
     const onUrgent = urgentMailer(runtime.loaded.config, () => plan.runDir, runtime.log);
-    return await runNight({ ...runtime, plan, signal: controller.signal, onUrgent });
+    const result = await runNight({
+      ...runtime,
+      plan,
+      signal: controller.signal,
+      onUrgent,
+      ...(onEvent ? { onEvent } : {}),
+    });
+    return signal ? { ...result, signal } : result;
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    process.off('SIGINT', onInt);
+    process.off('SIGTERM', onTerm);
   }
 }
 
@@ -94,13 +124,18 @@ export function planOrResume(config: Config, now: Date, duration: number | undef
   }
 }
 
-/** Compiles and delivers the report, then prints where it is and a short summary. */
-export async function finish(runtime: Runtime, result: NightResult, io: CommandIO): Promise<void> {
+/** Compiles and delivers the report, then prints where it is, a short summary, the delivery outcome and any agents left running. Returns whether delivery succeeded. */
+export async function finish(runtime: Runtime, result: NightResult, io: CommandIO): Promise<boolean> {
+  const startedAt = Date.now();
   const report = await compileAndDeliver({ ...runtime, runDir: result.plan.runDir, deliver: true });
+  const delivery = lastDelivery(result.plan.runDir, startedAt);
   const length = formatDuration(result.plan.end.getTime() - result.plan.start.getTime());
   io.stdout.write(`${report.subject}\n`);
   io.stdout.write(
     `night ${result.plan.id} (${length}${result.resumed ? ', resumed' : ''}) ended: ${result.endReason}\n`,
   );
   io.stdout.write(`report: ${report.files.markdown}\n`);
+  io.stdout.write(`${describeDelivery(delivery)}\n`);
+  if (result.leftRunning) io.stdout.write(`note: ${result.leftRunning}\n`);
+  return delivery?.ok === true;
 }

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { buildNightRecord, compileReport } from '../../reports/index.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { Guard } from '../guard/types.js';
-import { Journal } from '../journal.js';
+import { Journal, readJournal } from '../journal.js';
 import { PluginHost } from '../plugin/host.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
@@ -48,4 +48,32 @@ export async function compileAndDeliver(run: ReportRun): Promise<CompiledReport>
   } finally {
     journal.close();
   }
+}
+
+/** A delivery attempt as journaled. */
+export interface DeliveryRecord {
+  readonly ok: boolean;
+  readonly channel: string;
+  readonly detail: string;
+  readonly retry: boolean | undefined;
+}
+
+/** The last delivery attempt journaled in the night's journal since `since` (ms), if any. */
+export function lastDelivery(runDir: string, since: number): DeliveryRecord | undefined {
+  const events = readJournal(join(runDir, 'events.jsonl')).events;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (Date.parse(e.t) < since - 1000) break;
+    if (e.type === 'delivery') return { ok: e.ok, channel: e.channel, detail: e.detail, retry: e.retry };
+  }
+  return undefined;
+}
+
+/** One line for the terminal: `delivery: sent (email) …`, `delivery: NOT delivered yet …`, `delivery: FAILED …`. */
+export function describeDelivery(delivery: DeliveryRecord | undefined): string {
+  if (!delivery) return 'delivery: none: no delivery plugin ran (is `email` among the plugins?)';
+  if (delivery.ok) return `delivery: ok (${delivery.channel}) ${delivery.detail}`;
+  if (delivery.retry)
+    return `delivery: NOT delivered yet (${delivery.channel}): ${delivery.detail}; \`nightshift run\` retries it, or run \`nightshift report --send\` later`;
+  return `delivery: FAILED (${delivery.channel}): ${delivery.detail}`;
 }

@@ -1,14 +1,12 @@
 // `nightshift report [--night DATE] [--send]`: compiles any night's report again from its run directory.
 import { basename, join } from 'node:path';
-import { readJournal } from '../journal.js';
 import { NightshiftError } from '../errors.js';
 import { createLogger, levelFrom } from '../log.js';
-import { loadPlugins } from '../plugin/loader.js';
 import { flushOutbox, type CompiledNightReport } from '../../reports/index.js';
-import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
 import { nightDirs } from './nights.js';
-import { compileAndDeliver } from './report-pipeline.js';
-import { configFrom, guardFor } from './runtime.js';
+import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
+import { requireConfig } from './preflight/index.js';
+import { guardFor } from './runtime.js';
 import { defineCommand } from './types.js';
 
 /** The run directory of `--night DATE` (the last one of that date), or of the latest night. */
@@ -45,14 +43,16 @@ report.html next to the journal. The latest night unless --night names one.
 
   --night DATE   the night's local start date, e.g. 2026-04-10
   --send         also deliver it (email, or report.eml without SMTP), then retry any deliveries
-                 still waiting in the outbox; every attempt is journaled in the night's journal
+                 still waiting in the outbox; every attempt is journaled in the night's journal.
+                 Sending a night again replaces its queued email (one per night and recipients).
+                 Exits 1 when the report was not delivered (still queued, or refused)
   --json         print {night, subject, verdict, counts, files, truncated, delivery} as one line`,
   options: {
     night: { type: 'string' },
     send: { type: 'boolean' },
   },
   async run(args, io) {
-    const loaded = await configFrom(args, io);
+    const { loaded, plugins } = await requireConfig(args, io, { startsAgents: false });
     const { config } = loaded;
     const night = typeof args.values.night === 'string' ? args.values.night : undefined;
     if (night !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(night))
@@ -68,12 +68,6 @@ report.html next to the journal. The latest night unless --night names one.
       pretty: io.isTTY,
       secrets: loaded.secrets,
     });
-    const plugins = await loadPlugins({
-      entries: config.plugins,
-      builtins: BUILTINS,
-      defaults: DEFAULT_PLUGINS,
-      dir: loaded.dir,
-    });
     const startedAt = Date.now();
     const report = (await compileAndDeliver({
       loaded,
@@ -85,34 +79,16 @@ report.html next to the journal. The latest night unless --night names one.
     })) as CompiledNightReport;
     const others = send ? await flushOutbox(config, log) : [];
     const delivery = send ? lastDelivery(runDir, startedAt) : undefined;
+    const failed = send && (!delivery || !delivery.ok);
     if (args.values.json) {
       io.stdout.write(
         `${JSON.stringify({ night: report.night, subject: report.subject, verdict: report.verdict, counts: report.counts, files: report.files, truncated: report.truncated ?? [], delivery: delivery ?? null, outbox: others })}\n`,
       );
     } else {
       io.stdout.write(`${report.subject}\nreport: ${report.files.markdown}\n        ${report.files.html}\n`);
-      if (send)
-        io.stdout.write(
-          delivery
-            ? `delivery: ${delivery.ok ? 'ok' : 'failed'} (${delivery.channel}) ${delivery.detail}\n`
-            : 'delivery: no delivery plugin ran (is `email` among the plugins?)\n',
-        );
+      if (send) io.stdout.write(`${describeDelivery(delivery)}\n`);
       for (const o of others) io.stdout.write(`outbox ${o.id}: ${o.state} ${o.detail}\n`);
     }
-    return delivery && !delivery.ok && delivery.retry !== true ? 1 : 0;
+    return failed ? 1 : 0;
   },
 });
-
-/** The last delivery attempt journaled since `since` (ms). */
-function lastDelivery(
-  runDir: string,
-  since: number,
-): { ok: boolean; channel: string; detail: string; retry: boolean | undefined } | undefined {
-  const events = readJournal(join(runDir, 'events.jsonl')).events;
-  for (let i = events.length - 1; i >= 0; i--) {
-    const e = events[i]!;
-    if (Date.parse(e.t) < since - 1000) break;
-    if (e.type === 'delivery') return { ok: e.ok, channel: e.channel, detail: e.detail, retry: e.retry };
-  }
-  return undefined;
-}

@@ -6,7 +6,8 @@ import { Scheduler } from '../scheduler.js';
 import { latestNightDir } from './nights.js';
 import { compileAndDeliver } from './report-pipeline.js';
 import { finish, runWithSignals } from './night.js';
-import { configFrom, prepareRuntime, type Runtime } from './runtime.js';
+import { requireConfig } from './preflight/index.js';
+import { prepareRuntime, type Runtime } from './runtime.js';
 import { runRetention } from './prune.js';
 import { defineCommand } from './types.js';
 
@@ -26,8 +27,8 @@ window (after a crash or reboot), it resumes that night. Edits to the config tak
 next night (a changed schedule, at the next start of the daemon); an invalid edit is logged with
 every problem and the last good config stays in force.`,
   async run(args, io) {
-    const loaded = await configFrom(args, io);
-    let runtime = await prepareRuntime(loaded, args, io);
+    const { loaded, plugins } = await requireConfig(args, io);
+    let runtime = await prepareRuntime(loaded, args, io, { plugins });
     const lock = lockStateDir(loaded.config.stateDir);
     const stop = new AbortController();
     const onSignal = () => stop.abort();
@@ -35,10 +36,10 @@ every problem and the last good config stays in force.`,
     process.once('SIGTERM', onSignal);
     const stopWatching = watchConfig(loaded.filepath, async () => {
       try {
-        const next = await configFrom(args, io);
-        runtime = await prepareRuntime(next, args, io);
+        const next = await requireConfig(args, io);
+        runtime = await prepareRuntime(next.loaded, args, io, { plugins: next.plugins });
         runtime.log.info(
-          { config: next.filepath, hash: next.hash },
+          { config: next.loaded.filepath, hash: next.loaded.hash },
           'config reloaded: it applies from the next night',
         );
       } catch (error) {

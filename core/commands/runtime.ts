@@ -49,6 +49,8 @@ export function guardFor(loaded: LoadedConfig): Guard {
     allow: guard.allow,
     rules: guard.rules,
     buildOutput: guard.buildOutput,
+    trustedHosts: guard.trustedHosts,
+    trustedRemotes: guard.trustedRemotes,
     protectedPaths,
     ...(guard.verbs ? { verbs: guard.verbs } : {}),
   };
@@ -75,7 +77,7 @@ export async function prepareRuntime(
   loaded: LoadedConfig,
   args: CommandArgs,
   io: CommandIO,
-  options: { pretty?: boolean } = {},
+  options: { pretty?: boolean; plugins?: readonly LoadedPlugin[] } = {},
 ): Promise<Runtime> {
   const { config } = loaded;
   const tightened = adoptStateDir(config.stateDir);
@@ -98,12 +100,14 @@ export async function prepareRuntime(
       `${loaded.filepath ?? 'config'}: the guard would refuse text nightshift is asked to type`,
       { problems },
     );
-  const plugins = await loadPlugins({
-    entries: config.plugins,
-    builtins: BUILTINS,
-    defaults: DEFAULT_PLUGINS,
-    dir: loaded.dir,
-  });
+  const plugins =
+    options.plugins ??
+    (await loadPlugins({
+      entries: config.plugins,
+      builtins: BUILTINS,
+      defaults: DEFAULT_PLUGINS,
+      dir: loaded.dir,
+    }));
   await checkTmuxVersion();
   const maxBytes = config.logs.maxMB * 1024 * 1024;
   const tmux = createTmux({
@@ -123,7 +127,7 @@ export async function prepareRuntime(
 }
 
 /** Every agent's task and continue message must pass the guard, or the night would refuse to type them: say so at dusk. */
-function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
+export function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
   const problems: Problem[] = [];
   agents.forEach((agent, i) => {
     for (const key of ['task', 'continue'] as const) {

@@ -25,7 +25,8 @@ export function checkCommand(command: string, input: CheckInput): GuardResult {
     const session = new Session(input.settings, tooComplex);
     new Walker(session, input.registry).walkSource(source, rootScope(input.settings.project), 0);
     if (session.secretRead && session.networkSend) {
-      session.report(exfiltrate, `${session.secretRead} → ${session.networkSend}`);
+      // the line-level finding explains more than the single commands that make it up: it goes first
+      session.findings.unshift({ rule: exfiltrate, match: `${session.secretRead} → ${session.networkSend}` });
     }
     return decide(session.findings, input.allowed);
   } catch (error) {

@@ -5,6 +5,7 @@ import { checkCommand } from './check-command.js';
 import { commandsInMessage } from './input/message-commands.js';
 import { defineRule } from './rule.js';
 import { createRegistry } from './rules/registry.js';
+import { createTrustPolicy } from './trust/trust.js';
 import type { Guard, GuardContext } from './types.js';
 import type { ExtraVerbs } from './verbs/verb-words.js';
 import { normalizeProgram } from './walk/program-name.js';
@@ -27,6 +28,10 @@ export interface GuardOptions {
   readonly verbs?: ExtraVerbs;
   /** budgets; the defaults suit interactive use */
   readonly limits?: Partial<Limits>;
+  /** hosts that may receive code, data or secrets besides loopback and the project's remotes (`*.acme.com`) */
+  readonly trustedHosts?: readonly string[];
+  /** remotes that may receive pushes besides the project's own: names (`backup`) or URL prefixes (`github.com/acme/`) */
+  readonly trustedRemotes?: readonly string[];
 }
 
 /** Defaults: 32 KiB of input, 50k syntax nodes per script, 8 levels of wrappers, 200 ms per verdict. */
@@ -41,6 +46,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const protectedPaths = (options.protectedPaths ?? []).map((path) => resolve(path));
   const systemTmp = tmpdir();
+  const trust = createTrustPolicy(options.trustedHosts, options.trustedRemotes);
   let last: { context: GuardContext; settings: Settings } | undefined;
   const settingsFor = (context: GuardContext): Settings => {
     if (last && sameContext(last.context, context)) return last.settings;
@@ -54,6 +60,7 @@ export function createGuard(options: GuardOptions = {}): Guard {
       limits,
       verbs: options.verbs,
       message: context.kind === 'message',
+      trust,
     };
     last = { context: { ...context }, settings };
     return settings;

@@ -1,6 +1,7 @@
 import type { PathClass } from './paths/classify-path.js';
 import type { RuleInfo } from './rule.js';
 import type { Arg } from './syntax/arg.js';
+import type { Trust } from './trust/trust.js';
 
 /** Where a command's standard input comes from. */
 export type Stdin =
@@ -37,6 +38,8 @@ export interface Invocation {
   readonly cwd: string | undefined;
   /** how deep in wrappers and nested shells this command sits (0 = typed directly) */
   readonly depth: number;
+  /** its output feeds the next command of a pipeline instead of the terminal */
+  readonly stdoutPiped?: boolean;
 }
 
 /** What a check may do besides reading the invocation. */
@@ -65,6 +68,8 @@ export interface CheckContext {
   recall(key: string): string | undefined;
   /** whether deleting project build output is allowed (default) or held */
   readonly buildOutput: 'allow' | 'hold';
+  /** which hosts and remotes may receive code, data or secrets */
+  readonly trust: Trust;
 }
 
 /** How an inner command differs from its wrapper's. */

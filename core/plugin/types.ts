@@ -30,6 +30,8 @@ export interface FindingKinds {
   error: { line: string; context: readonly string[]; pattern: string; fatal: boolean };
   /** a wait set by `ctx.act.waitUntil` is over */
   'wait-over': { since: string; reason: string };
+  /** the night's task could not be typed in: no input box was recognised in time; `screen` is what showed */
+  'task-undelivered': { waitedMs: number; screen: readonly string[] };
 }
 
 export type FindingKind = Extract<keyof FindingKinds, string>;

@@ -1,4 +1,6 @@
 // Non-shell actions (file edits, fetches, MCP tool calls) the guard cannot parse: words and paths that need a person.
+import { homedir } from 'node:os';
+import { isAbsolute, normalize } from 'node:path';
 
 /** Tool calls (MCP, skills) that delete, publish or reach production. */
 const TOOL_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -26,11 +28,39 @@ const PATH_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
 ];
 
+/** Where the agent works, for judging which folder a trust dialog names. */
+export interface ActionPlace {
+  /** the agent's configured working directory, when known */
+  readonly cwd?: string | undefined;
+  /** the home directory (default: this machine's) */
+  readonly home?: string | undefined;
+}
+
 /** Why an action summary (`edit src/a.ts`, `mcp github - delete_repo(…)`) needs a person, or undefined when it looks routine. */
-export function actionRisk(action: string): string | undefined {
+export function actionRisk(action: string, place: ActionPlace = {}): string | undefined {
+  const trust = /^trust (?:folder|directory)(?: (.+))?$/.exec(action);
+  if (trust) return trust[1] === undefined ? undefined : trustRisk(trust[1].trim(), place);
   const tool = /^(?:mcp|use skill)\b/.test(action);
   return (
     (tool ? TOOL_RISKS.find(([re]) => re.test(action))?.[1] : undefined) ??
     PATH_RISKS.find(([re]) => re.test(action))?.[1]
   );
+}
+
+/**
+ * A folder to trust: only the agent's own working directory. Without one configured, never the root, the home
+ * directory or a folder above it, or a system folder.
+ */
+function trustRisk(folder: string, place: ActionPlace): string | undefined {
+  const home = place.home ?? homedir();
+  const full = normalize(folder.replace(/^~(?=\/|$)/, home)).replace(/(?<=.)\/+$/, '');
+  if (place.cwd !== undefined) {
+    const cwd = normalize(place.cwd.replace(/^~(?=\/|$)/, home)).replace(/(?<=.)\/+$/, '');
+    return full === cwd ? undefined : `trust a folder other than the agent's (${cwd})`;
+  }
+  if (!isAbsolute(full)) return 'trust a folder whose path is not shown whole';
+  const h = normalize(home);
+  if (full === '/' || h === full || h.startsWith(`${full}/`)) return 'trust the root or the home directory';
+  if (PATH_RISKS.some(([re]) => re.test(` ${full}/`))) return 'trust a system or credentials folder';
+  return undefined;
 }

@@ -9,6 +9,7 @@ import { resolveProfiles, type Profile, type ProfileSet } from './resolve-profil
 import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
+import { shownOnly } from './shown.js';
 import type { Classification, Snapshot } from './types.js';
 
 /** How to classify: which profile, the config's overrides, the clock and zone for reset times. */
@@ -96,6 +97,20 @@ function classifyView(
     return { state: 'error', rule: `${p}.exited`, evidence: tail(view, 6) };
   }
 
+  // a file in an editor or pager, a followed log: nothing in it asks this pane anything (a pager's own prompt aside)
+  const shown = shownOnly(view, snapshot, profile);
+  if (shown) {
+    const pager = findLinePrompt(view, profile);
+    if (pager && pager.dialog.rule.endsWith('.pager'))
+      return {
+        state: 'confirm',
+        rule: pager.dialog.rule,
+        evidence: [rows[pager.row]!.trim()],
+        dialog: pager.dialog,
+      };
+    return { state: 'output', rule: `${p}.shown`, evidence: [shown] };
+  }
+
   // 3. secrets are never answered
   const secret = findSecret(view, profile, snapshot.ttyEcho);
   if (secret)
@@ -115,7 +130,7 @@ function classifyView(
   const menu = findMenuDialog(view, profile);
   if (menu?.kind === 'dialog')
     return { state: 'confirm', rule: menu.dialog.rule, evidence: menu.evidence, dialog: menu.dialog };
-  if (menu?.kind === 'question') return { state: 'input', rule: menu.rule, evidence: menu.evidence };
+  if (menu?.kind === 'question') return { state: 'question', rule: menu.rule, evidence: menu.evidence };
   const line = findLinePrompt(view, profile);
   if (line)
     return {
@@ -159,22 +174,22 @@ function inputState(
   const { rows, last } = view;
   const p = profile.name;
   const question = liveRow(view, profile, (row) => profile.questions.any(row), 8);
-  if (question >= 0)
-    return { state: 'input', rule: `${p}.input.question`, evidence: [rows[question]!.trim()] };
-  const box = liveRow(view, profile, (row) => profile.idle.any(row));
-  if (box >= 0) {
-    if (options.previous && changedAbove(options.previous, snapshot, box))
-      return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
-    return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
-  }
+  if (question >= 0) return { state: 'question', rule: `${p}.question`, evidence: [rows[question]!.trim()] };
   const menuRow = liveRow(
     view,
     profile,
     (row) => isOptionRow(row, profile.markers) && /^\s*\S\s*\d+\./u.test(row),
     8,
   );
+  // a numbered choice that is not a permission dialog, checked before the input box (its `❯` looks like one)
   if (menuRow >= 0 && onlyChromeBelow(view, lastOptionRow(view, menuRow, profile), profile)) {
-    return { state: 'input', rule: `${p}.input.menu`, evidence: [rows[menuRow]!.trim()] };
+    return { state: 'question', rule: `${p}.question.menu`, evidence: [rows[menuRow]!.trim()] };
+  }
+  const box = liveRow(view, profile, (row) => profile.idle.any(row));
+  if (box >= 0) {
+    if (options.previous && changedAbove(options.previous, snapshot, box))
+      return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
+    return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
   }
   if (
     cursorAtEnd(view, last) === 'yes' &&

@@ -43,6 +43,8 @@ export function decide(
       return classification.needsHuman
         ? escalate('the agent cannot continue until a person acts')
         : none('the agent stopped or failed: a rescue decides');
+    case 'question':
+      return escalate('a question for the person: nightshift never chooses for them');
     case 'input':
       return none('waiting for input');
     case 'busy':
@@ -58,6 +60,7 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
       ? { decision: 'decline', keys: dialog.deny, guard: verdict, resetAt: null, reason }
       : { decision: 'escalate', keys: null, guard: verdict, resetAt: null, reason };
   if (!dialog.approve) return refuse('no option approves this once without widening permissions', null);
+  if (dialog.risk) return refuse(dialog.risk, null);
   if (dialog.lineMode && snapshot.cursor.y < 0)
     return escalate('a line prompt, but the cursor position is unknown');
   if (dialog.commandKind === 'shell') {
@@ -75,7 +78,11 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
   }
   if (dialog.commandKind === 'action') {
     if (!dialog.command) return escalate('cannot tell what this confirms');
-    const risk = actionRisk(dialog.command);
+    if (dialog.planted) {
+      const refusal = plantedRefusal(dialog.planted, guard, options.context);
+      if (refusal) return refuse(refusal.reason, refusal.verdict);
+    }
+    const risk = actionRisk(dialog.command, { cwd: options.context?.cwd, home: options.context?.home });
     if (risk) return refuse(`risky action: ${risk}`, null);
     return {
       decision: 'approve',
@@ -92,6 +99,28 @@ function decideDialog(dialog: Dialog, snapshot: Snapshot, guard: Guard, options:
     resetAt: null,
     reason: 'nothing is being run (a pager or a pause)',
   };
+}
+
+/** The first line an edit adds to a file that runs commands that the guard does not allow (judged as text that names commands). */
+function plantedRefusal(
+  planted: NonNullable<Dialog['planted']>,
+  guard: Guard,
+  context: GuardContext | undefined,
+): { reason: string; verdict: GuardResult | null } | undefined {
+  if (planted.cut)
+    return {
+      reason: 'the edit adds commands to a file that runs them, and not all of it is on screen',
+      verdict: null,
+    };
+  for (const line of planted.lines) {
+    const verdict = guard.check(line, { ...context, kind: 'message' });
+    if (verdict.verdict !== 'allow')
+      return {
+        reason: `the edit adds a command to a file that runs it: ${line} (guard: ${verdict.verdict}, ${verdict.reason})`,
+        verdict,
+      };
+  }
+  return undefined;
 }
 
 function none(reason: string): Decision {

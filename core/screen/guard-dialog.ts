@@ -1,5 +1,6 @@
 // The guard's verdict on a dialog: every reading of its command must be allowed.
 import type { Guard, GuardContext, GuardResult } from '../guard/types.js';
+import { programExists } from './program-exists.js';
 import type { Dialog } from './types.js';
 
 /** `sudo`/`doas` with flags that take no argument, in front of the command that is already running. */
@@ -21,9 +22,30 @@ export function guardDialog(dialog: Dialog, guard: Guard, context?: GuardContext
     if (verdict.verdict !== 'allow') return verdict;
     first ??= verdict;
   }
-  return first!;
+  return (dialog.description !== undefined && judgeDescription(dialog.description, guard, context)) || first!;
 }
 
+/**
+ * The rows read as the model's description, judged as if they were one more line of the command: as prose (the
+ * guard's message mode judges every command named in it), and when its first word is a program this machine has,
+ * as a command line too.
+ */
+function judgeDescription(
+  text: string,
+  guard: Guard,
+  context: GuardContext | undefined,
+): GuardResult | undefined {
+  const word = text.split(/\s/, 1)[0] ?? '';
+  for (const kind of programExists(word) ? (['message', 'command'] as const) : (['message'] as const)) {
+    const verdict = guard.check(text, { ...context, kind });
+    if (verdict.verdict !== 'allow')
+      return {
+        ...verdict,
+        reason: `the row under the command ("${text}") may be one more line of it: ${verdict.reason}`,
+      };
+  }
+  return undefined;
+}
 function judge(
   command: string,
   dialog: Dialog,

@@ -38,10 +38,23 @@ export function findLimit(
     if (profile.notLimits.any(joinNext(rows, r, Math.min(to, r + 2), 3))) continue;
     if (lastBusy > r || resumedAfter(view, profile, r)) return undefined;
     const evidence = detailRows(rows, r, to);
-    const above = detailRows(rows, Math.max(from, r - MESSAGE_ROWS), r - 1, MESSAGE_ROWS);
+    // a menu under the sentence (Claude's "Stop and wait for limit to reset"): the message starts at the sentence
+    const sentence = earlierLimit(view, profile, r, from);
+    const start = sentence >= 0 ? sentence : Math.max(from, r - MESSAGE_ROWS);
+    const above = detailRows(rows, start, r - 1, Infinity);
     return { row: r, evidence, message: [...above, ...detailRows(rows, r, to, Infinity)] };
   }
   return undefined;
+}
+
+/** The nearest row above `r` (down to `from`) that starts a limit sentence of its own, or -1. */
+function earlierLimit(view: ScreenView, profile: Profile, r: number, from: number): number {
+  for (let i = r - 1; i >= from; i--) {
+    const row = view.rows[i]!;
+    if (!isBlank(row) && profile.limits.any(joinNext(view.rows, i, r - 1)) && !profile.notLimits.any(row))
+      return i;
+  }
+  return -1;
 }
 
 /** Row `r` and the next non-blank row (up to `to`), joined with a space: sentences wrapped by the app still match. */

@@ -1,7 +1,8 @@
 // Classic line prompts (`[Y/n]`, `(yes/no)`, `Enter a value:`, Aider's `(Y)es/(N)o`): the last row, cursor at its end.
 import type { Dialog } from './types.js';
 import type { LinePromptShape, Profile, Subject } from './resolve-profiles.js';
-import { cursorAtEnd, type ScreenView } from './screen-view.js';
+import { consequenceRisk } from './consequence.js';
+import { columns, cursorAtEnd, type ScreenView } from './screen-view.js';
 import { findSubject } from './subject.js';
 
 /** How many rows above a prompt its `context` may be. */
@@ -56,6 +57,10 @@ function toDialog(
   const fill = (keys: readonly string[]) =>
     keys.map((k) => k.replace(/\$(\d)/g, (_, n: string) => m[Number(n)] ?? ''));
   const approve = fill(shape.approve);
+  // a classic program's prompt is judged by what it says will happen, not only by the command that started it
+  const risk = shape.subject
+    ? undefined
+    : consequenceRisk(view.rows[p]!, printedAbove(view, p, profile), subject?.text);
   return {
     rule: shape.rule,
     command: subject?.text ?? null,
@@ -65,5 +70,20 @@ function toDialog(
     signature: [shape.rule, view.rows[p]!.trim(), subject?.text ?? ''].join('\n'),
     lineMode: true,
     ...(subject?.variants.length ? { variants: subject.variants } : {}),
+    ...(risk !== undefined && { risk }),
   };
+}
+
+/** The rows a program printed between the command typed at the last shell prompt and its prompt on row `p`. */
+function printedAbove(view: ScreenView, p: number, profile: Profile): string[] {
+  let start = 0;
+  for (let i = p - 1; i >= 0; i--) {
+    const m = profile.shellPrompts.find(view.rows[i]!);
+    if (m && m.index === 0) {
+      start = i + 1;
+      while (start < p && columns(view.raw[start - 1] ?? '') >= view.width) start++;
+      break;
+    }
+  }
+  return view.rows.slice(start, p);
 }

@@ -4,7 +4,9 @@ import { isOptionRow, parseMenu, type Menu, type MenuOption } from './menu.js';
 import { PatternList } from './pattern.js';
 import type { DialogShape, Profile } from './resolve-profiles.js';
 import { isBlank, type ScreenView } from './screen-view.js';
-import { findSubject } from './subject.js';
+import { plantedLines, runsCommands } from './planted.js';
+import { indentOf } from './dialog-body.js';
+import { findSubject, type FoundSubject } from './subject.js';
 
 /** How far above its question a dialog's header and command may be. */
 const REACH = 16;
@@ -53,10 +55,11 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
   if (marker >= 0)
     return {
       kind: 'question',
-      rule: `${profile.name}.input.question`,
+      rule: `${profile.name}.question`,
       evidence: [rows[q]!.trim(), rows[marker]!.trim()],
     };
   if (!onlyChromeBelow(view, menu.end, profile)) return { kind: 'stale' };
+  q = dialogQuestion(view, q, menu, questions, profile);
   let best: Dialog | undefined;
   for (const shape of profile.dialogs) {
     if (!shape.question.any(rows[q]!)) continue;
@@ -67,6 +70,27 @@ export function findMenuDialog(view: ScreenView, profile: Profile): MenuFinding 
     best ??= dialog;
   }
   return best ? { kind: 'dialog', dialog: best, evidence: evidenceRows(rows, q, menu) } : undefined;
+}
+
+/**
+ * The question that owns the live menu: a question row further up (at the same indent or less) with no option row
+ * between it and the menu is the dialog's own, and the lower one is content (a command or reason quoting a dialog).
+ */
+function dialogQuestion(
+  view: ScreenView,
+  q: number,
+  menu: Menu,
+  questions: PatternList,
+  profile: Profile,
+): number {
+  const { rows } = view;
+  let best = q;
+  for (let i = q - 1; i >= view.bottom; i--) {
+    const row = rows[i]!;
+    if (isOptionRow(row, profile.markers)) break;
+    if (questions.any(row) && indentOf(row) <= indentOf(rows[best]!)) best = i;
+  }
+  return best < menu.start ? best : q;
 }
 
 /** True when every row below `end` is blank, a rule, or chrome the profile lists (footers, spinners under dialogs). */
@@ -108,15 +132,27 @@ function toDialog(view: ScreenView, q: number, menu: Menu, shape: DialogShape, p
     subject?.text ?? '',
     ...menu.options.map((o) => `${o.selected ? '>' : ' '}${o.text}`),
   ].join('\n');
+  const planted = plantedBy(view, q, subject);
   return {
     rule: shape.rule,
-    command: subject?.text ?? null,
+    // a dialog whose top is off screen shows part of its command at most: nothing to approve
+    command: subject && !subject.cut ? subject.text : null,
     commandKind: subject?.kind ?? (shape.subject.length ? shape.subject[0]!.kind : null),
     approve,
     deny,
     signature,
     ...(subject?.variants.length ? { variants: subject.variants } : {}),
+    ...(subject?.description !== undefined && { description: subject.description }),
+    ...(planted && { planted }),
   };
+}
+
+/** For an edit or a new file that runs commands (package.json, a makefile, CI config, a hook, a script): what it adds. */
+function plantedBy(view: ScreenView, q: number, subject: FoundSubject | undefined): Dialog['planted'] {
+  if (subject?.kind !== 'action' || subject.cut) return undefined;
+  const m = /^(edit|create) (.+)$/.exec(subject.text);
+  if (!m || !runsCommands(m[2]!)) return undefined;
+  return plantedLines(view, q, m[1] as 'edit' | 'create');
 }
 
 /** Keys that choose option `index`: its hotkey, or arrows from the highlighted row and Enter. Null when the highlight is unknown. */

@@ -37,7 +37,8 @@ interface RowShape {
   readonly label: string;
 }
 
-const NUMBERED = /^(\d{1,2})\.\s+(\S.*)$/;
+/** `1. Yes`, and `2.Yes, and …` as Claude draws a wrapped option at 80 columns; never `2.5` */
+const NUMBERED = /^(\d{1,2})\.(?!\d)\s*(\S.*)$/;
 const HOTKEY = /\s+\(([A-Za-z0-9]|esc|tab|shift\+tab|enter|esc or [a-z]|[a-z] or esc)\)$/i;
 
 /** Reads one row as a possible option: the marker, the number and where the label starts. */
@@ -127,8 +128,11 @@ function plainMenu(
   return finish(options, start, i - 1);
 }
 
+/** A mark some menus draw after the current choice (`Yes, I trust this folder ✔`): not part of the label. */
+const CHECK_MARK = /\s*[✔✓]$/u;
+
 function option(row: number, shape: RowShape): MenuOption {
-  const text = shape.label.trim();
+  const text = shape.label.trim().replace(CHECK_MARK, '');
   const hotkey = HOTKEY.exec(text);
   return {
     row,
@@ -143,7 +147,7 @@ function option(row: number, shape: RowShape): MenuOption {
 
 /** Adds a wrapped row to an option (its label and hotkey are re-read from the joined text). */
 function extend(o: MenuOption, row: number, text: string): MenuOption {
-  const joined = `${o.text} ${text.trim()}`;
+  const joined = `${o.text} ${text.trim()}`.replace(CHECK_MARK, '');
   const hotkey = HOTKEY.exec(joined);
   return {
     ...o,

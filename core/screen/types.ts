@@ -1,7 +1,11 @@
 import type { GuardResult } from '../guard/types.js';
 
-/** What a snapshot says the agent is doing. */
-export type PaneState = 'confirm' | 'secret' | 'input' | 'busy' | 'limit' | 'error' | 'output';
+/**
+ * What a snapshot says the agent is doing. `question`: a choice put to the person (a question menu, a numbered
+ * choice that is not a permission dialog); nothing is ever typed into it, it is escalated. `input`: an idle input box
+ * or a free-text line prompt.
+ */
+export type PaneState = 'confirm' | 'secret' | 'input' | 'question' | 'busy' | 'limit' | 'error' | 'output';
 
 /** One look at a pane: what tmux reports about it at one instant. Frozen. */
 export interface Snapshot {
@@ -51,6 +55,18 @@ export interface Dialog {
   readonly signature: string;
   /** other readings of a command the application wrapped over several rows; the guard must allow each of them too */
   readonly variants?: readonly string[];
+  /**
+   * rows read as the model's description of the command (shown under it, not part of it). Text cannot prove it is
+   * not a last command line, so the guard judges it on its own too: a refusal, or a program this machine has, holds.
+   */
+  readonly description?: string;
+  /**
+   * an edit to a file whose lines are run as commands (package scripts, makefiles, CI config, hooks, scripts): the
+   * lines it adds, each judged by the guard as a command; `cut` when some are not on screen (never approved)
+   */
+  readonly planted?: { readonly lines: readonly string[]; readonly cut: boolean };
+  /** why the dialog's own words say answering yes would destroy something, or cannot be read: never approved */
+  readonly risk?: string;
   /** a classic line prompt: live only while the cursor sits at its end, so it needs the cursor position to be answered */
   readonly lineMode?: boolean;
 }

@@ -1,22 +1,9 @@
 import { z } from 'zod';
-import { definePlugin, parseDuration } from '../../core/index.js';
+import { definePlugin, duration } from '../../core/index.js';
 
 const options = z.strictObject({
   /** how long an unchanged screen counts as idle */
-  after: z
-    .union([z.string(), z.number()])
-    .default('10m')
-    .transform((v, ctx) => {
-      const ms = typeof v === 'number' ? v : parseDuration(v);
-      if (ms === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `not a duration: ${JSON.stringify(v)} (write it like "10m")`,
-        });
-        return 0;
-      }
-      return ms;
-    }),
+  after: duration('10m').default(10 * 60_000),
 });
 
 /**

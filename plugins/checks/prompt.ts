@@ -21,8 +21,8 @@ const options = z.strictObject({
 /** The dialog seen first, and when: a finding needs it to still be there after `stable`. */
 type State = { fingerprint?: string; since?: string };
 
-/** Input rules that are a question to the person (not just an idle input box, which `idle` reports). */
-const QUESTION_RULES = /\.input\.(?:question|menu|line-prompt)$/;
+/** Input rules that ask the person something (not just an idle input box, which `idle` reports). */
+const QUESTION_RULES = /\.input\.line-prompt$/;
 
 /**
  * `prompt`: confirmations, secret prompts and questions on screen. A finding only when two captures at least
@@ -59,6 +59,8 @@ export default definePlugin<z.output<typeof options>, State>({
 function fingerprintOf(c: Classification, questions: boolean): string | undefined {
   if (c.state === 'confirm' && c.dialog) return `confirm\n${c.dialog.signature}`;
   if (c.state === 'secret') return `secret\n${c.rule}\n${c.evidence.join('\n')}`;
+  // a question for the person is always reported: it is escalated, never answered
+  if (c.state === 'question') return `question\n${c.rule}\n${c.evidence.join('\n')}`;
   if (c.state === 'input' && questions && QUESTION_RULES.test(c.rule))
     return `input\n${c.rule}\n${c.evidence.join('\n')}`;
   return undefined;

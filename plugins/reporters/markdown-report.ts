@@ -4,6 +4,7 @@ import {
   agentsSection,
   analyzeNight,
   coordinationSection,
+  dryRunSection,
   failuresSection,
   needsYouSection,
   pluginsSection,
@@ -33,6 +34,7 @@ export default definePlugin<z.output<typeof options>>({
       now: ctx.now,
     });
     return [
+      dryRunSection(model),
       needsYouSection(model),
       failuresSection(model),
       producedSection(model),

@@ -22,6 +22,7 @@ type State = { times: number[]; exitedAt?: number; lastRestart?: number };
  * `restart`: an exited agent is started again with its `resume` command (falling back to `command`), after a delay
  * that grows ×1.5 per restart (capped); after `max` restarts within `window` it gives up and escalates. The count
  * starts afresh once the agent has stayed up for `stableAfter` (Monit's "N restarts within M cycles", pm2's backoff).
+ * A program the shell could not run (exit status 127: not found, 126: not executable) is not restarted at all.
  */
 export default definePlugin<z.output<typeof options>, State>({
   name: 'restart',
@@ -38,6 +39,17 @@ export default definePlugin<z.output<typeof options>, State>({
       now - saved.lastRestart >= o.stableAfter;
     const times = stable ? [] : withinWindow(saved.times, now, o.window);
     const exitedAt = saved.exitedAt ?? now;
+    const status = finding.data.status;
+    if (status === 126 || status === 127) {
+      // the shell could not run the program: starting it again cannot help
+      await ctx.act.escalate(
+        'given-up',
+        `${ctx.agent.name} could not start: ${finding.data.detail} (${status === 127 ? 'command not found' : 'not executable'}: check agents' command "${ctx.agent.command}")`,
+        { urgent: o.urgent },
+      );
+      await ctx.act.giveUp(`could not start (exit status ${status})`);
+      return 'handled';
+    }
     if (times.length >= o.max) {
       await ctx.act.escalate(
         'given-up',

@@ -17,17 +17,20 @@ const VERDICT_WORDS: Record<Verdict, { word: string; bg: string; fg: string }> =
   failed: { word: 'Something failed', bg: '#ffebee', fg: '#8e0000' },
 };
 
-/** `3 need you · 11 done · 2 failed`, or `All good · 11 done`. */
+/** `3 need you · 11 done · 2 failed`, or `All good · 11 done`; a dry run says so first. */
 export function headline(model: NightModel): string {
   const { needsYou, done, failed } = model.counts;
   const parts: string[] = [];
   if (needsYou > 0) parts.push(`${needsYou} need${needsYou === 1 ? 's' : ''} you`);
   parts.push(`${done} done`);
-  if (failed > 0) parts.push(`${failed} failed`);
+  const notStarted = model.failures.filter((f) => f.couldNotStart).length;
+  if (failed > 0) parts.push(`${failed} failed${notStarted ? ` (${notStarted} could not start)` : ''}`);
   const broken = model.plugins.length;
   if (broken > 0) parts.push(`${broken} plugin${broken === 1 ? '' : 's'} failed`);
   const quiet = needsYou === 0 && failed === 0 && broken === 0;
-  return (quiet ? ['All good', ...parts] : parts).join(' · ');
+  const line = quiet ? ['All good', ...parts] : parts;
+  if (model.dryRun) line.unshift(`DRY RUN (${model.wouldDo.length} held back)`);
+  return line.join(' · ');
 }
 
 /** The subject: prefix, verdict and counts, then the night. */

@@ -34,5 +34,8 @@ export function classifySendError(error: unknown): {
   if (code && CONFIG_CODES.has(code)) return { kind: 'config', detail, responseCode, code };
   if (responseCode !== undefined && responseCode >= 500)
     return { kind: 'permanent', detail, responseCode, code };
+  // nodemailer refused the envelope itself (no or malformed recipients): no server will take it
+  if (code === 'EENVELOPE' && responseCode === undefined)
+    return { kind: 'permanent', detail, responseCode, code };
   return { kind: 'transient', detail, responseCode, code };
 }

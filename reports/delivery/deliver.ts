@@ -2,7 +2,7 @@ import { writePrivateFile } from '../../core/files/private.js';
 import { join } from 'node:path';
 import type { CompiledReport, Config } from '../../core/index.js';
 import { appendToNightJournal, journalAttempts } from './journal-attempts.js';
-import { reportMessage } from './message.js';
+import { recipients, reportMessage } from './message.js';
 import { Outbox, type OutboxAttempt, type OutboxItem, type OutboxState } from './outbox.js';
 import { renderEml, smtpSender, type Sender } from './smtp-send.js';
 import { parseSmtpUrl } from './smtp-settings.js';
@@ -98,7 +98,7 @@ export async function deliverReport(
   const last = final.attempts.at(-1);
   return {
     state: final.state,
-    detail: last ? `${last.kind}: ${last.detail}` : 'queued',
+    detail: last ? describeAttempt(final.state, last.kind, last.detail) : 'queued',
     id: final.id,
     ...(final.state === 'pending' ? { nextAttemptAt: final.nextAttemptAt } : {}),
   };
@@ -140,6 +140,15 @@ export async function flushOutbox(
     ...(options.now ? { now: options.now } : {}),
     onAttempt: journalAttempts,
   });
+  const email = config.report.email;
+  if (email) {
+    const deadline = new Date((options.now?.() ?? new Date()).getTime() + email.deadline);
+    for (const item of outbox.retarget(recipients(email), email.from, deadline))
+      log?.info(
+        { outbox: item.id, night: item.night },
+        'queued report re-addressed to the configured recipients',
+      );
+  }
   const results = await outbox.flush();
   for (const r of results) {
     if (!r.attempt) continue;
@@ -150,6 +159,16 @@ export async function flushOutbox(
   return results.map((r) => ({
     id: r.id,
     state: r.state,
-    detail: r.attempt ? `${r.attempt.kind}: ${r.attempt.detail}` : r.state,
+    detail: r.attempt ? describeAttempt(r.state, r.attempt.kind, r.attempt.detail) : r.state,
   }));
+}
+
+/** What an attempt means for a person: `kind: detail`, then whether it is sent, retried, or failed for good. */
+function describeAttempt(state: OutboxState, kind: string, detail: string): string {
+  if (state === 'sent') return `sent: ${detail}`;
+  if (state === 'pending') return `${kind}: ${detail} (stays in the outbox and is retried)`;
+  if (kind === 'permanent')
+    return `permanent: ${detail} (refused for good, not retried: check report.email.to and from)`;
+  if (kind === 'config') return `config: ${detail} (not retried until the SMTP settings are fixed)`;
+  return `${kind}: ${detail} (${state})`;
 }

@@ -14,7 +14,11 @@ export function deliveryEvent(
     ? `; next try at ${item.nextAttemptAt}`
     : item.state === 'expired'
       ? '; deadline passed, giving up'
-      : '';
+      : item.state === 'failed' && attempt.kind === 'permanent'
+        ? '; refused for good, not retried: check report.email.to and from'
+        : item.state === 'failed' && attempt.kind === 'config'
+          ? '; not retried until the SMTP settings are fixed'
+          : '';
   return {
     type: 'delivery',
     channel: 'email',

@@ -33,13 +33,18 @@ function fallbackAddress(): string {
   return `${user}@${hostname() || 'localhost'}`;
 }
 
+/** The configured recipients as a list. */
+export function recipients(email: EmailConfig): string[] {
+  return Array.isArray(email.to) ? [...(email.to as string[])] : [email.to as string];
+}
+
 /** The report as an email: HTML and its plain-text alternative, report.md attached, a status header for filters. */
 export function reportMessage(
   report: CompiledReport & { verdict?: string },
   email: EmailConfig | undefined,
   now: Date,
 ): OutboxMessage {
-  const to = email ? (Array.isArray(email.to) ? [...email.to] : [email.to as string]) : [fallbackAddress()];
+  const to = email ? recipients(email) : [fallbackAddress()];
   return {
     from: email?.from ?? `nightshift <${fallbackAddress()}>`,
     to,

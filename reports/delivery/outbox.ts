@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import {
   closeSync,
   existsSync,
@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeFileSync,
@@ -55,6 +56,15 @@ export interface OutboxItem {
   readonly message: OutboxMessage;
 }
 
+/** The outbox id of a night's report to a list of recipients: one entry per night and recipient list. */
+export function deliveryId(night: string, to: readonly string[]): string {
+  const who = [...to]
+    .map((a) => a.trim().toLowerCase())
+    .sort()
+    .join(',');
+  return `${night}-${createHash('sha256').update(who).digest('hex').slice(0, 8)}`;
+}
+
 /** Minutes to wait after the 1st, 2nd, … failed attempt; then every 30 minutes. */
 export const BACKOFF_MINUTES: readonly number[] = [1, 2, 5, 10, 20, 30];
 
@@ -99,7 +109,10 @@ export class Outbox {
     return this.#o.now?.() ?? new Date();
   }
 
-  /** Stores a message for delivery; it is due at once. */
+  /**
+   * Stores a message for delivery; it is due at once. The id defaults to one per night and recipient
+   * list, so queuing the same night's report again replaces the waiting one instead of adding a second.
+   */
   enqueue(input: {
     night: string;
     runDir: string;
@@ -109,7 +122,7 @@ export class Outbox {
   }): OutboxItem {
     mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
     const now = this.#now();
-    const id = input.id ?? `${input.night}-${now.getTime()}-${randomBytes(3).toString('hex')}`;
+    const id = input.id ?? deliveryId(input.night, input.message.to);
     const item: OutboxItem = {
       version: 1,
       id,
@@ -144,6 +157,35 @@ export class Outbox {
     } catch {
       return undefined;
     }
+  }
+
+  /**
+   * Points waiting deliveries at the current recipients: an item that is pending, or failed for good, and
+   * addressed differently is rebuilt with `to` and `from` and queued afresh under its new id (a newer item
+   * for the same night and recipients wins). Fixing `report.email` in the config thus repairs queued mail.
+   */
+  retarget(to: readonly string[], from: string, deadline: Date): OutboxItem[] {
+    const rebuilt: OutboxItem[] = [];
+    const same = (a: readonly string[], b: readonly string[]) => deliveryId('', a) === deliveryId('', b);
+    for (const item of this.list()) {
+      if (item.state !== 'pending' && item.state !== 'failed' && item.state !== 'expired') continue;
+      if (same(item.message.to, to) && item.message.from === from) continue;
+      const release = this.#lock(item.id);
+      if (!release) continue;
+      try {
+        const id = deliveryId(item.night, to);
+        if (id !== item.id && this.get(id)) {
+          rmSync(this.#file(item.id), { force: true });
+          continue;
+        }
+        const message = { ...item.message, to: [...to], from };
+        if (id !== item.id) rmSync(this.#file(item.id), { force: true });
+        rebuilt.push(this.enqueue({ night: item.night, runDir: item.runDir, message, deadline, id }));
+      } finally {
+        release();
+      }
+    }
+    return rebuilt;
   }
 
   /** When the next pending item is due, if any (for the daemon's timer). */

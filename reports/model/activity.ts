@@ -7,6 +7,7 @@ const FROM_STATE: Record<PaneState, Activity> = {
   input: 'idle',
   confirm: 'waiting',
   secret: 'waiting',
+  question: 'waiting',
   limit: 'limited',
   error: 'error',
 };

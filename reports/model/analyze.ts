@@ -14,7 +14,7 @@ import {
 import { failures } from './failures.js';
 import { overnightCommits } from './git-commits.js';
 import { needsYou } from './needs-you.js';
-import { pluginTrouble, refusals, rescues } from './rescues.js';
+import { pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
 import { longestSilence } from './silence.js';
 import type { AgentSummary, Commit, NightModel, Verdict } from './types.js';
 
@@ -160,6 +160,8 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     needsYou: need,
     failures: failed,
     rescues: rescued,
+    dryRun: events.some((e) => e.type === 'night-start' && e.dryRun),
+    wouldDo: wouldDo(events, clean),
     refusals: refusals(events, clean),
     produced: { entries, statusLines, commits },
     coordination: { configured: Boolean(coordinationFile || statusLogFile), malformed, silent },

@@ -3,6 +3,11 @@ import type { CoordinationEntry, StatusLine } from '../coordination/types.js';
 import type { FailureItem } from './types.js';
 
 const FAILED = new Set(['ERROR', 'FAILED', 'FAIL', 'FAILURE', 'ABORTED']);
+/** A status-log ERROR this close to a failed coordination entry of the same agent is the same failure. */
+const TWIN_MS = 10 * 60_000;
+/** An exit this soon after a start means the agent never got going. */
+export const QUICK_EXIT_MS = 10_000;
+const SHELL_CODES: Record<number, string> = { 126: 'not executable', 127: 'command not found' };
 
 /** What went wrong: final exits, error findings, ERROR lines and failed entries of the agents' records, tmux lost. */
 export function failures(
@@ -24,7 +29,31 @@ export function failures(
   for (const e of events)
     if (e.type === 'agent-started' || e.type === 'agent-restarted') lastStart.set(e.agent, Date.parse(e.t));
   let tmuxLost: JournalEvent | undefined;
+  const startedAt = new Map<string, { t: number; command: string }>();
   for (const e of events) {
+    if (e.type === 'agent-started' && !e.adopted)
+      startedAt.set(e.agent, { t: Date.parse(e.t), command: e.command });
+    else if (e.type === 'agent-restarted') startedAt.set(e.agent, { t: Date.parse(e.t), command: e.command });
+    if (e.type === 'finding' && e.kind === 'exited') {
+      const start = startedAt.get(e.agent);
+      const status = exitStatus(e.data);
+      const after = start ? Date.parse(e.t) - start.t : Infinity;
+      if (after > QUICK_EXIT_MS && (status === undefined || !SHELL_CODES[status])) continue;
+      const how = status === undefined ? 'exited' : `exited with status ${status}`;
+      const why = status !== undefined && SHELL_CODES[status] ? ` (${SHELL_CODES[status]})` : '';
+      const when = Number.isFinite(after) ? ` ${Math.max(1, Math.round(after / 1000))}s after its start` : '';
+      add(
+        {
+          agent: e.agent,
+          at: new Date(e.t),
+          what: `could not start: ${how}${why}${when}`,
+          detail: start ? clean(start.command) : undefined,
+          couldNotStart: true,
+        },
+        `nostart|${e.agent}`,
+      );
+      continue;
+    }
     if (e.type === 'agent-exited') {
       if ((lastStart.get(e.agent) ?? 0) > Date.parse(e.t)) continue; // restarted later: a rescue, not a failure
       const status = e.status === undefined ? '' : ` with status ${e.status}`;
@@ -69,9 +98,17 @@ export function failures(
       },
       'cut',
     );
+  // agents often record one failure twice, as a coordination entry and as a status-log line: list it once
+  const entryFailures = options.entries.filter((e) => e.status && FAILED.has(e.status));
+  const sameFailure = (agent: string, at: Date) =>
+    entryFailures.some(
+      (e) =>
+        e.from.toLowerCase() === agent.toLowerCase() && Math.abs(e.at.getTime() - at.getTime()) <= TWIN_MS,
+    );
   for (const l of options.statusLines) {
     if (l.status !== 'ERROR') continue;
     const agent = options.agentOfTag(l.tag) ?? l.tag;
+    if (sameFailure(agent, l.at)) continue;
     add(
       { agent, at: l.at, what: `status log ERROR: ${clean(l.text)}`, detail: undefined },
       `status|${l.tag}|${l.text}`,
@@ -90,4 +127,9 @@ export function failures(
     );
   }
   return [...byKey.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+function exitStatus(data: unknown): number | undefined {
+  const status = data && typeof data === 'object' ? (data as { status?: unknown }).status : undefined;
+  return typeof status === 'number' ? status : undefined;
 }

@@ -30,6 +30,24 @@ export function rescues(events: readonly JournalEvent[], clean: (text: string) =
   return out;
 }
 
+/** What a dry run held back: every action journaled as a dry run (start-up, restarts, keystrokes). */
+export function wouldDo(events: readonly JournalEvent[], clean: (text: string) => string): RescueItem[] {
+  return events.flatMap((e) =>
+    e.type === 'action' && e.dryRun
+      ? [
+          {
+            at: new Date(e.t),
+            agent: e.agent,
+            plugin: e.plugin,
+            action: e.action,
+            reason: clean(e.reason),
+            verified: undefined,
+          },
+        ]
+      : [],
+  );
+}
+
 /** What the actuator refused to send, and why. */
 export function refusals(events: readonly JournalEvent[], clean: (text: string) => string): RefusalItem[] {
   const out: RefusalItem[] = [];

@@ -65,6 +65,8 @@ export interface FailureItem {
   readonly what: string;
   readonly detail: string | undefined;
   readonly count: number;
+  /** the agent exited at once (status 126/127, or within seconds of its start): it never ran */
+  readonly couldNotStart?: boolean;
 }
 
 /** Something the runner did to keep an agent going. */
@@ -124,6 +126,10 @@ export interface NightModel {
   readonly needsYou: readonly NeedsYouItem[];
   readonly failures: readonly FailureItem[];
   readonly rescues: readonly RescueItem[];
+  /** the night was a dry run (`--dry-run`, `actuator.dryRun`): nothing was sent, started or restarted */
+  readonly dryRun: boolean;
+  /** what a real night would have done: every action the dry run held back, start-up included */
+  readonly wouldDo: readonly RescueItem[];
   readonly refusals: readonly RefusalItem[];
   readonly produced: {
     readonly entries: readonly CoordinationEntry[];

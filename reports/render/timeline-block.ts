@@ -42,11 +42,13 @@ const BAR = '│';
 export function timelineBlock(grid: TimelineGrid): string {
   const width = Math.max(4, ...grid.rows.map((r) => r.name.length)) + 1;
   const cells = grid.rows[0]?.cells.length ?? 0;
-  const header = new Array<string>(cells + 2).fill(' ');
+  // as wide as the longest label needs: a label at the last slots is never cut ("21:50", not "21:5")
+  const end = Math.max(cells + 2, ...grid.labels.map((l) => l.slot + l.text.length));
+  const header = new Array<string>(end).fill(' ');
   let free = 0;
   for (const l of grid.labels) {
     if (l.slot < free) continue;
-    for (let i = 0; i < l.text.length && l.slot + i < header.length; i++) header[l.slot + i] = l.text[i]!;
+    for (let i = 0; i < l.text.length; i++) header[l.slot + i] = l.text[i]!;
     free = l.slot + l.text.length + 1;
   }
   const lines = [

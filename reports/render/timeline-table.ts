@@ -50,7 +50,8 @@ export function timelineTable(grid: TimelineGrid): string {
     )
     .join(' &nbsp; ');
   return (
-    `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:4px 0 6px;${mono}">${spacer}<tr>${head.join('')}</tr>${rows.join('')}</table>` +
+    // a long night is wider than a phone: the timeline scrolls inside its own box, the page does not
+    `<div style="overflow-x:auto;max-width:100%;"><table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;margin:4px 0 6px;${mono}">${spacer}<tr>${head.join('')}</tr>${rows.join('')}</table></div>` +
     `<p style="font:11px/1.6 Arial,sans-serif;color:#616161;margin:0 0 12px;">${legend} &nbsp; · one cell = ${grid.slotMinutes} min</p>`
   );
 }

@@ -56,12 +56,20 @@ function rank(status: string | undefined): number {
   return i < 0 ? STATUS_ORDER.length : i;
 }
 
+/** A path-like word: `src/app.ts`, `dist/`, `README.md`. */
+const PATHISH = /^[\w@.~/+-]+$/;
+
+/** One line of an `Output:` field: a list of paths split at its commas, anything else kept whole ("tests pass, 3 files changed"). */
+export function outputItems(line: string): string[] {
+  const text = line.replace(/^\s*[-*+]\s+/, '').trim();
+  if (!text) return [];
+  const parts = text.split(',').map((p) => p.trim());
+  return parts.length > 1 && parts.every((p) => PATHISH.test(p) && /[/.]/.test(p)) ? parts : [text];
+}
+
 /** One entry as a list item: status, time, recipient, task, outputs, notes. */
 function entryLine(e: CoordinationEntry, clock: (d: Date) => string, who = ''): string {
-  const outputs = (e.output ?? '')
-    .split(/[,\n]/)
-    .map((o) => o.trim())
-    .filter(Boolean);
+  const outputs = (e.output ?? '').split('\n').flatMap(outputItems);
   const unique = [...new Set(outputs)].slice(0, 6).map(mdCode).join(', ');
   const to = e.to.toLowerCase() === 'all' ? '' : ` to ${mdText(e.to)}:`;
   const head = `- **${mdText(e.status ?? '?')}** ${clock(e.at)}${who}${to}${e.task ? ` ${mdText(cut(e.task, 160))}` : ''}${unique ? ` · ${unique}` : ''}`;

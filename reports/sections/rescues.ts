@@ -72,7 +72,12 @@ export function rescuesSection(model: NightModel): ReportSection {
   const clock = clockIn(model.timeZone);
   const parts: string[] = [];
   const { rescues, refusals } = model;
-  if (rescues.length === 0) parts.push('No rescues were needed.');
+  if (rescues.length === 0)
+    parts.push(
+      model.dryRun
+        ? 'None: this was a dry run (the actions it held back are listed under "Dry run").'
+        : 'No rescues were needed.',
+    );
   else {
     parts.push(`${plural(rescues.length, 'rescue')}: ${countBy(rescues.map((r) => r.action))}.`);
     // a big fleet: the same rescue on many agents is one row naming them

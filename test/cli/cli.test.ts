@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -68,16 +68,28 @@ describe('nightshift CLI', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('init writes a starter config that doctor accepts', async () => {
+  it('init writes a starter config that doctor accepts once its agent program is installed', async () => {
     const dir = tempDir();
     expect((await run(['init'], dir)).code).toBe(0);
     expect(readFileSync(join(dir, 'nightshift.config.yaml'), 'utf8')).toContain('agents:');
-    const doctor = await run(['doctor', '--json'], dir, { PATH: process.env.PATH });
-    const checks = doctor.stdout
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as { name: string; ok: boolean });
-    expect(checks.find((c) => c.name === 'config')?.ok).toBe(true);
+    const configLines = (stdout: string) =>
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { name: string; ok: boolean; path?: string })
+        .filter((c) => c.name === 'config');
+    const without = await run(['doctor', '--json'], dir, { PATH: process.env.PATH });
+    expect(without.code).toBe(2);
+    expect(
+      configLines(without.stdout)
+        .filter((c) => !c.ok)
+        .map((c) => c.path),
+    ).toContain('agents[0].command');
+    const bin = join(dir, 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'claude'), '#!/bin/sh\nexit 0\n', { mode: 0o755 });
+    const doctor = await run(['doctor', '--json'], dir, { PATH: `${bin}:${process.env.PATH}` });
+    expect(configLines(doctor.stdout).every((c) => c.ok)).toBe(true);
     expect((await run(['init'], dir)).code).toBe(2); // never overwrites without --force
   });
 

@@ -32,7 +32,7 @@ describe('live part of the screen', () => {
       'input',
     ],
     [
-      'a Claude question menu is input, not confirm',
+      'a Claude question menu is a question for the person, not confirm or input',
       [
         ' ☐ Deploy',
         '',
@@ -43,12 +43,12 @@ describe('live part of the screen', () => {
         '',
         ' Enter to select · ↑/↓ to navigate · Esc to cancel',
       ],
-      'input',
+      'question',
     ],
     [
-      'a model picker menu is input',
+      'a model picker menu is a question for the person',
       [' Select model', ' ❯ 1. Default (recommended)', '   2. Opus', '', ' Enter to confirm · Esc to exit'],
-      'input',
+      'question',
     ],
     [
       'a dialog followed by new output is stale',
@@ -301,35 +301,42 @@ describe('decisions', () => {
     });
   });
 
-  it('guards every reading of a command the app wrapped', () => {
-    const s = screen(claudeDialog(['rm -rf ./build/', 'tmp']), tui);
+  it('a token cut at the right edge: the guard sees it joined, split and as two lines', () => {
+    // Claude's body text ends 3 columns before the pane's edge; a word longer than the row is cut there
+    const s = screen(claudeDialog(['rm -rf ./build/' + 'x'.repeat(59), 'tmp']), { ...tui, pane_width: 80 });
     const c = classify(s, opts);
-    expect(c.dialog?.command).toBe('rm -rf ./build/ tmp');
-    expect(c.dialog?.variants).toEqual(['rm -rf ./build/tmp', 'rm -rf ./build/\ntmp']);
-    expect(decide(c, s, blocking(/^rm -rf \.\/build\/tmp$/)).decision).toBe('escalate');
+    const head = 'rm -rf ./build/' + 'x'.repeat(59);
+    expect(c.dialog?.command).toBe(`${head} tmp`);
+    expect(c.dialog?.variants).toEqual([`${head}tmp`]);
+    expect(decide(c, s, blocking(/xtmp$/)).decision).toBe('escalate');
   });
 
   it('a row that ends early is a newline, not a wrap: each line is guarded as a command', () => {
-    const s = screen(claudeDialog(['echo done', 'rm -rf ~']), tui);
+    const s = screen(claudeDialog(['echo done', 'rm -rf ~']), { ...tui, pane_width: 80 });
     const c = classify(s, opts);
-    expect(c.dialog?.variants).toContain('echo done\nrm -rf ~');
+    expect(c.dialog?.command).toBe('echo done\nrm -rf ~');
     expect(decide(c, s, blocking(/^rm -rf ~$/m)).decision).toBe('escalate');
   });
 
-  it('a row that fills the width is a wrap: no newline reading', () => {
+  it('a row wrapped before a long word: a space, and a newline when the next row could start a command', () => {
     const long = 'npm test -- --runInBand --testTimeout=60000 src/checkout/__tests__/cart-totals.test.ts';
     const cut = long.lastIndexOf(' ', 56);
     const s = screen(claudeDialog([long.slice(0, cut), long.slice(cut + 1)]), { ...tui, pane_width: 60 });
     const c = classify(s, opts);
     expect(c.dialog?.command).toBe(long);
-    expect(c.dialog?.variants).toEqual([long.slice(0, cut) + long.slice(cut + 1)]);
+    expect(c.dialog?.variants ?? []).toEqual([]);
+    const padded = 'echo ' + 'a'.repeat(68);
+    const hidden = screen(claudeDialog([padded, 'rm -rf ~']), { ...tui, pane_width: 80 });
+    expect(classify(hidden, opts).dialog?.variants).toContain(`${padded}\nrm -rf ~`);
   });
 
-  it('a sentence-case last row is a description, a lower-case one is part of the command', () => {
+  it('the last row is the description in any case; a row that reads like a command never is', () => {
     const withDescription = classify(screen(claudeDialog(['npm test']), tui), opts);
-    expect(withDescription.dialog?.command).toBe('npm test');
+    expect(withDescription.dialog).toMatchObject({ command: 'npm test', description: 'Run the thing' });
+    const lower = claudeDialog(['npm test']).map((r) => (r === '   Run the thing' ? '   run the thing' : r));
+    expect(classify(screen(lower, tui), opts).dialog?.command).toBe('npm test');
     const rows = claudeDialog(['npm run build &&', 'rm -rf ~']).filter((r) => r !== '   Run the thing');
-    expect(classify(screen(rows, tui), opts).dialog?.command).toBe('npm run build && rm -rf ~');
+    expect(classify(screen(rows, tui), opts).dialog?.command).toBe('npm run build &&\nrm -rf ~');
   });
 
   it('a line prompt of a command already running under sudo: the guard judges what it does', () => {

@@ -137,7 +137,7 @@ const shapes: ReadonlyArray<
     ],
     tui,
     'confirm',
-    null,
+    ['Down', 'Enter'],
   ],
   [
     'cursor team',
@@ -369,7 +369,7 @@ const shapes: ReadonlyArray<
       ' enter accept · ctrl+d decline · esc cancel',
     ],
     tui,
-    'input',
+    'question',
     null,
   ],
   [
@@ -385,7 +385,7 @@ const shapes: ReadonlyArray<
       '  Press enter to confirm or esc to cancel',
     ],
     tui,
-    'input',
+    'question',
     null,
   ],
   [
@@ -444,7 +444,7 @@ const shapes: ReadonlyArray<
       '  Press enter to continue',
     ],
     tui,
-    'input',
+    'question',
     null,
   ],
   [

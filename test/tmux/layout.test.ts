@@ -1,5 +1,5 @@
 // Layout on a real private tmux server: sessions and windows created for agents, existing panes adopted.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,10 @@ describe('tmux layout', () => {
   beforeAll(async () => {
     server = await startTmuxServer();
   });
-  afterAll(() => server?.kill());
+  afterAll(async () => {
+    await server?.kill();
+    rmSync(cwd, { recursive: true, force: true });
+  });
 
   it('reports a server without sessions as running, and no panes', async () => {
     const { tmux } = server;

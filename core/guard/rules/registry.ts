@@ -6,6 +6,7 @@ import { cloudPack } from './packs/cloud.js';
 import { containersPack } from './packs/containers.js';
 import { dbPack } from './packs/db/index.js';
 import { diskPack } from './packs/disk.js';
+import { egressPack } from './packs/egress/index.js';
 import { fsPack } from './packs/fs/index.js';
 import { gitPack } from './packs/git/index.js';
 import { iacPack } from './packs/iac.js';
@@ -44,6 +45,7 @@ export const BUILT_IN_PACKS: readonly Pack[] = [
   systemPack,
   rcePack,
   secretsPack,
+  egressPack,
   selfPack,
   verbsPack,
   wrappersPack,

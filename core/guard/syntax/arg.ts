@@ -15,6 +15,8 @@ export interface Arg {
   readonly processSubstitution: boolean;
   /** a command substitution produced part of it; the substituted commands, as source text */
   readonly substitutions: readonly string[];
+  /** variables whose run-time value it carries (`$GITHUB_TOKEN`, `${KEY:-x}`; not `${#KEY}` or `${KEY:+set}`) */
+  readonly variables?: readonly string[];
 }
 
 /** An argument spelled out literally (no expansion, no glob). */

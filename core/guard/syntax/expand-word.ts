@@ -56,6 +56,7 @@ interface Field {
   substitutions: string[];
   /** something quoted was seen, so an empty value is still a field */
   quoted: boolean;
+  variables?: string[];
 }
 
 function emptyField(): Field {
@@ -135,12 +136,18 @@ function buildFields(parts: readonly WordPart[], lookup: VarLookup): Arg[] {
         current().value += part.text;
         current().glob = true;
         return;
-      case 'SimpleExpansion':
-        appendValue(lookup(part.text.slice(1)), quoted);
+      case 'SimpleExpansion': {
+        const value = lookup(part.text.slice(1));
+        if (value === undefined) (current().variables ??= []).push(part.text.slice(1));
+        appendValue(value, quoted);
         return;
-      case 'ParameterExpansion':
-        appendValue(parameterValue(part, lookup), quoted);
+      }
+      case 'ParameterExpansion': {
+        const value = parameterValue(part, lookup);
+        if (value === undefined && carriesValue(part)) (current().variables ??= []).push(part.parameter);
+        appendValue(value, quoted);
         return;
+      }
       case 'CommandExpansion':
         current().substitutions.push(part.text);
         appendValue(undefined, quoted);
@@ -166,6 +173,13 @@ function buildFields(parts: readonly WordPart[], lookup: VarLookup): Arg[] {
       ...field,
       dynamic: field.dynamic || field.value.includes(UNKNOWN),
     }));
+}
+
+/** True when the expansion's text is (part of) the variable's value: not its length, its name, or a stand-in. */
+function carriesValue(part: ParameterExpansionPart): boolean {
+  if (part.prefix) return false;
+  const operation = part.operation;
+  return !operation || operation.type !== 'Default' || !/\+|\?/.test(operation.operator);
 }
 
 /** `${x}`, `${x[@]}`, `${x:-d}` when x is known; anything else is run-time only. */

@@ -9,6 +9,7 @@ import {
   NETWORK_FETCHERS,
   remoteInstaller,
 } from '../rules/packs/rce.js';
+import { judgeCodeFlow } from '../rules/packs/egress/exposure.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
 import { judgeSql } from '../rules/packs/db/clients.js';
 import { killAll } from '../rules/packs/system.js';
@@ -183,6 +184,7 @@ export function judgeCode(code: Arg, invocation: Invocation, context: CheckConte
   if (facts.writes) for (const path of paths) reportWrite(path, invocation.text, context);
   for (const path of paths) reportSecretRead(path, invocation.text, context);
   if (facts.network) context.noteNetworkSend(invocation.text);
+  judgeCodeFlow(code.value, facts.network, context);
 }
 
 const interpreter: ProgramCheck = {

@@ -3,6 +3,7 @@ import type { CheckContext, RunOptions, Stdin, WriteOrigin } from '../invocation
 import { ANY_NAME, classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 import { UNKNOWN, type Arg } from '../syntax/arg.js';
+import type { Trust } from '../trust/trust.js';
 import { displayArgs } from './program-name.js';
 import type { Scope } from './scope.js';
 import type { Session } from './session.js';
@@ -17,6 +18,8 @@ export interface Call {
   /** programs run by each command substitution of the command line, by the substitution's text */
   readonly substitutions: ReadonlyMap<string, ReadonlySet<string>>;
   readonly cwd: string | undefined;
+  /** its output feeds the next command of a pipeline, not the terminal */
+  readonly stdoutPiped?: boolean;
 }
 
 /** What runs the commands and scripts a wrapper hands back (the walker). */
@@ -35,6 +38,10 @@ export class CallContext implements CheckContext {
     private readonly call: Call,
     private readonly runner: Runner,
   ) {}
+
+  get trust(): Trust {
+    return this.session.trust;
+  }
 
   get buildOutput(): 'allow' | 'hold' {
     return this.session.settings.buildOutput;

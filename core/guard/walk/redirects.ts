@@ -1,5 +1,7 @@
 import type { Redirection } from 'unbash';
 import type { CheckContext, Stdin } from '../invocation.js';
+import { isDatabaseFile } from '../rules/packs/db/consoles.js';
+import { emptyDatabaseFile } from '../rules/packs/db/rules.js';
 import { reportWrite } from '../rules/packs/fs/writes.js';
 import { networkDevice } from '../rules/packs/rce.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
@@ -31,6 +33,14 @@ export function applyRedirect(
     reportSecretRead(context.classify(target), match, context);
     return { kind: 'file', path: target };
   }
+  if (
+    operator !== '>>' &&
+    operator !== '&>>' &&
+    operator !== '<>' &&
+    WRITES.has(operator) &&
+    isDatabaseFile(target.value)
+  )
+    context.report(emptyDatabaseFile, match);
   if (WRITES.has(operator) || operator === '>&') {
     if (!target.processSubstitution) reportWrite(context.classify(target), match, context, writer);
   }

@@ -2,6 +2,7 @@ import type { WriteOrigin } from '../invocation.js';
 import type { PathClass } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 import type { ExtraVerbs } from '../verbs/verb-words.js';
+import { trustFor, type Trust, type TrustPolicy } from '../trust/trust.js';
 
 /** One rule that matched, with the part of the command that triggered it. */
 export interface Finding {
@@ -42,6 +43,8 @@ export interface Settings {
   /** free text for an agent's prompt: unknown programs and syntax errors are not held */
   readonly message: boolean;
   readonly limits: Limits;
+  /** which hosts and remotes may receive code, data or secrets */
+  readonly trust: TrustPolicy;
 }
 
 /** Thrown to stop a walk that ran out of budget; becomes a `hold`. */
@@ -67,12 +70,19 @@ export class Session {
   secretRead: string | undefined;
   networkSend: string | undefined;
   private readonly deadline: number;
+  private trustCache: Trust | undefined;
 
   constructor(
     readonly settings: Settings,
     private readonly timeout: RuleInfo,
   ) {
     this.deadline = performance.now() + settings.limits.maxMillis;
+  }
+
+  /** Hosts and remotes for this verdict (remotes added earlier in the line included). */
+  get trust(): Trust {
+    this.trustCache ??= trustFor(this.settings.trust, this.settings.project);
+    return this.trustCache;
   }
 
   /** Records a matched rule. */

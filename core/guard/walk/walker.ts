@@ -76,6 +76,8 @@ export class Walker {
   private readonly functions = new Map<string, FunctionBody>();
   private readonly calling: string[] = [];
   private readonly collectors: Set<string>[] = [];
+  /** set while walking a pipeline element whose output feeds the next one */
+  private pipedOut = false;
 
   constructor(
     private readonly session: Session,
@@ -117,6 +119,7 @@ export class Walker {
         let upstream: Upstream | undefined;
         node.commands.forEach((command, index) => {
           const input: Stdin = index === 0 ? stdin : { kind: 'pipe', from: upstream };
+          this.pipedOut = index < node.commands.length - 1;
           upstream = this.walkNode(
             command,
             node.commands.length > 1 ? childScope(scope) : scope,
@@ -245,6 +248,8 @@ export class Walker {
 
   private simpleCommand(command: Command, scope: Scope, frame: Frame, stdin: Stdin): Upstream | undefined {
     const text = frame.source.slice(command.pos, command.end);
+    const piped = this.pipedOut;
+    this.pipedOut = false;
     const substitutions = new Map<string, Set<string>>();
     for (const node of command.prefix) this.walkSubstitutions(node, scope, frame, substitutions);
     if (command.name) this.walkSubstitutions(command.name, scope, frame, substitutions);
@@ -289,6 +294,7 @@ export class Walker {
       text,
       substitutions,
       cwd: scope.cwd,
+      ...(piped ? { stdoutPiped: true } : {}),
     };
     this.runArgv(argv, call);
     const [name, ...args] = argv;
@@ -364,6 +370,7 @@ export class Walker {
       stdin: call.stdin,
       cwd: call.cwd,
       depth: call.depth,
+      ...(call.stdoutPiped ? { stdoutPiped: true } : {}),
     };
     const preview = isPreview(
       program,
@@ -372,12 +379,12 @@ export class Walker {
       this.registry.wrapsOnly(program) || PASSES_THROUGH.has(program),
     );
     const context = preview ? previewContext(this.contextFor(call)) : this.contextFor(call);
-    for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     for (const user of this.session.settings.userRules) {
       const joined = args.map((arg) => arg.value).join(' ');
       if (user.program === program && (!user.args || user.args.test(joined)))
         this.session.report(user.rule, call.text);
     }
+    for (const check of this.registry.checksFor(program)) check.check(invocation, context);
     if (!this.registry.isKnown(program) && !preview) this.unknownProgram(name, args, call, context);
   }
 

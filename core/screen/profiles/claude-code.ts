@@ -3,8 +3,8 @@ import type { ProfileSpec } from '../profile.js';
 
 const r = String.raw;
 
-/** A description row under a command: Claude writes it in sentence case. */
-const description = r`/^[A-Z][a-z]/`;
+/** The model's description under a command: prose, in any case (the reader and the guard check the rest). */
+const description = r`/^[A-Za-z]/`;
 
 export const claudeCode: ProfileSpec = {
   description:
@@ -68,12 +68,24 @@ export const claudeCode: ProfileSpec = {
       subject: [{ kind: 'action', template: 'enable bypass permissions mode' }],
     },
     {
-      // leaving plan mode: approving a plan is the person's call
+      // leaving plan mode with the plan shown: only the option that keeps every later edit under manual approval,
+      // never one that turns on auto-accept, auto mode or bypass (those are sticky anyway)
       id: 'plan',
       question: [r`^\s*Would you like to proceed\?$`],
-      approve: [],
-      decline: [r`^No, keep planning$`],
+      approve: [r`^Yes,? (?:and )?manually approve edits$`],
+      decline: [r`^No\b`],
       keys: 'navigate',
+      deny: ['Escape'],
+      subject: [{ kind: 'action', template: 'approve the plan' }],
+    },
+    {
+      // leaving plan mode without a plan file: Yes returns to the mode the session had (edits asked for)
+      id: 'plan-exit',
+      question: [r`^\s*Exit plan mode\?$`],
+      approve: [r`^Yes$`],
+      decline: [r`^No\b`],
+      keys: 'navigate',
+      deny: ['Escape'],
       subject: [{ kind: 'action', template: 'approve the plan' }],
     },
   ],
@@ -95,9 +107,11 @@ export const claudeCode: ProfileSpec = {
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
-  // a message bullet, not a menu option ("● 1. Keep trying" is Gemini's highlight)
-  output: [r`/^\s*[⏺●] (?!\d+\.\s)\S/`],
-  limits: [r`Stop and wait for limit to reset`],
+  // a message bullet at the left edge, not a menu option ("● 1. Keep trying" is Gemini's highlight) nor the effort
+  // level at the right end of the footer ("● high · /effort")
+  output: [r`/^ {0,2}[⏺●] (?!\d+\.\s)(?!\S+ · \/effort$)\S/`],
+  // the limit menu (subscribers), and the API's 429 as an API-key user sees it
+  limits: [r`Stop and wait for limit to reset`, r`API Error: Request rejected \(429\)`],
   resetWords: [],
   notLimits: [],
   needsHuman: [],

@@ -57,7 +57,8 @@ export const copilot: ProfileSpec = {
   idle: [r`Enter @ to mention files`],
   questions: [r`Copilot needs information`, r`enter accept · ctrl\+d decline`],
   footers: [r`Confirm with number keys`, r`↑↓ to navigate`, r`Enter to select`, r`Esc to cancel`],
-  output: [r`/^\s*● (?!\d+\.\s)\S/`],
+  // a message bullet at the left edge (a right-aligned "● high · /effort" is another program's footer)
+  output: [r`/^ {0,2}● (?!\d+\.\s)\S/`],
   limits: [],
   resetWords: [],
   notLimits: [],

@@ -107,7 +107,7 @@ export const generic: ProfileSpec = {
     'compact or /clear',
   ],
   needsHuman: [
-    'credit balance is too low',
+    'credit balance (?:is )?too low',
     'insufficient (?:credits|funds|balance)',
     'billing (?:hard )?limit',
   ],

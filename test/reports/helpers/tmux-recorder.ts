@@ -1,6 +1,6 @@
 // Runs real programs in tmux on a private socket, logs their panes with pipe-pane, and captures
 // what tmux itself shows, so transcripts can be compared with tmux's own view of the same pane.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { execa } from 'execa';
 
@@ -17,11 +17,13 @@ export async function startTmux(): Promise<TmuxServer> {
   const tmux = async (...args: string[]) =>
     (await execa('tmux', ['-L', socket, '-f', '/dev/null', ...args])).stdout;
   await tmux('start-server', ';', 'set', '-g', 'exit-empty', 'off');
+  const socketPath = (await tmux('display-message', '-p', '#{socket_path}')).trim();
   return {
     socket,
     tmux,
     kill: async () => {
       await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+      rmSync(socketPath, { force: true }); // tmux leaves its socket file behind
     },
   };
 }

@@ -65,17 +65,6 @@ export const unpublish = defineRule({
   ],
 });
 
-export const publish = defineRule({
-  id: 'core.cloud.publish',
-  verdict: 'hold',
-  reason: 'publishes a package or image for everyone (not reversible in practice)',
-  examples: [
-    { command: 'npm publish', verdict: 'hold' },
-    { command: 'docker push acme/api:latest', verdict: 'hold' },
-    { command: 'npm pack --dry-run', verdict: 'allow' },
-  ],
-});
-
 const DESTROY =
   /^(delete|destroy|remove|rm|rb|terminate|purge|drop|wipe|prune|uninstall|deregister|unpublish|erase|truncate|flush|deletefile|rmdir|rmdirs|cleanup|del|disable-and-delete)([-_].*)?$/i;
 /** aws and gcloud operations with the verb inside (`batch-delete-image`, `schedule-key-deletion`). */
@@ -119,7 +108,7 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|logs|sso) /,
+  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|logs|sso) |^(rds-data|redshift-data) (batch-)?execute-statement\b|^athena start-query-execution\b/,
   gsutil: /^(cp|ls|cat|du|stat|mb|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,
@@ -244,33 +233,24 @@ function operandWords(args: readonly Arg[]): string[] {
 const BOOLEAN_LONG =
   /^--(recursive|force|yes|quiet|all|async|dry-run|no-[\w-]+|help|debug|verbose|follow|confirm|human-readable|summarize|wait|json)$/;
 
-const REGISTRIES: Readonly<Record<string, { unpublish: RegExp; publish: RegExp }>> = {
-  npm: {
-    unpublish: /^(unpublish|owner (rm|remove)|dist-tag (rm|remove))$/,
-    publish: /^(publish|deprecate|access|token)$/,
-  },
-  pnpm: { unpublish: /^unpublish$/, publish: /^publish$/ },
-  yarn: { unpublish: /^npm unpublish$/, publish: /^(publish|npm publish)$/ },
-  cargo: { unpublish: /^yank$/, publish: /^(publish|owner)$/ },
-  gem: { unpublish: /^yank$/, publish: /^(push|owner)$/ },
-  twine: { unpublish: /$^/, publish: /^upload$/ },
-  poetry: { unpublish: /$^/, publish: /^publish$/ },
-  docker: { unpublish: /$^/, publish: /^(push|image push)$/ },
-  podman: { unpublish: /$^/, publish: /^push$/ },
-  dotnet: { unpublish: /^nuget delete$/, publish: /^nuget push$/ },
+/** Per registry front end: the operand words that unpublish, yank or remove owners (publishing is core.egress). */
+const REGISTRIES: Readonly<Record<string, RegExp>> = {
+  npm: /^(unpublish|owner (rm|remove)|dist-tag (rm|remove))$/,
+  pnpm: /^unpublish$/,
+  yarn: /^npm unpublish$/,
+  cargo: /^yank$/,
+  gem: /^yank$/,
+  dotnet: /^nuget delete$/,
 };
 
 const registries: ProgramCheck = {
   programs: Object.keys(REGISTRIES),
   check(invocation, context) {
-    const registry = REGISTRIES[invocation.program];
-    if (!registry) return;
+    const pattern = REGISTRIES[invocation.program];
+    if (!pattern) return;
     const words = invocation.args.map((arg) => arg.value).filter((value) => !value.startsWith('-'));
-    const one = words[0] ?? '';
-    const two = words.slice(0, 2).join(' ');
     if (invocation.args.some((arg) => arg.value === '--dry-run')) return;
-    if (registry.unpublish.test(one) || registry.unpublish.test(two)) context.report(unpublish);
-    else if (registry.publish.test(one) || registry.publish.test(two)) context.report(publish);
+    if (pattern.test(words[0] ?? '') || pattern.test(words.slice(0, 2).join(' '))) context.report(unpublish);
   },
 };
 
@@ -296,6 +276,6 @@ const httpMethods: ProgramCheck = {
 export const cloudPack = definePack({
   id: 'core.cloud',
   summary: 'cloud and platform CLIs, object stores, package registries: deletes block, other changes hold',
-  rules: [deleteCloud, changeCloud, httpDelete, unpublish, publish],
+  rules: [deleteCloud, changeCloud, httpDelete, unpublish],
   checks: [cloud, registries, httpMethods],
 });

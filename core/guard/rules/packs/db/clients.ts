@@ -1,13 +1,25 @@
-import { analyzeSql } from '../../../analyzers/sql.js';
+import { analyzeSql, type SqlDialect } from '../../../analyzers/sql.js';
 import { parseFlags, type FlagSpec } from '../../../flags/parse-flags.js';
 import type { CheckContext, Invocation, ProgramCheck, Stdin } from '../../../invocation.js';
 import type { Arg } from '../../../syntax/arg.js';
-import { deleteAll, drop, privileges, truncate, unknownSql, updateAll } from './rules.js';
+import {
+  admin,
+  deleteAll,
+  drop,
+  dynamicSql,
+  privileges,
+  schemaChange,
+  serverFiles,
+  shell,
+  truncate,
+  unknownSql,
+  updateAll,
+} from './rules.js';
 
-/** Reports what a piece of SQL does; `COPY … PROGRAM` commands are evaluated as shell. */
-export function judgeSql(sql: string, context: CheckContext, match?: string): void {
+/** Reports what a piece of SQL does; `COPY … PROGRAM` commands are also evaluated as shell. */
+export function judgeSql(sql: string, context: CheckContext, match?: string, dialect?: SqlDialect): void {
   for (const line of sql.split('\n')) judgeClientCommand(line.trim(), context);
-  for (const finding of analyzeSql(stripClientCommands(sql))) {
+  for (const finding of analyzeSql(stripClientCommands(sql), dialect)) {
     switch (finding.kind) {
       case 'drop':
         context.report(drop, match);
@@ -24,7 +36,23 @@ export function judgeSql(sql: string, context: CheckContext, match?: string): vo
       case 'privileges':
         context.report(privileges, match);
         break;
+      case 'admin':
+        context.report(admin, match);
+        break;
+      case 'dynamic':
+        context.report(dynamicSql, match);
+        break;
+      case 'schema':
+        context.report(schemaChange, match);
+        break;
+      case 'server-files':
+        context.report(serverFiles, match);
+        break;
+      case 'shell':
+        context.report(shell, match);
+        break;
       case 'program':
+        context.report(shell, match);
         context.runScript(finding.command);
         break;
     }
@@ -46,10 +74,15 @@ function stripClientCommands(sql: string): string {
 }
 
 /** SQL arriving on standard input: a heredoc or here-string is read; a pipe from echo/printf too; anything else is unknown. */
-export function judgeSqlStdin(stdin: Stdin, context: CheckContext, match: string): void {
+export function judgeSqlStdin(
+  stdin: Stdin,
+  context: CheckContext,
+  match: string,
+  dialect?: SqlDialect,
+): void {
   switch (stdin.kind) {
     case 'text':
-      judgeSql(stdin.text, context, match);
+      judgeSql(stdin.text, context, match, dialect);
       return;
     case 'pipe': {
       const from = stdin.from;
@@ -65,6 +98,7 @@ export function judgeSqlStdin(stdin: Stdin, context: CheckContext, match: string
             .join(' '),
           context,
           match,
+          dialect,
         );
       } else context.report(unknownSql, match);
       return;
@@ -86,6 +120,8 @@ interface SqlClient {
   readonly fileOptions: readonly string[];
   /** operands that are SQL (sqlite3 db "SQL") */
   readonly sqlOperands?: (operands: readonly Arg[]) => readonly Arg[];
+  /** what ROLLBACK undoes on this server (default: data changes only) */
+  readonly dialect?: SqlDialect;
 }
 
 const CLIENTS: Readonly<Record<string, SqlClient>> = {
@@ -109,6 +145,7 @@ const CLIENTS: Readonly<Record<string, SqlClient>> = {
     },
     sqlOptions: ['c'],
     fileOptions: ['f'],
+    dialect: 'transactional',
   },
   mysql: {
     flags: {
@@ -136,6 +173,7 @@ const CLIENTS: Readonly<Record<string, SqlClient>> = {
     sqlOptions: ['cmd', 'c', 's'],
     fileOptions: ['init'],
     sqlOperands: (operands) => operands.slice(1),
+    dialect: 'transactional',
   },
   cqlsh: {
     flags: {
@@ -154,6 +192,60 @@ const CLIENTS: Readonly<Record<string, SqlClient>> = {
     },
     sqlOptions: ['q'],
     fileOptions: ['queries-file'],
+    dialect: 'none',
+  },
+  usql: {
+    flags: {
+      shortWithValue: 'cfoPvJ',
+      longWithValue: ['command', 'file', 'out', 'pset', 'set', 'variable'],
+      aliases: { command: 'c', file: 'f' },
+    },
+    sqlOptions: ['c'],
+    fileOptions: ['f'],
+  },
+  trino: {
+    flags: {
+      longWithValue: ['execute', 'file', 'server', 'catalog', 'schema', 'user', 'output-format'],
+      aliases: { f: 'file' },
+      shortWithValue: 'f',
+    },
+    sqlOptions: ['execute'],
+    fileOptions: ['file'],
+    dialect: 'none',
+  },
+  'spark-sql': {
+    flags: { shortWithValue: 'efid', longWithValue: ['database', 'hiveconf', 'hivevar', 'conf', 'master'] },
+    sqlOptions: ['e'],
+    fileOptions: ['f', 'i'],
+    dialect: 'none',
+  },
+  'impala-shell': {
+    flags: {
+      shortWithValue: 'qfidu',
+      longWithValue: ['query', 'query_file', 'impalad', 'database', 'user'],
+      aliases: { query: 'q', query_file: 'f' },
+    },
+    sqlOptions: ['q'],
+    fileOptions: ['f'],
+    dialect: 'none',
+  },
+  vsql: {
+    flags: {
+      shortWithValue: 'cfdhpUw',
+      longWithValue: ['command', 'file'],
+      aliases: { command: 'c', file: 'f' },
+    },
+    sqlOptions: ['c'],
+    fileOptions: ['f'],
+  },
+  mysqlsh: {
+    flags: {
+      shortWithValue: 'ehPuf',
+      longWithValue: ['execute', 'file', 'uri', 'host', 'user', 'port', 'sql'],
+      aliases: { execute: 'e', file: 'f' },
+    },
+    sqlOptions: ['e'],
+    fileOptions: ['f'],
   },
   sqlcmd: {
     flags: { shortWithValue: 'QqiSUPdoH' },
@@ -173,6 +265,12 @@ const CLIENTS: Readonly<Record<string, SqlClient>> = {
 
 const ALIASES: Readonly<Record<string, string>> = {
   mariadb: 'mysql',
+  mycli: 'mysql',
+  pgcli: 'psql',
+  litecli: 'sqlite3',
+  presto: 'trino',
+  hive: 'spark-sql',
+  beeline: 'spark-sql',
   sqlite: 'sqlite3',
   duckdb: 'sqlite3',
   clickhouse: 'clickhouse-client',
@@ -192,22 +290,22 @@ function judgeClient(
     for (const value of parsed.values.get(option) ?? []) {
       gaveSql = true;
       if (value.dynamic) context.report(unknownSql);
-      judgeSql(value.value, context, invocation.text);
+      judgeSql(value.value, context, invocation.text, client.dialect);
     }
   }
   for (const option of client.fileOptions) {
     for (const value of parsed.values.get(option) ?? []) {
       gaveSql = true;
-      if (value.value === '-') judgeSqlStdin(invocation.stdin, context, invocation.text);
+      if (value.value === '-') judgeSqlStdin(invocation.stdin, context, invocation.text, client.dialect);
       else context.report(unknownSql);
     }
   }
   for (const operand of client.sqlOperands?.(parsed.operands) ?? []) {
     gaveSql = true;
     if (operand.dynamic) context.report(unknownSql);
-    judgeSql(operand.value, context, invocation.text);
+    judgeSql(operand.value, context, invocation.text, client.dialect);
   }
-  if (!gaveSql) judgeSqlStdin(invocation.stdin, context, invocation.text);
+  if (!gaveSql) judgeSqlStdin(invocation.stdin, context, invocation.text, client.dialect);
 }
 
 const sqlClients: ProgramCheck = {
@@ -239,3 +337,5 @@ const bigquery: ProgramCheck = {
 };
 
 export const clientChecks: readonly ProgramCheck[] = [sqlClients, bigquery];
+
+export { judgeClient, CLIENTS, type SqlClient };

@@ -1,5 +1,6 @@
 import { definePack } from '../../../invocation.js';
 import { clientChecks } from './clients.js';
+import { consoleChecks } from './consoles.js';
 import { frameworkChecks } from './frameworks.js';
 import * as rules from './rules.js';
 import { storeChecks } from './stores.js';
@@ -7,7 +8,7 @@ import { storeChecks } from './stores.js';
 export const dbPack = definePack({
   id: 'core.db',
   summary:
-    'databases: DROP, TRUNCATE, DELETE/UPDATE without WHERE in any client or heredoc, admin tools, framework resets',
+    'databases: SQL judged by effect in every client, console and migration tool: drops, bulk writes, admin, dynamic SQL; framework resets',
   rules: Object.values(rules),
-  checks: [...clientChecks, ...storeChecks, ...frameworkChecks],
+  checks: [...clientChecks, ...consoleChecks, ...storeChecks, ...frameworkChecks],
 });

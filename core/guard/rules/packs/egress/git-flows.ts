@@ -1,0 +1,159 @@
+import { parseFlags } from '../../../flags/parse-flags.js';
+import type { CheckContext, ProgramCheck } from '../../../invocation.js';
+import type { Arg } from '../../../syntax/arg.js';
+import { hostOf, serviceOwns } from '../../../trust/hosts.js';
+import { parseGitCommand } from '../git/global-options.js';
+import { commitSecret, deploy, foreignPush, secretSent } from './rules.js';
+import { secretsIn } from './secret-names.js';
+import { judgeRedirect } from './redirects.js';
+
+// git as a way out: pushes to remotes the project does not have, deploy remotes, tokens in clone URLs,
+// secret files force-added, and URL rewrites that send every fetch and push elsewhere.
+
+/** Remote names that are deploy targets by convention. */
+const DEPLOY_REMOTE =
+  /^(heroku|dokku|prod|production|live|deploy|deployment|staging|release|platform|azure|scalingo|clever|pythonanywhere)([-_].*)?$/i;
+/** Hosts (or users) that deploy whatever is pushed to them. */
+const DEPLOY_HOST =
+  /(^|\.)(heroku\.com|scalingo\.com|clever-cloud\.com|azurewebsites\.net|platform\.sh|pythonanywhere\.com|dokku\.[\w.]+)$/i;
+
+const PUSH = {
+  shortWithValue: 'o',
+  longWithValue: ['repo', 'receive-pack', 'exec', 'push-option', 'recurse-submodules', 'signed'],
+  longFlags: [
+    'force',
+    'force-with-lease',
+    'mirror',
+    'delete',
+    'prune',
+    'all',
+    'tags',
+    'dry-run',
+    'set-upstream',
+  ],
+  aliases: { n: 'dry-run', u: 'set-upstream' },
+};
+
+/** A remote operand that is a URL or a path rather than a name. */
+function isLocation(value: string): boolean {
+  return /[:/]/.test(value) || value.startsWith('.') || value.startsWith('~');
+}
+
+function judgePush(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, PUSH);
+  if (parsed.flags.has('dry-run')) return;
+  const repo = parsed.values.get('repo')?.[0] ?? parsed.operands[0];
+  if (!repo) return;
+  if (repo.dynamic) {
+    context.report(foreignPush);
+    return;
+  }
+  const name = isLocation(repo.value) ? undefined : repo.value;
+  const url = name === undefined ? repo.value : context.trust.resolve(name);
+  const host = url ? hostOf(url) : undefined;
+  if (
+    (name && DEPLOY_REMOTE.test(name)) ||
+    (host && DEPLOY_HOST.test(host)) ||
+    (url && /^dokku@/.test(url))
+  ) {
+    context.report(deploy);
+    return;
+  }
+  if (!url || (name && context.trust.remoteName(name))) return;
+  if (name === undefined) judgeUrlSecrets(repo, context);
+  if (!context.trust.pushUrl(url)) context.report(foreignPush);
+}
+
+/** A token in a URL (`https://$GITHUB_TOKEN@host/…`) is fine only for the service it belongs to. */
+function judgeUrlSecrets(url: Arg, context: CheckContext): void {
+  const names = secretsIn(url);
+  if (names.length === 0) return;
+  const host = hostOf(url.value);
+  if (!host || (!context.trust.host(host) && !names.every((name) => serviceOwns(name, host))))
+    context.report(secretSent);
+}
+
+/** The options of `git remote add` that take a value. */
+const REMOTE = { shortWithValue: 'tm', longWithValue: ['mirror', 'track', 'master'] };
+
+function judgeRemote(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, REMOTE);
+  const [verb, name, url] = parsed.operands.map((arg) => arg.value);
+  if (!verb || !name) return;
+  if ((verb === 'add' || verb === 'set-url') && url !== undefined) {
+    const location = parsed.operands[2] as Arg;
+    context.trust.addRemote(name, location.dynamic && secretsIn(location).length === 0 ? undefined : url);
+    judgeUrlSecrets(location, context);
+  } else if (verb === 'rename' && url !== undefined)
+    context.trust.addRemote(url, context.trust.resolve(name));
+}
+
+/** `git config KEY VALUE` and `git -c KEY=VALUE`: URL rewrites, and remote URLs set by hand. */
+function judgeConfigEntry(key: string, value: string | undefined, context: CheckContext): void {
+  const lower = key.toLowerCase();
+  const rewrite = /^url\.(.+)\.(insteadof|pushinsteadof)$/i.exec(key);
+  if (rewrite?.[1]) {
+    judgeRedirect(rewrite[1], context);
+    return;
+  }
+  const remote = /^remote\.(.+)\.(url|pushurl)$/.exec(lower);
+  if (remote?.[1] && value !== undefined) context.trust.addRemote(remote[1], value);
+}
+
+const CONFIG = { shortWithValue: 'f', longWithValue: ['file', 'blob', 'type', 'default', 'comment'] };
+
+/** `git add -f .env`: a secret file git would otherwise ignore. */
+function judgeAdd(args: readonly Arg[], context: CheckContext): void {
+  const parsed = parseFlags(args, {
+    aliases: { force: 'f' },
+    longWithValue: ['chmod', 'pathspec-from-file'],
+  });
+  if (!parsed.flags.has('f')) return;
+  if (parsed.operands.some((operand) => context.classify(operand).secret)) context.report(commitSecret);
+}
+
+const gitFlows: ProgramCheck = {
+  programs: ['git'],
+  check(invocation, context) {
+    const command = parseGitCommand(invocation.args);
+    for (const setting of command.config) {
+      const eq = setting.value.indexOf('=');
+      judgeConfigEntry(
+        eq < 0 ? setting.value : setting.value.slice(0, eq),
+        eq < 0 ? undefined : setting.value.slice(eq + 1),
+        context,
+      );
+    }
+    const sub = command.subcommand?.value;
+    const args = command.args;
+    if (args.some((arg) => arg.value === '--help' || arg.value === '-h')) return;
+    switch (sub) {
+      case 'push':
+        judgePush(args, context);
+        return;
+      case 'remote':
+        judgeRemote(args, context);
+        return;
+      case 'config': {
+        const operands = parseFlags(args, CONFIG).operands;
+        const [key, value] = operands.map((arg) => arg.value);
+        if (key && operands.length >= 2) judgeConfigEntry(key, value, context);
+        return;
+      }
+      case 'add':
+        judgeAdd(args, context);
+        return;
+      case 'clone':
+      case 'fetch':
+      case 'pull':
+      case 'ls-remote':
+      case 'submodule':
+        for (const arg of args) if (hostOf(arg.value) !== undefined) judgeUrlSecrets(arg, context);
+        return;
+      default:
+        return;
+    }
+  },
+};
+
+export const gitFlowChecks: readonly ProgramCheck[] = [gitFlows];

@@ -1,0 +1,79 @@
+// What a line prompt says will happen (`This will remove all volumes. Continue? [y/N]`), read from the prompt and
+// the rows the program printed above it. A prompt is judged by these words, not by the command that started it.
+
+/** Words that destroy or discard. */
+const DESTROY =
+  /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?)\b/i;
+
+/** Rows after a destructive sentence that may list what it destroys. */
+const LIST_ROWS = 5;
+
+/** What must not be destroyed unattended. */
+const PRECIOUS: readonly (readonly [RegExp, string])[] = [
+  [/\bvolumes?\b/i, 'volumes'],
+  [/\b(?:databases?|db|schemas?|tables?|keyspaces?|collections?)\b/i, 'a database'],
+  [
+    /\b(?:clusters?|namespaces?|buckets?|infrastructure|resources|instances?|deployments?)\b/i,
+    'infrastructure',
+  ],
+  [/\b(?:repositor(?:y|ies)|repos?|branch(?:es)?|history|remote)\b/i, 'a repository'],
+  [/\b(?:prod(?:uction)?|live)\b/i, 'production'],
+  [/\ball\b|\beverything\b|\bentire\b/i, 'everything'],
+  [/\b(?:keys?|credentials?|secrets?|certificates?|tokens?)\b/i, 'credentials'],
+  [/\bhome (?:directory|folder)\b/i, 'the home directory'],
+];
+
+/** The home directory itself (not a path inside it), the root, or a top-level system folder. */
+const HOME_OR_ROOT =
+  /(?:^|[\s'"`(=])(?:~|\$HOME|\/home\/[^/\s'"`]+|\/Users\/[^/\s'"`]+|\/root|\/(?:etc|usr|var|bin|boot|lib|opt|srv)?)\/?(?=$|[\s'"`),?:;])/;
+
+/** Sentences that admit there is no way back. */
+const IRREVERSIBLE =
+  /\b(?:no undo|cannot be undone|can ?not be reversed|irreversibl[ey]|permanently|lost forever)\b/i;
+
+/** A bare question that says nothing about what happens: the consequence is elsewhere (or nowhere). */
+const BARE_QUESTION =
+  /^(?:are you (?:sure|certain)|(?:do you (?:want|wish) to )?(?:continue|proceed|go ahead)|confirm|ok(?:ay)?|really|is this ok|y(?:es)?\s*\/\s*n(?:o)?)\b[^a-z]*$/i;
+
+/**
+ * Why the words of a line prompt (the prompt row and the program's rows above it, oldest first) say it is not safe
+ * to answer yes, or undefined. `bare`: nothing above the prompt explains what it does.
+ */
+export function consequenceRisk(
+  prompt: string,
+  above: readonly string[],
+  command: string | undefined,
+): string | undefined {
+  const text = [...above, prompt].join('\n');
+  if (IRREVERSIBLE.test(text)) return 'the prompt says this cannot be undone';
+  const lines = [...above, prompt];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!DESTROY.test(line)) continue;
+    if (HOME_OR_ROOT.test(line))
+      return `the prompt would act on the home directory or a system folder: "${line.trim()}"`;
+    // the sentence, and the list it may introduce ("This will remove:" / " - all volumes")
+    const span = lines.slice(i, i + LIST_ROWS).join(' ');
+    const what = PRECIOUS.find(([re]) => re.test(span));
+    if (what) return `the prompt says it will destroy ${what[1]}: "${line.trim()}"`;
+  }
+  if (above.every((l) => l.trim() === '') && BARE_QUESTION.test(stripMarker(prompt)) && !knownAsker(command))
+    return 'the prompt does not say what answering yes will do';
+  return undefined;
+}
+
+/** Programs whose yes/no question is fixed by the command itself (`apt-get install jq`, `rm -i x`), not by a script. */
+const KNOWN_ASKERS =
+  /^(?:(?:sudo|doas)(?:\s+-\S+)*\s+)?(?:apt|apt-get|aptitude|dnf|yum|zypper|pacman|apk|brew|pip3?|pipx|conda|mamba|micromamba|npx|rm|cp|mv|rmdir|ssh|scp|sftp|git|terraform|tofu|gh)\b/;
+
+function knownAsker(command: string | undefined): boolean {
+  return command !== undefined && KNOWN_ASKERS.test(command.trim());
+}
+
+/** The prompt row without its answer marker (`[y/N]`, `(yes/no)`, a trailing colon). */
+function stripMarker(prompt: string): string {
+  return prompt
+    .replace(/\s*[[(][^\])]*[\])]\s*[?:]?\s*$/, '')
+    .replace(/[?:]\s*$/, '')
+    .trim();
+}

@@ -1,0 +1,63 @@
+// An edit is judged by what it changes: lines it adds to a file that runs them (package scripts, makefiles, CI
+// config, git hooks, shell scripts and start-up files) are commands, and the guard must allow each of them.
+import { isBlank, type ScreenView } from './screen-view.js';
+
+/** Files whose lines are run as commands (by npm, make, CI, git, a shell). */
+const RUNS_COMMANDS: readonly RegExp[] = [
+  /(?:^|\/)package\.json$/,
+  /(?:^|\/)(?:GNU)?[Mm]akefile$|\.mk$/,
+  /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/,
+  /(?:^|\/)(?:\.gitlab-ci|\.travis|azure-pipelines|bitbucket-pipelines|\.drone|cloudbuild|buildspec)\.ya?ml$/,
+  /(?:^|\/)\.circleci\/|(?:^|\/)\.buildkite\/|(?:^|\/)Jenkinsfile$/,
+  /(?:^|\/)\.git\/hooks\/|(?:^|\/)\.husky\/|(?:^|\/)(?:lefthook|\.pre-commit-config)\.ya?ml$/,
+  /\.(?:sh|bash|zsh|fish|ps1|bat|cmd)$/,
+  /(?:^|\/)\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc|envrc)$/,
+  /(?:^|\/)\.config\/fish\/|(?:^|\/)(?:Taskfile|justfile|Justfile|Procfile|Dockerfile|Containerfile)(?:\.\w+)?$/,
+  /(?:^|\/)(?:tox\.ini|noxfile\.py|setup\.py|conftest\.py|Rakefile|Gruntfile\.js|gulpfile\.js)$/,
+];
+
+/** A file line as the dialog shows it: its number, then (in a diff) `+`, `-` or a space, then the text. */
+const FILE_LINE = /^\s*\d+ ([-+ ]?)(.*)$/;
+/** A preview that leaves lines out. */
+const FOLDED = /…\s*\+?\d+ lines?\b|\blines? hidden\b|ctrl\+o to (?:expand|show)/i;
+
+/** What an edit adds to a file that runs commands: the added lines, and whether some are not on screen. */
+export interface Planted {
+  readonly lines: readonly string[];
+  readonly cut: boolean;
+}
+
+/** True when the lines of `path` are run as commands by some tool. */
+export function runsCommands(path: string): boolean {
+  return RUNS_COMMANDS.some((re) => re.test(path.trim()));
+}
+
+/**
+ * The lines an edit or new file adds, read from the numbered rows between the dialog's top and its question on row
+ * `question`. `create`: every line is new; `edit`: only the `+` lines. `cut` when the dialog's top is off screen or
+ * its preview folds lines away.
+ */
+export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 'create'): Planted {
+  const lines: string[] = [];
+  let cut = true;
+  for (let i = question - 1; i >= 0; i--) {
+    const raw = view.raw[i] ?? '';
+    if (isBlank(view.rows[i]!) && /^[─╭┌]/.test(raw)) {
+      cut = false;
+      break;
+    }
+    const row = view.rows[i]!;
+    if (FOLDED.test(row)) return { lines, cut: true };
+    const m = FILE_LINE.exec(row);
+    if (!m) continue;
+    if (mode === 'create') lines.unshift(`${m[1] === '+' || m[1] === '-' ? '' : m[1]}${m[2]}`.trim());
+    else if (m[1] === '+') lines.unshift(m[2]!.trim());
+  }
+  return { lines: lines.filter((l) => l !== '').map(commandOf), cut };
+}
+
+/** A JSON member (`"postinstall": "curl … | sh",`): its string value is what runs; any other line as it is. */
+function commandOf(line: string): string {
+  const member = /^"(?:[^"\\]|\\.)*"\s*:\s*"((?:[^"\\]|\\.)*)",?$/.exec(line);
+  return member ? member[1]!.replace(/\\(["\\/])/g, '$1') : line;
+}

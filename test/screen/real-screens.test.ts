@@ -1,0 +1,54 @@
+// Screens captured from the real Claude Code 2.1.197 (scripted Messages API on 127.0.0.1), judged with the real guard:
+// every state right, safe dialogs approved with the right keys, nothing else approved, every reset time right.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createGuard } from '../../core/guard/create-guard.js';
+import { classify } from '../../core/screen/classify.js';
+import { decide } from '../../core/screen/decide.js';
+import { snapshotFromText } from '../../core/screen/text-snapshot.js';
+import { loadCorpus } from './corpus.js';
+
+const DIR = fileURLToPath(new URL('../fixtures/screens/real/claude-code', import.meta.url));
+const NOW = new Date('2026-11-21T02:00:00Z');
+const screens = loadCorpus(DIR);
+// a generous time budget: the machine running the tests may be loaded (the verdicts do not depend on it)
+const guard = createGuard({ limits: { maxMillis: 10_000 } });
+const opts = { now: NOW, timezone: 'UTC' };
+const flat = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+describe('real Claude Code screens', () => {
+  it('are all there', () => {
+    expect(screens.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(screens.map((s) => [s.name, s] as const))('%s', (_name, s) => {
+    const snapshot = snapshotFromText(s.text, s.state, { at: NOW });
+    const c = classify(snapshot, opts);
+    expect(c.state).toBe(s.expected);
+    const d = decide(c, snapshot, guard);
+    const side = s.sidecar;
+    const safe = s.expected === 'confirm' && side?.dangerous === false;
+    if (safe)
+      expect({ decision: d.decision, keys: d.keys }).toEqual({ decision: 'approve', keys: side.tmux_keys });
+    else expect(d.decision).not.toBe('approve');
+    // the command as typed is one of the readings the guard judged
+    if (side?.command_kind === 'shell' && side.command)
+      expect([c.dialog?.command, ...(c.dialog?.variants ?? [])].map(flat)).toContain(flat(side.command));
+    if (s.expected === 'limit' && side?.reset_time) expect(c.resetAt).toBeDefined();
+    if (s.expected === 'question') expect(d.decision).toBe('escalate');
+  });
+
+  it.each([
+    ['limit__claude-code__1', '2026-11-21T02:33:00.000Z'], // session limit, resets 9:33pm (America/New_York)
+    ['limit__claude-code__2', '2026-12-11T01:35:00.000Z'], // weekly, resets Dec 11, 10:35am (Asia/Tokyo)
+    ['limit__claude-code__5', '2026-12-10T05:00:00.000Z'], // weekly, resets Dec 10, 12am (America/New_York)
+  ])('%s resets at %s, with the options menu open', (name, at) => {
+    const s = screens.find((x) => x.name === name)!;
+    const snapshot = snapshotFromText(s.text, s.state, { at: NOW });
+    expect(decide(classify(snapshot, opts), snapshot, guard)).toMatchObject({
+      decision: 'wait',
+      keys: null,
+      resetAt: new Date(at),
+    });
+  });
+});
