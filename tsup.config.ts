@@ -1,3 +1,4 @@
+import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
@@ -10,4 +11,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   shims: false,
+  // the pipe-pane writer runs as its own process: plain JavaScript, found beside the bundle (core/logs/pane-writer.ts)
+  onSuccess: async () => copyFileSync('core/logs/pane-writer.mjs', 'dist/pane-writer.mjs'),
 });

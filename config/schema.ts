@@ -220,6 +220,28 @@ export const configSchema = z.strictObject({
       cooldown: duration('3s').default(3000),
     })
     .default({ dryRun: false, enterDelay: 150, perAgentPerHour: 40, fleetPerMinute: 30, cooldown: 3000 }),
+  logs: z
+    .object({
+      /**
+       * per agent and night: past this many MB a pane log keeps its start and its latest output, with a marker
+       * between (the report says so); 0 turns the cap off
+       */
+      maxMB: z
+        .number()
+        .refine((mb) => mb === 0 || mb >= 1, 'at least 1 (MB), or 0 for no cap')
+        .default(200),
+    })
+    .default({ maxMB: 200 }),
+  retention: z
+    .object({
+      /** whole nights kept (the newest); older ones are removed, their report and journal kept in `archive/` */
+      nights: z.number().int().min(1).default(30),
+      /** nights older than this have their pane logs compressed (gzip) */
+      compressAfter: duration('7d').default(7 * 86_400_000),
+      /** archived reports and journals kept this many nights back (0: forever) */
+      archive: z.number().int().min(0).default(365),
+    })
+    .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),

@@ -25,7 +25,8 @@ export interface ActuatorDeps {
   readonly guard: (command: string, agent: AgentRuntime, kind?: 'command' | 'message') => GuardResult;
   /** the guard's verdict on what a dialog would let run (every reading of its command); null when no command */
   readonly guardDialog: (dialog: Dialog, agent: AgentRuntime) => GuardResult | null;
-  readonly journal: (event: NewJournalEvent) => void;
+  /** false when the event could not be written (disk full): a send journaled first this way is then not made */
+  readonly journal: (event: NewJournalEvent) => boolean | void;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   readonly options: Config['actuator'];
@@ -44,6 +45,8 @@ const HOUR = 3_600_000;
 /** an identical refusal is journaled again only after this long */
 const REPEAT_QUIET_MS = 10 * 60_000;
 const VERIFY_MS = [300, 700, 1200];
+const JOURNAL_FAILED =
+  'the journal cannot be written (disk full?): nothing is sent that is not journaled first';
 /** how long a note after a decline waits for the input box to come back */
 const FOLLOW_UP_MS = 3000;
 
@@ -170,6 +173,8 @@ export class Actuator {
         rule: dialog.rule,
         allowedBy,
       });
+    if (!this.#journalFirst(plugin, agent, action, snapshot.hash, { keys }))
+      return refuse('journal', JOURNAL_FAILED);
     await this.#sendKeys(agent, keys);
     agent.lastAnswer = { hash: snapshot.hash, at: this.#deps.now().getTime() };
     const verified = await this.#verify(agent, (s) => {
@@ -260,6 +265,8 @@ export class Actuator {
       if (again.snapshot.hash !== snapshot.hash)
         return refuse('not-ready', `the screen was still changing (${settle} ms settle time)`);
     }
+    if (!this.#journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
+      return refuse('journal', JOURNAL_FAILED);
     const started = this.#deps.now();
     const paneId = agent.paneId!;
     const io: TypingIO = {
@@ -365,6 +372,8 @@ export class Actuator {
     if (budget) return this.#refuse(plugin, agent, action, budget.why, budget.reason, snapshot.hash);
     if (this.#deps.options.dryRun)
       return this.#sent(plugin, agent, action, snapshot.hash, { keys, reason, dryRun: true });
+    if (!this.#journalFirst(plugin, agent, action, snapshot.hash, { keys }))
+      return this.#refuse(plugin, agent, action, 'journal', JOURNAL_FAILED, snapshot.hash);
     for (const [i, key] of keys.entries()) {
       if (i > 0 && reading.target) {
         // a key may draw a dialog: the next one is judged on the screen as it is now
@@ -399,6 +408,8 @@ export class Actuator {
         reason: `would restart: ${reason}`,
         dryRun: true,
       });
+    if (!this.#journalFirst(plugin, agent, 'restart', '', { text: command }))
+      return this.#refuse(plugin, agent, 'restart', 'journal', JOURNAL_FAILED, '');
     await this.#deps.tmux.start(agent.paneId, { command, cwd: agent.config.cwd, env: agent.config.env });
     agent.status.restarts += 1;
     agent.status.taskSentAt = null;
@@ -528,6 +539,18 @@ export class Actuator {
         afterText = true;
       }
     }
+  }
+
+  /** Journals a send before it is made; false when the journal cannot be written, and then nothing is sent. */
+  #journalFirst(
+    plugin: string,
+    agent: AgentRuntime,
+    action: ActionName,
+    screenHash: string,
+    what: { keys?: readonly Key[]; text?: string },
+  ): boolean {
+    const event = { type: 'intent', agent: agent.config.name, plugin, action, screenHash, ...what } as const;
+    return this.#deps.journal(event) !== false;
   }
 
   /** Re-captures a few times until `done` holds; false if it never does (the report shows unverified sends). */

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   guard: () => import('./commands/guard.js'),
   report: () => import('./commands/report.js'),
   doctor: () => import('./commands/doctor/index.js'),
+  prune: () => import('./commands/prune.js'),
   init: () => import('./commands/init.js'),
 };
 
@@ -29,6 +30,7 @@ const SUMMARIES: Record<string, string> = {
   guard: "the dangerous-command guard's verdict for commands",
   report: "compile (and --send) a night's report again",
   doctor: 'check tmux, the config, the state dir and SMTP',
+  prune: 'apply the retention policy to the state dir now (--dry-run lists)',
   init: 'write a commented starter config',
 };
 

@@ -118,6 +118,20 @@ export type JournalEvent =
       retry?: boolean;
     })
   | (Base & { type: 'note'; agent?: string | undefined; plugin?: string | undefined; text: string })
+  /** written before any key is sent: a send that could not be journaled first is not made */
+  | (Base & {
+      type: 'intent';
+      agent: string;
+      plugin: string;
+      action: ActionName;
+      keys?: readonly string[];
+      text?: string;
+      screenHash: string;
+    })
+  /** the disk filled up: from `t`, events waited in memory, nothing was sent and pane logs stopped growing */
+  | (Base & { type: 'disk-full'; detail: string })
+  /** space came back at `t`; `lost` events could not be kept in memory meanwhile */
+  | (Base & { type: 'disk-recovered'; since: string; lost: number })
   | (Base & { type: 'warning'; source: string; message: string });
 
 export type JournalEventType = JournalEvent['type'];
@@ -144,7 +158,9 @@ export type RefusalWhy =
    * key that could choose or confirm (`press`), or a dialog drawn while typing (before Enter) */
   | 'screen'
   /** the input is not ready yet: still changing, just drawn (before the profile's `readyAfter`), or not taking keys */
-  | 'not-ready';
+  | 'not-ready'
+  /** the journal could not be written (disk full): nothing is sent that is not journaled first */
+  | 'journal';
 /** What a person is asked to do in the morning. */
 export type EscalationKind =
   'blocked-command' | 'held-command' | 'secret' | 'given-up' | 'credit' | 'plugin' | 'stuck' | 'other';

@@ -1,19 +1,51 @@
-import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { isDiskFull } from './files/disk-full.js';
+import { openPrivate } from './files/private.js';
 import type { JournalEvent, NewJournalEvent } from './journal-events.js';
 
 export type * from './journal-events.js';
 
-/** The night's append-only event log. Each event is written with one write(2), so a crash tears at most the last line. */
+/** When the journal could not be written for lack of space, and when it could again. */
+export type SpaceChange =
+  | { readonly state: 'full'; readonly since: Date; readonly detail: string }
+  | { readonly state: 'recovered'; readonly since: Date; readonly at: Date; readonly lost: number };
+
+export interface JournalOptions {
+  readonly now?: () => Date;
+  /** told when a write first fails for lack of space, and when the backlog is on disk again */
+  readonly onSpace?: (change: SpaceChange) => void;
+  /** events kept in memory while the disk is full (default 10 000); older ones beyond it are lost and counted */
+  readonly backlog?: number;
+}
+
+const DEFAULT_BACKLOG = 10_000;
+
+/**
+ * The night's append-only event log. Each event is written with one write(2), so a crash tears at most the last line.
+ * A disk that is full does not stop the night: events wait in memory (in order, with the time they happened) and are
+ * written as soon as there is space again; `append` reports whether the event is on disk, so the actuator can refuse
+ * to send what it could not journal first.
+ */
 export class Journal {
   readonly file: string;
   #fd: number | undefined;
   readonly #now: () => Date;
   readonly #listeners = new Set<(event: JournalEvent) => void>();
+  readonly #onSpace: JournalOptions['onSpace'];
+  readonly #limit: number;
+  /** lines not yet on disk, oldest first */
+  #backlog: string[] = [];
+  #lost = 0;
+  #fullSince: Date | undefined;
+  /** a write stopped mid-line: the next one starts on a fresh line */
+  #torn = false;
 
-  constructor(file: string, options: { now?: () => Date } = {}) {
+  constructor(file: string, options: JournalOptions = {}) {
     this.file = file;
     this.#now = options.now ?? (() => new Date());
-    this.#fd = openSync(file, 'a+');
+    this.#onSpace = options.onSpace;
+    this.#limit = options.backlog ?? DEFAULT_BACKLOG;
+    this.#fd = openPrivate(file, 'a+');
     this.#endTornLine(this.#fd);
   }
 
@@ -23,16 +55,104 @@ export class Journal {
     if (size === 0) return;
     const last = Buffer.alloc(1);
     readSync(fd, last, 0, 1, size - 1);
-    if (last[0] !== 0x0a) writeSync(fd, '\n');
+    if (last[0] !== 0x0a) this.#torn = true;
   }
 
-  /** Appends one event, stamped with the current time; returns the stamped event. */
+  /** Appends one event, stamped with the current time; returns the stamped event (kept in memory if the disk is full). */
   append(event: NewJournalEvent): JournalEvent {
+    return this.#add(event).stamped;
+  }
+
+  /**
+   * Writes one event now or not at all: true when it is on disk; false (and the event dropped, never written later)
+   * when the disk is full. A send is journaled this way first, so the journal never claims a send that was not made.
+   */
+  record(event: NewJournalEvent): boolean {
+    if (this.#fd === undefined) throw new Error(`journal ${this.file} is closed`);
+    if (!this.#drain()) return false;
+    const stamped = { t: this.#now().toISOString(), ...event } as JournalEvent;
+    const error = this.#writeLine(JSON.stringify(stamped) + '\n');
+    if (error) {
+      if (!isDiskFull(error)) throw error;
+      this.#noteFull(error);
+      return false;
+    }
+    for (const listener of this.#listeners) listener(stamped);
+    return true;
+  }
+
+  /** True while events wait in memory for space. */
+  get full(): boolean {
+    return this.#fullSince !== undefined;
+  }
+
+  /** Tries again to write what waits in memory; true when nothing waits any more. */
+  retry(): boolean {
+    if (this.#fd === undefined) return this.#backlog.length === 0;
+    return this.#drain();
+  }
+
+  #add(event: NewJournalEvent): { stamped: JournalEvent; written: boolean } {
     const stamped = { t: this.#now().toISOString(), ...event } as JournalEvent;
     if (this.#fd === undefined) throw new Error(`journal ${this.file} is closed`);
-    writeSync(this.#fd, JSON.stringify(stamped) + '\n');
+    this.#backlog.push(JSON.stringify(stamped) + '\n');
+    if (this.#backlog.length > this.#limit) {
+      this.#backlog.shift();
+      this.#lost++;
+    }
+    const written = this.#drain();
     for (const listener of this.#listeners) listener(stamped);
-    return stamped;
+    return { stamped, written };
+  }
+
+  /** Writes the backlog in order; on lack of space keeps the rest and says so once. */
+  #drain(): boolean {
+    while (this.#backlog.length) {
+      const line = this.#backlog[0]!;
+      const error = this.#writeLine(line);
+      if (error) {
+        if (!isDiskFull(error)) throw error;
+        this.#noteFull(error);
+        return false;
+      }
+      this.#backlog.shift();
+    }
+    if (this.#fullSince) {
+      const since = this.#fullSince;
+      const lost = this.#lost;
+      this.#fullSince = undefined;
+      this.#lost = 0;
+      this.#onSpace?.({ state: 'recovered', since, at: this.#now(), lost });
+    }
+    return true;
+  }
+
+  #noteFull(error: unknown): void {
+    if (this.#fullSince) return;
+    this.#fullSince = this.#now();
+    this.#onSpace?.({ state: 'full', since: this.#fullSince, detail: (error as Error).message });
+  }
+
+  /** Writes one whole line (looping over short writes); returns the error instead of throwing. */
+  #writeLine(line: string): unknown {
+    const fd = this.#fd!;
+    try {
+      if (this.#torn) {
+        writeAll(fd, Buffer.from('\n'));
+        this.#torn = false;
+      }
+    } catch (error) {
+      return error;
+    }
+    const data = Buffer.from(line);
+    let done = 0;
+    try {
+      while (done < data.length) done += writeSync(fd, data, done);
+      return undefined;
+    } catch (error) {
+      if (done > 0) this.#torn = true;
+      return error;
+    }
   }
 
   /** Calls `listener` for every event appended from now on; returns a function that stops it. */
@@ -41,12 +161,23 @@ export class Journal {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Closes the file; later appends throw. Safe to call twice. */
-  close(): void {
-    if (this.#fd === undefined) return;
-    closeSync(this.#fd);
-    this.#fd = undefined;
+  /** Closes the file (writing what waits, if it can); later appends throw. Returns how many events never reached disk. */
+  close(): number {
+    if (this.#fd === undefined) return 0;
+    let unwritten = 0;
+    try {
+      if (!this.#drain()) unwritten = this.#backlog.length + this.#lost;
+    } finally {
+      closeSync(this.#fd);
+      this.#fd = undefined;
+    }
+    return unwritten;
   }
+}
+
+function writeAll(fd: number, data: Buffer): void {
+  let done = 0;
+  while (done < data.length) done += writeSync(fd, data, done);
 }
 
 /** What reading a journal found: the events, and a warning per line that could not be read. */

@@ -45,7 +45,8 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
     }
     if (existing) {
       agent.paneId = existing.paneId;
-      if (!existing.piped) await tmux.pipe(existing.paneId, agent.logFile);
+      // always (re-)armed: a pane adopted from an earlier night may still be piped into that night's log
+      await tmux.pipe(existing.paneId, agent.logFile);
       if (existing.dead)
         await tmux.start(existing.paneId, {
           command: options.resumed ? (config.resume ?? config.command) : config.command,

@@ -1,6 +1,7 @@
-import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { NightshiftError } from './errors.js';
+import { makePrivateDir, PRIVATE_FILE } from './files/private.js';
 
 /** A held runner lock; `release()` removes it. */
 export interface Lock {
@@ -10,11 +11,11 @@ export interface Lock {
 
 /** Takes `<stateDir>/runner.lock` for this process; refuses (STATE_LOCKED) while another live runner holds it. */
 export function lockStateDir(stateDir: string): Lock {
-  mkdirSync(stateDir, { recursive: true });
+  makePrivateDir(stateDir);
   const file = join(stateDir, 'runner.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const fd = openSync(file, 'wx');
+      const fd = openSync(file, 'wx', PRIVATE_FILE);
       writeSync(fd, `${process.pid}\n`);
       closeSync(fd);
       return { file, release: () => releaseIfOurs(file) };

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createRequire } from 'node:module';
+import { openLogFile } from './files/log-file.js';
+import { makePrivateDir } from './files/private.js';
 import pino, { type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
 
 export type { Logger } from 'pino';
@@ -43,9 +44,9 @@ export function createLogger(options: LogOptions = {}): Logger {
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   const streams: { stream: DestinationStream; level?: LevelWithSilent }[] = [];
   if (options.file) {
-    mkdirSync(dirname(options.file), { recursive: true });
+    makePrivateDir(dirname(options.file));
     streams.push({
-      stream: masked(pino.destination({ dest: options.file, append: true, sync: true }), secrets),
+      stream: masked(openLogFile(options.file), secrets),
     });
   }
   if (options.pretty) streams.push({ stream: masked(prettyStream(), secrets) });

@@ -1,6 +1,6 @@
 // One night's lifecycle: run directory, journal, layout and pipes, the watch loop, the end.
 // A runner killed mid-night and started again resumes the same night from its run directory.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -8,8 +8,11 @@ import type { LoadedConfig } from '../config/load.js';
 import type { AgentConfig } from '../config/schema.js';
 import { newAgentRuntime, type AgentRuntime } from './agent-runtime.js';
 import { NightshiftError } from './errors.js';
+import { isDiskFull } from './files/disk-full.js';
+import { makePrivateDir, tightenTree, writePrivateFile } from './files/private.js';
 import type { Guard } from './guard/types.js';
-import { Journal, readJournal } from './journal.js';
+import { Journal, readJournal, type SpaceChange } from './journal.js';
+import { waitForWriters } from './logs/pane-writer.js';
 import type { EscalationKind, NewJournalEvent } from './journal-events.js';
 import { bringUp } from './layout.js';
 import type { NightPlan } from './night-plan.js';
@@ -68,11 +71,12 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const { plan, loaded, log } = options;
   const { config } = loaded;
   const now = options.now ?? (() => new Date());
-  mkdirSync(join(plan.runDir, 'logs'), { recursive: true });
+  const logsDir = join(plan.runDir, 'logs');
+  makePrivateDir(logsDir);
   const planFile = join(plan.runDir, 'night.json');
   const resumed = existsSync(planFile);
   if (!resumed)
-    writeFileSync(
+    writePrivateFile(
       planFile,
       JSON.stringify(
         {
@@ -90,10 +94,17 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     );
   const journalFile = join(plan.runDir, 'events.jsonl');
   const previousEvents = resumed ? readJournal(journalFile).events : [];
-  const journal = new Journal(journalFile, { now });
+  const onSpace = (change: SpaceChange) =>
+    diskSpaceChanged(change, { journal, log, onUrgent: options.onUrgent });
+  const journal = new Journal(journalFile, { now, onSpace });
+  /**
+   * True when the event is on disk. While the disk is full events wait in memory, except a send's intent: that is
+   * written now or never, and the actuator sends nothing without it.
+   */
   const append = (event: NewJournalEvent) => {
-    journal.append(event);
-    options.onEvent?.(event);
+    const written = event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
+    if (written || event.type !== 'intent') options.onEvent?.(event);
+    return written;
   };
   const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
   restoreFromJournal(agents, previousEvents);
@@ -165,7 +176,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         try {
           if (tmuxLost) await recoverTmux();
           await tick(due, deps);
-          state.flush();
+          flushState(state, log);
         } catch (error) {
           if (!(error instanceof NightshiftError) || !error.code.startsWith('TMUX')) throw error;
           // one failed or slow command is not a lost server: the next tick tries again
@@ -193,6 +204,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         const wake = wakeAt(a, now().getTime());
         if (wake !== undefined) lookAt(a, wake);
       }
+      if (journal.full) journal.retry();
       if (t >= nextMark) {
         markPipes(agents, append);
         nextMark = t + PIPE_MARK_MS;
@@ -232,14 +244,23 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     stop.abort();
     markPipes(agents, append);
     await host.teardown();
-    state.flush();
+    flushState(state, log);
     if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
-    else if (agents.some((a) => a.paneId) && !config.actuator.dryRun) {
-      leftRunning = leftRunningNotice(config);
-      append({ type: 'warning', source: 'core', message: leftRunning });
+    else {
+      if (agents.some((a) => a.paneId) && !config.actuator.dryRun) {
+        leftRunning = leftRunningNotice(config);
+        append({ type: 'warning', source: 'core', message: leftRunning });
+      }
+      // the night's logs end with the night: the agents run on, nothing keeps writing into this night's logs
+      await closePipes(agents, options.tmux);
     }
+    if (!(await waitForWriters(logsDir)))
+      log.warn({ logsDir }, 'a pane log writer is still running after its pipe was closed');
+    markPipes(agents, append);
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
-    journal.close();
+    const unwritten = journal.close();
+    if (unwritten) log.error({ unwritten }, 'the disk is still full: the last journal events were lost');
+    tightenTree(plan.runDir);
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
   return { plan, journalFile, resumed, endReason, leftRunning };
@@ -275,8 +296,62 @@ function markPipes(agents: readonly AgentRuntime[], append: (e: NewJournalEvent)
   }
 }
 
+/** Stops every agent: its pane and the whole process tree its program started. */
 async function stopAgents(agents: readonly AgentRuntime[], tmux: Tmux): Promise<void> {
-  for (const a of agents) if (a.paneId) await tmux.killPane(a.paneId).catch(() => undefined);
+  await Promise.all(
+    agents.map((a) => (a.paneId ? tmux.killPane(a.paneId).catch(() => undefined) : undefined)),
+  );
+}
+
+/** Agents left running keep their panes; their output stops going into this night's logs. */
+async function closePipes(agents: readonly AgentRuntime[], tmux: Tmux): Promise<void> {
+  for (const a of agents) if (a.paneId) await tmux.unpipe(a.paneId).catch(() => undefined);
+}
+
+/** Plugin state is a cache of the night: a full disk skips a flush (the next one writes it), it stops nothing. */
+function flushState(state: PluginStateStore, log: Logger): void {
+  try {
+    state.flush();
+  } catch (error) {
+    if (!isDiskFull(error)) throw error;
+    log.warn({ err: error }, 'plugin state not saved: the disk is full');
+  }
+}
+
+/**
+ * The disk filled up, or space came back. While it is full the journal keeps events in memory, the actuator sends
+ * nothing it could not journal first, and pane writers drop output; the person is told at once (urgent mail, sent from
+ * memory). When space returns the journal catches up and a warning in the report shows the gap.
+ */
+function diskSpaceChanged(
+  change: SpaceChange,
+  o: { journal: Journal; log: Logger; onUrgent: NightOptions['onUrgent'] },
+): void {
+  if (change.state === 'full') {
+    o.journal.append({ type: 'disk-full', detail: change.detail });
+    o.log.error(
+      { detail: change.detail },
+      'the disk is full: nothing is sent until the journal can be written',
+    );
+    o.onUrgent?.(
+      'nightshift',
+      'other',
+      `The disk holding the night's journal is full (${change.detail}). nightshift sends nothing to the agents ` +
+        'until it can journal again, and pane logs stop growing. Free some space: it carries on by itself.',
+    );
+    return;
+  }
+  const minutes = Math.max(1, Math.round((change.at.getTime() - change.since.getTime()) / 60_000));
+  o.journal.append({ type: 'disk-recovered', since: change.since.toISOString(), lost: change.lost });
+  o.journal.append({
+    type: 'warning',
+    source: 'disk',
+    message:
+      `the disk was full from ${change.since.toISOString()} to ${change.at.toISOString()} (about ${minutes} min): ` +
+      `nothing was sent to the agents meanwhile, pane output in that gap is lost` +
+      (change.lost ? `, and ${change.lost} journal events could not be kept` : ''),
+  });
+  o.log.warn({ since: change.since.toISOString() }, 'disk space is back: the journal caught up');
 }
 
 /** Reads a night's plan file, if the night has run. */

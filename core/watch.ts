@@ -27,7 +27,8 @@ export interface WatchOptions {
     agent: AgentConfig,
     previous: Snapshot | undefined,
   ) => Classification;
-  readonly journal: (event: NewJournalEvent) => void;
+  /** false when the event could not be written (disk full); see the actuator */
+  readonly journal: (event: NewJournalEvent) => boolean | void;
   readonly log: Logger;
   readonly state: PluginStateStore;
   readonly night: BaseContext['night'];

@@ -43,6 +43,9 @@ export function buildNightRecord(runDir: string, config: Pick<Config, 'agents' |
   const logs: Record<string, string> = {};
   for (const name of names) logs[name] = join(runDir, 'logs', `${name}.log`);
   for (const e of events) if (e.type === 'pipe' || e.type === 'pipe-rearmed') logs[e.agent] = e.file;
+  // retention gzips the logs of older nights
+  for (const [name, file] of Object.entries(logs))
+    if (!existsSync(file) && existsSync(`${file}.gz`)) logs[name] = `${file}.gz`;
   for (const [name, file] of Object.entries(logs))
     if (!existsSync(file)) warnings.push(`no pane log for ${name} (${file})`);
 

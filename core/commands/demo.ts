@@ -77,7 +77,7 @@ at the end. Needs only Node and tmux 3.2+.
     if (ms === undefined || ms < 5000)
       throw new NightshiftError('USAGE', '--for takes a duration of at least 5s, e.g. 60s or 2m');
     const dir = resolve(io.cwd, typeof args.values.dir === 'string' ? args.values.dir : 'nightshift-demo');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const socket = `nightshift-demo-${process.pid}`;
     const loaded = resolveConfig(demoConfig(dir, socket, Math.round(ms / 1000)), {
       cwd: dir,

@@ -8,7 +8,11 @@ import { compileAndDeliver } from './report-pipeline.js';
 import { finish, runWithSignals } from './night.js';
 import { requireConfig } from './preflight/index.js';
 import { prepareRuntime, type Runtime } from './runtime.js';
+import { runRetention } from './prune.js';
 import { defineCommand } from './types.js';
+
+/** How often the daemon applies retention (the first housekeeping after start does it at once). */
+const RETENTION_EVERY_MS = 3_600_000;
 import { flushOutbox } from '../../reports/index.js';
 
 export default defineCommand({
@@ -46,6 +50,7 @@ every problem and the last good config stays in force.`,
         );
       }
     });
+    let lastRetention = 0;
     const scheduler = new Scheduler({
       config: loaded.config,
       log: runtime.log,
@@ -65,6 +70,10 @@ every problem and the last good config stays in force.`,
       },
       housekeeping: async () => {
         await flushOutbox(runtime.loaded.config, runtime.log);
+        if (Date.now() - lastRetention >= RETENTION_EVERY_MS) {
+          lastRetention = Date.now();
+          await runRetention(runtime.loaded.config, runtime.log);
+        }
       },
     });
     try {

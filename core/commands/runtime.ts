@@ -7,6 +7,8 @@ import { NightshiftError, type Problem } from '../errors.js';
 import { createGuard, mergeGuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
 import { createLogger, levelFrom } from '../log.js';
+import { adoptStateDir, octal } from '../files/private.js';
+import { paneWriterCommand } from '../logs/pane-writer.js';
 import { loadPlugins, type LoadedPlugin } from '../plugin/loader.js';
 import { classify } from '../screen/index.js';
 import type { Classification, Snapshot } from '../screen/types.js';
@@ -78,12 +80,18 @@ export async function prepareRuntime(
   options: { pretty?: boolean; plugins?: readonly LoadedPlugin[] } = {},
 ): Promise<Runtime> {
   const { config } = loaded;
+  const tightened = adoptStateDir(config.stateDir);
   const log = createLogger({
     level: levelFrom(args.values['log-level'], io.env),
     file: join(config.stateDir, 'nightshift.log'),
     pretty: options.pretty ?? io.isTTY,
     secrets: loaded.secrets,
   });
+  if (tightened.length) {
+    const message = `made ${config.stateDir} private: ${tightened.length} path(s) others could read are now 0700/0600 (pane logs hold everything agents print)`;
+    io.stderr.write(`nightshift: ${message}\n`);
+    log.warn({ paths: tightened.slice(0, 20).map((p) => `${p.path} ${octal(p.mode)}`) }, message);
+  }
   const guard = guardFor(loaded);
   const problems = checkTypedTexts(config.agents, guard);
   if (problems.length)
@@ -101,7 +109,12 @@ export async function prepareRuntime(
       dir: loaded.dir,
     }));
   await checkTmuxVersion();
-  const tmux = createTmux({ socket: config.tmux.socket, control: config.tmux.control });
+  const maxBytes = config.logs.maxMB * 1024 * 1024;
+  const tmux = createTmux({
+    socket: config.tmux.socket,
+    control: config.tmux.control,
+    pipeWriter: (file) => paneWriterCommand(file, maxBytes),
+  });
   const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
     classify(snapshot, {
       profile: agent.profile,

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { makePrivateDir, replacePrivateFile } from '../files/private.js';
 import type { StateStore } from './types.js';
 
 /** One plugin's persisted state: a night-wide value and one value per agent, saved as one JSON file. */
@@ -22,7 +23,7 @@ export class PluginStateStore {
   constructor(stateDir: string, night: string) {
     this.#dir = join(stateDir, 'state');
     this.#night = night;
-    mkdirSync(this.#dir, { recursive: true });
+    makePrivateDir(this.#dir);
   }
 
   /** The plugin's night-wide store. */
@@ -47,8 +48,7 @@ export class PluginStateStore {
   flush(): void {
     for (const plugin of this.#dirty) {
       const file = this.#path(plugin);
-      writeFileSync(`${file}.tmp`, JSON.stringify(this.#files.get(plugin)));
-      renameSync(`${file}.tmp`, file);
+      replacePrivateFile(file, JSON.stringify(this.#files.get(plugin)));
     }
     this.#dirty.clear();
   }

@@ -158,6 +158,7 @@ export class FakeTmux implements Tmux {
   async resolveTarget() {
     return '%1';
   }
+  async unpipe() {}
   async killPane() {}
   async killServer() {}
   async close() {}

@@ -1,5 +1,5 @@
 // Panes for agents: create (session or window) with an idle placeholder, adopt by target, pipe output, start programs.
-import { appendFile, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { CommandResult } from './channel.js';
 import { tmuxFailed } from './errors.js';
@@ -94,17 +94,28 @@ export async function resolveTarget(run: Run, target: string): Promise<string | 
   return paneId?.startsWith('%') ? paneId : undefined;
 }
 
-/** The pipe-pane command for `file`: `cat >> 'file'`, shell-quoted, then `#` doubled because tmux expands it as a format. */
-export function pipeCommand(paneId: string, file: string): TmuxCommand {
-  return ['pipe-pane', '-t', paneId, escapeFormat(`cat >> ${shellQuote(file)}`)];
+/** The shell command pipe-pane runs to append a pane's output to a file. */
+export type PipeWriter = (file: string) => string;
+
+/** The default writer: `cat` under `umask 077`, so a log the writer has to create is private too. */
+export const catWriter: PipeWriter = (file) => `umask 077; exec cat >> ${shellQuote(file)}`;
+
+/** The pipe-pane command for `file` (the writer's command, `#` doubled because tmux expands it as a format). */
+export function pipeCommand(paneId: string, file: string, writer: PipeWriter = catWriter): TmuxCommand {
+  return ['pipe-pane', '-t', paneId, escapeFormat(writer(file))];
 }
 
 /**
  * Arms plain `pipe-pane` (never `-o`, which toggles a running pipe off) and checks `#{pane_pipe}`. Returns false for a
  * dead pane, which tmux refuses to pipe; `start` arms it then.
  */
-export async function armPipe(run: Run, paneId: string, file: string): Promise<boolean> {
-  const pipe = pipeCommand(paneId, file);
+export async function armPipe(
+  run: Run,
+  paneId: string,
+  file: string,
+  writer: PipeWriter = catWriter,
+): Promise<boolean> {
+  const pipe = pipeCommand(paneId, file, writer);
   const [piped, state] = await run([
     pipe,
     ['display-message', '-p', '-t', paneId, '#{pane_dead} #{pane_pipe}'],
@@ -117,12 +128,17 @@ export async function armPipe(run: Run, paneId: string, file: string): Promise<b
   return true;
 }
 
-/** Makes the log file's directory and the file, so a bad path fails here with a clear message and not silently in sh. */
+/**
+ * Makes the log file's directory (0700) and the file (0600) before tmux writes into it, so a bad path fails here with a
+ * clear message and not silently in sh, and the log is private from its first byte.
+ */
 export async function preparePipeFile(file: string): Promise<string> {
   const path = resolve(file);
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await appendFile(path, '');
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    const handle = await open(path, 'a', 0o600);
+    await handle.close();
+    await chmod(path, 0o600);
   } catch (error) {
     throw tmuxFailed(['pipe-pane'], `cannot write the pane log ${path}: ${(error as Error).message}`, error);
   }
@@ -136,6 +152,8 @@ export interface StartContext {
   readonly bin: string;
   /** the pane's pipe file, when `pipe` was called for it */
   readonly pipeFile: string | undefined;
+  /** the pipe's writer command (default `catWriter`) */
+  readonly writer?: PipeWriter;
 }
 
 /**
@@ -155,7 +173,7 @@ export async function startProgram(
     return { rearmed: false };
   }
   const [shell] = await check(run, [['show-options', '-gv', 'default-shell']]);
-  const rearm = commandLine(pipeCommand(paneId, pipeFile));
+  const rearm = commandLine(pipeCommand(paneId, pipeFile, context.writer));
   const guarded = [
     ...respawn,
     '/bin/sh',

@@ -9,6 +9,7 @@ import { armPipe, check, createPane, preparePipeFile, resolveTarget, startProgra
 import type { TmuxCommand } from './quote.js';
 import type { TmuxClient, TmuxOptions } from './types.js';
 import { readVersion } from './version.js';
+import { endProcesses, treesOf } from '../process-tree.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -29,6 +30,14 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
   connection.onEvent((event) => {
     if (event.type === 'server-lost') pipes.clear();
   });
+
+  /** The process tree of a pane whose program is alive (a dead pane's pid may belong to someone else by now). */
+  async function paneTree(paneId: string): Promise<number[]> {
+    const [shown] = await read([['display-message', '-p', '-t', paneId, '#{pane_pid} #{pane_dead}']]).catch(
+      () => [],
+    );
+    return treesOf(livePids(shown?.ok ? shown.lines : []));
+  }
 
   /** Runs one command; its output lines, or TMUX_FAILED with tmux's message. */
   async function one(command: TmuxCommand): Promise<string[]> {
@@ -67,15 +76,21 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
     resolveTarget: (target) => resolveTarget(read, target),
 
     async start(paneId, spec) {
+      const before = await paneTree(paneId);
       const pipeFile = pipes.get(paneId);
-      const { rearmed } = await startProgram({ run, bin: invocation.bin, pipeFile }, paneId, spec);
+      const context = { run, bin: invocation.bin, pipeFile, writer: options.pipeWriter };
+      const { rearmed } = await startProgram(context, paneId, spec);
       if (rearmed && pipeFile) connection.emit({ type: 'pipe-rearmed', paneId, file: pipeFile });
+      // respawn-pane -k hung up the old program; whatever of its tree survived goes now (never the new program)
+      const [now] = await read([['display-message', '-p', '-t', paneId, '#{pane_pid}']]);
+      const fresh = Number(now?.lines[0]);
+      await endProcesses(before.filter((pid) => pid !== fresh));
     },
 
     async pipe(paneId, file) {
       const path = await preparePipeFile(file);
       pipes.set(paneId, path);
-      await armPipe(run, paneId, path);
+      await armPipe(run, paneId, path, options.pipeWriter);
     },
 
     async capture(paneIds) {
@@ -103,13 +118,23 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
       if (keys.length) await one(sendKeysCommand(paneId, keys));
     },
 
+    async unpipe(paneId) {
+      pipes.delete(paneId);
+      await connection.quietly(() => one(['pipe-pane', '-t', paneId]));
+    },
+
     async killPane(paneId) {
+      const tree = await paneTree(paneId);
       await connection.quietly(() => one(['kill-pane', '-t', paneId]));
       pipes.delete(paneId);
+      await endProcesses(tree);
     },
 
     async killServer() {
+      const panes = await read([['list-panes', '-a', '-F', '#{pane_pid} #{pane_dead}']]).catch(() => []);
+      const tree = await treesOf(livePids(panes[0]?.ok ? panes[0].lines : []));
       const result = await connection.killServer();
+      await endProcesses(tree);
       pipes.clear();
       if (!result.ok && !isNoServer(result.lines.join(' ')))
         throw tmuxFailed(['kill-server'], result.lines.join(' '));
@@ -120,4 +145,12 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
     command: (args) => one(args),
     transport: () => connection.transport(),
   };
+}
+
+/** Pids from `#{pane_pid} #{pane_dead}` lines, for panes whose program is still running. */
+function livePids(lines: readonly string[]): number[] {
+  return lines.flatMap((line) => {
+    const [pid, dead] = line.split(' ');
+    return dead === '0' && Number(pid) > 1 ? [Number(pid)] : [];
+  });
 }

@@ -12,6 +12,8 @@ export interface TmuxOptions {
   readonly timeoutMs?: number;
   /** `tmux -f <file>`: the config a server started by nightshift loads (tests use `/dev/null`); default tmux's own */
   readonly configFile?: string;
+  /** the shell command pipe-pane runs to append a pane's output to a log file (default: `cat` under `umask 077`) */
+  readonly pipeWriter?: (file: string) => string;
 }
 
 /** `tmux -V`, parsed. A build without a number (`tmux master`) counts as newest. */
@@ -124,7 +126,9 @@ export interface Tmux {
   sendText(paneId: string, text: string): Promise<void>;
   /** presses key names (send-keys without -l): `Enter`, `Escape`, `Down`, `C-c` */
   sendKeys(paneId: string, keys: readonly string[]): Promise<void>;
-  /** kills a pane */
+  /** closes the pane's pipe (its writer finishes and exits); the pane keeps running */
+  unpipe(paneId: string): Promise<void>;
+  /** kills a pane and every process its program started (TERM, then KILL for what outlives a short grace) */
   killPane(paneId: string): Promise<void>;
   /** kills the whole server (tests, demo) */
   killServer(): Promise<void>;

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../../core/files/private.js';
 import { join } from 'node:path';
 import type { CompiledReport, Config, NightRecord, ReportSection } from '../../core/index.js';
 import { analyzeNight } from '../model/analyze.js';
@@ -85,8 +85,8 @@ export async function compileReport(
     [header, ...fitted.map((s) => `## ${s.title}\n\n${s.markdown}`), `---\n\n${footerMd}`].join('\n\n') +
     '\n';
 
-  writeFileSync(files.markdown, markdown);
-  writeFileSync(files.html, html);
+  writePrivateFile(files.markdown, markdown);
+  writePrivateFile(files.html, html);
   return {
     night: night.id,
     subject,

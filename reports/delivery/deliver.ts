@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { writePrivateFile } from '../../core/files/private.js';
 import { join } from 'node:path';
 import type { CompiledReport, Config } from '../../core/index.js';
 import { appendToNightJournal, journalAttempts } from './journal-attempts.js';
@@ -65,7 +65,7 @@ export async function deliverReport(
   const sender = options.send ?? senderFor(options.config);
   if (sender === undefined) {
     const file = join(options.runDir, 'report.eml');
-    writeFileSync(file, await renderEml(message));
+    writePrivateFile(file, await renderEml(message));
     appendToNightJournal(options.runDir, {
       type: 'delivery',
       channel: 'eml',

@@ -13,6 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { PRIVATE_DIR, PRIVATE_FILE } from '../../core/files/private.js';
 import type { SendFailureKind } from './classify-error.js';
 import type { OutboxMessage } from './message.js';
 import type { Sender } from './smtp-send.js';
@@ -119,7 +120,7 @@ export class Outbox {
     deadline: Date;
     id?: string;
   }): OutboxItem {
-    mkdirSync(this.dir, { recursive: true });
+    mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR });
     const now = this.#now();
     const id = input.id ?? deliveryId(input.night, input.message.to);
     const item: OutboxItem = {
@@ -272,7 +273,7 @@ export class Outbox {
   /** Writes an item atomically: a reader sees the old or the new file, never half of one. */
   #write(item: OutboxItem): void {
     const tmp = join(this.dir, `.${item.id}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`);
-    writeFileSync(tmp, JSON.stringify(item, null, 2));
+    writeFileSync(tmp, JSON.stringify(item, null, 2), { mode: PRIVATE_FILE });
     renameSync(tmp, this.#file(item.id));
   }
 
@@ -281,7 +282,7 @@ export class Outbox {
     const file = join(this.dir, `${id}.lock`);
     for (let i = 0; i < 2; i++) {
       try {
-        const fd = openSync(file, 'wx');
+        const fd = openSync(file, 'wx', PRIVATE_FILE);
         writeFileSync(fd, `${process.pid} ${new Date().toISOString()}\n`);
         closeSync(fd);
         return () => {

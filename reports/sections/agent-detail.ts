@@ -5,6 +5,7 @@ import { redact } from '../redact.js';
 import { mdCode, mdFence, mdText } from '../render/markdown-escape.js';
 import {
   offsetMarks,
+  readLogCut,
   summarizeTranscript,
   type OffsetMark,
   type SizeChange,
@@ -79,6 +80,11 @@ export async function agentDetailSection(
   let summary: TranscriptSummary | undefined;
   if (!log || !existsSync(log)) parts.push('_No pane log was recorded for this agent._');
   else {
+    const logCut = readLogCut(log);
+    if (logCut)
+      parts.push(
+        `_The transcript was cut: the pane printed more than its log may keep (logs.maxMB), so ${(logCut.bytes / 1024 / 1024).toFixed(1)} MB of output were left out at byte ${logCut.offset} of ${mdCode(log)} (it first reached the cap at ${clock(logCut.since)}); the log keeps the start and the latest output._`,
+      );
     const marks = offsetMarks(events, agent.name);
     const { size, resizes } = paneSizes(events, agent.name, marks);
     try {

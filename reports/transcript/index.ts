@@ -11,3 +11,4 @@ export {
   type SummarizeOptions,
 } from './summarize.js';
 export { lineShape } from './redraw-filter.js';
+export { readLogCut, type LogCut } from './log-cut.js';

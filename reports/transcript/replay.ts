@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs';
+import { createGunzip } from 'node:zlib';
 import xterm from '@xterm/headless';
 import { Harvester, joinedRows } from './harvester.js';
 import { RedrawFilter } from './redraw-filter.js';
@@ -22,6 +23,13 @@ export async function replayLog(
   onLine: (line: TranscriptLine) => void,
 ): Promise<ReplayResult> {
   const chunk = options.chunkBytes ?? DEFAULT_CHUNK;
+  if (file.endsWith('.gz')) {
+    // a log retention compressed (retention.compressAfter): replayed whole, from its first byte
+    const input = createReadStream(file, { highWaterMark: chunk });
+    const gunzip = createGunzip({ chunkSize: chunk });
+    input.on('error', (error) => gunzip.destroy(error));
+    return replayStream(input.pipe(gunzip) as AsyncIterable<Uint8Array>, { ...options, from: 0 }, onLine);
+  }
   const stream = createReadStream(file, { start: options.from ?? 0, highWaterMark: chunk });
   return replayStream(stream as AsyncIterable<Uint8Array>, options, onLine);
 }

@@ -13,6 +13,7 @@ describe('fault: two runners on the same state dir', () => {
     await waitFor(
       () => fleet.events(fleet.runDir()).some((e) => e.type === 'agent-started'),
       'the first runner to start',
+      60_000,
     );
     const second = await nightshift(args, { cwd: fleet.dir });
     expect(second.exitCode).toBe(1);
@@ -21,5 +22,5 @@ describe('fault: two runners on the same state dir', () => {
     expect(done.exitCode, done.all).toBe(0);
     const starts = fleet.events(fleet.runDir()).filter((e) => e.type === 'night-start');
     expect(starts).toHaveLength(1);
-  });
+  }, 110_000);
 });

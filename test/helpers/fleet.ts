@@ -1,10 +1,11 @@
 // A throwaway fleet for end-to-end tests: a temp dir with a config on a private tmux socket.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { readJournal } from '../../core/journal.js';
+import { waitForWriters } from '../../core/logs/pane-writer.js';
 import type { JournalEvent } from '../../core/journal-events.js';
 import { repoRoot } from './cli.js';
 
@@ -59,12 +60,16 @@ export function makeFleet(agents: object[], overrides: Record<string, unknown> =
         reject: false,
       });
       await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+      // pane log writers finish once tmux closes their pipes: removing the folder under them fails (ENOTEMPTY)
+      const nights = join(dir, 'state', 'nights');
+      const runs = existsSync(nights) ? readdirSync(nights) : [];
+      await Promise.all(runs.map((run) => waitForWriters(join(nights, run, 'logs'), 10_000)));
       // tmux leaves its socket file behind when killed (and display-message fails when no server ran)
       const uid = process.getuid?.() ?? 0;
       rmSync(path.stdout.trim() || join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${uid}`, socket), {
         force: true,
       });
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
 }

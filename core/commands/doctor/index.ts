@@ -2,6 +2,7 @@ import { loadedFrom } from '../../../config/load.js';
 import { preflight } from '../preflight/index.js';
 import { defineCommand, type CommandIO } from '../types.js';
 import { configCheck, guardCheck, scheduleCheck, smtpCheck, tmuxCheck } from './checks.js';
+import { privacyDoctorCheck } from '../doctor-privacy.js';
 import type { DoctorCheck, DoctorContext, DoctorLine } from './types.js';
 
 /** doctor's checks in output order; each is independent (add one by adding it here). */
@@ -11,6 +12,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   scheduleCheck,
   guardCheck,
   smtpCheck,
+  privacyDoctorCheck,
 ];
 
 export default defineCommand({

@@ -64,6 +64,7 @@ export class CountingTmux implements Tmux {
   async resolveTarget() {
     return undefined;
   }
+  async unpipe() {}
   async killPane() {}
   async killServer() {}
   async close() {}
