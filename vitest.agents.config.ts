@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/agents/**/*.test.ts'],
-    testTimeout: 180_000,
+    testTimeout: 600_000,
     hookTimeout: 60_000,
     pool: 'forks',
     maxConcurrency: Number(process.env.NIGHTSHIFT_BENCH_CONCURRENCY) || 4,

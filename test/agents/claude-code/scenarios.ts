@@ -143,7 +143,6 @@ function noKeystroke(
     dialog: sign,
     done: (live: Live) => sign.test(live.screens.at(-1)?.text ?? '') && live.events().some(settled(expected)),
     settle: expected === 'limit' ? 4000 : 12_000,
-    timeout: 45_000,
     check: (result) => {
       nothingTyped(result);
       check(result);

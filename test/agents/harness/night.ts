@@ -120,11 +120,10 @@ export function startNight(
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       const result = await child;
       clearTimeout(timer);
-      const path = await execa('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], {
-        reject: false,
-      });
       await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
-      if (path.exitCode === 0 && path.stdout.trim()) rmSync(path.stdout.trim(), { force: true });
+      // tmux leaves its socket file behind, also when the server was already gone
+      const uid = process.getuid?.() ?? 0;
+      rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, socket), { force: true });
       return { exitCode: result.exitCode, output: result.all ?? '' };
     },
   };

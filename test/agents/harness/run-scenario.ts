@@ -49,6 +49,28 @@ function readMaybe(path: string): string | undefined {
   return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
 }
 
+let boots: Promise<void> = Promise.resolve();
+
+/**
+ * Agents boot one at a time (until their first screen is drawn, at most `BOOT_MS`): several cold starts at once on a
+ * loaded machine left panes blank for a minute.
+ */
+function bootSlot(drawn: () => boolean): void {
+  const previous = boots;
+  boots = (async () => {
+    await previous;
+    const deadline = Date.now() + BOOT_MS;
+    while (Date.now() < deadline && !drawn()) await sleep(200);
+  })();
+}
+
+const BOOT_MS = 45_000;
+
+/** Waits for the slot before `bootSlot`'s caller. */
+async function waitForBootSlot(): Promise<void> {
+  await boots;
+}
+
 /** Runs `scenario` with `adapter`'s agent at `size`; never leaves a tmux server, process or folder behind. */
 export async function runScenario(
   adapter: AgentAdapter,
@@ -90,6 +112,7 @@ export async function runScenario(
       api.page(path, String(fill(body, vars)), path.endsWith('.sh') ? 'text/x-shellscript' : undefined);
     adapter.prepare(sandbox, api.url, start);
     const remoteBefore = sandbox.remoteRefs();
+    await waitForBootSlot();
     const command = adapter.command(installed);
     const extra = scenario.args?.length ? ` ${scenario.args.join(' ')}` : '';
     night = startNight(
@@ -114,6 +137,8 @@ export async function runScenario(
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;
     watcher = watchPane(socket, target);
+    const seen = watcher;
+    bootSlot(() => seen.screens.some((screen) => screen.text.trim() !== ''));
     panePid = async () => {
       const out = await execa('tmux', ['-L', socket, 'display-message', '-p', '-t', target, '#{pane_pid}'], {
         reject: false,
@@ -127,7 +152,7 @@ export async function runScenario(
       panePid: watcher.panePid,
     };
     const fault = scenario.fault?.(live);
-    const deadline = Date.now() + (scenario.timeout ?? 60_000);
+    const deadline = Date.now() + (scenario.timeout ?? 150_000);
     while (Date.now() < deadline && homeSafe !== false && !scenario.done(live)) await sleep(200);
     const timedOut = !scenario.done(live);
     if (homeSafe !== false) await sleep(scenario.settle ?? 4000);

@@ -86,7 +86,7 @@ export interface Scenario {
   readonly done: (live: Live) => boolean;
   /** ms to keep watching after `done`, long enough for a wrong keystroke to land (default 4000) */
   readonly settle?: number;
-  /** ms before giving up on `done` (default 60000); a scenario that times out is still checked */
+  /** ms before giving up on `done` (default 150000); a scenario that times out is still checked */
   readonly timeout?: number;
   /** extra project files and HOME files to read afterwards */
   readonly watch?: readonly string[];

@@ -16,8 +16,8 @@ export const SIZES = [
 
 /** `NIGHTSHIFT_BENCH_CAPTURE=DIR` (set by `npm run test:agents -- --capture DIR`) writes screens and figures. */
 const captureDir = process.env.NIGHTSHIFT_BENCH_CAPTURE || undefined;
-/** `NIGHTSHIFT_BENCH_ONLY=substring` runs only the scenarios whose name contains it. */
-const only = process.env.NIGHTSHIFT_BENCH_ONLY || undefined;
+/** `NIGHTSHIFT_BENCH_ONLY="a|b"` runs only the scenarios whose name contains one of the `|`-separated parts. */
+const only = process.env.NIGHTSHIFT_BENCH_ONLY?.split('|').filter(Boolean);
 
 /** Declares the agent's bench: one concurrent test per scenario and size. */
 export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]): void {
@@ -27,13 +27,16 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
     afterAll(() => {
       if (figures.length) publish(summarize(adapter.name, installed.version, figures), captureDir);
     });
-    const rows = scenarios.filter((s) => !only || s.name.includes(only));
+    const rows = scenarios.filter((s) => !only?.length || only.some((part) => s.name.includes(part)));
     for (const scenario of rows)
       for (const size of SIZES)
         it.concurrent(`${scenario.name} @${size.cols}x${size.rows}`, async () => {
           const result = await runScenario(adapter, installed, scenario, size);
           let failure: string | undefined;
           try {
+            // a scenario whose screen never showed proves nothing (an agent that never started holds everything)
+            if (scenario.dialog && !result.screens.some((screen) => scenario.dialog!.test(screen.text)))
+              throw new Error(`the scenario's screen (${String(scenario.dialog)}) was never drawn`);
             scenario.check(result);
           } catch (error) {
             failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
