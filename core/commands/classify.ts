@@ -22,8 +22,6 @@ export interface ClassifyRecord {
   readonly file: string;
   /** one of the contract's seven states; a question for the person is `input` with `question: true` */
   readonly state: string;
-  /** the pane shows a question for the person (a question menu): nothing is typed into it, it is escalated */
-  readonly question: boolean;
   readonly decision: string;
   readonly keys: readonly string[] | null;
   readonly command: string | null;
@@ -32,6 +30,8 @@ export interface ClassifyRecord {
   readonly resetAt: string | null;
   readonly profile: string;
   readonly reason: string;
+  /** the pane shows a question for the person (a question menu): nothing is typed into it, it is escalated */
+  readonly question: boolean;
 }
 
 /** What every screen is classified with. */
@@ -63,7 +63,7 @@ line prompts are never approved.
   --now ISO       the clock for reset times (default: now)
   --cursor X,Y    the cursor position (0-based), overriding the sidecar
   --json          one JSON object per screen:
-                  {"file","state","question","decision","keys","command","verdict","rule","resetAt","profile","reason"}
+                  {"file","state","decision","keys","command","verdict","rule","resetAt","profile","reason","question"}
 
 Reset times printed without a zone use the config's timezone when --config is given, else TZ.`,
   options: {
@@ -161,7 +161,6 @@ export function classifyFile(path: string, shown: string, setup: Setup): Classif
   return {
     file: shown,
     state: contractState(c.state),
-    question: c.state === 'question',
     decision: d.decision,
     keys: d.decision === 'approve' || d.decision === 'decline' ? d.keys : null,
     command: c.dialog?.command ?? null,
@@ -170,6 +169,7 @@ export function classifyFile(path: string, shown: string, setup: Setup): Classif
     resetAt: c.resetAt?.toISOString() ?? null,
     profile: c.profile,
     reason: d.reason,
+    question: c.state === 'question',
   };
 }
 

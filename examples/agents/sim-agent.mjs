@@ -46,7 +46,12 @@ const SCENARIOS = {
     ['limit'],
     ['work', 'Picking the refactor up again', 3],
     ['print', '⏺ Refactor done; summary appended to COORDINATION.md.'],
-    ['log', 'DONE', 'Refactor the payment module', 'src/payments/*.ts split into gateway, ledger and refunds'],
+    [
+      'log',
+      'DONE',
+      'Refactor the payment module',
+      'src/payments/*.ts split into gateway, ledger and refunds',
+    ],
     ['idle'],
   ],
   secret: [
@@ -68,7 +73,10 @@ function logEntry(status, task, output) {
   if (!env.COORDINATION_FILE) return;
   const now = new Date();
   const stamp = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')} ${String(now.getHours()).padStart(2, '0')}:${String(now.getMinutes()).padStart(2, '0')}`;
-  appendFileSync(env.COORDINATION_FILE, `\n## [${stamp}] ${name} → lead\n\nStatus: ${status}\nTask: ${task}\nOutput: ${output}\n`);
+  appendFileSync(
+    env.COORDINATION_FILE,
+    `\n## [${stamp}] ${name} → lead\n\nStatus: ${status}\nTask: ${task}\nOutput: ${output}\n`,
+  );
 }
 
 function render() {
@@ -80,7 +88,22 @@ function render() {
 function box(lines) {
   const w = width() - 2;
   const pad = (s) => `│ ${s}${' '.repeat(Math.max(0, w - 2 - [...s].length))} │`;
-  return [`╭${'─'.repeat(w)}╮`, ...lines.map(pad), `╰${'─'.repeat(w)}╯`];
+  return [
+    `╭${'─'.repeat(w)}╮`,
+    ...lines.flatMap((line) => wrapRow(line, w - 2)).map(pad),
+    `╰${'─'.repeat(w)}╯`,
+  ];
+}
+
+/** A row longer than the box wraps inside it, continuing under its text (as Claude Code lays out a long option). */
+function wrapRow(line, inner) {
+  const chars = [...line];
+  if (chars.length <= inner) return [line];
+  const indent = ' '.repeat(Math.min(inner - 10, (/^\s*(\S+\s)?/.exec(line)?.[0].length ?? 0) + 2));
+  const rows = [chars.slice(0, inner).join('')];
+  for (let rest = chars.slice(inner); rest.length > 0; rest = rest.slice(inner - indent.length))
+    rows.push(indent + rest.slice(0, inner - indent.length).join(''));
+  return rows;
 }
 
 /** Shows the input box and resolves with the line typed into it. */
@@ -91,7 +114,8 @@ function readInput() {
       if (batching) return void (pendingDraw = draw);
       const w = width() - 6;
       const rows = [];
-      for (let i = 0; i === 0 || i < text.length; i += w) rows.push(`${i === 0 ? '> ' : '  '}${text.slice(i, i + w)}`);
+      for (let i = 0; i === 0 || i < text.length; i += w)
+        rows.push(`${i === 0 ? '> ' : '  '}${text.slice(i, i + w)}`);
       footer = [...box(rows), '  ? for shortcuts'];
       render();
       const bodyRows = Math.min(transcript.length, (stdout.rows || 40) - footer.length - 1);
@@ -119,7 +143,11 @@ function work(label, seconds) {
   return new Promise((resolve) => {
     const timer = setInterval(() => {
       const s = Math.floor((Date.now() - started) / 1000);
-      footer = [`${frames[s % frames.length]} ${label}… (${s}s · ↑ ${(s * 0.3 + 0.4).toFixed(1)}k tokens · esc to interrupt)`, ...box(['> ']), '  ? for shortcuts'];
+      footer = [
+        `${frames[s % frames.length]} ${label}… (${s}s · ↑ ${(s * 0.3 + 0.4).toFixed(1)}k tokens · esc to interrupt)`,
+        ...box(['> ']),
+        '  ? for shortcuts',
+      ];
       render();
       if (Date.now() - started >= seconds * 1000) {
         clearInterval(timer);
@@ -134,7 +162,11 @@ function work(label, seconds) {
 function ask(command) {
   return new Promise((resolve) => {
     let choice = 0;
-    const options = ['Yes', `Yes, and don't ask again for ${command.split(' ')[0]} commands in ${process.cwd()}`, 'No, and tell Claude what to do differently (esc)'];
+    const options = [
+      'Yes',
+      `Yes, and don't ask again for ${command.split(' ')[0]} commands in ${process.cwd()}`,
+      'No, and tell Claude what to do differently (esc)',
+    ];
     const draw = () => {
       footer = box([
         'Bash command',
@@ -168,7 +200,10 @@ function ask(command) {
 function limit() {
   const reset = new Date(Date.now() + 20_000);
   const seconds = Math.max(1, Math.round((reset.getTime() - Date.now()) / 1000));
-  transcript.push(`  ⎿  Usage limit reached. Your limit will reset in ${seconds} seconds.`, '     /upgrade to increase your usage limit.');
+  transcript.push(
+    `  ⎿  Usage limit reached. Your limit will reset in ${seconds} seconds.`,
+    '     /upgrade to increase your usage limit.',
+  );
   return readInput();
 }
 

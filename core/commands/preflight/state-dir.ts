@@ -1,4 +1,5 @@
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { makePrivateDir } from '../../files/private.js';
 import { dirname, join, parse, sep } from 'node:path';
 import { absolute, text } from './raw.js';
 import { error, type ConfigCheck } from './types.js';
@@ -17,7 +18,7 @@ export function stateDirProblem(dir: string): string | undefined {
   const { root } = parse(dir);
   const parts = dir.slice(root.length).split(sep).filter(Boolean);
   let current = root;
-  for (const part of parts) {
+  for (const [index, part] of parts.entries()) {
     current = join(current, part);
     let kind: 'dir' | 'file' | 'missing';
     try {
@@ -32,7 +33,9 @@ export function stateDirProblem(dir: string): string | undefined {
     if (kind === 'file') return `${current} is a file, not a folder: stateDir must lead through folders`;
     if (kind === 'missing') {
       try {
-        mkdirSync(current);
+        // the state dir itself is private from the start (whatever the umask); the folders leading to it are not ours
+        if (index === parts.length - 1) makePrivateDir(current);
+        else mkdirSync(current);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create ${current}: ${describe(e)}`;
       }

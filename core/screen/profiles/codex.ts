@@ -81,9 +81,6 @@ export const codex: ProfileSpec = {
   sticky: [],
   busy: [
     r`\besc to interrupt\b`,
-    // 0.171 on a cold start: the composer is drawn 20-30 s before Codex takes input, its footer only
-    // "? for shortcuts"; "← for agents · ? for shortcuts" shows once it is ready
-    r`^\s*\? for shortcuts$`,
     r`^\s*• (?:Working|Thinking|Analyzing|Running command|Starting MCP servers)\b.*\(`,
   ],
   quoted: [],
