@@ -59,6 +59,8 @@ const POLL_MS = 100;
 const BLANK = /\.blank$/;
 /** how long a typed character may take to show */
 const ECHO_MS = 3000;
+/** a last look for a first key that showed up after ECHO_MS */
+const LATE_ECHO_MS = 1000;
 /** how long the typed text may take to show and settle */
 const SETTLE_MS = 4000;
 /** the looks after Enter: the agent must be seen working within these */
@@ -68,6 +70,16 @@ const VERIFY_MS = [150, 250, 350, 500, 700, 1000, 1500];
 export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed> {
   const { text, before } = plan;
   const first = text.slice(0, 1);
+  if (before === '') {
+    // an agent's input must be empty: a key typed onto text nobody sent would submit both
+    const now = await io.read();
+    if (!now?.target) return stop('screen', 'the input went away before the first key');
+    if (boxContent(now.input) !== '')
+      return stop(
+        'screen',
+        'the input holds text that was never sent; nightshift types only into an empty input',
+      );
+  }
   await io.sendText(first);
   const echoed = await until(io, ECHO_MS, (r) => holdsExactly(r.input, before + first));
   if (!echoed.ok) {
@@ -86,6 +98,10 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
         'the input holds text that was never sent; nightshift types only into an empty input',
       );
     }
+    // a key that shows up late is taken back, so the next attempt finds an empty input again
+    await io.sleep(LATE_ECHO_MS);
+    const late = await io.read();
+    if (late?.target && holdsExactly(late.input, before + first)) await io.sendKeys(['BSpace']);
     return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
   }
   if (text.length > 1) await io.sendText(text.slice(1));

@@ -151,9 +151,10 @@ describe('typing into the input box, checked before Enter', () => {
     });
   });
 
-  it('never types onto text nobody sent: the probe key is taken back and the action refused', async () => {
+  it('never types onto text nobody sent: not one key of the text is sent and the action refused', async () => {
     const result = await run([typed('half a sentence')]);
-    expect(result.sent.slice(0, 2)).toEqual(['c', 'BSpace']);
+    // the careless plugin's presses are judged on their own; what matters here is that no typed text went out
+    expect(result.sent.filter((k) => k.startsWith('c'))).toEqual([]);
     expect(refusals(result.journal)[0]).toMatchObject({ action: 'type', why: 'screen' });
     expect(refusals(result.journal)[0]!.reason).toMatch(/text that was never sent/);
   });
