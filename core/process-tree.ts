@@ -99,6 +99,27 @@ export async function endProcesses(pids: readonly number[], graceMs = 2000): Pro
   return killed;
 }
 
+/**
+ * Ends the trees of `roots` (listed before they were told to stop) and then whatever those trees' sessions started
+ * while dying: a program that re-launches itself on SIGHUP/SIGTERM forks after the first listing. Bounded rounds.
+ */
+export async function endTrees(
+  roots: readonly number[],
+  tree: readonly number[],
+  graceMs = 2000,
+): Promise<void> {
+  const sessions = new Set(roots.filter((r) => Number.isInteger(r) && r > 1));
+  await endProcesses(tree, graceMs);
+  for (let round = 0; round < 3 && sessions.size; round++) {
+    const late = (await listProcesses())
+      .filter((p) => p.sid !== undefined && sessions.has(p.sid) && p.pid !== process.pid)
+      .map((p) => p.pid)
+      .filter(isAlive);
+    if (!late.length) return;
+    await endProcesses(late, graceMs);
+  }
+}
+
 /** True while `pid` exists and is not a zombie. */
 export function isAlive(pid: number): boolean {
   try {

@@ -9,7 +9,7 @@ import { armPipe, check, createPane, preparePipeFile, resolveTarget, startProgra
 import type { TmuxCommand } from './quote.js';
 import type { TmuxClient, TmuxOptions } from './types.js';
 import { readVersion } from './version.js';
-import { endProcesses, treesOf } from '../process-tree.js';
+import { endProcesses, endTrees, treesOf } from '../process-tree.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 
@@ -32,11 +32,12 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
   });
 
   /** The process tree of a pane whose program is alive (a dead pane's pid may belong to someone else by now). */
-  async function paneTree(paneId: string): Promise<number[]> {
+  async function paneTree(paneId: string): Promise<{ roots: number[]; tree: number[] }> {
     const [shown] = await read([['display-message', '-p', '-t', paneId, '#{pane_pid} #{pane_dead}']]).catch(
       () => [],
     );
-    return treesOf(livePids(shown?.ok ? shown.lines : []));
+    const roots = livePids(shown?.ok ? shown.lines : []);
+    return { roots, tree: await treesOf(roots) };
   }
 
   /** Runs one command; its output lines, or TMUX_FAILED with tmux's message. */
@@ -84,7 +85,7 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
       // respawn-pane -k hung up the old program; whatever of its tree survived goes now (never the new program)
       const [now] = await read([['display-message', '-p', '-t', paneId, '#{pane_pid}']]);
       const fresh = Number(now?.lines[0]);
-      await endProcesses(before.filter((pid) => pid !== fresh));
+      await endProcesses(before.tree.filter((pid) => pid !== fresh));
     },
 
     async pipe(paneId, file) {
@@ -124,17 +125,18 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
     },
 
     async killPane(paneId) {
-      const tree = await paneTree(paneId);
+      const { roots, tree } = await paneTree(paneId);
       await connection.quietly(() => one(['kill-pane', '-t', paneId]));
       pipes.delete(paneId);
-      await endProcesses(tree);
+      await endTrees(roots, tree);
     },
 
     async killServer() {
       const panes = await read([['list-panes', '-a', '-F', '#{pane_pid} #{pane_dead}']]).catch(() => []);
-      const tree = await treesOf(livePids(panes[0]?.ok ? panes[0].lines : []));
+      const roots = livePids(panes[0]?.ok ? panes[0].lines : []);
+      const tree = await treesOf(roots);
       const result = await connection.killServer();
-      await endProcesses(tree);
+      await endTrees(roots, tree);
       pipes.clear();
       if (!result.ok && !isNoServer(result.lines.join(' ')))
         throw tmuxFailed(['kill-server'], result.lines.join(' '));
