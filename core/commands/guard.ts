@@ -10,6 +10,7 @@ import {
   type GuardOptions,
   type GuardResult,
 } from '../guard/index.js';
+import { guardOptionsOf } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
 /** One verdict in the JSON shape DESIGN.md fixes, plus the optional explanation fields. */
@@ -88,20 +89,10 @@ async function guardOptions(file: string | undefined, cwd: string, io: CommandIO
   if (!file) return {};
   const loaded = await loadConfigIfAny({ file, cwd: io.cwd, env: io.env });
   if (!loaded) return {};
-  const { guard, stateDir } = loaded.config;
-  const protectedPaths = [loaded.filepath, stateDir].filter((path): path is string => Boolean(path));
-  const options: GuardOptions = {
-    allow: guard.allow,
-    rules: guard.rules,
-    buildOutput: guard.buildOutput,
-    trustedHosts: guard.trustedHosts,
-    trustedRemotes: guard.trustedRemotes,
-    protectedPaths,
-    ...(guard.verbs ? { verbs: guard.verbs } : {}),
-  };
+  const { protectedPaths, options } = guardOptionsOf(loaded);
   const insideProject = loaded.filepath !== undefined && isInside(loaded.filepath, cwd);
   if (!insideProject) return options;
-  if (guard.allow.length > 0) {
+  if (options.allow && options.allow.length > 0) {
     io.stderr.write(
       `nightshift guard: ${loaded.filepath} is inside the project, so its guard.allow entries are ignored\n`,
     );

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
 import type { AgentConfig } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
-import { createGuard, mergeGuardOptions } from '../guard/index.js';
+import { createGuard, mergeGuardOptions, type GuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
 import { createLogger, levelFrom } from '../log.js';
 import { adoptStateDir, octal } from '../files/private.js';
@@ -43,9 +43,22 @@ export function configFrom(args: CommandArgs, io: CommandIO): Promise<LoadedConf
  * restrictions: its `allow` exceptions are ignored (and `nightshift doctor` says so).
  */
 export function guardFor(loaded: LoadedConfig): Guard {
-  const { guard, stateDir, agents } = loaded.config;
+  const { protectedPaths, options } = guardOptionsOf(loaded);
+  return createGuard(
+    configWritableByAgents(loaded.filepath, loaded.config.agents)
+      ? mergeGuardOptions({ protectedPaths }, options)
+      : options,
+  );
+}
+
+/** The guard options a loaded config declares, and the paths the guard protects (the config and the state dir). */
+export function guardOptionsOf(loaded: Pick<LoadedConfig, 'config' | 'filepath'>): {
+  protectedPaths: string[];
+  options: GuardOptions;
+} {
+  const { guard, stateDir } = loaded.config;
   const protectedPaths = [loaded.filepath, stateDir].filter((p): p is string => !!p);
-  const options = {
+  const options: GuardOptions = {
     allow: guard.allow,
     rules: guard.rules,
     buildOutput: guard.buildOutput,
@@ -54,11 +67,7 @@ export function guardFor(loaded: LoadedConfig): Guard {
     protectedPaths,
     ...(guard.verbs ? { verbs: guard.verbs } : {}),
   };
-  return createGuard(
-    configWritableByAgents(loaded.filepath, agents)
-      ? mergeGuardOptions({ protectedPaths }, options)
-      : options,
-  );
+  return { protectedPaths, options };
 }
 
 /** True when the config file lies inside some agent's working directory. */

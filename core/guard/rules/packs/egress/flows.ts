@@ -328,25 +328,7 @@ function judgeSecrets(flow: Flow, invocation: Invocation, context: CheckContext)
 
 /** Every network command: a token sent to a foreign host is blocked; code or dumps sent there too; other uploads held. */
 const networkFlows: ProgramCheck = onlyFor(
-  [
-    'curl',
-    'wget',
-    'http',
-    'https',
-    'xh',
-    'xhs',
-    'httpie',
-    'nc',
-    'ncat',
-    'netcat',
-    'telnet',
-    'ssh',
-    'autossh',
-    'mosh',
-    'scp',
-    'rsync',
-    'sftp',
-  ],
+  [...HTTP_SENDERS, 'ssh', 'autossh', 'mosh', 'scp', 'rsync', 'sftp'],
   {
     check(invocation, context) {
       const flow = flowOf(invocation);
