@@ -7,6 +7,7 @@ import type { ActionName, EscalationKind, NewJournalEvent, RefusalWhy } from './
 import type { ActionOutcome, Actions, Key } from './plugin/types.js';
 import { answeringKeys } from './actuator/answering-keys.js';
 import { boxRows, pendingInput } from './actuator/input-box.js';
+import { rememberTyped } from './plugin/typed-record.js';
 import { inputTarget, screenName } from './actuator/input-target.js';
 import { typeChecked, type Reading, type TypingIO } from './actuator/typing.js';
 import { resolveProfiles, type Profile } from './screen/resolve-profiles.js';
@@ -550,6 +551,7 @@ export class Actuator {
     what: { keys?: readonly Key[]; text?: string },
   ): boolean {
     const event = { type: 'intent', agent: agent.config.name, plugin, action, screenHash, ...what } as const;
+    if (what.text !== undefined && action !== 'restart') rememberTyped(agent.typed, what.text);
     return this.#deps.journal(event) !== false;
   }
 

@@ -14,6 +14,7 @@ import { validateOptions, type LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import type { AnyPlugin, Finding, NewFinding } from '../plugin/types.js';
 import { classify } from '../screen/index.js';
+import { screenOf } from '../plugin/screen-of.js';
 import { toSnapshot } from '../snapshot.js';
 import { tick } from '../tick.js';
 import { createWatch } from '../watch.js';
@@ -199,6 +200,7 @@ async function simulate(
       classification,
       previous: undefined,
       lookAgain: () => undefined,
+      screen: screenOf(agent, snapshot, undefined, classification, config),
     };
     const finding = {
       severity: 'warn',

@@ -76,18 +76,20 @@ export default definePlugin<Options, State>({
     const o = ctx.options;
     const patterns = compiled(o);
     const ignore = o.ignore.map(toRegExp);
-    const before = new Set((ctx.previous?.lines ?? []).map((l) => l.trim()));
     const rows = snapshot.lines;
     const now = ctx.now().getTime();
     const state = ctx.agentState.get() ?? {};
     const seen = pruned(state.seen ?? {}, now - o.dedupe);
     const sent = (state.sent ?? []).filter((t) => t > now - HOUR);
     const findings: NewFinding[] = [];
-    for (let i = 0; i < rows.length; i++) {
+    let skipTo = -1;
+    // only rows the agent printed since the last look: what nightshift typed is never the agent's error
+    for (const { text: shown, row: i, by } of ctx.screen.newRows) {
+      if (by !== 'agent' || i <= skipTo) continue;
       const row = rows[i]!;
-      const text = row.trim();
-      if (!text || before.has(text) || ignore.some((re) => re.test(row))) continue;
-      const hit = patterns.find((p) => p.re.test(row));
+      const text = shown.trim();
+      if (!text || ignore.some((re) => re.test(row))) continue;
+      const hit = patterns.find((p) => p.re.test(row) || p.re.test(shown));
       if (!hit) continue;
       // a frame under an error (or under another frame) belongs to that error's trace, never a finding of its own
       const above = rows[i - 1] ?? '';
@@ -105,7 +107,7 @@ export default definePlugin<Options, State>({
         data: { line: text, context: contextOf(rows, i, o.context), pattern: hit.name, fatal },
         evidence: { rule: `error.${hit.name}`, lines: [text] },
       });
-      i += o.context; // the trace's next rows are this finding's context
+      skipTo = i + o.context; // the trace's next rows are this finding's context
     }
     if (findings.length || Object.keys(seen).length !== Object.keys(state.seen ?? {}).length)
       ctx.agentState.set({ seen, sent });
