@@ -6,7 +6,9 @@ import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { NewJournalEvent, Severity } from '../journal-events.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { CheckHookContext, HookContext, type AgentScope, type PluginScope } from './hook-context.js';
+import { undeclaredKind } from './kinds.js';
 import { Spender, type LimitState } from './limits.js';
+import { rescueOrder } from './order.js';
 import type { LoadedPlugin } from './loader.js';
 import { callHook, type HookOutcome, type LazySignal } from './run-hook.js';
 import type { PluginStateStore } from './state.js';
@@ -65,10 +67,7 @@ export class PluginHost {
 
   constructor(options: HostOptions) {
     this.#o = options;
-    const rank = (p: Plugin) => (p.order === 'pre' ? 0 : p.order === 'post' ? 2 : 1);
-    this.#rescuers = options.plugins
-      .filter((p) => p.plugin.rescue)
-      .sort((a, b) => rank(a.plugin) - rank(b.plugin));
+    this.#rescuers = rescueOrder(options.plugins);
   }
 
   /** Plugins switched off tonight, with their first error. */
@@ -130,6 +129,12 @@ export class PluginHost {
     if (outcome === undefined || outcome === null) return [];
     const list: readonly unknown[] = Array.isArray(outcome) ? outcome : [outcome];
     const bad = list.find((f) => !isFinding(f));
+    const undeclared =
+      bad === undefined && list.map((f) => undeclaredKind(p.plugin, (f as NewFinding).kind)).find(Boolean);
+    if (undeclared) {
+      this.#fail(p, 'check', 'PLUGIN_BAD_RESULT', undeclared, view.agent.name);
+      return [];
+    }
     if (bad !== undefined) {
       this.#fail(
         p,

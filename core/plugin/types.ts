@@ -268,16 +268,21 @@ export interface CompiledReport {
 /** Context of `report` and `deliver`: night-wide. */
 export type ReportContext<O = unknown, S = unknown> = BaseContext<O, S>;
 
-/** A nightshift plugin. All hooks are optional; each call is isolated (a throw or timeout is journaled, never fatal). */
-export interface Plugin<O = unknown, S = unknown> {
+/**
+ * A nightshift plugin. All hooks are optional; each call is isolated (a throw or timeout is journaled, never fatal).
+ * `K` is the finding kinds `rescue` handles: `handles: ['error']` makes `finding` an error finding.
+ */
+export interface Plugin<O = unknown, S = unknown, K extends FindingKind = FindingKind> {
   /** kebab-case, unique; printed in every log line, journal event and report row */
   readonly name: string;
   /** options schema (zod or any Standard Schema); validated at startup, all problems at once */
   readonly options?: Schema<O>;
   /** rescue order: `pre` before unordered plugins, `post` after; ties keep config order */
   readonly order?: 'pre' | 'post';
-  /** finding kinds `rescue` wants; omitted: all */
-  readonly handles?: readonly FindingKind[];
+  /** finding kinds `rescue` wants (and the type of its `finding`); omitted: all */
+  readonly handles?: readonly K[];
+  /** kinds of your own that `check` reports (declare their data in FindingKinds); any other unknown kind is an error */
+  readonly finds?: readonly FindingKind[];
   /** per-call time budget in ms (default: config watch.pluginTimeout; reporters 60 s) */
   readonly timeoutMs?: number;
   /** once per night before the first tick */
@@ -287,7 +292,7 @@ export interface Plugin<O = unknown, S = unknown> {
   /** look at one agent's snapshot and report what you see; cannot act */
   check?(snapshot: Snapshot, ctx: CheckContext<O, S>): Awaitable<readonly NewFinding[] | NewFinding | void>;
   /** handle a finding, acting only through `ctx.act`; the first `handled` wins */
-  rescue?(finding: Finding, ctx: RescueContext<O, S>): Awaitable<RescueResult>;
+  rescue?(finding: Finding<K>, ctx: RescueContext<O, S>): Awaitable<RescueResult>;
   /** contribute sections to the morning report */
   report?(
     night: NightRecord,
@@ -299,7 +304,7 @@ export interface Plugin<O = unknown, S = unknown> {
 
 /** A plugin of any options and state type, for lists that mix plugins. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyPlugin = Plugin<any, any>;
+export type AnyPlugin = Plugin<any, any, any>;
 
 /** A plugin with its options as written in the config (validated by the loader). */
 export interface PluginUse {
