@@ -1,7 +1,7 @@
 // `ctx.limit` and `ctx.once`: rolling windows and once-per-value for plugins, persisted with the plugin's state.
 // An answer of `true` is only a promise: it is spent when the hook does something (see `Spender.commit`).
 import { parseDuration } from '../duration.js';
-import type { NewJournalEvent } from '../journal-events.js';
+import type { NewJournalEvent } from '../journal/events.js';
 import type { LimitSpec, StateStore } from './types.js';
 
 /** What is kept per (plugin, agent): use times per window key, the values `once` has seen, full windows journaled. */

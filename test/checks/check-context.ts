@@ -3,7 +3,7 @@ import pino from 'pino';
 import { configSchema } from '../../config/schema.js';
 import type { GuardResult } from '../../core/guard/types.js';
 import { Spender, type LimitState } from '../../core/plugin/limits.js';
-import { screenModel } from '../../core/plugin/screen-model.js';
+import { screenModel } from '../../core/watch/screen-model.js';
 import type { AgentStatus, CheckContext, Plugin, ScreenModel, StateStore } from '../../core/plugin/types.js';
 import { classify } from '../../core/screen/classify.js';
 import type { Snapshot } from '../../core/screen/types.js';

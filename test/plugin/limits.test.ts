@@ -2,7 +2,7 @@
 // findings no rescue claimed offered again when the agent's state changes. Real tick, host and actuator (PaneTester).
 import { describe, expect, it } from 'vitest';
 import { definePlugin, type NewFinding } from '../../core/index.js';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { PaneTester, drawnBy, screen } from '../../core/testing/index.js';
 import { refusals } from '../../reports/model/rescues.js';
 

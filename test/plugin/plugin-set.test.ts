@@ -169,5 +169,5 @@ describe('nightshift plugins and doctor', () => {
     const plugins = await nightshift(['plugins'], { cwd: d });
     expect(plugins.exitCode).toBe(2);
     expect(plugins.stderr).toContain('plugins.add[2].handles');
-  });
+  }, 120_000);
 });

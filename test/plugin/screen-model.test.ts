@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_SCROLLBACK } from '../../core/plugin/log-tail.js';
-import { screenModel } from '../../core/plugin/screen-model.js';
+import { screenModel } from '../../core/watch/screen-model.js';
 import { typedRows } from '../../core/plugin/typed-record.js';
 import { classify } from '../../core/screen/classify.js';
 import { snapshotOf } from '../helpers/fixtures.js';

@@ -3,9 +3,9 @@ import { findBox } from '../actuator/input-box.js';
 import { resolveProfiles, type Profile } from '../screen/resolve-profiles.js';
 import { isBlank, normalizeRow } from '../screen/screen-view.js';
 import type { Classification, Snapshot } from '../screen/types.js';
-import { readLogTail } from './log-tail.js';
-import { typedRows } from './typed-record.js';
-import type { ScreenModel, ScreenRow } from './types.js';
+import { readLogTail } from '../plugin/log-tail.js';
+import { typedRows } from '../plugin/typed-record.js';
+import type { ScreenModel, ScreenRow } from '../plugin/types.js';
 
 /** What the screen model is read from. */
 export interface ScreenFacts {

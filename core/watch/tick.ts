@@ -2,16 +2,16 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
-import type { Actuator } from './actuator.js';
+import type { Actuator } from '../actuator/index.js';
 import type { AgentRuntime } from './agent-runtime.js';
-import type { NewJournalEvent, Severity } from './journal-events.js';
-import type { AgentView, PluginHost } from './plugin/host.js';
-import type { Finding } from './plugin/types.js';
-import type { Classification, Snapshot } from './screen/types.js';
-import { holdUnclaimed, replays } from './plugin/pending.js';
-import { screenOf } from './plugin/screen-of.js';
-import { goneSnapshot, toSnapshot } from './snapshot.js';
-import type { Tmux } from './tmux/types.js';
+import type { NewJournalEvent, Severity } from '../journal/events.js';
+import type { AgentView, PluginHost } from '../plugin/host.js';
+import { holdUnclaimed, replays } from '../plugin/pending.js';
+import type { Finding } from '../plugin/types.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import { goneSnapshot, toSnapshot } from '../screen/snapshot.js';
+import type { Tmux } from '../tmux/types.js';
+import { screenOf } from './screen-of.js';
 
 /** What a tick needs from the night. */
 export interface TickDeps {
