@@ -64,6 +64,8 @@ export const DEFAULT_ERROR_PATTERNS: readonly z.input<typeof pattern>[] = [
 ];
 
 const HOUR = 3_600_000;
+/** The gutter Claude Code draws in front of a tool's output. */
+const GUTTER = /^\s*⎿\s*/u;
 
 /**
  * `error`: error rows that are new on screen since the previous snapshot (configurable regexes; defaults for stack
@@ -89,7 +91,9 @@ export default definePlugin<Options, State>({
       const row = rows[i]!;
       const text = shown.trim();
       if (!text || ignore.some((re) => re.test(row))) continue;
-      const hit = patterns.find((p) => p.re.test(row) || p.re.test(shown));
+      // a tool's output under an agent's gutter (`  ⎿  npm error …`) is read without the gutter
+      const bare = shown.replace(GUTTER, '');
+      const hit = patterns.find((p) => p.re.test(row) || p.re.test(shown) || p.re.test(bare));
       if (!hit) continue;
       // a frame under an error (or under another frame) belongs to that error's trace, never a finding of its own
       const above = rows[i - 1] ?? '';
