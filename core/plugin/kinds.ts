@@ -1,5 +1,5 @@
 // Finding kinds at runtime: the built-in ones, and the check that a kind a plugin reports or handles is declared.
-import type { FindingKind, FindingKinds, Plugin } from './types.js';
+import type { BuiltinFindingKinds, FindingKind, Plugin } from './types.js';
 
 /**
  * The finding kinds nightshift itself knows (a runtime list; `satisfies` keeps it in step with FindingKinds). A check
@@ -15,7 +15,7 @@ export const BUILTIN_FINDING_KINDS = Object.keys({
   error: true,
   'wait-over': true,
   'task-undelivered': true,
-} satisfies Record<keyof FindingKinds, true>) as readonly FindingKind[];
+} satisfies Record<keyof BuiltinFindingKinds, true>) as readonly FindingKind[];
 
 /** The kinds `plugin`'s check may report: the built-in ones and those it names in `finds`. */
 export function kindsOf(plugin: Pick<Plugin, 'finds'>): ReadonlySet<string> {

@@ -13,7 +13,11 @@ export type Awaitable<T> = T | Promise<T>;
  * Known finding kinds and their payloads. Plugins add kinds with declaration merging:
  * `declare module 'nightshift' { interface FindingKinds { 'tests-failed': { line: string } } }`
  */
-export interface FindingKinds {
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the interface plugins merge their kinds into
+export interface FindingKinds extends BuiltinFindingKinds {}
+
+/** The finding kinds nightshift itself reports, and their payloads. */
+export interface BuiltinFindingKinds {
   /** a confirmation dialog, stable over two captures; `decision` is what the runner would do */
   confirm: { dialog: Dialog; decision: Decision };
   /** a password, passphrase, token, OTP or credential-username prompt: never answered */
