@@ -171,6 +171,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     await host.setup();
     outputWake = wakeOnOutput(watched, {
       due: (a) => {
+        // an agent waiting for a reset or given up is looked at rarely (polling.ts): its output does not change that
+        if (a.status.waitingUntil || a.status.givenUp) return;
         lookAt(a, now().getTime());
         pause.wake();
       },
