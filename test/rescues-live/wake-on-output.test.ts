@@ -12,7 +12,7 @@ describe('wake on output against real tmux', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '12s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   it('every dialog drawn between regular ticks is answered once, with Enter, while it is on screen', () => {
