@@ -8,9 +8,10 @@ import type { ActionOutcome, Actions, Key } from './plugin/types.js';
 import { answeringKeys } from './actuator/answering-keys.js';
 import { boxRows, pendingInput } from './actuator/input-box.js';
 import { inputTarget, screenName } from './actuator/input-target.js';
+import { answerQuestionMenu, type QuestionReply } from './actuator/question-answer.js';
 import { typeChecked, type Reading, type TypingIO } from './actuator/typing.js';
 import { resolveProfiles, type Profile } from './screen/resolve-profiles.js';
-import type { Classification, Dialog, Snapshot } from './screen/types.js';
+import type { Classification, Dialog, QuestionMenu, Snapshot } from './screen/types.js';
 import { isKeyName } from './tmux/keys.js';
 import type { Tmux } from './tmux/types.js';
 
@@ -84,6 +85,8 @@ export class Actuator {
           if (sent.ok && o?.note) return this.#type(plugin, agent, o.note, true, true);
           return sent;
         }),
+      answerQuestion: (question, reply) =>
+        gate('answer', () => this.#answerQuestion(plugin, agent, question, reply)),
       type: (text, o) => gate('type', () => this.#type(plugin, agent, text, o?.submit ?? false)),
       press: (...keys) => gate('press', () => this.#press(plugin, agent, keys)),
       interrupt: (reason) =>
@@ -187,6 +190,108 @@ export class Actuator {
       dryRun: false,
       verified,
       rule: dialog.rule,
+      allowedBy,
+    });
+  }
+
+  /**
+   * Answers a question for the person through its own menu (see actuator/question-answer.ts): the same question must
+   * be on screen; text goes only into the menu's free-text choice and is guarded like a message; never a sticky choice.
+   */
+  async #answerQuestion(
+    plugin: string,
+    agent: AgentRuntime,
+    menu: QuestionMenu,
+    reply: QuestionReply,
+  ): Promise<ActionOutcome> {
+    const fresh = await this.#precheck(plugin, agent, 'answer');
+    if ('why' in fresh) return fresh;
+    const { snapshot } = fresh;
+    const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult, command?: string) =>
+      this.#refuse(plugin, agent, 'answer', why, reason, snapshot.hash, guard, command);
+    const now = this.#deps.classify(snapshot, agent);
+    const q = now.state === 'question' ? now.question : undefined;
+    if (!q || q.signature !== menu.signature) return refuse('stale', 'the question is no longer on screen');
+    const profile = this.#profile(agent, now);
+    let allowedBy: GuardResult['allowedBy'];
+    let answer: QuestionReply;
+    if ('text' in reply) {
+      const text = reply.text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
+      if (!text) return refuse('keys', 'nothing to type');
+      if (q.freeText === null)
+        return refuse('keys', 'the question offers no choice that takes typed text: it waits for a person');
+      const verdict = this.#deps.guard(text, agent, 'message');
+      if (verdict.verdict !== 'allow')
+        return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, text);
+      allowedBy = verdict.allowedBy;
+      answer = { text };
+    } else {
+      const choice = q.choices.find((c) => c.number === reply.choice);
+      if (!choice || choice.number === q.freeText)
+        return refuse('keys', `the question has no choice ${reply.choice} to pick (${describeChoices(q)})`);
+      if (profile.sticky.any(choice.label))
+        return refuse(
+          'keys',
+          `"${choice.label}" would stick beyond this question: never chosen by nightshift`,
+        );
+      answer = { choice: choice.number };
+    }
+    const last = agent.lastAnswer;
+    if (last && last.hash === snapshot.hash)
+      return {
+        ok: false,
+        why: 'stale',
+        reason: 'this screen was already answered and has not changed since',
+      };
+    const budget = this.#spend(agent);
+    if (budget) return refuse(budget.why, budget.reason);
+    const what = 'text' in answer ? `typed "${preview(answer.text)}"` : `choice ${answer.choice}`;
+    const reason = `answered the question "${preview(q.text)}" with ${what}`;
+    const text = 'text' in answer ? answer.text : undefined;
+    if (this.#deps.options.dryRun)
+      return this.#sent(plugin, agent, 'answer', snapshot.hash, {
+        text,
+        reason: `would have ${reason}`,
+        dryRun: true,
+        rule: now.rule,
+        allowedBy,
+      });
+    if (!this.#journalFirst(plugin, agent, 'answer', snapshot.hash, text ? { text } : {}))
+      return refuse('journal', JOURNAL_FAILED);
+    agent.lastAnswer = { hash: snapshot.hash, at: this.#deps.now().getTime() };
+    const paneId = agent.paneId!;
+    const done = await answerQuestionMenu(
+      {
+        read: async () => {
+          const s = await this.#deps.look(agent);
+          return s && !s.dead && !s.inMode
+            ? { snapshot: s, classification: this.#deps.classify(s, agent) }
+            : undefined;
+        },
+        sendText: (t) => this.#deps.tmux.sendText(paneId, t),
+        sendKeys: (k) => this.#deps.tmux.sendKeys(paneId, k),
+        sleep: this.#deps.sleep,
+      },
+      q,
+      answer,
+      { settle: Math.max(profile.input.settle, 200) },
+    );
+    if (done.done === 'stopped')
+      return refuse(
+        done.why,
+        `${done.reason}${done.sent ? ' (the highlight may have moved; nothing chosen)' : ''}`,
+      );
+    return this.#sent(plugin, agent, 'answer', snapshot.hash, {
+      keys: done.keys,
+      text,
+      reason,
+      dryRun: false,
+      verified: done.verified,
+      rule: now.rule,
       allowedBy,
     });
   }
@@ -629,6 +734,11 @@ export class Actuator {
     }
     return guard ? { ok: false, why, reason, guard } : { ok: false, why, reason };
   }
+}
+
+/** A question's choices in a few words, for refusal reasons. */
+function describeChoices(q: QuestionMenu): string {
+  return q.choices.map((c) => `${c.number}. ${c.label}`).join(', ');
 }
 
 /** Keys that submit what the input holds. */

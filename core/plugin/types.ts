@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal-events.js';
-import type { Classification, Decision, Dialog, Snapshot } from '../screen/types.js';
+import type { Classification, Decision, Dialog, QuestionMenu, Snapshot } from '../screen/types.js';
+import type { QuestionReply } from '../actuator/question-answer.js';
 import type { Schema } from './schema.js';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -78,6 +79,12 @@ export interface Actions {
   answer(dialog: Dialog, options?: { keys?: readonly Key[] }): Promise<ActionOutcome>;
   /** Decline a dialog with its deny keys; optionally type a note to the agent afterwards. */
   decline(dialog: Dialog, options?: { note?: string }): Promise<ActionOutcome>;
+  /**
+   * Answer a question put to the person (`classification.question`): a choice by its number, or `text` typed into the
+   * menu's own free-text choice (refused when it has none). Arrow keys move the highlight, the screen must show the same
+   * question (and for text an open, empty field that then reads the text back) before Enter. Text is guarded.
+   */
+  answerQuestion(question: QuestionMenu, reply: QuestionReply): Promise<ActionOutcome>;
   /** Type literal text into the pane (guarded line by line); `submit` presses Enter after a short delay. */
   type(text: string, options?: { submit?: boolean }): Promise<ActionOutcome>;
   /** Press key names in order (`Enter`, `Escape`, `Down`…). Literal text is refused here: use `type`. */
