@@ -52,6 +52,14 @@ describe('parked after 2s, against real tmux', () => {
     // escalated first, while it waited
     expect(eventsOf(night.events, 'escalation', 'pusher').map((e) => e.kind)).toEqual(['blocked-command']);
   });
+
+  it('the report lists each park with what it was, how long it waited and how it ended', () => {
+    expect(night.report).toMatch(/^## Parks \(2\) · \d+ min lost to parks$/m);
+    expect(night.report).toMatch(/^\| asker \| question \| [\d:]+ \| \d+m \| answered by policy \|$/m);
+    expect(night.report).toMatch(
+      /^\| pusher \| held command: git push --force origin main \| [\d:]+ \| \d+m \| declined by policy \|$/m,
+    );
+  });
 });
 
 describe('parked with after: never, against real tmux', () => {
@@ -73,5 +81,7 @@ describe('parked with after: never, against real tmux', () => {
         ['pusher', 'blocked-command'],
       ]),
     );
+    expect(night.report).toMatch(/^\| asker \| question \| .* \| still waiting at dawn \|$/m);
+    expect(night.report).toMatch(/^\| pusher \| held command: .* \| still waiting at dawn \|$/m);
   });
 });
