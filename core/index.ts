@@ -11,9 +11,8 @@ export type {
   QuestionMenu,
   QuestionChoice,
 } from './screen/types.js';
-export type { QuestionReply } from './actuator/question-answer.js';
 export type { Verdict, GuardResult, GuardContext } from './guard/types.js';
-export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal-events.js';
+export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal/events.js';
 export type { UserConfig, Config, AgentConfig } from '../config/schema.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { definePlugin } from './plugin/define.js';

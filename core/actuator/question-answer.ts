@@ -2,11 +2,11 @@
 // person. The text door (input-target.ts) stays an allow-list that takes no question; here the menu itself must declare
 // the way in: its free-text choice is highlighted with arrow keys (which choose nothing), the screen must then show that
 // choice as an open, empty text field of the same question, the text must read back in it, and only then Enter.
-import type { RefusalWhy } from '../journal-events.js';
+import type { RefusalWhy } from '../journal/events.js';
+import type { QuestionReply } from '../plugin/types.js';
 import type { Classification, QuestionMenu, Snapshot } from '../screen/types.js';
 
-/** What the person (or a policy) answers: a choice by its number, or text for the free-text choice. */
-export type QuestionReply = { readonly choice: number } | { readonly text: string };
+export type { QuestionReply };
 
 /** What answering needs from the pane. */
 export interface QuestionIO {

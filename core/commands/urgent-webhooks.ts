@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config, NotifyConfig } from '../../config/schema.js';
 import { appendToNightJournal } from '../../reports/index.js';
 import { redact } from '../../reports/redact.js';
-import type { EscalationKind } from '../journal-events.js';
+import type { EscalationKind } from '../journal/events.js';
 
 const HOUR = 3_600_000;
 const TIMEOUT_MS = 10_000;

@@ -3,9 +3,8 @@
 import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
-import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal-events.js';
+import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal/events.js';
 import type { Classification, Decision, Dialog, QuestionMenu, Snapshot } from '../screen/types.js';
-import type { QuestionReply } from '../actuator/question-answer.js';
 import type { Schema } from './schema.js';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -72,6 +71,9 @@ export type Key = string;
 export type ActionOutcome =
   | { readonly ok: true; readonly verified: boolean; readonly dryRun: boolean }
   | { readonly ok: false; readonly why: RefusalWhy; readonly reason: string; readonly guard?: GuardResult };
+
+/** What the person (or a policy) answers a question menu with: a choice by its number, or text for its free-text choice. */
+export type QuestionReply = { readonly choice: number } | { readonly text: string };
 
 /** The only way a plugin touches a pane. Every call goes through the actuator: guard, stale-screen check, budgets, journal. */
 export interface Actions {

@@ -9,7 +9,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../config/load.js';
 import { urgentWebhooks } from '../../core/commands/urgent-webhooks.js';
-import { readJournal } from '../../core/journal.js';
+import { readJournal } from '../../core/journal/journal.js';
 
 interface Hit {
   readonly path: string;
