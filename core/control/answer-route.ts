@@ -2,7 +2,8 @@
 // the actuator like any send (guard, stale-screen check, budgets, journal), journaled as plugin `person:<name>`.
 import { z } from 'zod';
 import type { ActionOutcome } from '../plugin/types.js';
-import type { NightParts, NightRouteMaker } from './night-routes.js';
+import type { Actuator } from '../actuator/index.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { ControlRoute } from './routes.js';
 
 const body = z
@@ -24,6 +25,12 @@ const body = z
     message: 'say what to answer: a choice, --text or --decline',
   });
 
+/** What the route uses of the night (a part of NightParts, named here so the route list imports this file alone). */
+interface AnswerNight {
+  readonly agents: readonly AgentRuntime[];
+  readonly watch: { readonly actuator: Actuator };
+}
+
 export type AnswerRequest = z.input<typeof body>;
 
 /** What the route replies. */
@@ -34,7 +41,7 @@ export interface AnswerReply {
 }
 
 /** Answers what `agent` is parked on, as the person. */
-async function answer(night: NightParts, b: z.output<typeof body>): Promise<AnswerReply> {
+async function answer(night: AnswerNight, b: z.output<typeof body>): Promise<AnswerReply> {
   const agent = night.agents.find((a) => a.config.name === b.agent);
   if (!agent)
     throw new Error(
@@ -69,7 +76,7 @@ async function answer(night: NightParts, b: z.output<typeof body>): Promise<Answ
 }
 
 /** The `answer` route maker, registered in NIGHT_ROUTES. */
-export const answerRoute: NightRouteMaker = (night) => {
+export const answerRoute = (night: AnswerNight): ControlRoute<never, unknown> => {
   const route: ControlRoute<z.output<typeof body>, AnswerReply> = {
     type: 'answer',
     parse: (raw: unknown) => body.parse(raw),
