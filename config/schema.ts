@@ -115,6 +115,24 @@ export const guardRuleSchema = z.strictObject({
   alternative: z.string().optional(),
 });
 
+/** One webhook: `json` (a generic JSON POST), `ntfy` (a topic URL), `slack` (a Slack-compatible incoming webhook). */
+const webhookSchema = z.strictObject({
+  kind: z.enum(['json', 'ntfy', 'slack']),
+  /** the webhook's address; put secret ones in the environment: `url: "${SLACK_WEBHOOK}"` */
+  url: z.string().url('a URL such as "https://ntfy.sh/my-topic"'),
+  /** extra request headers (an ntfy access token: `Authorization: "Bearer ${NTFY_TOKEN}"`) */
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+/** `notify:` urgent escalations to webhooks. */
+export const notifySchema = z.strictObject({
+  webhooks: z.array(webhookSchema).min(1, 'at least one webhook'),
+  /** at most this many notifications an hour (each one goes to every webhook); the report carries the rest */
+  perHour: z.number().int().min(1).default(3),
+});
+
+export type NotifyConfig = z.output<typeof notifySchema>;
+
 export const configSchema = z.strictObject({
   /** IANA time zone for the schedule and for reset times printed without one */
   timezone: timezone.default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
@@ -242,6 +260,8 @@ export const configSchema = z.strictObject({
       archive: z.number().int().min(0).default(365),
     })
     .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
+  /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
+  notify: notifySchema.optional(),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),

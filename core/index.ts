@@ -1,7 +1,16 @@
 // nightshift's public API: what plugin authors and typed configs import from 'nightshift'.
 export type * from './plugin/types.js';
 export type { Schema, SchemaResult, SchemaIssue } from './plugin/schema.js';
-export type { Snapshot, PaneState, Classification, Dialog, Decision, DecisionKind } from './screen/types.js';
+export type {
+  Snapshot,
+  PaneState,
+  Classification,
+  Dialog,
+  Decision,
+  DecisionKind,
+  QuestionMenu,
+  QuestionChoice,
+} from './screen/types.js';
 export type { Verdict, GuardResult, GuardContext } from './guard/types.js';
 export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal/events.js';
 export type { UserConfig, Config, AgentConfig } from '../config/schema.js';

@@ -7,6 +7,7 @@ import type { ActionName } from '../journal/events.js';
 import type { ActionOutcome, Actions } from '../plugin/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import { answerDialog } from './answer.js';
+import { answerQuestion } from './answer-question.js';
 import { Budgets } from './budgets.js';
 import { ScreenChecks } from './checks.js';
 import type { ActuatorDeps } from './deps.js';
@@ -54,6 +55,8 @@ export class Actuator {
           if (sent.ok && o?.note) return typeText(parts, plugin, agent, o.note, true, true);
           return sent;
         }),
+      answerQuestion: (question, reply) =>
+        gate('answer', () => answerQuestion(parts, plugin, agent, question, reply)),
       type: (text, o) => gate('type', () => typeText(parts, plugin, agent, text, o?.submit ?? false)),
       press: (...keys) => gate('press', () => pressKeys(parts, plugin, agent, keys)),
       interrupt: (reason) =>

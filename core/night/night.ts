@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../config/load.js';
 import type { AgentConfig } from '../../config/schema.js';
 import { newAgentRuntime, type AgentRuntime } from '../watch/agent-runtime.js';
+import { openNightControl } from '../control/night-control.js';
 import { NightshiftError } from '../errors.js';
 import { isDiskFull } from '../files/disk-full.js';
 import { makePrivateDir, tightenTree, writePrivateFile } from '../files/private.js';
@@ -151,6 +152,17 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     onUrgent: options.onUrgent,
   });
   const { host } = deps;
+  // open before the agents start: their hooks ask it from their first tool call
+  const control = await openNightControl({
+    config,
+    night: { id: plan.id, runDir: plan.runDir },
+    agents,
+    watch: deps,
+    guard: options.guard,
+    journal: append,
+    log,
+    now,
+  });
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
   const pause = new WakeableSleep();
   let outputWake: OutputWake | undefined;
@@ -255,6 +267,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
+    await control?.close();
     outputWake?.close();
     markPipes(agents, append);
     await host.teardown();

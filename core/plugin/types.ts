@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal/events.js';
-import type { Classification, Decision, Dialog, Snapshot } from '../screen/types.js';
+import type { Classification, Decision, Dialog, QuestionMenu, Snapshot } from '../screen/types.js';
 import type { Schema } from './schema.js';
 
 export type Awaitable<T> = T | Promise<T>;
@@ -82,12 +82,21 @@ export type ActionOutcome =
   | { readonly ok: true; readonly verified: boolean; readonly dryRun: boolean }
   | { readonly ok: false; readonly why: RefusalWhy; readonly reason: string; readonly guard?: GuardResult };
 
+/** What the person (or a policy) answers a question menu with: a choice by its number, or text for its free-text choice. */
+export type QuestionReply = { readonly choice: number } | { readonly text: string };
+
 /** The only way a plugin touches a pane. Every call goes through the actuator: guard, stale-screen check, budgets, journal. */
 export interface Actions {
   /** Approve a dialog with its approval keys (or `keys`). The command is guarded; the dialog must still be on screen. */
   answer(dialog: Dialog, options?: { keys?: readonly Key[] }): Promise<ActionOutcome>;
   /** Decline a dialog with its deny keys; optionally type a note to the agent afterwards. */
   decline(dialog: Dialog, options?: { note?: string }): Promise<ActionOutcome>;
+  /**
+   * Answer a question put to the person (`classification.question`): a choice by its number, or `text` typed into the
+   * menu's own free-text choice (refused when it has none). Arrow keys move the highlight, the screen must show the same
+   * question (and for text an open, empty field that then reads the text back) before Enter. Text is guarded.
+   */
+  answerQuestion(question: QuestionMenu, reply: QuestionReply): Promise<ActionOutcome>;
   /** Type literal text into the pane (guarded line by line); `submit` presses Enter after a short delay. */
   type(text: string, options?: { submit?: boolean }): Promise<ActionOutcome>;
   /** Press key names in order (`Enter`, `Escape`, `Down`…). Literal text is refused here: use `type`. */

@@ -105,6 +105,8 @@ export interface ProfileSpec {
   readonly idle: readonly PatternSource[];
   /** the program asks the person a question (a decision only a human makes) */
   readonly questions: readonly PatternSource[];
+  /** the label of a question menu's choice that takes typed text (Claude Code's `Type something.`) */
+  readonly freeText?: readonly PatternSource[];
   /** chrome rows that may sit below a live dialog: footers, hints, spinners, status lines */
   readonly footers: readonly PatternSource[];
   /** agent output rows: one below a limit message means work resumed and the message is old */
@@ -133,5 +135,5 @@ export interface ProfileSpec {
 
 /** Every list field of a profile (the ones an override can extend or replace). */
 export type ProfileListKey = {
-  [K in keyof ProfileSpec]-?: ProfileSpec[K] extends readonly unknown[] ? K : never;
+  [K in keyof ProfileSpec]-?: NonNullable<ProfileSpec[K]> extends readonly unknown[] ? K : never;
 }[keyof ProfileSpec];

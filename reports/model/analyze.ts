@@ -12,6 +12,7 @@ import {
   type Span,
 } from './activity.js';
 import { failures } from './failures.js';
+import { parks } from './parks.js';
 import { overnightCommits } from './git-commits.js';
 import { needsYou } from './needs-you.js';
 import { pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
@@ -160,6 +161,7 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     needsYou: need,
     failures: failed,
     rescues: rescued,
+    parks: parks(events, end, clean),
     dryRun: events.some((e) => e.type === 'night-start' && e.dryRun),
     wouldDo: wouldDo(events, clean),
     refusals: refusals(events, clean),

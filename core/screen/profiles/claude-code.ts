@@ -106,6 +106,8 @@ export const claudeCode: ProfileSpec = {
     r`/^\s*☐ \S/`,
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
+  // the question menu's own free-text choice: highlighted, it is a text field (typing replaces the placeholder)
+  freeText: [r`^Type something\.?$`],
   footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
   // a message bullet at the left edge, not a menu option ("● 1. Keep trying" is Gemini's highlight) nor the effort
   // level at the right end of the footer ("● high · /effort")

@@ -16,6 +16,8 @@ import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
 
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
+const PARKED_ANSWER = 'Nobody can answer until morning: choose the safest option, note why, and carry on.';
+const PARKED_DECLINE = 'That needs a person. Leave it for the morning and go on with the rest of your work.';
 const PERMISSION = /Do you want to (proceed|make this edit|create|allow Claude to fetch)/;
 
 /** A package script that leaves marker `name` in the sandbox's markers folder (beside the project). */
@@ -330,6 +332,60 @@ export const scenarios: Scenario[] = [
     },
     { needs: 'screens: the question menu was read as an input box and nudged' },
   ),
+  // no silent parks (issue 14): after `after`, the question gets the policy's answer through its own free-text choice
+  {
+    name: 'question menu answered by the parked policy',
+    expect: 'question',
+    script: { turns: [tool('AskUserQuestion', QUESTION), say('Done.')] },
+    dialog: /Enter to select|Which database/,
+    parked: { after: '10s', answer: PARKED_ANSWER },
+    done: apiReached(1),
+    settle: 4000,
+    timeout: 120_000,
+    check(result) {
+      const answer = toolResults(result).map((t) => t.text);
+      expect(answer.join('\n'), "the model received the policy's text as the question's answer").toContain(
+        PARKED_ANSWER,
+      );
+      expect(
+        actions(result.journal)
+          .filter((a) => a.plugin !== 'kickoff')
+          .map((a) => `${a.plugin} ${a.action}`),
+        'one answer, by the parked policy',
+      ).toEqual(['parked answer']);
+    },
+  },
+  // …and a blocked command is refused with the agent's own No, then the agent is told `decline`
+  {
+    name: 'blocked force-push declined by the parked policy',
+    expect: 'hold',
+    script: {
+      turns: [
+        tool('Bash', { command: FORCE_PUSH, description: 'Publish the rewritten history' }),
+        say('Understood: I noted it for the morning.'),
+      ],
+    },
+    files: { 'package.json': PACKAGE_JSON },
+    dialog: PERMISSION,
+    parked: { after: '10s', decline: PARKED_DECLINE },
+    done: (live: Live) =>
+      mainRequests(live.received).some((r) => JSON.stringify(r.body).includes(PARKED_DECLINE)),
+    settle: 4000,
+    timeout: 120_000,
+    check(result) {
+      heldDangerous(result);
+      // Claude Code adds its own "[Request interrupted by user for tool use]" to the turn the refusal ends
+      expect(
+        laterUserTexts(result).filter((t) => !/^\[Request interrupted/.test(t)),
+        "the agent's next user turn is the decline text",
+      ).toEqual([PARKED_DECLINE]);
+      expect(
+        actions(result.journal)
+          .filter((a) => a.plugin !== 'kickoff')
+          .map((a) => `${a.plugin} ${a.action}`),
+      ).toEqual(['parked decline', 'parked type']);
+    },
+  },
   noKeystroke(
     'free-text question',
     'question',

@@ -29,6 +29,8 @@ export interface NightTimers {
   readonly idle?: string;
   /** restart delay (default 1s) */
   readonly restart?: string;
+  /** the `parked` plugin's options (default: its own) */
+  readonly parked?: Readonly<Record<string, string>>;
 }
 
 /** A running night. */
@@ -56,6 +58,7 @@ function plugins(timers: NightTimers): unknown[] {
     'rules',
     'kickoff',
     'auto-confirm',
+    { name: 'parked', options: timers.parked ?? {} },
     'dangerous',
     { name: 'nudge', options: { after: idle } },
     { name: 'restart', options: { delay: timers.restart ?? '1s' } },

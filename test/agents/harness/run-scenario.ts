@@ -133,6 +133,7 @@ export async function runScenario(
         size,
       },
       BENCH_TIMEZONE,
+      scenario.parked ? { parked: scenario.parked } : {},
     );
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;

@@ -78,6 +78,8 @@ export interface Scenario {
   readonly args?: readonly string[];
   /** extra environment for the agent */
   readonly env?: Record<string, string>;
+  /** the `parked` plugin's options for this night (default: its own, `after: 15m`, so it never acts in a scenario) */
+  readonly parked?: { readonly after?: string; readonly answer?: string; readonly decline?: string };
   /** leave the project untrusted so the trust dialog shows on start */
   readonly untrusted?: boolean;
   /** the sign of this scenario's dialog on screen (for dialogs seen and time to answer) */
