@@ -110,6 +110,7 @@ export class Actuator {
           reason,
           command: o?.command,
           urgent: o?.urgent ?? false,
+          channel: 'screen',
         });
         if (o?.urgent) this.#deps.onUrgent?.(agent.config.name, kind, reason);
         return { ok: true, verified: true, dryRun: false };
@@ -502,14 +503,22 @@ export class Actuator {
     }
   }
 
+  /**
+   * Counts one answer given through an agent's hook against the same budgets (not the cooldown, which spaces out
+   * keystrokes on a screen); returns why not when a budget is spent.
+   */
+  spendForHook(agent: AgentRuntime): { why: RefusalWhy; reason: string } | undefined {
+    return this.#spend(agent, false);
+  }
+
   /** Counts one action against the budgets; returns why not when a budget or cooldown is exhausted. */
-  #spend(agent: AgentRuntime): { why: RefusalWhy; reason: string } | undefined {
+  #spend(agent: AgentRuntime, cooled = true): { why: RefusalWhy; reason: string } | undefined {
     const now = this.#deps.now().getTime();
     const { perAgentPerHour, fleetPerMinute, cooldown } = this.#deps.options;
     agent.actionTimes = agent.actionTimes.filter((t) => now - t < HOUR);
     this.#fleetTimes = this.#fleetTimes.filter((t) => now - t < 60_000);
     const last = agent.actionTimes[agent.actionTimes.length - 1];
-    if (last !== undefined && now - last < cooldown)
+    if (cooled && last !== undefined && now - last < cooldown)
       return {
         why: 'cooldown',
         reason: `cooldown: last action ${now - last} ms ago (minimum ${cooldown} ms)`,
@@ -588,6 +597,7 @@ export class Actuator {
       rule: o.rule,
       reason: o.reason,
       screenHash,
+      channel: 'screen',
       dryRun: o.dryRun,
       verified: o.verified,
       ...(o.allowedBy ? { allowedBy: o.allowedBy } : {}),
@@ -625,6 +635,7 @@ export class Actuator {
         verdict: guard?.verdict,
         command,
         screenHash,
+        channel: 'screen',
       });
     }
     return guard ? { ok: false, why, reason, guard } : { ok: false, why, reason };

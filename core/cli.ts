@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
   init: () => import('./commands/init.js'),
+  hook: () => import('./commands/hook.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -32,6 +33,7 @@ const SUMMARIES: Record<string, string> = {
   doctor: 'check tmux, the config, the state dir and SMTP',
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
   init: 'write a commented starter config',
+  hook: "an agent's hook (run by the agent): ask the runner about a tool call",
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

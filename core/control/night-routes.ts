@@ -6,6 +6,7 @@ import type { AgentRuntime } from '../agent-runtime.js';
 import type { Guard } from '../guard/types.js';
 import type { NewJournalEvent } from '../journal-events.js';
 import type { TickDeps } from '../tick.js';
+import { hookRoute } from '../hooks/route.js';
 import type { ControlRoute } from './routes.js';
 
 /** What a route may use of the running night. */
@@ -24,7 +25,7 @@ export interface NightParts {
 }
 
 /** Builds one route for a night. */
-export type NightRouteMaker = (night: NightParts) => ControlRoute<never, unknown>;
+export type NightRouteMaker = (night: NightParts) => ControlRoute<unknown, unknown>;
 
 /** Every route the runner answers during a night. Add a feature's maker here. */
-export const NIGHT_ROUTES: readonly NightRouteMaker[] = [];
+export const NIGHT_ROUTES: readonly NightRouteMaker[] = [hookRoute];
