@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { agentSchema, type Config } from '../config/schema.js';
-import { newAgentRuntime } from '../core/agent-runtime.js';
+import { newAgentRuntime } from '../core/watch/agent-runtime.js';
 import { askControl, ControlRoutes, startControlServer } from '../core/control/index.js';
 import type { NightParts } from '../core/control/night-routes.js';
 import { createGuard } from '../core/guard/create-guard.js';

@@ -2,9 +2,9 @@
 // for an agent whose channel has not spoken within the handshake time (the screen path answers it alone).
 import { join } from 'node:path';
 import type { AgentConfig } from '../../config/schema.js';
-import type { AgentRuntime } from '../agent-runtime.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
 import { endpointFile } from '../control/place.js';
-import type { NewJournalEvent } from '../journal-events.js';
+import type { NewJournalEvent } from '../journal/events.js';
 import { hookChannelLive } from './route.js';
 import { wireAgentHooks, type Wired } from './wiring.js';
 

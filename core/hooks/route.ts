@@ -1,7 +1,7 @@
 // The runner's `hook` route: judges a tool call an agent's hook hands over with the screen path's judge and policy
 // (guardDialog, the actuator's budgets, dry-run, the journal), and turns the channel's states into looks and events.
-import type { AgentRuntime } from '../agent-runtime.js';
-import type { NightParts, NightRouteMaker } from '../control/night-routes.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
+import type { NightParts, NightRouteMaker } from '../control/night-parts.js';
 import { guardDialog } from '../screen/guard-dialog.js';
 import type { Dialog } from '../screen/types.js';
 import type { HookAnswer, HookCall, HookRequest } from './protocol.js';

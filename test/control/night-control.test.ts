@@ -7,7 +7,7 @@ import type { Config } from '../../config/schema.js';
 import { askControl } from '../../core/control/client.js';
 import { openNightControl } from '../../core/control/night-control.js';
 import type { NightParts } from '../../core/control/night-routes.js';
-import type { NewJournalEvent } from '../../core/journal-events.js';
+import type { NewJournalEvent } from '../../core/journal/events.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { agentSchema, type Config } from '../../config/schema.js';
-import { newAgentRuntime, type AgentRuntime } from '../../core/agent-runtime.js';
+import { newAgentRuntime, type AgentRuntime } from '../../core/watch/agent-runtime.js';
 import type { NightParts } from '../../core/control/night-routes.js';
 import { createGuard } from '../../core/guard/create-guard.js';
 import { hookChannelLive, hookRoute } from '../../core/hooks/route.js';
 import type { HookRequest } from '../../core/hooks/protocol.js';
-import type { NewJournalEvent } from '../../core/journal-events.js';
+import type { NewJournalEvent } from '../../core/journal/events.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));

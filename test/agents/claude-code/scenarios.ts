@@ -14,7 +14,7 @@ import { crashAgent } from '../harness/faults.js';
 import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
-import type { JournalEvent } from '../../../core/journal-events.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
 const PERMISSION = /Do you want to (proceed|make this edit|create|allow Claude to fetch)/;
