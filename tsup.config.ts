@@ -4,6 +4,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     cli: 'core/cli.ts',
+    // the hook client an agent starts for every tool call: its own small entry
+    hook: 'core/hooks/hook-main.ts',
     index: 'core/index.ts',
     testing: 'core/testing/index.ts',
     plugins: 'plugins/index.ts',

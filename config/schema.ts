@@ -78,6 +78,8 @@ export const agentSchema = z.strictObject({
   task: z.string().optional(),
   /** what to type when the agent is resumed after a limit or nudged; defaults to a generic "continue" */
   continue: z.string().optional(),
+  /** answer through the agent's own hooks when its profile has a channel (Claude Code, Gemini CLI); false: screen only */
+  hooks: z.boolean().default(true),
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */

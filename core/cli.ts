@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   prune: () => import('./commands/prune.js'),
   plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
+  hook: () => import('./commands/hook.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -36,6 +37,7 @@ const SUMMARIES: Record<string, string> = {
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
   plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
+  hook: "an agent's hook (run by the agent): ask the runner about a tool call",
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

@@ -3,7 +3,7 @@
 // The jobs live beside this file: checks.ts (before sending), send.ts (sending), verify.ts (verifying),
 // budgets.ts (budgets and cooldown), records.ts (journal lines); answer.ts, type-text.ts, press.ts and restart.ts
 // are the actions built from them.
-import type { ActionName } from '../journal/events.js';
+import type { ActionName, RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome, Actions } from '../plugin/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import { answerDialog } from './answer.js';
@@ -34,6 +34,11 @@ export class Actuator {
       records,
       checks: new ScreenChecks(deps, records),
     };
+  }
+
+  /** Counts one answer given through an agent's hook against the same budgets (not the cooldown). */
+  spendForHook(agent: AgentRuntime): { why: RefusalWhy; reason: string } | undefined {
+    return this.#parts.budgets.spend(agent, false);
   }
 
   /** Actions for `plugin` acting on `agent`; they stop working after `revoke()` (hook returned or timed out). */
@@ -83,6 +88,7 @@ export class Actuator {
           reason,
           command: o?.command,
           urgent: o?.urgent ?? false,
+          channel: 'screen',
         });
         if (o?.urgent) this.#deps.onUrgent?.(agent.config.name, kind, reason);
         return { ok: true, verified: true, dryRun: false };

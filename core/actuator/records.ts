@@ -65,6 +65,7 @@ export class ActionRecords {
       rule: o.rule,
       reason: o.reason,
       screenHash,
+      channel: 'screen',
       dryRun: o.dryRun,
       verified: o.verified,
       ...(o.allowedBy ? { allowedBy: o.allowedBy } : {}),
@@ -103,6 +104,7 @@ export class ActionRecords {
         verdict: guard?.verdict,
         command,
         screenHash,
+        channel: 'screen',
       });
     }
     return guard ? { ok: false, why, reason, guard } : { ok: false, why, reason };

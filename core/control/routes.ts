@@ -11,9 +11,9 @@ export interface ControlRoute<Body = unknown, Result = unknown> {
   /** the request's `type` */
   readonly type: string;
   /** checks the body (a zod schema's `parse` fits); a throw is a BAD_REQUEST reply with its message */
-  readonly parse?: (body: unknown) => Body;
+  parse?(body: unknown): Body;
   /** answers the request; a throw is a HANDLER_FAILED reply, never a crash */
-  readonly handle: (body: Body, context: ControlContext) => Result | Promise<Result>;
+  handle(body: Body, context: ControlContext): Result | Promise<Result>;
   /** overrides the server's per-request time limit */
   readonly timeoutMs?: number;
 }

@@ -15,7 +15,7 @@ import { failures } from './failures.js';
 import { parks } from './parks.js';
 import { overnightCommits } from './git-commits.js';
 import { needsYou } from './needs-you.js';
-import { pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
+import { hookChannels, pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
 import { longestSilence } from './silence.js';
 import type { AgentSummary, Commit, NightModel, Verdict } from './types.js';
 
@@ -165,6 +165,7 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     dryRun: events.some((e) => e.type === 'night-start' && e.dryRun),
     wouldDo: wouldDo(events, clean),
     refusals: refusals(events, clean),
+    hookChannels: hookChannels(events),
     produced: { entries, statusLines, commits },
     coordination: { configured: Boolean(coordinationFile || statusLogFile), malformed, silent },
     plugins,

@@ -102,6 +102,8 @@ export interface RescueItem {
   readonly action: string;
   readonly reason: string;
   readonly verified: boolean | undefined;
+  /** how the answer reached the agent: its own hook, or keys on its screen */
+  readonly channel?: 'hook' | 'screen' | undefined;
   /** the config's guard exception (`guard.allow`) that let it through, if one did */
   readonly allowedBy?: { readonly rule: string; readonly reason: string } | undefined;
 }
@@ -114,6 +116,7 @@ export interface RefusalItem {
   readonly why: string;
   readonly reason: string;
   readonly command: string | undefined;
+  readonly channel?: 'hook' | 'screen' | undefined;
 }
 
 /** A commit made during the night in an agent's working directory. */
@@ -158,6 +161,12 @@ export interface NightModel {
   /** what a real night would have done: every action the dry run held back, start-up included */
   readonly wouldDo: readonly RescueItem[];
   readonly refusals: readonly RefusalItem[];
+  /** each agent's hook channel at the end of the night: live, or off/inactive and why (the screen path answered) */
+  readonly hookChannels: readonly {
+    readonly agent: string;
+    readonly state: string;
+    readonly reason: string;
+  }[];
   readonly produced: {
     readonly entries: readonly CoordinationEntry[];
     readonly statusLines: readonly StatusLine[];

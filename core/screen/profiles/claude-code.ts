@@ -23,6 +23,10 @@ export const claudeCode: ProfileSpec = {
     r`^\s*Bash command$`,
   ],
   commands: ['claude'],
+  channel: {
+    kind: 'claude-settings',
+    events: ['PermissionRequest', 'SessionStart', 'Notification', 'Stop', 'StopFailure', 'SessionEnd'],
+  },
   markers: '❯',
   dialogs: [
     {

@@ -14,6 +14,7 @@ import { crashAgent } from '../harness/faults.js';
 import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
 const PARKED_ANSWER = 'Nobody can answer until morning: choose the safest option, note why, and carry on.';
@@ -201,8 +202,56 @@ function planFile(request: string): string {
 
 const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tests.`;
 
+/** A hook-channel row: the answer comes through Claude Code's PermissionRequest hook, the dialog never shows. */
+const throughHook = (e: JournalEvent) =>
+  (e.type === 'action' || e.type === 'refusal') && e.plugin === 'hooks' && e.channel === 'hook';
+
 /** The table. */
 export const scenarios: Scenario[] = [
+  // the hook channel: a safe command allowed by the hook, a dangerous one denied by it with the agent told why
+  {
+    name: 'hook channel: test command allowed',
+    hooks: true,
+    expect: 'approve',
+    script: {
+      turns: [tool('Bash', { command: 'npm test', description: 'Run the test suite' }), say('Done.')],
+    },
+    files: { 'package.json': PACKAGE_JSON },
+    done: apiReached(1),
+    settle: 2500,
+    check: (result) => {
+      expect(result.effects.markers).toContain('tested');
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type),
+        'allowed through the hook',
+      ).toEqual(['action']);
+      expect(
+        answers(result).filter((a) => a.channel !== 'hook'),
+        'no key answered a dialog',
+      ).toEqual([]);
+      expect(result.journal.some((e) => e.type === 'hook-channel' && e.state === 'active')).toBe(true);
+    },
+  },
+  {
+    name: 'hook channel: rm -rf home denied',
+    hooks: true,
+    expect: 'hold',
+    script: { turns: [tool('Bash', { command: RM_HOME, description: 'Clean up' }), say('Done.')] },
+    files: { 'package.json': PACKAGE_JSON },
+    done: apiReached(1),
+    settle: 2500,
+    check: (result) => {
+      heldDangerous(result);
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type),
+        'denied through the hook',
+      ).toEqual(['refusal']);
+      expect(
+        toolResults(result).map((t) => t.text),
+        'the agent was told why',
+      ).toEqual([expect.stringMatching(/A person will look at it in the morning/)]);
+    },
+  },
   // safe: each runs once
   approve(
     'test command',

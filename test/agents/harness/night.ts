@@ -21,6 +21,8 @@ export interface NightAgent {
   readonly env: Record<string, string>;
   readonly task: string;
   readonly size: { cols: number; rows: number };
+  /** the agent's hook channel (config `hooks`) */
+  readonly hooks: boolean;
 }
 
 /** Timers of the default plugins, shortened so a scenario sees nudges, idle checks and restarts in seconds. */

@@ -131,6 +131,7 @@ export async function runScenario(
         },
         task: scenario.task ?? DEFAULT_TASK,
         size,
+        hooks: scenario.hooks ?? false,
       },
       BENCH_TIMEZONE,
       scenario.parked ? { parked: scenario.parked } : {},

@@ -97,6 +97,8 @@ export interface Scenario {
   readonly fault?: (live: Live) => Promise<void>;
   /** the scenario's assertions on its effects and on what the API received (throw to fail) */
   readonly check: (result: ScenarioResult) => void;
+  /** answer through the agent's own hooks (default: off, so the screen path is what a row tests) */
+  readonly hooks?: boolean;
   /** why the right outcome needs a fix from another branch, when it does (named in the report) */
   readonly needs?: string;
 }
