@@ -1,5 +1,6 @@
 import type { PaneState } from './screen/types.js';
 import type { Verdict } from './guard/types.js';
+import type { TaskRun } from './queue/types.js';
 
 /** Every journal line has a time and a type; the rest depends on the type. */
 interface Base {
@@ -132,7 +133,9 @@ export type JournalEvent =
   | (Base & { type: 'disk-full'; detail: string })
   /** space came back at `t`; `lost` events could not be kept in memory meanwhile */
   | (Base & { type: 'disk-recovered'; since: string; lost: number })
-  | (Base & { type: 'warning'; source: string; message: string });
+  | (Base & { type: 'warning'; source: string; message: string })
+  /** a queued task changed: its whole run as it is now (docs/queue.md) */
+  | (Base & { type: 'task'; id: string; run: TaskRun });
 
 export type JournalEventType = JournalEvent['type'];
 /** An event before the journal stamps its time. */

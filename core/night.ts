@@ -20,6 +20,8 @@ import type { LoadedPlugin } from './plugin/loader.js';
 import { PluginStateStore } from './plugin/state.js';
 import { lookDue, wakeAt } from './polling.js';
 import type { Classification, Snapshot } from './screen/types.js';
+import type { EndReader } from './queue/end-signal.js';
+import { nightQueue } from './queue/night-queue.js';
 import { createWatch } from './watch.js';
 import { tick } from './tick.js';
 import type { Tmux } from './tmux/types.js';
@@ -45,6 +47,8 @@ export interface NightOptions {
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
   /** every journal event as it is written (the CLI's live view) */
   readonly onEvent?: (event: NewJournalEvent) => void;
+  /** how the task queue learns an agent reported a task's end (the coordination file, the status log) */
+  readonly queueEnds?: EndReader;
 }
 
 /** How a night ended. */
@@ -149,6 +153,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     onUrgent: options.onUrgent,
   });
   const { host } = deps;
+  const queue = nightQueue({ config, night: plan, tmux: options.tmux, watch: deps, ends: options.queueEnds });
+  queue?.restore(agents, previousEvents);
 
   let endReason: NightResult['endReason'] = 'duration';
   let leftRunning: string | undefined;
@@ -176,6 +182,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         try {
           if (tmuxLost) await recoverTmux();
           await tick(due, deps);
+          await queue?.step(due);
           flushState(state, log);
         } catch (error) {
           if (!(error instanceof NightshiftError) || !error.code.startsWith('TMUX')) throw error;
@@ -242,6 +249,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
+    queue?.finish(endReason);
     markPipes(agents, append);
     await host.teardown();
     flushState(state, log);

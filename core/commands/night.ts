@@ -3,6 +3,7 @@ import { parseDuration, formatDuration } from '../duration.js';
 import { NightshiftError } from '../errors.js';
 import { lockStateDir } from '../lock.js';
 import { readNightPlan, runNight, type NightResult } from '../night.js';
+import { coordinationEnds } from './queue-ends.js';
 import { planNight, type NightPlan } from '../night-plan.js';
 import { nightEnd } from '../scheduler.js';
 import type { Config } from '../../config/schema.js';
@@ -97,6 +98,7 @@ export async function runWithSignals(
       plan,
       signal: controller.signal,
       onUrgent,
+      queueEnds: coordinationEnds(runtime.loaded.config),
       ...(onEvent ? { onEvent } : {}),
     });
     return signal ? { ...result, signal } : result;
