@@ -5,6 +5,7 @@ import {
   analyzeNight,
   coordinationSection,
   dryRunSection,
+  workSection,
   failuresSection,
   needsYouSection,
   pluginsSection,
@@ -34,6 +35,7 @@ export default definePlugin<z.output<typeof options>>({
       now: ctx.now,
     });
     return [
+      workSection(model),
       dryRunSection(model),
       needsYouSection(model),
       failuresSection(model),

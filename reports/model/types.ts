@@ -1,3 +1,4 @@
+import type { WorkItem } from './work.js';
 // The night as the report sees it: derived once from the journal, the logs and the agents' records.
 import type { EscalationKind, NightRecord } from '../../core/index.js';
 import type { CoordinationEntry, Malformed, StatusLine } from '../coordination/types.js';
@@ -40,7 +41,7 @@ export interface AgentSummary {
 }
 
 /** Why something is on the "needs you" list. */
-export type NeedKind = EscalationKind | 'still-waiting' | 'coordination' | 'status-log';
+export type NeedKind = EscalationKind | 'still-waiting' | 'coordination' | 'status-log' | 'task';
 
 /** One thing a person has to do in the morning. Strings are redacted, not escaped. */
 export interface NeedsYouItem {
@@ -149,6 +150,8 @@ export interface NightModel {
   };
   readonly plugins: readonly PluginTrouble[];
   readonly warnings: readonly string[];
+  /** the task queue's tasks (docs/queue.md); empty without a queue */
+  readonly work: readonly WorkItem[];
   readonly counts: {
     readonly needsYou: number;
     readonly done: number;
