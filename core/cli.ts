@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   report: () => import('./commands/report.js'),
   doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
+  tasks: () => import('./commands/tasks.js'),
   init: () => import('./commands/init.js'),
 };
 
@@ -31,6 +32,7 @@ const SUMMARIES: Record<string, string> = {
   report: "compile (and --send) a night's report again",
   doctor: 'check tmux, the config, the state dir and SMTP',
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
+  tasks: 'the night\'s task queue and each task\'s state; `tasks add "TEXT"` appends one',
   init: 'write a commented starter config',
 };
 
