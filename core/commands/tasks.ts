@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { taskSchema } from '../../config/queue-schema.js';
 import type { Config } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
-import { readJournal } from '../journal.js';
+import { readJournal } from '../journal/journal.js';
 import { appendAddedTask } from '../queue/added.js';
 import { readStore, withStoredState } from '../queue/store.js';
 import { collectTasks, queueActive, slug } from '../queue/tasks.js';

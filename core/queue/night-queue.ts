@@ -1,5 +1,5 @@
 // The queue's place in a night: made when the config asks for one (`queue:` or `tasks:`), else nothing.
-import type { TickDeps } from '../tick.js';
+import type { TickDeps } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
 import type { Config } from '../../config/schema.js';
 import type { EndReader } from './end-signal.js';

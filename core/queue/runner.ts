@@ -5,9 +5,9 @@
 import { existsSync, statSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
-import type { BoundActions } from '../actuator.js';
-import type { AgentRuntime } from '../agent-runtime.js';
-import type { JournalEvent, NewJournalEvent } from '../journal-events.js';
+import type { BoundActions } from '../actuator/index.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
+import type { JournalEvent, NewJournalEvent } from '../journal/events.js';
 import type { Tmux } from '../tmux/types.js';
 import { addedFile } from './added.js';
 import { inFlight, nextTask } from './dispatch.js';

@@ -1,4 +1,3 @@
-import type { WorkItem } from './work.js';
 // The night as the report sees it: derived once from the journal, the logs and the agents' records.
 import type { EscalationKind, NightRecord } from '../../core/index.js';
 import type { CoordinationEntry, Malformed, StatusLine } from '../coordination/types.js';
@@ -159,4 +158,28 @@ export interface NightModel {
     readonly rescues: number;
   };
   readonly verdict: Verdict;
+}
+
+/** How a task's night went, as the report says it. */
+export type WorkState = 'done' | 'failed' | 'blocked' | 'timed-out' | 'not-reached' | 'running' | 'queued';
+
+/** One task in the report's Work section. Strings from agents are redacted. */
+export interface WorkItem {
+  readonly id: string;
+  readonly text: string;
+  readonly agent: string | undefined;
+  readonly state: WorkState;
+  readonly start: Date | undefined;
+  readonly end: Date | undefined;
+  /** how its end was told (coordination, status-log, quiet, timeout, park, agent-gone, night-end) */
+  readonly endedBy: string | undefined;
+  readonly branch: string | undefined;
+  /** the worktree was removed: no commit, no change */
+  readonly removed: boolean;
+  readonly commits: readonly { sha: string; subject: string }[];
+  /** `2 files changed, 10 insertions(+)` */
+  readonly diffstat: string;
+  readonly summary: string | undefined;
+  readonly blockedOn: string | undefined;
+  readonly uncommitted: readonly string[];
 }

@@ -3,31 +3,7 @@
 import { existsSync } from 'node:fs';
 import { execa } from 'execa';
 import type { JournalEvent } from '../../core/index.js';
-import type { NeedsYouItem } from './types.js';
-
-/** How a task's night went, as the report says it. */
-export type WorkState = 'done' | 'failed' | 'blocked' | 'timed-out' | 'not-reached' | 'running' | 'queued';
-
-/** One task in the report's Work section. Strings from agents are redacted. */
-export interface WorkItem {
-  readonly id: string;
-  readonly text: string;
-  readonly agent: string | undefined;
-  readonly state: WorkState;
-  readonly start: Date | undefined;
-  readonly end: Date | undefined;
-  /** how its end was told (coordination, status-log, quiet, timeout, park, agent-gone, night-end) */
-  readonly endedBy: string | undefined;
-  readonly branch: string | undefined;
-  /** the worktree was removed: no commit, no change */
-  readonly removed: boolean;
-  readonly commits: readonly { sha: string; subject: string }[];
-  /** `2 files changed, 10 insertions(+)` */
-  readonly diffstat: string;
-  readonly summary: string | undefined;
-  readonly blockedOn: string | undefined;
-  readonly uncommitted: readonly string[];
-}
+import type { NeedsYouItem, WorkItem, WorkState } from './types.js';
 
 type TaskEvent = Extract<JournalEvent, { type: 'task' }>;
 

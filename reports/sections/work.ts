@@ -1,6 +1,6 @@
 import type { ReportSection } from '../../core/index.js';
 import type { NightModel } from '../model/types.js';
-import type { WorkItem } from '../model/work.js';
+import type { WorkItem } from '../model/types.js';
 import { mdCode, mdTable, mdText } from '../render/markdown-escape.js';
 import { clockIn, cut, formatMinutes } from './format.js';
 

@@ -1,6 +1,6 @@
-import type { PaneState } from './screen/types.js';
-import type { Verdict } from './guard/types.js';
-import type { TaskRun } from './queue/types.js';
+import type { PaneState } from '../screen/types.js';
+import type { Verdict } from '../guard/types.js';
+import type { TaskRun } from '../queue/types.js';
 
 /** Every journal line has a time and a type; the rest depends on the type. */
 interface Base {
