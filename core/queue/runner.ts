@@ -205,22 +205,24 @@ export class QueueRunner {
     });
     const act = this.#d.actions(agent);
     const outcome = await act.type(text, { submit: true }).finally(() => act.revoke());
-    if (outcome.ok && (outcome.verified || outcome.dryRun)) {
+    // sent is delivered, verified or not: typing it again could give the task twice
+    if (outcome.ok) {
       agent.status.taskSentAt = this.#d.now();
       this.#set(run, { state: 'running', sentAt: this.#d.now().toISOString() });
       return;
     }
     if (!outcome.ok && (outcome.why === 'cooldown' || outcome.why === 'not-ready')) return;
     const why = outcome.ok ? 'the input box did not take it' : outcome.reason;
+    // a refusal by the guard is tried again too (a hold may come from a slow analysis), then the task waits on a person
+    w.attempts += 1;
+    if (w.attempts < ATTEMPTS) return;
     if (!outcome.ok && outcome.why === 'guard')
       return this.#finish(agent, run, 'blocked', 'park', {
         blockedOn: `the guard would not type its text: ${why}`,
       });
-    w.attempts += 1;
-    if (w.attempts >= ATTEMPTS)
-      return this.#finish(agent, run, 'failed', 'agent-gone', {
-        summary: `its text could not be delivered: ${why}`,
-      });
+    return this.#finish(agent, run, 'failed', 'agent-gone', {
+      summary: `its text could not be delivered: ${why}`,
+    });
   }
 
   /** Watches a running task for its end. */
@@ -235,8 +237,14 @@ export class QueueRunner {
     }
     if (agent.status.givenUp)
       return this.#finish(agent, run, 'failed', 'agent-gone', { summary: 'its agent was given up on' });
-    if (now - sentAt > this.#timeout()) return this.#finish(agent, run, 'timed-out', 'timeout', {});
     const w = this.#watchingOf(agent);
+    if (now - sentAt > this.#timeout())
+      // stopped either way; a task parked on a person when its time ran out was blocked, not slow
+      return w.parkedSince !== undefined
+        ? this.#finish(agent, run, 'blocked', 'park', {
+            blockedOn: run.blockedOn ?? parkDescription(agent.last!),
+          })
+        : this.#finish(agent, run, 'timed-out', 'timeout', {});
     const seen = agent.last;
     if (!seen) return;
     const state = seen.classification.state;
@@ -381,8 +389,8 @@ function parkDescription(seen: NonNullable<AgentRuntime['last']>): string {
   if (dialog?.command) return `a ${classification.state} waiting on a person: ${dialog.command}`;
   const lines = snapshot.lines
     .map((l) => l.trim())
-    .filter(Boolean)
-    .slice(-4)
+    .filter((l) => l && !/^[─━═\-│╭╮╰╯\s]+$/.test(l) && !/Enter to select|esc to cancel/i.test(l))
+    .slice(-6)
     .join(' ⏎ ');
-  return `a ${classification.state} waiting on a person: ${lines.length > 240 ? `${lines.slice(0, 239)}…` : lines}`;
+  return `a ${classification.state} waiting on a person: ${lines.length > 300 ? `${lines.slice(0, 299)}…` : lines}`;
 }

@@ -33,6 +33,7 @@ for (;;) {
       );
   };
   if (text.includes('(ask)')) {
+    await work(`Looking at ${id}`, 800);
     show('question', [
       '────────────────────────────────────────────────────────────',
       ' ☐ Scope',

@@ -3,7 +3,7 @@ import { collectTasks } from '../../queue/tasks.js';
 import { taskText } from '../../queue/trailer.js';
 import { guardFor } from '../runtime.js';
 import { repoTop } from '../../queue/git.js';
-import { error, type CheckProblem, type ConfigCheck } from './types.js';
+import { error, warning, type CheckProblem, type ConfigCheck } from './types.js';
 
 /**
  * The task queue: ids unique, agents known, `after` naming known tasks without a cycle, the queue file readable,
@@ -29,7 +29,8 @@ export const queueCheck: ConfigCheck = {
       const verdict = guard.check(text, { cwd: agent?.cwd ?? draft.dir, kind: 'message' });
       if (verdict.verdict !== 'allow')
         problems.push(
-          error(
+          // a warning: the night's actuator judges the text again before typing it, and refuses it then
+          warning(
             `task "${task.id}"`,
             `the guard says ${verdict.verdict} (${verdict.rule ?? 'no rule'}: ${verdict.reason}); rephrase it`,
           ),
