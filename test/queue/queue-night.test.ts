@@ -67,12 +67,9 @@ const ended = (dir: string, ids: readonly string[]) =>
  */
 async function nightUntil(f: { dir: string; configFile: string }, ids: readonly string[], wait = 240_000) {
   const night = nightshift(['night', '--now', '--for', '20m', '--config', f.configFile], { cwd: f.dir });
-  await waitFor(
-    () => ended(f.dir, ids) || night.exitCode !== undefined,
-    `tasks ${ids.join(', ')} ended`,
-    wait,
-    500,
-  );
+  let exited = false;
+  void night.then(() => (exited = true));
+  await waitFor(() => ended(f.dir, ids) || exited, `tasks ${ids.join(', ')} ended`, wait, 500);
   night.kill('SIGINT');
   const result = await night;
   expect(result.exitCode, result.all).toBe(130);
@@ -268,12 +265,9 @@ describe.concurrent('the night works through a queue (real tmux, real git)', () 
     );
     expect(added.exitCode, added.all).toBe(0);
     expect(added.stdout).toContain('queued late');
-    await waitFor(
-      () => ended(f.dir, ['late']) || night.exitCode !== undefined,
-      'the added task ended',
-      180_000,
-      200,
-    );
+    let exited = false;
+    void night.then(() => (exited = true));
+    await waitFor(() => ended(f.dir, ['late']) || exited, 'the added task ended', 180_000, 200);
     night.kill('SIGINT');
     const result = await night;
     expect(result.exitCode, result.all).toBe(130);
