@@ -36,7 +36,9 @@ export const IDLE_COMMAND = `sh -c 'echo "nightshift: no task for this agent rig
 /** a park is described in the report once it lasted this long (a dialog auto-confirm answers is gone by then) */
 const PARK_NOTED_MS = 15_000;
 /** delivering a task's text gives up after this many refused or unverified attempts */
-const ATTEMPTS = 3;
+const ATTEMPTS = 5;
+/** an agent started for a task gets at least this long to show its input box (a loaded machine starts slowly) */
+const START_MS = 5 * 60_000;
 const PARKED = new Set(['question', 'confirm', 'secret']);
 
 /** What the queue remembers about an agent's current task between ticks (not on disk: rebuilt after a restart). */
@@ -191,7 +193,7 @@ export class QueueRunner {
   /** Types the task (and its trailer) once the agent's input box is ready; the actuator verifies the delivery. */
   async #deliver(agent: AgentRuntime, run: TaskRun): Promise<void> {
     const now = this.#d.now().getTime();
-    if (now - Date.parse(run.startedAt ?? '') > this.#timeout())
+    if (now - Date.parse(run.startedAt ?? '') > Math.max(this.#timeout(), START_MS))
       return this.#finish(agent, run, 'failed', 'timeout', {
         summary: 'its agent never showed an input box to take it',
       });

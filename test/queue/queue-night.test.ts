@@ -94,7 +94,7 @@ describe.concurrent('the night works through a queue (real tmux, real git)', () 
       (dir) => ({
         plugins: PLUGINS,
         coordination: { file: join(dir, 'COORDINATION.md') },
-        queue: { workspace: 'worktree', repo: './app', timeout: '60s', quiet: '30s' },
+        queue: { workspace: 'worktree', repo: './app', timeout: '5m', quiet: '30s' },
         tasks: [
           { id: 'login', text: 'Fix the login test', agent: 'a1' },
           { id: 'logger', text: 'Upgrade the logger', after: ['login'] },
@@ -203,7 +203,7 @@ describe.concurrent('the night works through a queue (real tmux, real git)', () 
       (dir) => ({
         plugins: PLUGINS,
         coordination: { file: join(dir, 'COORDINATION.md') },
-        queue: { workspace: 'worktree', repo: './app', timeout: '60s', quiet: '30s' },
+        queue: { workspace: 'worktree', repo: './app', timeout: '5m', quiet: '30s' },
         tasks: ['one', 'two', 'three', 'four'].map((id) => ({ id, text: `Write ${id}` })),
       }),
     );
