@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
   tasks: () => import('./commands/tasks.js'),
+  plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
 };
 
@@ -33,6 +34,7 @@ const SUMMARIES: Record<string, string> = {
   doctor: 'check tmux, the config, the state dir and SMTP',
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
   tasks: 'the night\'s task queue and each task\'s state; `tasks add "TEXT"` appends one',
+  plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
 };
 
