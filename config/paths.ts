@@ -15,6 +15,12 @@ export function resolveConfigPaths(config: Config, base: string): Config {
     ...config,
     stateDir: resolvePath(config.stateDir, base),
     agents: config.agents.map((a) => ({ ...a, cwd: resolvePath(a.cwd, base) })),
+    queue: config.queue && {
+      ...config.queue,
+      file: config.queue.file && resolvePath(config.queue.file, base),
+      repo: config.queue.repo && resolvePath(config.queue.repo, base),
+      worktrees: config.queue.worktrees && resolvePath(config.queue.worktrees, base),
+    },
     coordination: {
       ...config.coordination,
       file: config.coordination.file && resolvePath(config.coordination.file, base),

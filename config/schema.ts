@@ -3,6 +3,7 @@ import { parseDuration } from '../core/duration.js';
 import { addressProblem } from './address.js';
 import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
+import { queueSchema, taskSchema } from './queue-schema.js';
 
 /** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
@@ -267,6 +268,10 @@ export const configSchema = z.strictObject({
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),
+  /** how the night's task queue runs (docs/queue.md); with `tasks:` or `queue:` set, agents work through a queue */
+  queue: queueSchema.optional(),
+  /** the night's work, one task each (docs/queue.md) */
+  tasks: z.array(taskSchema).default([]),
   /**
    * omitted: the built-in set with defaults. A list (plugin names, paths, package names, `{ name, options }` or plugin
    * objects; falsy entries skipped) replaces the built-in set; `{ add, remove }` keeps it, without the names in

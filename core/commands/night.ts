@@ -5,6 +5,7 @@ import { lockStateDir } from '../night/lock.js';
 import { readNightPlan, runNight, type NightResult } from '../night/night.js';
 import { planNight, type NightPlan } from '../night/night-plan.js';
 import { nightEnd } from '../night/scheduler.js';
+import { coordinationEnds } from './queue-ends.js';
 import type { Config } from '../../config/schema.js';
 import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
 import { nightProgress } from './night-progress.js';
@@ -108,6 +109,7 @@ export async function runWithSignals(
       plan,
       signal: controller.signal,
       onUrgent,
+      queueEnds: coordinationEnds(runtime.loaded.config),
       ...(onEvent ? { onEvent } : {}),
     });
     return signal ? { ...result, signal } : result;

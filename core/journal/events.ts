@@ -1,5 +1,6 @@
 import type { PaneState } from '../screen/types.js';
 import type { Verdict } from '../guard/types.js';
+import type { TaskRun } from '../queue/types.js';
 
 /** Every journal line has a time and a type; the rest depends on the type. */
 interface Base {
@@ -155,7 +156,9 @@ export type JournalEvent =
       reason: string;
     })
   /** an agent's hook reported a state (turn finished, waiting, session ended, a failure or a limit) */
-  | (Base & { type: 'hook-event'; agent: string; event: string; kind: string; detail?: string | undefined });
+  | (Base & { type: 'hook-event'; agent: string; event: string; kind: string; detail?: string | undefined })
+  /** a queued task changed: its whole run as it is now (docs/queue.md) */
+  | (Base & { type: 'task'; id: string; run: TaskRun });
 
 /** How a decision reached an agent: keys on its screen, or an answer to its own hook. */
 export type Channel = 'hook' | 'screen';

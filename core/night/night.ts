@@ -24,6 +24,8 @@ import { PluginStateStore } from '../plugin/state.js';
 import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
 import type { Classification, Snapshot } from '../screen/types.js';
+import type { EndReader } from '../queue/end-signal.js';
+import { nightQueue } from '../queue/night-queue.js';
 import { createWatch } from '../watch/watch.js';
 import { tick } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
@@ -49,6 +51,8 @@ export interface NightOptions {
   readonly onUrgent?: (agent: string, kind: EscalationKind, reason: string) => void;
   /** every journal event as it is written (the CLI's live view) */
   readonly onEvent?: (event: NewJournalEvent) => void;
+  /** how the task queue learns an agent reported a task's end (the coordination file, the status log) */
+  readonly queueEnds?: EndReader;
 }
 
 /** How a night ended. */
@@ -169,6 +173,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     log,
     now,
   });
+  const queue = nightQueue({ config, night: plan, tmux: options.tmux, watch: deps, ends: options.queueEnds });
+  queue?.restore(agents, previousEvents);
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
   const pause = new WakeableSleep();
   let outputWake: OutputWake | undefined;
@@ -209,6 +215,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         try {
           if (tmuxLost) await recoverTmux();
           await tick(due, deps);
+          await queue?.step(due);
           flushState(state, log);
         } catch (error) {
           if (!(error instanceof NightshiftError) || !error.code.startsWith('TMUX')) throw error;
@@ -274,6 +281,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
     await control?.close();
+    queue?.finish(endReason);
     outputWake?.close();
     markPipes(agents, append);
     await host.teardown();

@@ -5,7 +5,8 @@ import type { Classification, Snapshot } from '../screen/types.js';
 
 /** What the runner keeps about one agent during a night. Owned by the night; plugins see a read-only `AgentStatus`. */
 export interface AgentRuntime {
-  readonly config: AgentConfig;
+  /** replaced by the queue while a task runs in its own worktree (its `cwd`), never by plugins */
+  config: AgentConfig;
   /** tmux pane id, once the layout is up */
   paneId: string | undefined;
   /** the pipe-pane log file */

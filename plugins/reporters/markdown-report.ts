@@ -5,6 +5,7 @@ import {
   analyzeNight,
   coordinationSection,
   dryRunSection,
+  workSection,
   failuresSection,
   parksSection,
   needsYouSection,
@@ -35,6 +36,7 @@ export default definePlugin<z.output<typeof options>>({
       now: ctx.now,
     });
     return [
+      workSection(model),
       dryRunSection(model),
       needsYouSection(model),
       parksSection(model),

@@ -23,6 +23,7 @@ export function headline(model: NightModel): string {
   const { needsYou, done, failed } = model.counts;
   const parts: string[] = [];
   if (needsYou > 0) parts.push(`${needsYou} need${needsYou === 1 ? 's' : ''} you`);
+  if (model.work.length) parts.push(tasksCount(model));
   parts.push(`${done} done`);
   const notStarted = model.failures.filter((f) => f.couldNotStart).length;
   if (failed > 0) parts.push(`${failed} failed${notStarted ? ` (${notStarted} could not start)` : ''}`);
@@ -34,6 +35,12 @@ export function headline(model: NightModel): string {
   const line = quiet ? ['All good', ...parts] : parts;
   if (model.dryRun) line.unshift(`DRY RUN (${model.wouldDo.length} held back)`);
   return line.join(' · ');
+}
+
+/** `tasks 3 done, 1 failed, 1 blocked` (timed out counts as failed) for the queue's tasks. */
+function tasksCount(model: NightModel): string {
+  const n = (...states: string[]) => model.work.filter((w) => states.includes(w.state)).length;
+  return `tasks ${n('done')} done, ${n('failed', 'timed-out')} failed, ${n('blocked')} blocked`;
 }
 
 /** The subject: prefix, verdict and counts, then the night. */

@@ -18,6 +18,7 @@ import { needsYou } from './needs-you.js';
 import { hookChannels, pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
 import { longestSilence } from './silence.js';
 import type { AgentSummary, Commit, NightModel, Verdict } from './types.js';
+import { workItems, workNeeds } from './work.js';
 
 /** Where the agents' own records are, and what else analysis needs. */
 export interface AnalyzeOptions {
@@ -142,7 +143,15 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     warnings.push(...found.warnings);
   }
 
-  const need = needsYou(events, { atDawn, entries, statusLines, agentOfTag }, clean);
+  const work = await workItems(events, clean);
+  const taskNeeds = workNeeds(work);
+  // a task's own item replaces the BLOCKED entry that ended it
+  const need = [
+    ...taskNeeds,
+    ...needsYou(events, { atDawn, entries, statusLines, agentOfTag }, clean).filter(
+      (n) => n.kind !== 'coordination' || !work.some((w) => w.state === 'blocked' && n.action.includes(w.id)),
+    ),
+  ];
   const failed = failures(events, { entries, statusLines, agentOfTag, cutShort }, clean);
   const plugins = pluginTrouble(events, options.disabledPlugins ?? [], clean);
   for (const e of events) if (e.type === 'warning') warnings.push(clean(`${e.source}: ${e.message}`));
@@ -170,6 +179,7 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     coordination: { configured: Boolean(coordinationFile || statusLogFile), malformed, silent },
     plugins,
     warnings: warnings.map(clean),
+    work,
     counts,
     verdict,
   };

@@ -40,7 +40,7 @@ export interface AgentSummary {
 }
 
 /** Why something is on the "needs you" list. */
-export type NeedKind = EscalationKind | 'still-waiting' | 'coordination' | 'status-log';
+export type NeedKind = EscalationKind | 'still-waiting' | 'coordination' | 'status-log' | 'task';
 
 /** One thing a person has to do in the morning. Strings are redacted, not escaped. */
 export interface NeedsYouItem {
@@ -185,6 +185,8 @@ export interface NightModel {
   };
   readonly plugins: readonly PluginTrouble[];
   readonly warnings: readonly string[];
+  /** the task queue's tasks (docs/queue.md); empty without a queue */
+  readonly work: readonly WorkItem[];
   readonly counts: {
     readonly needsYou: number;
     readonly done: number;
@@ -192,4 +194,28 @@ export interface NightModel {
     readonly rescues: number;
   };
   readonly verdict: Verdict;
+}
+
+/** How a task's night went, as the report says it. */
+export type WorkState = 'done' | 'failed' | 'blocked' | 'timed-out' | 'not-reached' | 'running' | 'queued';
+
+/** One task in the report's Work section. Strings from agents are redacted. */
+export interface WorkItem {
+  readonly id: string;
+  readonly text: string;
+  readonly agent: string | undefined;
+  readonly state: WorkState;
+  readonly start: Date | undefined;
+  readonly end: Date | undefined;
+  /** how its end was told (coordination, status-log, quiet, timeout, park, agent-gone, night-end) */
+  readonly endedBy: string | undefined;
+  readonly branch: string | undefined;
+  /** the worktree was removed: no commit, no change */
+  readonly removed: boolean;
+  readonly commits: readonly { sha: string; subject: string }[];
+  /** `2 files changed, 10 insertions(+)` */
+  readonly diffstat: string;
+  readonly summary: string | undefined;
+  readonly blockedOn: string | undefined;
+  readonly uncommitted: readonly string[];
 }

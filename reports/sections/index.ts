@@ -1,5 +1,6 @@
 // The standard sections of the morning report, each built from the night model.
 export { dryRunSection } from './dry-run.js';
+export { workSection } from './work.js';
 export { needsYouSection } from './needs-you.js';
 export { failuresSection } from './failures.js';
 export { parksSection, lostToParks } from './parks.js';

@@ -8,6 +8,7 @@ import { agentCommandsCheck } from './agent-commands.js';
 import { agentCwdCheck } from './agent-cwd.js';
 import { coordinationCheck } from './coordination.js';
 import { pluginsCheck } from './plugins.js';
+import { queueCheck } from './queue.js';
 import { stateDirCheck } from './state-dir.js';
 import { typedTextsCheck } from './typed-texts.js';
 import type { CheckProblem, ConfigCheck } from './types.js';
@@ -22,6 +23,7 @@ export const CONFIG_CHECKS: readonly ConfigCheck[] = [
   pluginsCheck,
   coordinationCheck,
   typedTextsCheck,
+  queueCheck,
 ];
 
 /** Everything the validation found. */

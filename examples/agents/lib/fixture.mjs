@@ -125,8 +125,17 @@ export function drawInput(lines) {
 export function readMessage() {
   return new Promise((resolve) => {
     let text = '';
-    const draw = () =>
-      show('input', [...box([`> ${text}`]), '  ? for shortcuts'], { row: 1, col: 4 + text.length });
+    // a long message wraps inside the box, as real agents draw it
+    const draw = () => {
+      const room = width() - 6;
+      const rows = [];
+      for (let i = 0; i === 0 || i < text.length; i += room) rows.push(text.slice(i, i + room));
+      const last = rows[rows.length - 1];
+      show('input', [...box(rows.map((r, i) => `${i ? '  ' : '> '}${r}`)), '  ? for shortcuts'], {
+        row: rows.length,
+        col: 4 + last.length,
+      });
+    };
     onKey = (key) => {
       if (key === '\r' || key === '\n') {
         if (!text.trim()) return;
