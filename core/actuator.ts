@@ -6,7 +6,7 @@ import type { GuardResult } from './guard/types.js';
 import type { ActionName, EscalationKind, NewJournalEvent, RefusalWhy } from './journal-events.js';
 import type { ActionOutcome, Actions, Key } from './plugin/types.js';
 import { answeringKeys } from './actuator/answering-keys.js';
-import { boxRows, pendingInput } from './actuator/input-box.js';
+import { boxRows, pendingInput, showsReady } from './actuator/input-box.js';
 import { inputTarget, screenName } from './actuator/input-target.js';
 import { typeChecked, type Reading, type TypingIO } from './actuator/typing.js';
 import { resolveProfiles, type Profile } from './screen/resolve-profiles.js';
@@ -235,14 +235,15 @@ export class Actuator {
         return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
     }
     const { readyAfter, settle, enterGap, clear } = profile.input;
-    // a cold start's wait; a note right after a decline goes to a program that has been taking keys all along
-    if (!atShell && !followUp && readyAfter > 0) {
+    // a cold start's wait, ended early by the program's ready sign (Codex's `← for agents` footer); a note right
+    // after a decline goes to a program that has been taking keys all along
+    if (!atShell && !followUp && readyAfter > 0 && !showsReady(snapshot, profile)) {
       const since = agent.status.state === 'input' ? agent.status.stateSince : null;
       const shown = since ? this.#deps.now().getTime() - since.getTime() : 0;
       if (shown < readyAfter)
         return refuse(
           'not-ready',
-          `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms`,
+          `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms${profile.input.ready.empty ? '' : ' or once it shows its ready sign'}`,
         );
     }
     const budget = followUp ? undefined : this.#spend(agent);

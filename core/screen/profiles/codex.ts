@@ -104,7 +104,14 @@ export const codex: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
-  // the › composer. It is drawn about 20 s before it takes input on a cold start, and text that arrives in one
-  // burst is read as a paste: an Enter inside the paste window is swallowed
-  input: { row: [r`^\s*[›▌]\s?(.*)$`], readyAfter: 25_000, settle: 800, enterGap: 800 },
+  // the › composer. 0.171 draws it about 20 s before it takes input on a cold start (its footer then shows only
+  // `? for shortcuts`); the `← for agents` footer comes with readiness. Text that arrives in one burst is read as a
+  // paste: an Enter inside the paste window is swallowed
+  input: {
+    row: [r`^\s*[›▌]\s?(.*)$`],
+    readyAfter: 25_000,
+    ready: [r`← for agents\b`],
+    settle: 800,
+    enterGap: 800,
+  },
 };
