@@ -61,6 +61,8 @@ export class Actuator {
   readonly #refused = new Map<string, number>();
   /** the actuator's own last look at each agent during one action, to tell streaming output from a settled screen */
   readonly #seen = new WeakMap<AgentRuntime, Snapshot>();
+  /** per agent, a first key an attempt gave up on that may still show up late (taken back before the next typing) */
+  readonly #stray = new WeakMap<AgentRuntime, string>();
 
   constructor(deps: ActuatorDeps) {
     this.#deps = deps;
@@ -277,12 +279,16 @@ export class Actuator {
       sleep: this.#deps.sleep,
       ...(this.#deps.submitted && { submitted: () => this.#deps.submitted!(agent, started) }),
     };
+    const stray = this.#stray.get(agent);
     const typed = await typeChecked(io, {
       text: lines.join(' '),
       submit,
       before: pending,
       timing: { enterGap: Math.max(enterGap, this.#deps.options.enterDelay), clear },
+      ...(stray !== undefined && { stray }),
     });
+    if (typed.done !== 'stopped') this.#stray.delete(agent);
+    else if (typed.stray !== undefined) this.#stray.set(agent, typed.stray);
     switch (typed.done) {
       case 'stopped':
         return refuse(typed.why, typed.reason);
@@ -295,6 +301,8 @@ export class Actuator {
           allowedBy,
         });
       case 'submitted':
+        if (typed.verified && text.trim() === agent.config.task?.trim())
+          agent.status.taskSentAt = this.#deps.now();
         return this.#sent(plugin, agent, 'type', snapshot.hash, {
           text,
           reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,

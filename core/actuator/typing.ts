@@ -40,11 +40,22 @@ export interface TypingPlan {
   /** what the input held before (a shell line's pending text, guarded with the text); '' for an agent's box */
   readonly before: string;
   readonly timing: Pick<InputShape, 'enterGap' | 'clear'>;
+  /**
+   * A first key an earlier attempt typed that had not shown when it gave up (a program still starting takes keys
+   * late): when the input holds exactly that and nothing else, it is taken back before typing.
+   */
+  readonly stray?: string;
 }
 
 /** How typing ended. `reached` says what got to the pane before a stop, for the journal. */
 export type Typed =
-  | { readonly done: 'stopped'; readonly why: 'screen' | 'not-ready'; readonly reason: string }
+  | {
+      readonly done: 'stopped';
+      readonly why: 'screen' | 'not-ready';
+      readonly reason: string;
+      /** a key typed that may still show up later (see `TypingPlan.stray`) */
+      readonly stray?: string;
+    }
   | { readonly done: 'typed' }
   | {
       readonly done: 'submitted';
@@ -72,8 +83,15 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
   const first = text.slice(0, 1);
   if (before === '') {
     // an agent's input must be empty: a key typed onto text nobody sent would submit both
-    const now = await io.read();
+    let now = await io.read();
     if (!now?.target) return stop('screen', 'the input went away before the first key');
+    if (plan.stray && boxContent(now.input) === boxContent([plan.stray])) {
+      // nightshift's own key from an attempt that gave up, shown late: take it back, and only it
+      await io.sendKeys(Array.from({ length: [...plan.stray].length }, () => 'BSpace'));
+      const empty = await until(io, ECHO_MS, (r) => boxContent(r.input) === '');
+      if (!empty.ok) return stop('screen', 'a key typed earlier could not be taken back from the input');
+      now = empty.last;
+    }
     if (boxContent(now.input) !== '')
       return stop(
         'screen',
@@ -101,8 +119,14 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     // a key that shows up late is taken back, so the next attempt finds an empty input again
     await io.sleep(LATE_ECHO_MS);
     const late = await io.read();
-    if (late?.target && holdsExactly(late.input, before + first)) await io.sendKeys(['BSpace']);
-    return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
+    if (late?.target && holdsExactly(late.input, before + first)) {
+      await io.sendKeys(['BSpace']);
+      return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
+    }
+    return {
+      ...stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`),
+      ...(before === '' && { stray: first }),
+    };
   }
   if (text.length > 1) await io.sendText(text.slice(1));
   await io.sleep(plan.timing.enterGap);
@@ -215,6 +239,6 @@ async function until(
   return { ok: false, last };
 }
 
-function stop(why: 'screen' | 'not-ready', reason: string): Typed {
+function stop(why: 'screen' | 'not-ready', reason: string): Extract<Typed, { done: 'stopped' }> {
   return { done: 'stopped', why, reason };
 }
