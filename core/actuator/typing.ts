@@ -104,10 +104,14 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     const r = echoed.last;
     if (!r) return stop('not-ready', 'the pane went away after the first key');
     if (!r.target)
-      return stop(
-        'screen',
-        `${screenName(r.classification)} came up after the first key; nothing more was sent`,
-      );
+      return {
+        ...stop(
+          'screen',
+          `${screenName(r.classification)} came up after the first key; nothing more was sent`,
+        ),
+        // the key may still land in the input once that screen is gone (Gemini restarting after the trust dialog)
+        ...(before === '' && { stray: first }),
+      };
     if (boxContent(r.input).endsWith(first) && boxContent(r.input) !== before + first) {
       // the key landed behind text nobody sent: take the key back, leave the text alone
       await io.sendKeys(['BSpace']);
