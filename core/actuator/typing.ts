@@ -68,6 +68,8 @@ export type Typed =
 const POLL_MS = 100;
 /** the rule of a blank screen */
 const BLANK = /\.blank$/;
+/** the rule of an idle box under rows that changed since the last look */
+const STREAMING = /\.busy\.streaming$/;
 /** how long a typed character may take to show */
 const ECHO_MS = 3000;
 /** a last look for a first key that showed up after ECHO_MS */
@@ -237,7 +239,10 @@ async function until(
     last = await io.read();
     // a blank screen is a program in the middle of a redraw: look again
     if (last && !last.target && BLANK.test(last.classification.rule)) continue;
-    if (!last || !last.target) return { ok: false, last };
+    // rows above the box that changed with our key (Codex drops its welcome art at the first key) read as output
+    // streaming in; the box is still there, nothing else was drawn: judge it by what the box holds
+    const echoing = last && !last.target && STREAMING.test(last.classification.rule) && last.input;
+    if (!last || (!last.target && !echoing)) return { ok: false, last };
     if (done(last)) return { ok: true, last };
   }
   return { ok: false, last };

@@ -5,7 +5,7 @@ import { typeChecked, type Reading, type TypingIO } from '../../core/actuator/ty
 import type { Classification, Snapshot } from '../../core/screen/types.js';
 
 /** An input box whose keys land `lag` reads after they are sent; Enter submits what it holds. */
-function lateBox(lag: number) {
+function lateBox(lag: number, redrawsAbove = false) {
   let box = '';
   let reads = 0;
   let busy = false;
@@ -26,9 +26,14 @@ function lateBox(lag: number) {
     async read(): Promise<Reading> {
       reads++;
       land();
-      const classification = { state: busy ? 'busy' : 'input', rule: 'test.input.box' } as Classification;
+      // `redrawsAbove`: the program redraws rows above its box once it holds text, which reads as streaming
+      const streaming = redrawsAbove && box !== '' && !busy;
+      const classification = {
+        state: busy || streaming ? 'busy' : 'input',
+        rule: streaming ? 'test.busy.streaming' : 'test.input.box',
+      } as Classification;
       const snapshot = { hash: `${box}|${String(busy)}` } as Snapshot;
-      return { snapshot, classification, target: 'box', input: [box] };
+      return { snapshot, classification, target: busy || streaming ? undefined : 'box', input: [box] };
     },
     async sendText(text) {
       for (const ch of text) queue.push({ at: reads + lag, key: ch });
@@ -67,6 +72,12 @@ describe('a first key that shows up late', () => {
     pane.fast();
     const second = await typeChecked(pane.io, { ...plan, stray: 'P' });
     expect(second).toMatchObject({ done: 'submitted', verified: true });
+    expect(pane.submitted).toEqual(['Please go on']);
+  });
+
+  it('a program that redraws above its box at the first key (read as streaming) still gets its text', async () => {
+    const pane = lateBox(0, true);
+    expect(await typeChecked(pane.io, plan)).toMatchObject({ done: 'submitted', verified: true });
     expect(pane.submitted).toEqual(['Please go on']);
   });
 
