@@ -1,7 +1,9 @@
 // The scenario kinds every agent CLI is put through, written once: each agent says how its model asks for a
 // command or an edit, how its dialogs look, and how to read its tool results from what its API received.
 import { expect } from 'vitest';
-import { actions, all, apiReached, escalatedOrRefused, journaled } from './harness/conditions.js';
+import { actions, all, any, apiReached, escalatedOrRefused, journaled } from './harness/conditions.js';
+import { deliveredOnce } from './harness/delivery.js';
+import { crashAgent } from './harness/faults.js';
 import type { Scenario, ScenarioResult } from './harness/scenario.js';
 import { fail, say, type Turn } from './harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './claude-code/dangerous.js';
@@ -28,6 +30,10 @@ export interface AgentTraits {
   readonly serverErrorState: 'error' | 'busy';
   /** which usage limits the agent shows with a reset time (so nightshift must read it) */
   readonly resetShown: { readonly session: boolean; readonly weekly: boolean };
+  /** the user turns in one main API request's history (see harness/delivery.ts) */
+  userTurns(body: unknown): string[];
+  /** the agent's process name in its pane (`/proc/<pid>/comm`), for the crash */
+  readonly process: string;
 }
 
 /** A package script that appends one line to marker `name` (beside the project), so a second run shows. */
@@ -57,8 +63,18 @@ function onlyAnswers(result: ScenarioResult, answers: number) {
   expect(sent.every((a) => a.action === 'answer')).toBe(true);
 }
 
-/** Builds the table for one agent. */
+/** Builds the table for one agent; every row also checks that each verified kickoff and nudge reached the model once. */
 export function commonScenarios(agent: AgentTraits): Scenario[] {
+  return table(agent).map((row) => ({
+    ...row,
+    check(result) {
+      row.check(result);
+      deliveredOnce(result, agent.userTurns);
+    },
+  }));
+}
+
+function table(agent: AgentTraits): Scenario[] {
   const approve = (
     name: string,
     turns: Turn[],
@@ -206,5 +222,33 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     limitOrError('credit exhausted', agent.creditState, fail({ type: 'credit' })),
     limitOrError('invalid key', 'error', fail({ type: 'invalid-key' })),
     limitOrError('server error', agent.serverErrorState, fail({ type: 'server', status: 500 })),
+    // a crash: restarted with its resume command, and the resumed agent talks to the API again (a nudge)
+    {
+      name: 'crash',
+      expect: 'restart',
+      script: { turns: [say('Working on it.')] },
+      files: FILES,
+      fault: crashAgent(agent.process, apiReached(0), 150_000),
+      done: any(
+        all(
+          journaled((e) => e.type === 'agent-restarted'),
+          (live) => {
+            const restart = live.events().find((e) => e.type === 'agent-restarted');
+            return !!restart && live.received.some((r) => r.kind === 'main' && r.at > Date.parse(restart.t));
+          },
+        ),
+        journaled((e) => e.type === 'agent-given-up'),
+      ),
+      settle: 6000,
+      timeout: 240_000,
+      check(result) {
+        const restart = result.journal.find((e) => e.type === 'agent-restarted');
+        expect(restart, 'the agent was restarted').toBeDefined();
+        expect(
+          result.received.filter((r) => r.kind === 'main' && r.at > Date.parse(restart!.t)).length,
+          'the restarted agent talked to the API again',
+        ).toBeGreaterThan(0);
+      },
+    },
   ];
 }

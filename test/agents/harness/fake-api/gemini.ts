@@ -48,6 +48,15 @@ export function lastUserParts(body: GeminiBody): {
   return { responses, texts };
 }
 
+/** Every user turn of a request's history: a user content's text parts (context parts, starting `<`, left out). */
+export function userTurns(body: unknown): string[] {
+  return ((body as GeminiBody).contents ?? []).flatMap((content) => {
+    if (content.role !== 'user') return [];
+    const texts = (content.parts ?? []).flatMap((p) => (p.text && !p.text.startsWith('<') ? [p.text] : []));
+    return texts.length ? [texts.join('')] : [];
+  });
+}
+
 /** A value that satisfies a JSON schema well enough for the CLI's side questions; the next speaker is the person. */
 function fill(schema: unknown, key = ''): unknown {
   const s = (schema ?? {}) as {
