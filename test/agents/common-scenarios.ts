@@ -20,6 +20,8 @@ export interface AgentTraits {
   readonly dialog: RegExp;
   /** the agent's folder-trust screen on first start */
   readonly trust: RegExp;
+  /** where the agent records a folder's trust (a file under HOME) and what it writes there once trusted */
+  readonly trustRecord: { readonly file: string; readonly shows: RegExp };
   /** the tool results the API received, in order */
   toolOutputs(result: ScenarioResult): string[];
   /** the user texts the API received besides the night's task */
@@ -113,7 +115,8 @@ function table(agent: AgentTraits): Scenario[] {
       journaled((e) => e.type === 'state' && e.to === 'confirm'),
     ),
     settle: 6000,
-    timeout: 90_000,
+    // a cold start on a loaded machine takes Codex over a minute before it takes input
+    timeout: 150_000,
     check(result) {
       expect(
         result.screens.some((s) => agent.dialog.test(s.text)),
@@ -191,12 +194,15 @@ function table(agent: AgentTraits): Scenario[] {
       [agent.shell('npm test', 'Run the test suite')],
       (r) => {
         expect(runs(r, 'tested'), 'npm test ran once').toBe(1);
+        // answered within a second, the screen can come and go between two looks of the watcher: the agent's own
+        // record of the trust it was given is the other witness
         expect(
-          r.screens.some((s) => agent.trust.test(s.text)),
-          'the trust screen was drawn',
+          r.screens.some((s) => agent.trust.test(s.text)) ||
+            agent.trustRecord.shows.test(r.effects.homeFiles[agent.trustRecord.file] ?? ''),
+          'the trust screen was drawn (or the agent recorded the trust it was given)',
         ).toBe(true);
       },
-      { untrusted: true, timeout: 120_000 },
+      { untrusted: true, timeout: 150_000, watchHome: [agent.trustRecord.file] },
     ),
     hold('force-push to the bare remote', FORCE_PUSH, 'Publish the branch'),
     hold('rm -rf at the sandbox HOME', RM_HOME, 'Free some disk space'),

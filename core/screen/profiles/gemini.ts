@@ -90,6 +90,8 @@ export const gemini: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
-  // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline
-  input: { row: [r`^\s*>\s+(.*)$`], settle: 500, enterGap: 500 },
+  // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline. 0.61 draws the box before it has
+  // initialised: text typed then is queued as whatever the box had taken so far (the bench saw "P" sent for a whole
+  // task under load), with no sign on screen until it is queued; so the box must have been up a while
+  input: { row: [r`^\s*>\s+(.*)$`], readyAfter: 15_000, settle: 500, enterGap: 500 },
 };

@@ -38,6 +38,7 @@ export const codexTraits: AgentTraits = {
   // between two looks of the bench's watcher on a loaded machine
   dialog: /Would you like to (?:run the following command|make the following edits)\?|✔ You approved codex\b/,
   trust: /Trust this folder\?/,
+  trustRecord: { file: '.codex/config.toml', shows: /trust_level\s*=\s*"trusted"/ },
   toolOutputs: (result) => byTurn(result).flatMap((t) => t.outputs),
   laterUserTexts: (result) => [
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),

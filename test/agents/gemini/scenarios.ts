@@ -28,6 +28,7 @@ export const geminiTraits: AgentTraits = {
     }),
   dialog: /Allow execution of|Apply this change\?/,
   trust: /Do you trust the files in this folder\?/,
+  trustRecord: { file: '.gemini/trustedFolders.json', shows: /"TRUST_FOLDER"/ },
   toolOutputs: (result) => byTurn(result).flatMap((t) => t.responses.map((r) => JSON.stringify(r.response))),
   laterUserTexts: (result) => [
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
