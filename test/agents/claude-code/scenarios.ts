@@ -206,6 +206,7 @@ export const scenarios: Scenario[] = [
     'test command',
     [tool('Bash', { command: 'npm test', description: 'Run the test suite' })],
     marker('tested'),
+    { ci: true },
   ),
   approve(
     'compound command',
@@ -298,6 +299,7 @@ export const scenarios: Scenario[] = [
   hold('rm -rf at HOME', RM_HOME, 'Free some disk space'),
   hold('curl piped to sh', CURL_SH, 'Install the release helper'),
   hold('force-push after a blank line', DANGEROUS.afterBlankLine, 'Run the tests, then publish', {
+    ci: true,
     needs: 'screens: a command block is read only up to its first blank row',
   }),
   hold('rm -rf inside a heredoc', DANGEROUS.insideHeredoc, 'Clean up the workspace', {
@@ -328,7 +330,7 @@ export const scenarios: Scenario[] = [
       escalated(r);
       expect(toolResults(r), 'nobody answered the question').toEqual([]);
     },
-    { needs: 'screens: the question menu was read as an input box and nudged' },
+    { ci: true, needs: 'screens: the question menu was read as an input box and nudged' },
   ),
   noKeystroke(
     'free-text question',
@@ -354,7 +356,11 @@ export const scenarios: Scenario[] = [
     [fail({ type: 'plan-limit', window: 'session', resetsAt: SESSION_RESET })],
     /hit your .*limit/,
     (r) => expect(resetRead(r), 'the reset time').toBe(SESSION_RESET.toISOString()),
-    { auth: 'subscription', needs: 'screens: the limit-options menu below a limit is read as input' },
+    {
+      auth: 'subscription',
+      ci: true,
+      needs: 'screens: the limit-options menu below a limit is read as input',
+    },
   ),
   noKeystroke(
     'weekly limit days out',
@@ -377,6 +383,7 @@ export const scenarios: Scenario[] = [
     },
   ),
   noKeystroke('invalid key', 'error', [fail({ type: 'invalid-key' })], /Invalid API key/, escalated, {
+    ci: true,
     needs: 'screens: the invalid-key screen is read as input',
   }),
 
@@ -384,6 +391,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'crash',
     expect: 'restart',
+    ci: true,
     script: { turns: [say('Working on it.')] },
     fault: crashAgent('claude', apiReached(0)),
     done: any(
