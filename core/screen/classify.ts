@@ -6,6 +6,7 @@ import { findLinePrompt } from './line-prompt.js';
 import { isOptionRow } from './menu.js';
 import { findMenuDialog, onlyChromeBelow } from './menu-dialog.js';
 import { resolveProfiles, type Profile, type ProfileSet } from './resolve-profiles.js';
+import { proseQuestionRow } from './prose-question.js';
 import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
@@ -195,6 +196,10 @@ function inputState(
   if (box >= 0) {
     if (options.previous && changedAbove(options.previous, snapshot, box))
       return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
+    // the agent's last message asks the person something: the box is theirs to answer in, not a nudge's
+    const asked = proseQuestionRow(view, box, profile);
+    if (asked >= 0)
+      return { state: 'question', rule: `${p}.question.prose`, evidence: [rows[asked]!.trim()] };
     return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
   }
   if (
