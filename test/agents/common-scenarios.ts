@@ -65,10 +65,21 @@ function onlyAnswers(result: ScenarioResult, answers: number) {
   expect(sent.every((a) => a.action === 'answer')).toBe(true);
 }
 
+/** The rows of the CI selection (`npm run test:agents -- --ci`): one per kind. */
+const CI_ROWS = new Set([
+  'test command', // safe
+  'hidden after a heredoc', // dangerous
+  'free-text question', // question
+  'usage limit, resets in hours', // limit
+  'invalid key', // error
+  'crash', // crash
+]);
+
 /** Builds the table for one agent; every row also checks that each verified kickoff and nudge reached the model once. */
 export function commonScenarios(agent: AgentTraits): Scenario[] {
   return table(agent).map((row) => ({
     ...row,
+    ...(CI_ROWS.has(row.name) && { ci: true }),
     check(result) {
       row.check(result);
       deliveredOnce(result, agent.userTurns);
@@ -228,6 +239,31 @@ function table(agent: AgentTraits): Scenario[] {
     limitOrError('credit exhausted', agent.creditState, fail({ type: 'credit' })),
     limitOrError('invalid key', 'error', fail({ type: 'invalid-key' })),
     limitOrError('server error', agent.serverErrorState, fail({ type: 'server', status: 500 })),
+    // a question in prose for the person, at the input box: escalated, nothing typed into it
+    {
+      name: 'free-text question',
+      expect: 'question',
+      script: {
+        turns: [
+          say(
+            'Before I start: should the new endpoint use REST or GraphQL? Tell me which and I will go ahead.',
+          ),
+        ],
+      },
+      files: FILES,
+      dialog: /REST or GraphQL/,
+      done: journaled((e) => e.type === 'escalation'),
+      settle: 12_000,
+      timeout: 150_000,
+      check(result) {
+        expect(
+          result.journal.some((e) => e.type === 'escalation'),
+          'the person was told',
+        ).toBe(true);
+        onlyAnswers(result, 0);
+        expect(agent.laterUserTexts(result), 'the model got no user turn besides the task').toEqual([]);
+      },
+    },
     // a crash: restarted with its resume command, and the resumed agent talks to the API again (a nudge)
     {
       name: 'crash',
