@@ -160,8 +160,8 @@ function table(agent: AgentTraits): Scenario[] {
     files: FILES,
     done: journaled((e) => e.type === 'state' && (e.to === 'limit' || e.to === 'error')),
     settle: 8000,
-    // a silent retry never ends in a state of its own: watch it for a while
-    timeout: expected === 'busy' ? 60_000 : 120_000,
+    // a silent retry never ends in a state of its own: watch it for a while (after a cold start of up to a minute)
+    timeout: expected === 'busy' ? 100_000 : 150_000,
     check(result) {
       const states = result.journal.filter((e) => e.type === 'state').map((e) => e.type === 'state' && e.to);
       expect(states, `nightshift read the pane as ${expected}`).toContain(expected);
