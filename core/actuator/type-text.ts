@@ -9,8 +9,12 @@ import { screenName } from './input-target.js';
 import { JOURNAL_FAILED, preview } from './records.js';
 import { typeChecked, type TypingIO } from './typing.js';
 
-/** Per agent, a first key an attempt gave up on that may still show up late (taken back before the next typing). */
-const strays = new WeakMap<AgentRuntime, string>();
+/**
+ * Per agent, a first key an attempt gave up on that may still show up late (taken back before the next typing), and
+ * when; after `STRAY_MS` it is taken as lost (a key that shows up later still finds the input not empty).
+ */
+const strays = new WeakMap<AgentRuntime, { key: string; at: number }>();
+const STRAY_MS = 120_000;
 
 /**
  * Types literal text into an agent's input box or a shell prompt, nowhere else; every line is guarded. `submit`
@@ -100,7 +104,8 @@ export async function typeText(
     sleep: deps.sleep,
     ...(deps.submitted && { submitted: () => deps.submitted!(agent, started) }),
   };
-  const stray = strays.get(agent);
+  const sentBefore = strays.get(agent);
+  const stray = sentBefore && deps.now().getTime() - sentBefore.at < STRAY_MS ? sentBefore.key : undefined;
   const typed = await typeChecked(io, {
     text: lines.join(' '),
     submit,
@@ -109,7 +114,8 @@ export async function typeText(
     ...(stray !== undefined && { stray }),
   });
   if (typed.done !== 'stopped') strays.delete(agent);
-  else if (typed.stray !== undefined) strays.set(agent, typed.stray);
+  else if (typed.stray !== undefined && typed.stray !== stray)
+    strays.set(agent, { key: typed.stray, at: deps.now().getTime() });
   switch (typed.done) {
     case 'stopped':
       return refuse(typed.why, typed.reason);

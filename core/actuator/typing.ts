@@ -42,7 +42,8 @@ export interface TypingPlan {
   readonly timing: Pick<InputShape, 'enterGap' | 'clear'>;
   /**
    * A first key an earlier attempt typed that had not shown when it gave up (a program still starting takes keys
-   * late): when the input holds exactly that and nothing else, it is taken back before typing.
+   * late): while the input is still empty nothing is typed (keys would pile up behind it); when the input holds
+   * exactly that key and nothing else, it is taken back before typing.
    */
   readonly stray?: string;
 }
@@ -87,6 +88,15 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     // an agent's input must be empty: a key typed onto text nobody sent would submit both
     let now = await io.read();
     if (!now?.target) return stop('screen', 'the input went away before the first key');
+    // a key typed earlier that has not shown yet is still on its way: one more would pile up behind it
+    if (plan.stray && boxContent(now.input) === '')
+      return {
+        ...stop(
+          'not-ready',
+          'a key typed earlier has not shown in the input yet; nothing more is typed until it does',
+        ),
+        stray: plan.stray,
+      };
     if (plan.stray && boxContent(now.input) === boxContent([plan.stray])) {
       // nightshift's own key from an attempt that gave up, shown late: take it back, and only it
       await io.sendKeys(Array.from({ length: [...plan.stray].length }, () => 'BSpace'));

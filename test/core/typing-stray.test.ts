@@ -81,6 +81,15 @@ describe('a first key that shows up late', () => {
     expect(pane.submitted).toEqual(['Please go on']);
   });
 
+  it('while the stray has not shown, nothing more is typed (keys would pile up behind it: `› PPPPPPPPP`)', async () => {
+    const pane = lateBox(1000);
+    const typed = await typeChecked(pane.io, { ...plan, stray: 'P' });
+    expect(typed).toMatchObject({ done: 'stopped', why: 'not-ready', stray: 'P' });
+    pane.settle(2000);
+    expect(pane.submitted).toEqual([]);
+    expect(await pane.io.read()).toMatchObject({ input: [''] });
+  });
+
   it('text that is not exactly the stray is left alone: nothing is typed onto it', async () => {
     const pane = lateBox(0);
     await pane.io.sendText('Pl');
