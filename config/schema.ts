@@ -245,9 +245,18 @@ export const configSchema = z.strictObject({
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),
-  /** omitted: the built-in set with defaults */
-  /** plugin names, paths, package names, `{ name, options }` or plugin objects; falsy entries are skipped. Checked by the loader. */
-  plugins: z.array(z.unknown()).optional(),
+  /**
+   * omitted: the built-in set with defaults. A list (plugin names, paths, package names, `{ name, options }` or plugin
+   * objects; falsy entries skipped) replaces the built-in set; `{ add, remove }` keeps it, without the names in
+   * `remove`, with `add` after it (an added `{ name: <built-in>, options }` configures that built-in in place).
+   * Checked by the loader.
+   */
+  plugins: z
+    .union([
+      z.array(z.unknown()),
+      z.strictObject({ add: z.array(z.unknown()).optional(), remove: z.array(z.string()).optional() }),
+    ])
+    .optional(),
 });
 
 /** The config as written (durations as strings, defaults optional). */

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   report: () => import('./commands/report.js'),
   doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
+  plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
 };
 
@@ -31,6 +32,7 @@ const SUMMARIES: Record<string, string> = {
   report: "compile (and --send) a night's report again",
   doctor: 'check tmux, the config, the state dir and SMTP',
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
+  plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
 };
 

@@ -7,6 +7,7 @@ export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journ
 export type { UserConfig, Config, AgentConfig } from '../config/schema.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { definePlugin } from './plugin/define.js';
+export { BUILTIN_FINDING_KINDS } from './plugin/kinds.js';
 export { defineConfig } from '../config/define.js';
 /** A zod schema for duration options (`"10m"` → 600000 ms), for plugin option schemas. */
 export { duration } from '../config/schema.js';

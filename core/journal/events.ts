@@ -80,6 +80,16 @@ export type JournalEvent =
       screenHash: string;
     })
   | (Base & {
+      /** a plugin's `ctx.limit` window is full: its action stops until `until` (journaled once per full window) */
+      type: 'limited';
+      agent: string;
+      plugin: string;
+      key: string;
+      max: number;
+      perMs: number;
+      until: string;
+    })
+  | (Base & {
       type: 'escalation';
       agent: string;
       plugin: string;

@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../../core/index.js';
+import { formatDuration, type JournalEvent } from '../../core/index.js';
 import type { PluginTrouble, RefusalItem, RescueItem } from './types.js';
 
 /** Actions the runner carried out (not dry runs, not escalations: those are on the "needs you" list). */
@@ -52,6 +52,19 @@ export function wouldDo(events: readonly JournalEvent[], clean: (text: string) =
 export function refusals(events: readonly JournalEvent[], clean: (text: string) => string): RefusalItem[] {
   const out: RefusalItem[] = [];
   for (const e of events) {
+    if (e.type === 'limited') {
+      out.push({
+        at: new Date(e.t),
+        agent: e.agent,
+        plugin: e.plugin,
+        why: 'limit',
+        reason: clean(
+          `its limit "${e.key}" (${e.max} per ${formatDuration(e.perMs)}) is used up until ${e.until}`,
+        ),
+        command: undefined,
+      });
+      continue;
+    }
     if (e.type !== 'refusal') continue;
     out.push({
       at: new Date(e.t),
