@@ -35,7 +35,7 @@ export function findBox(s: Snapshot, profile: Profile): { rows: string[]; start:
     if (m === undefined) continue;
     // `❯ 1. Yes` / `› 2. No`: the highlighted option of a menu, not an input box
     if (OPTION.test(m)) return undefined;
-    if (placeholderOnly(s, i, m)) return [''];
+    if (placeholderOnly(s, i, m)) return { rows: [''], start: i };
     const out = [m];
     let j = i + 1;
     for (; j <= view.last && !isBlank(rows[j]!) && !profile.footers.any(rows[j]!); j++) out.push(rows[j]!);
