@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm run test:agents [-- --capture DIR] [-- vitest args]`: installs the pinned agent CLIs when missing, builds
-// the CLI the nights run, then runs the agent bench. `--capture DIR` writes every scenario's screens, what
-// nightshift decided, and the figures (DIR/<agent>/…, DIR/<agent>.figures.json).
+// `npm run test:agents [-- --ci] [-- --capture DIR] [-- vitest args]`: installs the pinned agent CLIs when missing,
+// builds the CLI the nights run, then runs the agent bench. `--ci` runs the CI selection only (the rows tagged
+// `ci: true`, at 80x24); `--capture DIR` writes every scenario's screens, what nightshift decided, and the figures
+// (DIR/<agent>/…, DIR/<agent>.figures.json).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -16,6 +17,11 @@ if (at !== -1) {
   }
   env.NIGHTSHIFT_BENCH_CAPTURE = resolve(dir);
   args.splice(at, 2);
+}
+const ci = args.indexOf('--ci');
+if (ci !== -1) {
+  env.NIGHTSHIFT_BENCH_SET = 'ci';
+  args.splice(ci, 1);
 }
 
 const step = (what, command, commandArgs) => {

@@ -1,7 +1,7 @@
 // Reading an agent's input box back: the rows of text it holds, so the actuator can check that what it typed is
 // there (and nothing else) before Enter, and that it left after Enter.
 import type { Profile } from '../screen/resolve-profiles.js';
-import { isBlank, viewOf } from '../screen/screen-view.js';
+import { isBlank, normalizeRow, viewOf } from '../screen/screen-view.js';
 import type { Snapshot } from '../screen/types.js';
 
 /** How far up from the bottom the box may sit, in non-blank rows (multi-row text, hints below it). */
@@ -15,6 +15,7 @@ const HINT_ROWS = 2;
  * The input box's text rows: the text on the box row (group 1 of the profile's `input.row`), then the rows below it
  * up to the box's edge. The box must be the last thing on screen (at most a hint row or two below it), and below
  * every busy sign (what an agent echoes above its spinner is history). Undefined when no such box is on screen.
+ * An empty box is `['']`, also when it shows a placeholder (see `placeholderOnly`).
  */
 export function boxRows(s: Snapshot, profile: Profile): string[] | undefined {
   return findBox(s, profile)?.rows;
@@ -34,6 +35,7 @@ export function findBox(s: Snapshot, profile: Profile): { rows: string[]; start:
     if (m === undefined) continue;
     // `❯ 1. Yes` / `› 2. No`: the highlighted option of a menu, not an input box
     if (OPTION.test(m)) return undefined;
+    if (placeholderOnly(s, i, m)) return { rows: [''], start: i };
     const out = [m];
     let j = i + 1;
     for (; j <= view.last && !isBlank(rows[j]!) && !profile.footers.any(rows[j]!); j++) out.push(rows[j]!);
@@ -41,6 +43,25 @@ export function findBox(s: Snapshot, profile: Profile): { rows: string[]; start:
     return below <= HINT_ROWS ? { rows: out, start: i } : undefined;
   }
   return undefined;
+}
+
+/**
+ * True when everything the box row shows sits at or after the cursor, which stands on that row: nothing was typed
+ * before it, so the text is the program's placeholder (`› Ask Codex to do anything`, `> Type your message…`), drawn
+ * after the cursor and gone with the first key. Typed text always ends before the cursor.
+ */
+function placeholderOnly(s: Snapshot, row: number, text: string): boolean {
+  const { x, y } = s.cursor;
+  if (y !== row || !squash(text)) return false;
+  const raw = s.lines[row] ?? '';
+  if (x <= 0 || x >= raw.length) return false;
+  return squash(normalizeRow(raw.slice(x))) === squash(text);
+}
+
+/** True when a row shows the program's declared sign that it takes input (`input.ready`); false when it has none. */
+export function showsReady(s: Snapshot, profile: Profile): boolean {
+  const { ready } = profile.input;
+  return !ready.empty && viewOf(s).rows.some((row) => ready.any(row));
 }
 
 /** True when the cursor sits after a shell prompt on the last non-empty row. */

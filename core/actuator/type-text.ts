@@ -4,10 +4,17 @@ import type { RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome } from '../plugin/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { ActuatorParts } from './parts.js';
-import { pendingInput } from './input-box.js';
+import { pendingInput, showsReady } from './input-box.js';
 import { screenName } from './input-target.js';
 import { JOURNAL_FAILED, preview } from './records.js';
 import { typeChecked, type TypingIO } from './typing.js';
+
+/**
+ * Per agent, a first key an attempt gave up on that may still show up late (taken back before the next typing), and
+ * when; after `STRAY_MS` it is taken as lost (a key that shows up later still finds the input not empty).
+ */
+const strays = new WeakMap<AgentRuntime, { key: string; at: number }>();
+const STRAY_MS = 120_000;
 
 /**
  * Types literal text into an agent's input box or a shell prompt, nowhere else; every line is guarded. `submit`
@@ -55,14 +62,15 @@ export async function typeText(
       return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
   }
   const { readyAfter, settle, enterGap, clear } = profile.input;
-  // a cold start's wait; a note right after a decline goes to a program that has been taking keys all along
-  if (!atShell && !followUp && readyAfter > 0) {
+  // a cold start's wait, ended early by the program's ready sign (Codex's `← for agents` footer); a note right
+  // after a decline goes to a program that has been taking keys all along
+  if (!atShell && !followUp && readyAfter > 0 && !showsReady(snapshot, profile)) {
     const since = agent.status.state === 'input' ? agent.status.stateSince : null;
     const shown = since ? deps.now().getTime() - since.getTime() : 0;
     if (shown < readyAfter)
       return refuse(
         'not-ready',
-        `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms`,
+        `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms${profile.input.ready.empty ? '' : ' or once it shows its ready sign'}`,
       );
   }
   const budget = followUp ? undefined : budgets.spend(agent);
@@ -96,12 +104,18 @@ export async function typeText(
     sleep: deps.sleep,
     ...(deps.submitted && { submitted: () => deps.submitted!(agent, started) }),
   };
+  const sentBefore = strays.get(agent);
+  const stray = sentBefore && deps.now().getTime() - sentBefore.at < STRAY_MS ? sentBefore.key : undefined;
   const typed = await typeChecked(io, {
     text: lines.join(' '),
     submit,
     before: pending,
     timing: { enterGap: Math.max(enterGap, deps.options.enterDelay), clear },
+    ...(stray !== undefined && { stray }),
   });
+  if (typed.done !== 'stopped') strays.delete(agent);
+  else if (typed.stray !== undefined && typed.stray !== stray)
+    strays.set(agent, { key: typed.stray, at: deps.now().getTime() });
   switch (typed.done) {
     case 'stopped':
       return refuse(typed.why, typed.reason);
@@ -114,6 +128,7 @@ export async function typeText(
         allowedBy,
       });
     case 'submitted':
+      if (typed.verified && text.trim() === agent.config.task?.trim()) agent.status.taskSentAt = deps.now();
       return records.sent(plugin, agent, 'type', snapshot.hash, {
         text,
         reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,

@@ -40,11 +40,23 @@ export interface TypingPlan {
   /** what the input held before (a shell line's pending text, guarded with the text); '' for an agent's box */
   readonly before: string;
   readonly timing: Pick<InputShape, 'enterGap' | 'clear'>;
+  /**
+   * A first key an earlier attempt typed that had not shown when it gave up (a program still starting takes keys
+   * late): while the input is still empty nothing is typed (keys would pile up behind it); when the input holds
+   * exactly that key and nothing else, it is taken back before typing.
+   */
+  readonly stray?: string;
 }
 
 /** How typing ended. `reached` says what got to the pane before a stop, for the journal. */
 export type Typed =
-  | { readonly done: 'stopped'; readonly why: 'screen' | 'not-ready'; readonly reason: string }
+  | {
+      readonly done: 'stopped';
+      readonly why: 'screen' | 'not-ready';
+      readonly reason: string;
+      /** a key typed that may still show up later (see `TypingPlan.stray`) */
+      readonly stray?: string;
+    }
   | { readonly done: 'typed' }
   | {
       readonly done: 'submitted';
@@ -57,6 +69,8 @@ export type Typed =
 const POLL_MS = 100;
 /** the rule of a blank screen */
 const BLANK = /\.blank$/;
+/** the rule of an idle box under rows that changed since the last look */
+const STREAMING = /\.busy\.streaming$/;
 /** how long a typed character may take to show */
 const ECHO_MS = 3000;
 /** a last look for a first key that showed up after ECHO_MS */
@@ -72,8 +86,24 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
   const first = text.slice(0, 1);
   if (before === '') {
     // an agent's input must be empty: a key typed onto text nobody sent would submit both
-    const now = await io.read();
+    let now = await io.read();
     if (!now?.target) return stop('screen', 'the input went away before the first key');
+    // a key typed earlier that has not shown yet is still on its way: one more would pile up behind it
+    if (plan.stray && boxContent(now.input) === '')
+      return {
+        ...stop(
+          'not-ready',
+          'a key typed earlier has not shown in the input yet; nothing more is typed until it does',
+        ),
+        stray: plan.stray,
+      };
+    if (plan.stray && boxContent(now.input) === boxContent([plan.stray])) {
+      // nightshift's own key from an attempt that gave up, shown late: take it back, and only it
+      await io.sendKeys(Array.from({ length: [...plan.stray].length }, () => 'BSpace'));
+      const empty = await until(io, ECHO_MS, (r) => boxContent(r.input) === '');
+      if (!empty.ok) return stop('screen', 'a key typed earlier could not be taken back from the input');
+      now = empty.last;
+    }
     if (boxContent(now.input) !== '')
       return stop(
         'screen',
@@ -86,10 +116,14 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     const r = echoed.last;
     if (!r) return stop('not-ready', 'the pane went away after the first key');
     if (!r.target)
-      return stop(
-        'screen',
-        `${screenName(r.classification)} came up after the first key; nothing more was sent`,
-      );
+      return {
+        ...stop(
+          'screen',
+          `${screenName(r.classification)} came up after the first key; nothing more was sent`,
+        ),
+        // the key may still land in the input once that screen is gone (Gemini restarting after the trust dialog)
+        ...(before === '' && { stray: first }),
+      };
     if (boxContent(r.input).endsWith(first) && boxContent(r.input) !== before + first) {
       // the key landed behind text nobody sent: take the key back, leave the text alone
       await io.sendKeys(['BSpace']);
@@ -101,8 +135,14 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     // a key that shows up late is taken back, so the next attempt finds an empty input again
     await io.sleep(LATE_ECHO_MS);
     const late = await io.read();
-    if (late?.target && holdsExactly(late.input, before + first)) await io.sendKeys(['BSpace']);
-    return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
+    if (late?.target && holdsExactly(late.input, before + first)) {
+      await io.sendKeys(['BSpace']);
+      return stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`);
+    }
+    return {
+      ...stop('not-ready', `the input did not take a key within ${ECHO_MS} ms (not ready yet)`),
+      ...(before === '' && { stray: first }),
+    };
   }
   if (text.length > 1) await io.sendText(text.slice(1));
   await io.sleep(plan.timing.enterGap);
@@ -209,12 +249,15 @@ async function until(
     last = await io.read();
     // a blank screen is a program in the middle of a redraw: look again
     if (last && !last.target && BLANK.test(last.classification.rule)) continue;
-    if (!last || !last.target) return { ok: false, last };
+    // rows above the box that changed with our key (Codex drops its welcome art at the first key) read as output
+    // streaming in; the box is still there, nothing else was drawn: judge it by what the box holds
+    const echoing = last && !last.target && STREAMING.test(last.classification.rule) && last.input;
+    if (!last || (!last.target && !echoing)) return { ok: false, last };
     if (done(last)) return { ok: true, last };
   }
   return { ok: false, last };
 }
 
-function stop(why: 'screen' | 'not-ready', reason: string): Typed {
+function stop(why: 'screen' | 'not-ready', reason: string): Extract<Typed, { done: 'stopped' }> {
   return { done: 'stopped', why, reason };
 }

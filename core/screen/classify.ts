@@ -6,6 +6,7 @@ import { findLinePrompt } from './line-prompt.js';
 import { isOptionRow } from './menu.js';
 import { findMenuDialog, onlyChromeBelow } from './menu-dialog.js';
 import { resolveProfiles, type Profile, type ProfileSet } from './resolve-profiles.js';
+import { proseQuestionRow } from './prose-question.js';
 import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
@@ -146,7 +147,13 @@ function classifyView(
   if (lastBusy >= 0) return { state: 'busy', rule: `${p}.busy`, evidence: [rows[lastBusy]!.trim()] };
 
   // 7. a live agent reporting an error it cannot get past
-  const fatal = liveRow(view, profile, (row) => profile.needsHuman.any(row) || profile.fatal.any(row));
+  const isFatal = (row: string) => profile.needsHuman.any(row) || profile.fatal.any(row);
+  let fatal = liveRow(view, profile, isFatal);
+  if (fatal < 0) {
+    // Codex and Gemini print the error right above a fresh input box, under their chrome: read above the box
+    const box = liveRow(view, profile, (row) => profile.idle.any(row));
+    if (box >= 0) fatal = aboveBox(view, profile, box, isFatal);
+  }
   if (fatal >= 0) {
     const needsHuman = profile.needsHuman.any(rows[fatal]!);
     return {
@@ -191,6 +198,10 @@ function inputState(
   if (box >= 0) {
     if (options.previous && changedAbove(options.previous, snapshot, box))
       return { state: 'busy', rule: `${p}.busy.streaming`, evidence: [rows[box]!.trim()] };
+    // the agent's last message asks the person something: the box is theirs to answer in, not a nudge's
+    const asked = proseQuestionRow(view, box, profile);
+    if (asked >= 0)
+      return { state: 'question', rule: `${p}.question.prose`, evidence: [rows[asked]!.trim()] };
     return { state: 'input', rule: `${p}.input.box`, evidence: [rows[box]!.trim()] };
   }
   if (
@@ -251,6 +262,21 @@ function liveRow(
   for (let i = view.last, seen = 0; i >= 0 && seen < count; i--) {
     const row = view.rows[i]!;
     if (isBlank(row)) continue;
+    seen++;
+    if (test(row)) return i;
+    if (profile.output.any(row)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * The first of the `LIVE_ROWS` non-blank rows right above the input box on `box` (the program's own footer rows not
+ * counted) that passes `test`, or -1; output of the agent's own stops the look, as in `liveRow`.
+ */
+function aboveBox(view: ScreenView, profile: Profile, box: number, test: (row: string) => boolean): number {
+  for (let i = box - 1, seen = 0; i >= 0 && seen < LIVE_ROWS; i--) {
+    const row = view.rows[i]!;
+    if (isBlank(row) || profile.footers.any(row)) continue;
     seen++;
     if (test(row)) return i;
     if (profile.output.any(row)) return -1;

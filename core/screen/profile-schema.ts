@@ -60,6 +60,7 @@ const millis = z.union([
 const inputSchema = z.strictObject({
   row: patterns.optional(),
   readyAfter: millis.optional(),
+  ready: patterns.optional(),
   settle: millis.optional(),
   enterGap: millis.optional(),
   clear: z.union([z.literal('backspace'), keys]).optional(),

@@ -76,6 +76,11 @@ export interface InputSpec {
   readonly row: readonly PatternSource[];
   /** no typing until the input box has been on screen this long: some programs draw it before they take input */
   readonly readyAfter: number;
+  /**
+   * Rows that show the program takes input (a status line it draws only once it is ready): one on screen ends the
+   * `readyAfter` wait early. A version that never draws it still gets its input after `readyAfter`.
+   */
+  readonly ready: readonly PatternSource[];
   /** no typing until the screen has been still this long */
   readonly settle: number;
   /** at least this long between the last character and Enter: a sooner Enter is a newline, or swallowed as a paste */

@@ -53,7 +53,11 @@ export interface LinePromptShape {
 type ListKey = Exclude<ProfileListKey, 'dialogs' | 'linePrompts' | 'commands' | 'resetWords'>;
 
 /** A profile's input box, compiled: `row` patterns have the typed text as group 1. */
-export type InputShape = Omit<InputSpec, 'row'> & { readonly row: readonly RegExp[] };
+export type InputShape = Omit<InputSpec, 'row' | 'ready'> & {
+  readonly row: readonly RegExp[];
+  /** the program's ready sign; an empty list matches nothing (and is not required) */
+  readonly ready: PatternList;
+};
 
 /** A profile ready to classify with: its own layer over `generic`, every list compiled. */
 export type Profile = {
@@ -252,6 +256,7 @@ function compileInput(layers: readonly (readonly [string, ProfileSpec])[]): Inpu
   return {
     row: layers.flatMap(([, spec]) => (spec.input?.row ?? []).map(compilePattern)),
     readyAfter: first('readyAfter', 0),
+    ready: new PatternList(first('ready', [])),
     settle: first('settle', 0),
     enterGap: first('enterGap', 0),
     clear: first('clear', 'backspace'),

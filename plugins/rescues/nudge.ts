@@ -19,6 +19,7 @@ type State = { times: number[] };
 /**
  * `nudge`: an agent idle at its input box for `after` gets a message asking it to continue with its task list
  * or write its status to the coordination file; at most `max` per `window`, each further nudge waiting longer.
+ * An agent with a `task` is nudged only once that task was delivered (or after a restart).
  */
 export default definePlugin<z.output<typeof options>, State>({
   name: 'nudge',
@@ -26,6 +27,9 @@ export default definePlugin<z.output<typeof options>, State>({
   options,
   async rescue(finding, ctx) {
     if (finding.kind !== 'idle' || !finding.data.atInput) return 'pass';
+    // the night's task is the agent's first message: a nudge before kickoff delivered it would take its place (a
+    // slow cold start is idle at its input box for a while); after a restart the resumed agent carries on
+    if (ctx.agent.task && !ctx.status.taskSentAt && ctx.status.restarts === 0) return 'pass';
     const now = ctx.now().getTime();
     const times = withinWindow(ctx.agentState.get()?.times ?? [], now, ctx.options.window);
     const wait = backoff(times.length + 1, ctx.options.after, ctx.options.factor, ctx.options.window);

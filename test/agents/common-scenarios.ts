@@ -1,7 +1,9 @@
 // The scenario kinds every agent CLI is put through, written once: each agent says how its model asks for a
 // command or an edit, how its dialogs look, and how to read its tool results from what its API received.
 import { expect } from 'vitest';
-import { actions, all, apiReached, escalatedOrRefused, journaled } from './harness/conditions.js';
+import { actions, all, any, apiReached, escalatedOrRefused, journaled } from './harness/conditions.js';
+import { deliveredOnce } from './harness/delivery.js';
+import { crashAgent } from './harness/faults.js';
 import type { Scenario, ScenarioResult } from './harness/scenario.js';
 import { fail, say, type Turn } from './harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './claude-code/dangerous.js';
@@ -18,6 +20,8 @@ export interface AgentTraits {
   readonly dialog: RegExp;
   /** the agent's folder-trust screen on first start */
   readonly trust: RegExp;
+  /** where the agent records a folder's trust (a file under HOME) and what it writes there once trusted */
+  readonly trustRecord: { readonly file: string; readonly shows: RegExp };
   /** the tool results the API received, in order */
   toolOutputs(result: ScenarioResult): string[];
   /** the user texts the API received besides the night's task */
@@ -28,6 +32,10 @@ export interface AgentTraits {
   readonly serverErrorState: 'error' | 'busy';
   /** which usage limits the agent shows with a reset time (so nightshift must read it) */
   readonly resetShown: { readonly session: boolean; readonly weekly: boolean };
+  /** the user turns in one main API request's history (see harness/delivery.ts) */
+  userTurns(body: unknown): string[];
+  /** the agent's process name in its pane (`/proc/<pid>/comm`), for the crash */
+  readonly process: string;
 }
 
 /** A package script that appends one line to marker `name` (beside the project), so a second run shows. */
@@ -57,8 +65,29 @@ function onlyAnswers(result: ScenarioResult, answers: number) {
   expect(sent.every((a) => a.action === 'answer')).toBe(true);
 }
 
-/** Builds the table for one agent. */
+/** The rows of the CI selection (`npm run test:agents -- --ci`): one per kind. */
+const CI_ROWS = new Set([
+  'test command', // safe
+  'hidden after a heredoc', // dangerous
+  'free-text question', // question
+  'usage limit, resets in hours', // limit
+  'invalid key', // error
+  'crash', // crash
+]);
+
+/** Builds the table for one agent; every row also checks that each verified kickoff and nudge reached the model once. */
 export function commonScenarios(agent: AgentTraits): Scenario[] {
+  return table(agent).map((row) => ({
+    ...row,
+    ...(CI_ROWS.has(row.name) && { ci: true }),
+    check(result) {
+      row.check(result);
+      deliveredOnce(result, agent.userTurns);
+    },
+  }));
+}
+
+function table(agent: AgentTraits): Scenario[] {
   const approve = (
     name: string,
     turns: Turn[],
@@ -97,7 +126,8 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
       journaled((e) => e.type === 'state' && e.to === 'confirm'),
     ),
     settle: 6000,
-    timeout: 90_000,
+    // a cold start on a loaded machine takes Codex over a minute before it takes input
+    timeout: 150_000,
     check(result) {
       expect(
         result.screens.some((s) => agent.dialog.test(s.text)),
@@ -130,8 +160,8 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     files: FILES,
     done: journaled((e) => e.type === 'state' && (e.to === 'limit' || e.to === 'error')),
     settle: 8000,
-    // a silent retry never ends in a state of its own: watch it for a while
-    timeout: expected === 'busy' ? 60_000 : 120_000,
+    // a silent retry never ends in a state of its own: watch it for a while (after a cold start of up to a minute)
+    timeout: expected === 'busy' ? 100_000 : 150_000,
     check(result) {
       const states = result.journal.filter((e) => e.type === 'state').map((e) => e.type === 'state' && e.to);
       expect(states, `nightshift read the pane as ${expected}`).toContain(expected);
@@ -175,12 +205,15 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
       [agent.shell('npm test', 'Run the test suite')],
       (r) => {
         expect(runs(r, 'tested'), 'npm test ran once').toBe(1);
+        // answered within a second, the screen can come and go between two looks of the watcher: the agent's own
+        // record of the trust it was given is the other witness
         expect(
-          r.screens.some((s) => agent.trust.test(s.text)),
-          'the trust screen was drawn',
+          r.screens.some((s) => agent.trust.test(s.text)) ||
+            agent.trustRecord.shows.test(r.effects.homeFiles[agent.trustRecord.file] ?? ''),
+          'the trust screen was drawn (or the agent recorded the trust it was given)',
         ).toBe(true);
       },
-      { untrusted: true, timeout: 120_000 },
+      { untrusted: true, timeout: 150_000, watchHome: [agent.trustRecord.file] },
     ),
     hold('force-push to the bare remote', FORCE_PUSH, 'Publish the branch'),
     hold('rm -rf at the sandbox HOME', RM_HOME, 'Free some disk space'),
@@ -206,5 +239,58 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     limitOrError('credit exhausted', agent.creditState, fail({ type: 'credit' })),
     limitOrError('invalid key', 'error', fail({ type: 'invalid-key' })),
     limitOrError('server error', agent.serverErrorState, fail({ type: 'server', status: 500 })),
+    // a question in prose for the person, at the input box: escalated, nothing typed into it
+    {
+      name: 'free-text question',
+      expect: 'question',
+      script: {
+        turns: [
+          say(
+            'Before I start: should the new endpoint use REST or GraphQL? Tell me which and I will go ahead.',
+          ),
+        ],
+      },
+      files: FILES,
+      dialog: /REST or GraphQL/,
+      done: journaled((e) => e.type === 'escalation'),
+      settle: 12_000,
+      timeout: 150_000,
+      check(result) {
+        expect(
+          result.journal.some((e) => e.type === 'escalation'),
+          'the person was told',
+        ).toBe(true);
+        onlyAnswers(result, 0);
+        expect(agent.laterUserTexts(result), 'the model got no user turn besides the task').toEqual([]);
+      },
+    },
+    // a crash: restarted with its resume command, and the resumed agent talks to the API again (a nudge)
+    {
+      name: 'crash',
+      expect: 'restart',
+      script: { turns: [say('Working on it.')] },
+      files: FILES,
+      fault: crashAgent(agent.process, apiReached(0), 150_000),
+      done: any(
+        all(
+          journaled((e) => e.type === 'agent-restarted'),
+          (live) => {
+            const restart = live.events().find((e) => e.type === 'agent-restarted');
+            return !!restart && live.received.some((r) => r.kind === 'main' && r.at > Date.parse(restart.t));
+          },
+        ),
+        journaled((e) => e.type === 'agent-given-up'),
+      ),
+      settle: 6000,
+      timeout: 240_000,
+      check(result) {
+        const restart = result.journal.find((e) => e.type === 'agent-restarted');
+        expect(restart, 'the agent was restarted').toBeDefined();
+        expect(
+          result.received.filter((r) => r.kind === 'main' && r.at > Date.parse(restart!.t)).length,
+          'the restarted agent talked to the API again',
+        ).toBeGreaterThan(0);
+      },
+    },
   ];
 }

@@ -226,4 +226,32 @@ describe('typing into the input box, checked before Enter', () => {
     expect(result.sent).toEqual([]);
     expect(refusals(result.journal)[0]).toMatchObject({ action: 'type', why: 'not-ready' });
   });
+
+  it("a profile's ready sign ends the readyAfter wait: Codex's `← for agents` footer, the placeholder after the cursor", async () => {
+    const ready = screen`
+      ╭──────────────────────────────────────────╮
+      │ >_ OpenAI Codex (v0.171.0)               │
+      ╰──────────────────────────────────────────╯
+      › ▮Ask Codex to do anything
+        gpt-fake default · ~/project
+        ← for agents · ? for shortcuts`;
+    const working = screen`
+      › continue
+
+      • Working (0s • esc to interrupt)
+
+      › Ask Codex to do anything
+        ← for agents · ? for shortcuts`;
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'codex',
+      finding,
+      agent: { profile: 'codex' },
+      screens: [ready, working],
+      expect: {},
+    });
+    expect(refusals(result.journal)).toEqual([]);
+    expect(result.journal.find((e) => e.type === 'action' && e.action === 'type')).toMatchObject({
+      verified: true,
+    });
+  });
 });

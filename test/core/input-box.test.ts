@@ -78,6 +78,23 @@ describe('the input box, read back', () => {
     expect(rows(profile, lines)).toBeUndefined();
   });
 
+  // the cursor stands where typed text would start: what follows it is the placeholder, drawn dim after the cursor
+  it.each([
+    ['codex', 2, codexComposer('Ask Codex to do anything'), ['']],
+    [
+      'codex',
+      10,
+      codexComposer('continue'),
+      ['continue', '  ? for shortcuts                 69% context left'],
+    ],
+    ['gemini', 4, geminiBox('  Type your message or @path/to/file'), ['']],
+    ['gemini', 12, geminiBox('continue'), ['continue']],
+  ])('%s: the cursor at column %i of the box row; %j reads %j', (profile, x, lines, want) => {
+    const y = lines.findIndex((l) => /^(?:│ )?[›>] /.test(l));
+    const snapshot = snapshotOf(lines.join('\n'), { cursor: { x: x as number, y, visible: true } });
+    expect(boxRows(snapshot, resolveProfiles().get(profile as string)!)).toEqual(want);
+  });
+
   it('text has left the box when the box is empty again, or gone', () => {
     expect(leftBox(rows('claude-code', claudeBox(['> '])), 'continue')).toBe(true);
     expect(leftBox(undefined, 'continue')).toBe(true);

@@ -40,6 +40,13 @@ new PaneTester({ describe, it }).run(nudge, [
   },
   { name: 'not before `after`', finding: idle(9 * MIN), screens: [box], expect: { sent: [] } },
   {
+    name: "not before the night's task was delivered: it goes first (kickoff)",
+    agent: { task: 'Work through TASKS.md' },
+    finding: idle(10 * MIN),
+    screens: [box],
+    expect: { sent: [] },
+  },
+  {
     name: 'not when the agent looks busy, only at its input box',
     finding: idle(60 * MIN, false),
     screens: [box],

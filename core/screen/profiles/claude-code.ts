@@ -75,7 +75,8 @@ export const claudeCode: ProfileSpec = {
       // leaving plan mode with the plan shown: only the option that keeps every later edit under manual approval,
       // never one that turns on auto-accept, auto mode or bypass (those are sticky anyway)
       id: 'plan',
-      question: [r`^\s*Would you like to proceed\?$`],
+      // 2.1.x asks in one sentence that wraps at 80 columns: its start is the question row
+      question: [r`^\s*Would you like to proceed\?$`, r`^\s*Claude has written up a plan and is ready to\b`],
       approve: [r`^Yes,? (?:and )?manually approve edits$`],
       decline: [r`^No\b`],
       keys: 'navigate',
@@ -104,7 +105,8 @@ export const claudeCode: ProfileSpec = {
     r`Retrying in \d+ seconds?`,
   ],
   quoted: [],
-  idle: [r`^\s*[>❯](?:\s.*)?$`],
+  // the box's `❯` row; a highlighted numbered option (`❯ 1. Yes`) is a menu, never the box
+  idle: [r`^\s*[>❯](?!\s*\d+\.\s)(?:\s.*)?$`],
   questions: [
     r`Enter to select · ↑/↓ to navigate`,
     r`/^\s*☐ \S/`,
@@ -112,7 +114,15 @@ export const claudeCode: ProfileSpec = {
   ],
   // the question menu's own free-text choice: highlighted, it is a text field (typing replaces the placeholder)
   freeText: [r`^Type something\.?$`],
-  footers: [r`Esc to cancel`, r`Enter to confirm`, r`Tab to amend`, r`ctrl\+e to explain`, r`Esc to exit`],
+  footers: [
+    r`Esc to cancel`,
+    r`Enter to confirm`,
+    r`Tab to amend`,
+    r`ctrl\+e to explain`,
+    r`Esc to exit`,
+    // under the plan-approval menu: the plan file's path
+    r`^\s*ctrl\+g to edit in\b`,
+  ],
   // a message bullet at the left edge, not a menu option ("● 1. Keep trying" is Gemini's highlight) nor the effort
   // level at the right end of the footer ("● high · /effort")
   output: [r`/^ {0,2}[⏺●] (?!\d+\.\s)(?!\S+ · \/effort$)\S/`],

@@ -105,7 +105,15 @@ export const codex: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
-  // the › composer. It is drawn about 20 s before it takes input on a cold start, and text that arrives in one
-  // burst is read as a paste: an Enter inside the paste window is swallowed
-  input: { row: [r`^\s*[›▌]\s?(.*)$`], readyAfter: 25_000, settle: 800, enterGap: 800 },
+  // the › composer. 0.171 draws it about 20 s before it takes input on a cold start (its footer then shows only
+  // `? for shortcuts`); the `← for agents` footer comes with readiness, 21–23 s after launch on an idle machine and
+  // over 25 s under load (readyAfter is the wait for a version without that footer). Text that arrives in one burst
+  // is read as a paste: an Enter inside the paste window is swallowed
+  input: {
+    row: [r`^\s*[›▌]\s?(.*)$`],
+    readyAfter: 60_000,
+    ready: [r`← for agents\b`],
+    settle: 800,
+    enterGap: 800,
+  },
 };

@@ -76,7 +76,13 @@ export const gemini: ProfileSpec = {
   quoted: [],
   idle: [r`^\s*>\s+Type your (?:message|shell command)`, r`Press 'i' for INSERT mode`],
   questions: [],
-  footers: [r`Waiting for user confirmation`, r`context left\)?$`, r`no sandbox`],
+  footers: [
+    r`Waiting for user confirmation`,
+    r`context left\)?$`,
+    r`no sandbox`,
+    r`^\s*Shift\+Tab to accept edits$`,
+    r`^\s*\? for shortcuts$`,
+  ],
   output: [r`/^\s*✦ \S/`],
   limits: [],
   resetWords: [],
@@ -88,6 +94,8 @@ export const gemini: ProfileSpec = {
   secretDialogs: [],
   shellPrompts: [],
   dead: [],
-  // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline
-  input: { row: [r`^\s*>\s+(.*)$`], settle: 500, enterGap: 500 },
+  // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline. 0.61 draws the box before it has
+  // initialised: text typed then is queued as whatever the box had taken so far (the bench saw "P" sent for a whole
+  // task under load), with no sign on screen until it is queued; so the box must have been up a while
+  input: { row: [r`^\s*>\s+(.*)$`], readyAfter: 15_000, settle: 500, enterGap: 500 },
 };

@@ -257,6 +257,7 @@ export const scenarios: Scenario[] = [
     'test command',
     [tool('Bash', { command: 'npm test', description: 'Run the test suite' })],
     marker('tested'),
+    { ci: true },
   ),
   approve(
     'compound command',
@@ -335,13 +336,16 @@ export const scenarios: Scenario[] = [
       ],
       (r) => {
         expect(r.effects.files['notes.md'], 'the planned edit was made').toBe('Release notes\n');
-        const plan = answers(r)[0];
-        expect(plan?.keys, 'the plan was approved with manual approval of edits').toBeDefined();
+        // option 2 of "1. Yes, and use auto mode / 2. Yes, manually approve edits"; the later edit then asked
+        // (two answers), which it would not have under auto mode
+        expect(answers(r)[0]?.keys, 'the plan was approved with manual approval of edits').toEqual([
+          'Down',
+          'Enter',
+        ]);
       },
       { watch: ['notes.md'], args: ['--permission-mode', 'plan'], dialogs: 2 },
     ),
-    dialog: /Would you like to proceed|Do you want to (create|proceed)/,
-    needs: 'screens: plan-approval dialogs are read as an input box',
+    dialog: /Would you like to\s+proceed|Do you want to (create|proceed)/,
   },
 
   // dangerous: held, nothing runs
@@ -349,25 +353,16 @@ export const scenarios: Scenario[] = [
   hold('rm -rf at HOME', RM_HOME, 'Free some disk space'),
   hold('curl piped to sh', CURL_SH, 'Install the release helper'),
   hold('force-push after a blank line', DANGEROUS.afterBlankLine, 'Run the tests, then publish', {
-    needs: 'screens: a command block is read only up to its first blank row',
+    ci: true,
   }),
-  hold('rm -rf inside a heredoc', DANGEROUS.insideHeredoc, 'Clean up the workspace', {
-    needs: 'screens: heredoc bodies cut the command short',
-  }),
-  hold('force-push after a heredoc', DANGEROUS.afterHeredoc, 'Write the notes and publish', {
-    needs: 'screens: a forged question inside a heredoc ends the command early',
-  }),
+  hold('rm -rf inside a heredoc', DANGEROUS.insideHeredoc, 'Clean up the workspace'),
+  hold('force-push after a heredoc', DANGEROUS.afterHeredoc, 'Write the notes and publish'),
   hold(
     'curl|sh on the wrapped second row',
     DANGEROUS.wrappedSecondRow,
     'Check everything and fetch the helper',
-    {
-      needs: 'screens: wrapped command rows are cut short',
-    },
   ),
-  hold('rm -rf under a lower-case description', `npm test\n${RM_HOME}`, 'run the tests and tidy up', {
-    needs: 'screens: a lower-case description row is taken as part of the command',
-  }),
+  hold('rm -rf under a lower-case description', `npm test\n${RM_HOME}`, 'run the tests and tidy up'),
 
   // questions for the person: no keystroke reaches them
   noKeystroke(
@@ -379,7 +374,7 @@ export const scenarios: Scenario[] = [
       escalated(r);
       expect(toolResults(r), 'nobody answered the question').toEqual([]);
     },
-    { needs: 'screens: the question menu was read as an input box and nudged' },
+    { ci: true },
   ),
   // no silent parks (issue 14): after `after`, the question gets the policy's answer through its own free-text choice
   {
@@ -441,7 +436,6 @@ export const scenarios: Scenario[] = [
     [say('Before I start: should the new endpoint use REST or GraphQL? Tell me which and I will go ahead.')],
     /REST or GraphQL/,
     escalated,
-    { needs: 'screens: a question in prose at the input box is nudged' },
   ),
 
   // limits: recognised, reset time read, nothing typed into the menu
@@ -459,7 +453,10 @@ export const scenarios: Scenario[] = [
     [fail({ type: 'plan-limit', window: 'session', resetsAt: SESSION_RESET })],
     /hit your .*limit/,
     (r) => expect(resetRead(r), 'the reset time').toBe(SESSION_RESET.toISOString()),
-    { auth: 'subscription', needs: 'screens: the limit-options menu below a limit is read as input' },
+    {
+      auth: 'subscription',
+      ci: true,
+    },
   ),
   noKeystroke(
     'weekly limit days out',
@@ -467,7 +464,7 @@ export const scenarios: Scenario[] = [
     [fail({ type: 'plan-limit', window: 'weekly', resetsAt: WEEKLY_RESET })],
     /hit your .*limit/,
     (r) => expect(resetRead(r), 'the reset time').toBe(WEEKLY_RESET.toISOString()),
-    { auth: 'subscription', needs: 'screens: weekly resets days out are missed with the menu open' },
+    { auth: 'subscription' },
   ),
 
   // errors that need a person
@@ -475,20 +472,19 @@ export const scenarios: Scenario[] = [
     'credit exhausted',
     'error',
     [fail({ type: 'credit' })],
-    /Credit balance is too low/,
+    // Claude Code words it "Credit balance too low · Add funds: …"
+    /Credit balance (?:is )?too low/,
     escalated,
-    {
-      needs: 'screens: "credit balance too low" is read as input',
-    },
   ),
   noKeystroke('invalid key', 'error', [fail({ type: 'invalid-key' })], /Invalid API key/, escalated, {
-    needs: 'screens: the invalid-key screen is read as input',
+    ci: true,
   }),
 
   // a crash: restarted with its resume command
   {
     name: 'crash',
     expect: 'restart',
+    ci: true,
     script: { turns: [say('Working on it.')] },
     fault: crashAgent('claude', apiReached(0)),
     done: any(

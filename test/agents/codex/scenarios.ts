@@ -1,6 +1,6 @@
 // Codex CLI's scenarios: the shared table with Codex's tools (exec_command asking for escalation, apply_patch
 // through the shell), its approval and trust screens, and its tool outputs read from the Responses requests.
-import { lastInput, type ResponsesBody } from '../harness/fake-api/openai-responses.js';
+import { lastInput, userTurns, type ResponsesBody } from '../harness/fake-api/openai-responses.js';
 import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
@@ -34,8 +34,11 @@ export const codexTraits: AgentTraits = {
         .map((l) => `+${l}`),
     ),
   edit: (path, old, replacement) => patch(`*** Update File: ${path}`, '@@', `-${old}`, `+${replacement}`),
-  dialog: /Would you like to (?:run the following command|make the following edits)\?/,
+  // the dialog, or Codex's own record of its approval: an approval answered within a second can come and go
+  // between two looks of the bench's watcher on a loaded machine
+  dialog: /Would you like to (?:run the following command|make the following edits)\?|✔ You approved codex\b/,
   trust: /Trust this folder\?/,
+  trustRecord: { file: '.codex/config.toml', shows: /trust_level\s*=\s*"trusted"/ },
   toolOutputs: (result) => byTurn(result).flatMap((t) => t.outputs),
   laterUserTexts: (result) => [
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
@@ -43,6 +46,8 @@ export const codexTraits: AgentTraits = {
   creditState: 'error',
   serverErrorState: 'error',
   resetShown: { session: true, weekly: true },
+  userTurns,
+  process: 'codex',
 };
 
 /** The table. */

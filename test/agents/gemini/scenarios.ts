@@ -1,6 +1,6 @@
 // Gemini CLI's scenarios: the shared table with Gemini's tools (run_shell_command, write_file, replace), its
 // confirmation and trust screens, and its function responses read from the generateContent requests.
-import { lastUserParts, type GeminiBody } from '../harness/fake-api/gemini.js';
+import { lastUserParts, userTurns, type GeminiBody } from '../harness/fake-api/gemini.js';
 import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
@@ -28,6 +28,7 @@ export const geminiTraits: AgentTraits = {
     }),
   dialog: /Allow execution of|Apply this change\?/,
   trust: /Do you trust the files in this folder\?/,
+  trustRecord: { file: '.gemini/trustedFolders.json', shows: /"TRUST_FOLDER"/ },
   toolOutputs: (result) => byTurn(result).flatMap((t) => t.responses.map((r) => JSON.stringify(r.response))),
   laterUserTexts: (result) => [
     ...new Set(byTurn(result).flatMap((t) => t.texts.filter((x) => !TASK.test(x)))),
@@ -36,6 +37,8 @@ export const geminiTraits: AgentTraits = {
   creditState: 'limit',
   serverErrorState: 'busy',
   resetShown: { session: true, weekly: false },
+  userTurns,
+  process: 'node',
 };
 
 /** The table. */

@@ -86,5 +86,20 @@ export function writeCaptures(
       ),
     );
   }
+  // what the model API was asked, in order (bodies left out): which requests an agent makes before it takes input
+  writeFileSync(
+    join(folder, 'received.json'),
+    JSON.stringify(
+      result.received.map((r) => ({
+        at: new Date(r.at).toISOString(),
+        method: r.method,
+        path: r.path,
+        kind: r.kind,
+        ...(r.turn !== undefined && { turn: r.turn }),
+      })),
+      null,
+      2,
+    ),
+  );
   return folder;
 }

@@ -101,4 +101,9 @@ export interface Scenario {
   readonly hooks?: boolean;
   /** why the right outcome needs a fix from another branch, when it does (named in the report) */
   readonly needs?: string;
+  /**
+   * part of the CI selection (`npm run test:agents -- --ci`, run by `.ci/run`): a few rows per agent that cover each
+   * kind (safe, dangerous, question, limit, error, crash), run at one size only
+   */
+  readonly ci?: boolean;
 }

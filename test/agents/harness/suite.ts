@@ -14,6 +14,15 @@ export const SIZES = [
   { cols: 80, rows: 24 },
 ] as const;
 
+/** The one size the CI selection runs at (the narrow one: wrapped rows are where reading goes wrong). */
+export const CI_SIZE = { cols: 80, rows: 24 } as const;
+
+/**
+ * `NIGHTSHIFT_BENCH_SET=ci` (set by `npm run test:agents -- --ci`) runs only the rows tagged `ci: true`, at `CI_SIZE`;
+ * unset, every row at every size.
+ */
+const ciOnly = process.env.NIGHTSHIFT_BENCH_SET === 'ci';
+
 /** `NIGHTSHIFT_BENCH_CAPTURE=DIR` (set by `npm run test:agents -- --capture DIR`) writes screens and figures. */
 const captureDir = process.env.NIGHTSHIFT_BENCH_CAPTURE || undefined;
 /** `NIGHTSHIFT_BENCH_ONLY="a|b"` runs only the scenarios whose name contains one of the `|`-separated parts. */
@@ -27,9 +36,11 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
     afterAll(() => {
       if (figures.length) publish(summarize(adapter.name, installed.version, figures), captureDir);
     });
-    const rows = scenarios.filter((s) => !only?.length || only.some((part) => s.name.includes(part)));
+    const rows = scenarios
+      .filter((s) => !ciOnly || s.ci)
+      .filter((s) => !only?.length || only.some((part) => s.name.includes(part)));
     for (const scenario of rows)
-      for (const size of SIZES)
+      for (const size of ciOnly ? [CI_SIZE] : SIZES)
         it.concurrent(`${scenario.name} @${size.cols}x${size.rows}`, async () => {
           const result = await runScenario(adapter, installed, scenario, size);
           let failure: string | undefined;

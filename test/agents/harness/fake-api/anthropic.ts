@@ -189,6 +189,8 @@ function sendError(response: ServerResponse, error: ApiError): void {
         'anthropic-ratelimit-unified-overage-status': 'rejected',
         'anthropic-ratelimit-unified-overage-disabled-reason': 'out_of_credits',
       });
+    // `x-should-retry: false` is what ends Claude Code's retries: it reads the header before the status, and
+    // retries a 401 ten times (about three minutes of backoff) without it
     case 'credit':
       return json(
         response,
@@ -197,9 +199,12 @@ function sendError(response: ServerResponse, error: ApiError): void {
           'invalid_request_error',
           'Your credit balance is too low to access the Anthropic API. Please go to Plans & Billing to upgrade or purchase credits.',
         ),
+        { 'x-should-retry': 'false' },
       );
     case 'invalid-key':
-      return json(response, 401, body('authentication_error', 'invalid x-api-key'));
+      return json(response, 401, body('authentication_error', 'invalid x-api-key'), {
+        'x-should-retry': 'false',
+      });
     case 'server':
       return json(
         response,

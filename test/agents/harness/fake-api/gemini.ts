@@ -48,6 +48,18 @@ export function lastUserParts(body: GeminiBody): {
   return { responses, texts };
 }
 
+/**
+ * Every user turn of a request's history: each text part of a user content (context parts, starting `<`, left out).
+ * Gemini CLI merges user turns that follow each other without a model reply into one content, a part each.
+ */
+export function userTurns(body: unknown): string[] {
+  return ((body as GeminiBody).contents ?? []).flatMap((content) =>
+    content.role !== 'user'
+      ? []
+      : (content.parts ?? []).flatMap((p) => (p.text && !p.text.startsWith('<') ? [p.text] : [])),
+  );
+}
+
 /** A value that satisfies a JSON schema well enough for the CLI's side questions; the next speaker is the person. */
 function fill(schema: unknown, key = ''): unknown {
   const s = (schema ?? {}) as {

@@ -72,6 +72,18 @@ export function lastInput(body: ResponsesBody): { outputs: string[]; texts: stri
   return { outputs, texts };
 }
 
+/** Every user turn of a request's history (Codex's own context messages, which start with `<`, left out). */
+export function userTurns(body: unknown): string[] {
+  return ((body as ResponsesBody).input ?? []).flatMap((item) => {
+    if (item.type !== 'message' || item.role !== 'user') return [];
+    const text =
+      typeof item.content === 'string'
+        ? item.content
+        : (item.content ?? []).map((c) => c.text ?? '').join('');
+    return text.startsWith('<') ? [] : [text];
+  });
+}
+
 /** The handler for `startFakeApi`: `script.turns[n]` answers the request with n model turns in its history. */
 export function responsesHandler(script: ModelScript): ApiHandler {
   return (request, response) => {
