@@ -48,6 +48,16 @@ export function lastUserParts(body: GeminiBody): {
   return { responses, texts };
 }
 
+/** Per user content of the history, its text parts (function responses and `<…>` context left out). */
+export function userTurns(body: GeminiBody): string[][] {
+  return (body.contents ?? [])
+    .filter((c) => c.role === 'user')
+    .map((c) =>
+      (c.parts ?? []).flatMap((part) => (part.text && !part.text.startsWith('<') ? [part.text] : [])),
+    )
+    .filter((texts) => texts.length > 0);
+}
+
 /** A value that satisfies a JSON schema well enough for the CLI's side questions; the next speaker is the person. */
 function fill(schema: unknown, key = ''): unknown {
   const s = (schema ?? {}) as {
@@ -101,6 +111,7 @@ export function geminiHandler(script: ModelScript): ApiHandler {
     request.kind = 'main';
     const index = turnIndex(body);
     request.turn = index;
+    request.userTurns = userTurns(body);
     const turn: Turn = script.turns[index] ?? script.after ?? { kind: 'text', text: 'Done.' };
     if (turn.kind === 'error') sendError(response, turn.error);
     else if (turn.kind === 'text') stream(response, [{ text: turn.text }]);
