@@ -15,9 +15,9 @@ import { compileAndDeliver } from '../core/commands/report-pipeline.js';
 import { prepareRuntime } from '../core/commands/runtime.js';
 import type { CommandIO } from '../core/commands/types.js';
 import { sizeOf } from '../core/housekeeping/retention.js';
-import { runNight } from '../core/night.js';
-import { planNight } from '../core/night-plan.js';
-import { listProcesses } from '../core/process-tree.js';
+import { runNight } from '../core/night/night.js';
+import { planNight } from '../core/night/night-plan.js';
+import { listProcesses } from '../core/tmux/process-tree.js';
 import { machine, numberArg, removeSocketFile } from './lib/stats.js';
 
 // `npm run bench` runs the build from the repository root

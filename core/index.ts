@@ -3,7 +3,7 @@ export type * from './plugin/types.js';
 export type { Schema, SchemaResult, SchemaIssue } from './plugin/schema.js';
 export type { Snapshot, PaneState, Classification, Dialog, Decision, DecisionKind } from './screen/types.js';
 export type { Verdict, GuardResult, GuardContext } from './guard/types.js';
-export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal-events.js';
+export type { JournalEvent, Severity, EscalationKind, RefusalWhy } from './journal/events.js';
 export type { UserConfig, Config, AgentConfig } from '../config/schema.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { definePlugin } from './plugin/define.js';

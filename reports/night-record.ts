@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { agentSchema } from '../config/schema.js';
 import type { AgentConfig, Config, JournalEvent, NightRecord } from '../core/index.js';
-import { readJournal } from '../core/journal.js';
+import { readJournal } from '../core/journal/journal.js';
 
 /** What `night.json` holds (written by the night at dusk); every field optional when reading. */
 interface NightPlanFile {

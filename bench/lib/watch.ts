@@ -3,16 +3,16 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pino from 'pino';
 import type { Config } from '../../config/schema.js';
-import type { AgentRuntime } from '../../core/agent-runtime.js';
+import type { AgentRuntime } from '../../core/watch/agent-runtime.js';
 import { BUILTINS } from '../../core/commands/builtins.js';
 import { createGuard } from '../../core/guard/index.js';
-import { Journal } from '../../core/journal.js';
+import { Journal } from '../../core/journal/journal.js';
 import { loadPlugins } from '../../core/plugin/loader.js';
 import { PluginStateStore } from '../../core/plugin/state.js';
 import { classify } from '../../core/screen/index.js';
-import type { TickDeps } from '../../core/tick.js';
+import type { TickDeps } from '../../core/watch/tick.js';
 import type { Tmux } from '../../core/tmux/types.js';
-import { createWatch } from '../../core/watch.js';
+import { createWatch } from '../../core/watch/watch.js';
 
 /** The default checks: what a tick runs on every snapshot. */
 export const CHECKS = ['exited', 'idle', 'prompt', 'error', 'usage-limit'];

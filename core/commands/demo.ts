@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { resolveConfig } from '../../config/load.js';
 import { parseDuration } from '../duration.js';
 import { NightshiftError } from '../errors.js';
-import { lockStateDir } from '../lock.js';
+import { lockStateDir } from '../night/lock.js';
 import { createTmux } from '../tmux/index.js';
 import { finish, planOrResume, runWithSignals } from './night.js';
 import { prepareRuntime } from './runtime.js';

@@ -1,6 +1,6 @@
 // What `night --now` shows while the night runs: a live status line on a terminal, plain event lines when piped.
 import { formatDuration } from '../duration.js';
-import type { NewJournalEvent } from '../journal-events.js';
+import type { NewJournalEvent } from '../journal/events.js';
 import type { CommandIO } from './types.js';
 
 /** The live view of one night. */

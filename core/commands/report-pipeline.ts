@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { buildNightRecord, compileReport } from '../../reports/index.js';
 import type { LoadedConfig } from '../../config/load.js';
 import type { Guard } from '../guard/types.js';
-import { Journal, readJournal } from '../journal.js';
+import { Journal, readJournal } from '../journal/journal.js';
 import { PluginHost } from '../plugin/host.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';

@@ -1,8 +1,8 @@
 import { unwatchFile, watchFile } from 'node:fs';
 import { NightshiftError, formatProblems } from '../errors.js';
-import { lockStateDir } from '../lock.js';
-import { planNight } from '../night-plan.js';
-import { Scheduler } from '../scheduler.js';
+import { lockStateDir } from '../night/lock.js';
+import { planNight } from '../night/night-plan.js';
+import { Scheduler } from '../night/scheduler.js';
 import { latestNightDir } from './nights.js';
 import { compileAndDeliver } from './report-pipeline.js';
 import { finish, runWithSignals } from './night.js';

@@ -1,6 +1,6 @@
 import { createTmux } from '../tmux/index.js';
 import { classify } from '../screen/index.js';
-import { toSnapshot } from '../snapshot.js';
+import { toSnapshot } from '../screen/snapshot.js';
 import { configFrom } from './runtime.js';
 import { defineCommand } from './types.js';
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/schema.js';
 import { appendToNightJournal, senderFor, type OutboxMessage } from '../../reports/index.js';
 import { escapeHtml } from '../../reports/render/html-escape.js';
-import type { EscalationKind } from '../journal-events.js';
+import type { EscalationKind } from '../journal/events.js';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
-import type { NewJournalEvent, Severity } from '../journal-events.js';
+import type { NewJournalEvent, Severity } from '../journal/events.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { CheckHookContext, HookContext, type AgentScope, type PluginScope } from './hook-context.js';
 import type { LoadedPlugin } from './loader.js';

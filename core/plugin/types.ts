@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
-import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal-events.js';
+import type { JournalEvent, RefusalWhy, EscalationKind, Severity } from '../journal/events.js';
 import type { Classification, Decision, Dialog, Snapshot } from '../screen/types.js';
 import type { Schema } from './schema.js';
 

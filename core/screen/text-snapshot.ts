@@ -1,5 +1,5 @@
 // A Snapshot from a captured screen saved as text, with the pane state tmux would have reported beside it.
-import { hashScreen } from '../snapshot.js';
+import { hashScreen } from './snapshot.js';
 import type { Snapshot } from './types.js';
 
 /** What `tmux display -p` says about a pane (the `FILE.tmux.json` sidecar of a saved screen; every field optional). */

@@ -9,7 +9,7 @@ import { armPipe, check, createPane, preparePipeFile, resolveTarget, startProgra
 import type { TmuxCommand } from './quote.js';
 import type { TmuxClient, TmuxOptions } from './types.js';
 import { readVersion } from './version.js';
-import { endProcesses, endTrees, treesOf } from '../process-tree.js';
+import { endProcesses, endTrees, treesOf } from './process-tree.js';
 
 const DEFAULT_TIMEOUT_MS = 5000;
 

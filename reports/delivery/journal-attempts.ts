@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Journal } from '../../core/journal.js';
-import type { NewJournalEvent } from '../../core/journal-events.js';
+import { Journal } from '../../core/journal/journal.js';
+import type { NewJournalEvent } from '../../core/journal/events.js';
 import type { OutboxAttempt, OutboxItem } from './outbox.js';
 
 /** The journal event for one delivery attempt. */

@@ -123,16 +123,23 @@ export class Harvester {
     return joinedRows(buffer, buffer.baseY, buffer.baseY + this.#terminal.rows);
   }
 
-  /** The screen's rows for a snapshot, with the offset of the latest-finished row; forgets the rows' stamps (they are about to be wiped). */
-  #snapshotOffset(buffer: Buffer): number {
-    let latest = -1;
+  /**
+   * The screen's rows for a snapshot, wrapped rows joined, each with the offset by which it was finished (the
+   * current offset for a row never finished); forgets the rows' stamps (they are about to be wiped).
+   */
+  #stampedRows(buffer: Buffer): { text: string; offset: number }[] {
+    const out: { text: string; offset: number }[] = [];
     for (let y = buffer.baseY; y < buffer.baseY + this.#terminal.rows; y++) {
-      const key = this.#trimmed + y;
-      const at = this.#stamps.get(key);
-      if (at !== undefined && at > latest) latest = at;
-      this.#stamps.delete(key);
+      const line = buffer.getLine(y);
+      if (!line) continue;
+      const text = line.translateToString(false);
+      const offset = this.#stampOf(y, true);
+      const last = out[out.length - 1];
+      if (line.isWrapped && last)
+        out[out.length - 1] = { text: last.text + text, offset: Math.max(last.offset, offset) };
+      else out.push({ text, offset });
     }
-    return latest >= 0 ? latest : this.offset;
+    return out.map((r) => ({ text: r.text.trimEnd(), offset: r.offset }));
   }
 
   /** CSI J: keep the screen when it is about to be wiped (like tmux's scroll-on-clear); always let xterm erase. */
@@ -142,7 +149,7 @@ export class Harvester {
       const home = buffer.cursorX === 0 && buffer.cursorY === 0;
       if (mode === 2 || (mode === 0 && home)) {
         this.#flushPending();
-        this.#filter.snapshot(this.#screenRows(buffer), this.#snapshotOffset(buffer), 'clear');
+        this.#filter.snapshot(this.#stampedRows(buffer), 'clear');
       }
       if (mode === 3) this.#historyErased(buffer);
       this.#filter.cleared();
@@ -155,7 +162,7 @@ export class Harvester {
     const buffer = this.#buffers.active;
     this.#flushPending();
     if (buffer.type === 'alternate') this.#keepAlternateFrame(buffer);
-    else this.#filter.snapshot(this.#screenRows(buffer), this.#snapshotOffset(buffer), 'clear');
+    else this.#filter.snapshot(this.#stampedRows(buffer), 'clear');
     this.#stamps.clear();
     if (buffer.type === 'normal') this.#historyErased(buffer);
     this.#filter.cleared();
@@ -181,6 +188,9 @@ export class Harvester {
     if (!rows.some((r) => r.trim() !== '')) return;
     this.#flushPending();
     this.#filter.marker('[full-screen program]', this.offset);
-    this.#filter.snapshot(rows, this.offset, 'alternate');
+    this.#filter.snapshot(
+      rows.map((text) => ({ text, offset: this.offset })),
+      'alternate',
+    );
   }
 }

@@ -19,6 +19,8 @@ interface Held {
   readonly source: TranscriptSource;
   /** a blank row came before it in its frame */
   readonly afterBlank: boolean;
+  /** it looks like a status line (spinner, timer, percentage): a redraw may supersede it */
+  readonly churny: boolean;
 }
 
 /**
@@ -39,7 +41,10 @@ export class RedrawFilter {
   #burst = false;
   /** a blank line met during a burst, emitted only if the burst ends right after it */
   #burstBlank: number | undefined;
+  /** rows of the last snapshot from its first status-like row on, waiting for the next snapshot */
   #held: Held[] = [];
+  /** rows of that snapshot before the held ones were emitted (a blank row between them is kept) */
+  #heldAfterEmitted = false;
   #count = 0;
 
   constructor(emit: (line: TranscriptLine) => void, options: { window: number }) {
@@ -79,29 +84,32 @@ export class RedrawFilter {
     this.#out({ text, offset, source: 'scroll' });
   }
 
-  /** The visible rows at a clear, or a full-screen program's last frame. */
-  snapshot(rows: readonly string[], offset: number, source: 'clear' | 'alternate'): void {
+  /**
+   * The visible rows at a clear, or a full-screen program's last frame, each with the offset by which it was
+   * finished. From the first status-like row on, the frame is held (in row order) until the next snapshot says
+   * whether that status line was redrawn; the rows after it wait with it, so the transcript keeps the frame's order.
+   */
+  snapshot(rows: readonly { text: string; offset: number }[], source: 'clear' | 'alternate'): void {
+    this.#release(rows.map((r, row) => ({ text: r.text, row })).filter((r) => r.text.trim() !== ''));
     const fresh: Held[] = [];
     let blank = false;
-    rows.forEach((text, row) => {
+    rows.forEach(({ text, offset }, row) => {
       if (text.trim() === '') {
         blank = fresh.length > 0;
         return;
       }
       if (this.#counts.has(text)) return;
-      fresh.push({ text, row, offset, source, afterBlank: blank });
+      fresh.push({ text, row, offset, source, afterBlank: blank, churny: CHURNY.test(text) });
       blank = false;
     });
-    const churny = fresh.filter((h) => CHURNY.test(h.text));
-    this.#release(churny);
-    let emitted = 0;
-    for (const h of fresh) {
-      if (CHURNY.test(h.text)) continue;
-      if (h.afterBlank && emitted > 0) this.#out({ text: '', offset, source });
-      this.#out({ text: h.text, offset, source });
-      emitted++;
-    }
-    this.#held = churny;
+    const holdFrom = fresh.findIndex((h) => h.churny);
+    const now = holdFrom === -1 ? fresh : fresh.slice(0, holdFrom);
+    now.forEach((h, i) => {
+      if (h.afterBlank && i > 0) this.#out({ text: '', offset: h.offset, source });
+      this.#out({ text: h.text, offset: h.offset, source: h.source });
+    });
+    this.#held = holdFrom === -1 ? [] : fresh.slice(holdFrom);
+    this.#heldAfterEmitted = now.length > 0;
   }
 
   /** A note from the replay itself. */
@@ -115,13 +123,26 @@ export class RedrawFilter {
     this.#release([]);
   }
 
-  /** Emits the held status lines that `next` does not supersede (by showing them again, or redrawn at the same row). */
-  #release(next: readonly Held[]): void {
+  /**
+   * Emits the held rows in order, except what the next frame `next` redraws: a status line it shows again or
+   * redrawn at the same row is superseded, and the rows after a superseded one that it shows again wait in it.
+   */
+  #release(next: readonly { text: string; row: number }[]): void {
     if (this.#held.length === 0) return;
+    const shown = new Set(next.map((n) => n.text));
+    const redrawn = (h: Held) =>
+      shown.has(h.text) ||
+      next.some((n) => n.row === h.row && CHURNY.test(n.text) && lineShape(n.text) === lineShape(h.text));
+    let emitted = this.#heldAfterEmitted;
+    let superseded = false;
     for (const h of this.#held) {
-      if (next.some((n) => n.text === h.text || (n.row === h.row && lineShape(n.text) === lineShape(h.text))))
+      if ((h.churny || superseded) && redrawn(h)) {
+        superseded = true;
         continue;
+      }
+      if (h.afterBlank && emitted) this.#out({ text: '', offset: h.offset, source: h.source });
       this.#out({ text: h.text, offset: h.offset, source: h.source });
+      emitted = true;
     }
     this.#held = [];
   }

@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Journal, parseJournal, readJournal } from '../../core/journal.js';
+import { Journal, parseJournal, readJournal } from '../../core/journal/journal.js';
 
 const dirs: string[] = [];
 const tempFile = () => {

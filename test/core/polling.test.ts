@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newAgentRuntime } from '../../core/agent-runtime.js';
-import { lookDue, RARE_LOOK_MS, wakeAt } from '../../core/polling.js';
+import { newAgentRuntime } from '../../core/watch/agent-runtime.js';
+import { lookDue, RARE_LOOK_MS, wakeAt } from '../../core/watch/polling.js';
 import { classified, snapshotOf, testConfig } from '../helpers/fixtures.js';
 
 const T = Date.parse('2026-11-21T02:00:00Z');

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import { describe, expect, it } from 'vitest';
-import { Scheduler, nextNight, nightEnd, nightInProgress } from '../../core/scheduler.js';
+import { Scheduler, nextNight, nightEnd, nightInProgress } from '../../core/night/scheduler.js';
 import { silentLog, testConfig } from '../helpers/fixtures.js';
 
 const berlin = (night: Record<string, unknown>) => testConfig({ timezone: 'Europe/Berlin', night });

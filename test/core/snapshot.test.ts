@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goneSnapshot, hashScreen, toSnapshot } from '../../core/snapshot.js';
+import { goneSnapshot, hashScreen, toSnapshot } from '../../core/screen/snapshot.js';
 import type { RawCapture } from '../../core/tmux/types.js';
 
 const at = new Date('2026-11-21T02:00:00Z');

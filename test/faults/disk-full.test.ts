@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, rmSync, writeSync } from '
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { waitForWriters } from '../../core/logs/pane-writer.js';
 import { nightshift } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runningWriters } from '../../core/logs/pane-writer.js';
-import { isAlive } from '../../core/process-tree.js';
+import { isAlive } from '../../core/tmux/process-tree.js';
 import { nightshift, repoRoot } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';
 import { startTmuxServer, type TmuxTestServer } from '../helpers/tmux-server.js';

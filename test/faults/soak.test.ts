@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { makeFleet } from '../helpers/fleet.js';
 import {
   BUILT_INS,

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { resolveConfig } from '../../config/load.js';
 import type { Config } from '../../config/schema.js';
 import type { Classification, Snapshot } from '../../core/screen/types.js';
-import { hashScreen } from '../../core/snapshot.js';
+import { hashScreen } from '../../core/screen/snapshot.js';
 
 /** A valid config with one agent, `overrides` merged in. */
 export function testConfig(overrides: Record<string, unknown> = {}): Config {

@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { readJournal } from '../../core/journal.js';
+import { readJournal } from '../../core/journal/journal.js';
 import { waitForWriters } from '../../core/logs/pane-writer.js';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { repoRoot } from './cli.js';
 
 let counter = 0;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NewJournalEvent } from '../../core/journal-events.js';
+import type { NewJournalEvent } from '../../core/journal/events.js';
 import { PluginHost, type AgentView } from '../../core/plugin/host.js';
 import type { LoadedPlugin } from '../../core/plugin/loader.js';
 import { PluginStateStore } from '../../core/plugin/state.js';

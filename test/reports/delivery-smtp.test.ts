@@ -12,7 +12,7 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { simpleParser } from 'mailparser';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readJournal } from '../../core/journal.js';
+import { readJournal } from '../../core/journal/journal.js';
 import {
   Outbox,
   deliverReport,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { rescues } from '../../reports/model/rescues.js';
 import type { NightModel } from '../../reports/model/types.js';
 import { rescuesSection } from '../../reports/sections/rescues.js';

@@ -57,7 +57,23 @@ describe('replay', () => {
     for (let f = 0; f < 30; f++) data += `\x1b[H\x1b[2Jheader\r\n⠋ Working (${f}s)\r\n> `;
     data += '\x1b[H\x1b[2Jdone\r\n';
     const { texts } = await replay(data);
-    expect(texts).toEqual(['header', '> ', '⠋ Working (29s)'].map((t) => t.trimEnd()));
+    expect(texts).toEqual(['header', '⠋ Working (29s)', '>']);
+  });
+
+  it("keeps a frame's rows in their order when a status line above them is held", async () => {
+    const frame = (f: number) => `\x1b[H\x1b[2J● Ran the tests\r\n✻ Thinking (${f}s)\r\n● Wrote notes.md\r\n`;
+    const { texts } = await replay(frame(1) + frame(2) + '\x1b[H\x1b[2J● Done\r\n' + numbered(1, 8));
+    expect(texts.slice(0, 4)).toEqual(['● Ran the tests', '✻ Thinking (2s)', '● Wrote notes.md', '● Done']);
+  });
+
+  it('gives each row of a cleared screen the offset of the write that finished it', async () => {
+    const a = 'early\r\n';
+    const b = 'late\r\n';
+    const { lines } = await replay(`${a}${b}\x1b[H\x1b[2J`, { cuts: [a.length, a.length + b.length] });
+    expect(lines.map((l) => [l.text, l.offset])).toEqual([
+      ['early', a.length],
+      ['late', a.length + b.length],
+    ]);
   });
 
   it('reassembles UTF-8 split across writes, one byte at a time', async () => {

@@ -2,7 +2,7 @@
 // through the CLI, and readers for what the fixtures recorded and what the report says.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JournalEvent } from '../../core/journal-events.js';
+import type { JournalEvent } from '../../core/journal/events.js';
 import { nightshift, repoRoot } from '../helpers/cli.js';
 import type { makeFleet } from '../helpers/fleet.js';
 

@@ -5,7 +5,7 @@ import type { Registry } from '../walk/walker.js';
 import { cloudPack } from './packs/cloud.js';
 import { containersPack } from './packs/containers.js';
 import { dbPack } from './packs/db/index.js';
-import { diskPack } from './packs/disk.js';
+import { diskPack } from './packs/disk/index.js';
 import { egressPack } from './packs/egress/index.js';
 import { fsPack } from './packs/fs/index.js';
 import { gitPack } from './packs/git/index.js';

@@ -3,7 +3,7 @@
 // at what size, what the right decision is (for the scenario's own screen) and what nightshift decided.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashScreen } from '../../../core/snapshot.js';
+import { hashScreen } from '../../../core/screen/snapshot.js';
 import { screenRows } from '../../../core/tmux/capture.js';
 import type { SeenScreen } from './pane-watcher.js';
 import type { Expected, Scenario, ScenarioResult } from './scenario.js';

@@ -1,5 +1,5 @@
 // Small predicates scenarios are written with: when a scenario is over, and what the API received.
-import type { JournalEvent } from '../../../core/journal-events.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 import type { Received } from './fake-api/server.js';
 import type { Live } from './scenario.js';
 

@@ -5,8 +5,8 @@ import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { readJournal } from '../../../core/journal.js';
-import type { JournalEvent } from '../../../core/journal-events.js';
+import { readJournal } from '../../../core/journal/journal.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const builtCli = join(root, 'dist', 'cli.js');

@@ -1,6 +1,6 @@
 // What a bench scenario declares: the project, the model's script, what the right outcome is, when it is over,
 // and what it checks in the sandbox afterwards. Agent-neutral; each agent has its own table of these.
-import type { JournalEvent } from '../../../core/journal-events.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 import type { Auth } from './adapter.js';
 import type { Received } from './fake-api/server.js';
 import type { ProjectFiles } from './sandbox.js';

@@ -22,7 +22,7 @@ import {
   syncDelete,
 } from './rules.js';
 import { reportWrite } from './writes.js';
-import { writeDevice } from '../disk.js';
+import { writeDevice } from '../disk/rules.js';
 import { editConfig } from '../self.js';
 
 /** Programs that delete the paths they are given. */

@@ -3,7 +3,7 @@ import { parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import type { PathClass } from '../../../paths/classify-path.js';
 import type { Arg } from '../../../syntax/arg.js';
-import { writeDevice } from '../disk.js';
+import { writeDevice } from '../disk/rules.js';
 import { editConfig } from '../self.js';
 import { writeHomeSensitive, writeSystem } from './rules.js';
 

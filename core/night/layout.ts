@@ -1,6 +1,6 @@
-import type { AgentRuntime } from './agent-runtime.js';
-import type { NewJournalEvent } from './journal-events.js';
-import type { Tmux, PaneInfo } from './tmux/types.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
+import type { NewJournalEvent } from '../journal/events.js';
+import type { Tmux, PaneInfo } from '../tmux/types.js';
 
 /** Options for bringing the fleet's panes up. */
 export interface LayoutOptions {

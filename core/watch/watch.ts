@@ -2,20 +2,20 @@
 // Shared by the night (real tmux) and PaneTester (a scripted pane), so both run the same rules.
 import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
-import type { AgentConfig, Config } from '../config/schema.js';
-import { Actuator } from './actuator.js';
+import type { AgentConfig, Config } from '../../config/schema.js';
+import { Actuator } from '../actuator/index.js';
 import type { AgentRuntime } from './agent-runtime.js';
-import type { Guard } from './guard/types.js';
-import type { EscalationKind, NewJournalEvent } from './journal-events.js';
-import { PluginHost } from './plugin/host.js';
-import type { LoadedPlugin } from './plugin/loader.js';
-import type { PluginStateStore } from './plugin/state.js';
-import type { BaseContext } from './plugin/types.js';
-import { guardDialog } from './screen/guard-dialog.js';
-import type { Classification, Snapshot } from './screen/types.js';
-import { toSnapshot } from './snapshot.js';
+import type { Guard } from '../guard/types.js';
+import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
+import { PluginHost } from '../plugin/host.js';
+import type { LoadedPlugin } from '../plugin/loader.js';
+import type { PluginStateStore } from '../plugin/state.js';
+import type { BaseContext } from '../plugin/types.js';
+import { guardDialog } from '../screen/guard-dialog.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import { toSnapshot } from '../screen/snapshot.js';
 import type { TickDeps } from './tick.js';
-import type { Tmux } from './tmux/types.js';
+import type { Tmux } from '../tmux/types.js';
 
 export interface WatchOptions {
   readonly config: Config;

@@ -1,6 +1,6 @@
-import type { AgentConfig } from '../config/schema.js';
-import type { AgentStatus } from './plugin/types.js';
-import type { Classification, Snapshot } from './screen/types.js';
+import type { AgentConfig } from '../../config/schema.js';
+import type { AgentStatus } from '../plugin/types.js';
+import type { Classification, Snapshot } from '../screen/types.js';
 
 /** What the runner keeps about one agent during a night. Owned by the night; plugins see a read-only `AgentStatus`. */
 export interface AgentRuntime {

@@ -1,5 +1,5 @@
-import type { PaneState } from './screen/types.js';
-import type { Verdict } from './guard/types.js';
+import type { PaneState } from '../screen/types.js';
+import type { Verdict } from '../guard/types.js';
 
 /** Every journal line has a time and a type; the rest depends on the type. */
 interface Base {

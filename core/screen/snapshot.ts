@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import type { Snapshot } from './screen/types.js';
-import type { RawCapture } from './tmux/types.js';
+import type { Snapshot } from './types.js';
+import type { RawCapture } from '../tmux/types.js';
 
 /**
  * Turns a tmux capture into a frozen Snapshot for one agent, with a hash of what is on screen. Given the agent's

@@ -2,14 +2,14 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
-import type { Actuator } from './actuator.js';
+import type { Actuator } from '../actuator/index.js';
 import type { AgentRuntime } from './agent-runtime.js';
-import type { NewJournalEvent, Severity } from './journal-events.js';
-import type { AgentView, PluginHost } from './plugin/host.js';
-import type { Finding } from './plugin/types.js';
-import type { Classification, Snapshot } from './screen/types.js';
-import { goneSnapshot, toSnapshot } from './snapshot.js';
-import type { Tmux } from './tmux/types.js';
+import type { NewJournalEvent, Severity } from '../journal/events.js';
+import type { AgentView, PluginHost } from '../plugin/host.js';
+import type { Finding } from '../plugin/types.js';
+import type { Classification, Snapshot } from '../screen/types.js';
+import { goneSnapshot, toSnapshot } from '../screen/snapshot.js';
+import type { Tmux } from '../tmux/types.js';
 
 /** What a tick needs from the night. */
 export interface TickDeps {

@@ -1,9 +1,9 @@
 import { closeSync, existsSync, fstatSync, readFileSync, readSync, writeSync } from 'node:fs';
-import { isDiskFull } from './files/disk-full.js';
-import { openPrivate } from './files/private.js';
-import type { JournalEvent, NewJournalEvent } from './journal-events.js';
+import { isDiskFull } from '../files/disk-full.js';
+import { openPrivate } from '../files/private.js';
+import type { JournalEvent, NewJournalEvent } from './events.js';
 
-export type * from './journal-events.js';
+export type * from './events.js';
 
 /** When the journal could not be written for lack of space, and when it could again. */
 export type SpaceChange =

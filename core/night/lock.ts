@@ -1,7 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { NightshiftError } from './errors.js';
-import { makePrivateDir, PRIVATE_FILE } from './files/private.js';
+import { NightshiftError } from '../errors.js';
+import { makePrivateDir, PRIVATE_FILE } from '../files/private.js';
 
 /** A held runner lock; `release()` removes it. */
 export interface Lock {

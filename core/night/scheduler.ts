@@ -1,7 +1,7 @@
 // croner jobs for the night's start and the report, in the configured time zone, never overlapping.
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
-import type { Config } from '../config/schema.js';
+import type { Config } from '../../config/schema.js';
 
 /** A night's window. */
 export interface NightWindow {

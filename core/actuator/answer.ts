@@ -1,0 +1,71 @@
+// Answering a dialog: its approve or deny keys, once, to the same dialog still on screen, if the guard allows.
+import type { GuardResult } from '../guard/types.js';
+import type { RefusalWhy } from '../journal/events.js';
+import type { ActionOutcome, Key } from '../plugin/types.js';
+import type { Dialog } from '../screen/types.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
+import type { ActuatorParts } from './parts.js';
+import { JOURNAL_FAILED } from './records.js';
+import { sendKeys } from './send.js';
+import { verify } from './verify.js';
+
+/** Sends a dialog's approve or deny keys, once, to the same dialog, if the guard allows its command. */
+export async function answerDialog(
+  { deps, budgets, records, checks }: ActuatorParts,
+  plugin: string,
+  agent: AgentRuntime,
+  dialog: Dialog,
+  keys: readonly Key[] | null,
+  action: 'answer' | 'decline',
+): Promise<ActionOutcome> {
+  const fresh = await checks.precheck(plugin, agent, action);
+  if ('why' in fresh) return fresh;
+  const { snapshot } = fresh;
+  const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult) =>
+    records.refuse(plugin, agent, action, why, reason, snapshot.hash, guard, dialog.command ?? undefined);
+  const now = deps.classify(snapshot, agent);
+  if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature)
+    return refuse('stale', 'the dialog is no longer on screen');
+  if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
+  let allowedBy: GuardResult['allowedBy'];
+  if (action === 'answer') {
+    // every reading of a wrapped command must pass, not just the likeliest one
+    const verdict = deps.guardDialog(dialog, agent);
+    if (verdict && verdict.verdict !== 'allow')
+      return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
+    allowedBy = verdict?.allowedBy;
+  }
+  const last = agent.lastAnswer;
+  if (last && last.hash === snapshot.hash)
+    return {
+      ok: false,
+      why: 'stale',
+      reason: 'this screen was already answered and has not changed since',
+    };
+  const budget = budgets.spend(agent);
+  if (budget) return refuse(budget.why, budget.reason);
+  if (deps.options.dryRun)
+    return records.sent(plugin, agent, action, snapshot.hash, {
+      keys,
+      reason: `would ${action} ${dialog.rule}`,
+      dryRun: true,
+      rule: dialog.rule,
+      allowedBy,
+    });
+  if (!records.journalFirst(plugin, agent, action, snapshot.hash, { keys }))
+    return refuse('journal', JOURNAL_FAILED);
+  await sendKeys(deps, agent, keys);
+  agent.lastAnswer = { hash: snapshot.hash, at: deps.now().getTime() };
+  const verified = await verify(deps, agent, (s) => {
+    const c = deps.classify(s, agent);
+    return c.state !== 'confirm' || c.dialog?.signature !== dialog.signature || s.hash !== snapshot.hash;
+  });
+  return records.sent(plugin, agent, action, snapshot.hash, {
+    keys,
+    reason: `${action} ${dialog.rule}${dialog.command ? `: ${dialog.command}` : ''}`,
+    dryRun: false,
+    verified,
+    rule: dialog.rule,
+    allowedBy,
+  });
+}

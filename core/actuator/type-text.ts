@@ -1,0 +1,136 @@
+// Typing text into an agent's input box or a shell prompt, nowhere else, every line guarded.
+import type { GuardResult } from '../guard/types.js';
+import type { RefusalWhy } from '../journal/events.js';
+import type { ActionOutcome } from '../plugin/types.js';
+import type { AgentRuntime } from '../watch/agent-runtime.js';
+import type { ActuatorParts } from './parts.js';
+import { pendingInput } from './input-box.js';
+import { screenName } from './input-target.js';
+import { JOURNAL_FAILED, preview } from './records.js';
+import { typeChecked, type TypingIO } from './typing.js';
+
+/**
+ * Types literal text into an agent's input box or a shell prompt, nowhere else; every line is guarded. `submit`
+ * presses Enter only once the text sits alone in the input and nothing was drawn over it (see typing.ts).
+ * `followUp`: a note right after a decline (waits for the input box; spends no budget of its own).
+ */
+export async function typeText(
+  { deps, budgets, records, checks }: ActuatorParts,
+  plugin: string,
+  agent: AgentRuntime,
+  text: string,
+  submit: boolean,
+  followUp = false,
+): Promise<ActionOutcome> {
+  const fresh = followUp
+    ? await checks.awaitInput(plugin, agent)
+    : await checks.precheck(plugin, agent, 'type');
+  if ('why' in fresh) return fresh;
+  const { snapshot } = fresh;
+  const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult, command?: string) =>
+    records.refuse(plugin, agent, 'type', why, reason, snapshot.hash, guard, command);
+  const lines = text.split(/\r?\n/).filter((l) => l.trim());
+  if (!lines.length) return refuse('keys', 'nothing to type');
+  const reading = checks.reading(agent, snapshot);
+  const profile = checks.profile(agent, reading.classification);
+  if (!reading.target)
+    return refuse(
+      'screen',
+      `${screenName(reading.classification)}: type writes only into an agent's input box or a shell prompt`,
+    );
+  if (reading.target === 'box' && !profile.input.row.length)
+    return refuse(
+      'screen',
+      `profile ${profile.name} has no input.row: nightshift cannot read back what it would type`,
+    );
+  // At a shell every line is a command; in an agent's input box it is a message whose commands are judged.
+  const atShell = reading.target === 'shell';
+  const pending = atShell ? pendingInput(snapshot) : '';
+  let allowedBy: GuardResult['allowedBy'];
+  for (const [i, line] of lines.entries()) {
+    const whole = i === 0 && pending ? `${pending}${line}` : line;
+    const verdict = deps.guard(whole, agent, atShell ? 'command' : 'message');
+    allowedBy ??= verdict.allowedBy;
+    if (verdict.verdict !== 'allow')
+      return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict, whole);
+  }
+  const { readyAfter, settle, enterGap, clear } = profile.input;
+  // a cold start's wait; a note right after a decline goes to a program that has been taking keys all along
+  if (!atShell && !followUp && readyAfter > 0) {
+    const since = agent.status.state === 'input' ? agent.status.stateSince : null;
+    const shown = since ? deps.now().getTime() - since.getTime() : 0;
+    if (shown < readyAfter)
+      return refuse(
+        'not-ready',
+        `the input box has been up ${shown} ms; ${profile.name} takes input only after ${readyAfter} ms`,
+      );
+  }
+  const budget = followUp ? undefined : budgets.spend(agent);
+  if (budget) return refuse(budget.why, budget.reason);
+  if (deps.options.dryRun)
+    return records.sent(plugin, agent, 'type', snapshot.hash, {
+      text,
+      reason: `would type "${preview(text)}"`,
+      dryRun: true,
+      allowedBy,
+    });
+  if (settle > 0) {
+    await deps.sleep(settle);
+    const again = await checks.read(agent);
+    if (!again?.target)
+      return refuse(
+        'screen',
+        `${again ? screenName(again.classification) : 'nothing'} came up before the first key`,
+      );
+    if (again.snapshot.hash !== snapshot.hash)
+      return refuse('not-ready', `the screen was still changing (${settle} ms settle time)`);
+  }
+  if (!records.journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
+    return refuse('journal', JOURNAL_FAILED);
+  const started = deps.now();
+  const paneId = agent.paneId!;
+  const io: TypingIO = {
+    read: () => checks.read(agent),
+    sendText: (t) => deps.tmux.sendText(paneId, t),
+    sendKeys: (k) => deps.tmux.sendKeys(paneId, k),
+    sleep: deps.sleep,
+    ...(deps.submitted && { submitted: () => deps.submitted!(agent, started) }),
+  };
+  const typed = await typeChecked(io, {
+    text: lines.join(' '),
+    submit,
+    before: pending,
+    timing: { enterGap: Math.max(enterGap, deps.options.enterDelay), clear },
+  });
+  switch (typed.done) {
+    case 'stopped':
+      return refuse(typed.why, typed.reason);
+    case 'typed':
+      return records.sent(plugin, agent, 'type', snapshot.hash, {
+        text,
+        reason: `typed "${preview(text)}"`,
+        dryRun: false,
+        verified: true,
+        allowedBy,
+      });
+    case 'submitted':
+      return records.sent(plugin, agent, 'type', snapshot.hash, {
+        text,
+        reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,
+        dryRun: false,
+        verified: typed.verified,
+        allowedBy,
+      });
+    case 'stuck': {
+      const reason = `typed "${preview(text)}" but it stayed in the input after ${typed.enters} Enter${typed.enters > 1 ? 's' : ''}${typed.cleared ? '; cleared it' : ''}`;
+      records.sent(plugin, agent, 'type', snapshot.hash, {
+        text,
+        reason,
+        dryRun: false,
+        verified: false,
+        allowedBy,
+      });
+      return { ok: false, why: 'verify-failed', reason };
+    }
+  }
+}
