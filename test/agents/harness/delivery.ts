@@ -1,7 +1,7 @@
 // "Delivered" means delivered: every kickoff and nudge that nightshift journaled as submitted and verified reached the
 // model API exactly once, as a user turn of its own (not appended to unsent text, not sent twice, not lost). The shared
 // runner checks it for every scenario of every agent, from what the fake API received.
-import type { JournalEvent } from '../../../core/journal-events.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 import { actions, mainRequests } from './conditions.js';
 import type { Received } from './fake-api/server.js';
 
