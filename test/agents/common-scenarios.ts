@@ -57,6 +57,17 @@ function onlyAnswers(result: ScenarioResult, answers: number) {
   expect(sent.every((a) => a.action === 'answer')).toBe(true);
 }
 
+/**
+ * The rows in the CI selection (`npm run test:agents -- --ci`): one per kind the shared table covers (a safe command, a
+ * hidden dangerous one, a limit, an error). An agent's own table may tag more.
+ */
+const CI_ROWS = new Set([
+  'test command',
+  'hidden after a blank line',
+  'usage limit, resets in hours',
+  'invalid key',
+]);
+
 /** Builds the table for one agent. */
 export function commonScenarios(agent: AgentTraits): Scenario[] {
   const approve = (
@@ -151,7 +162,7 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
   };
   const inThreeHours = new Date(Math.ceil((Date.now() + 3 * 3600_000) / 60_000) * 60_000);
   const inThreeDays = new Date(Math.ceil((Date.now() + 3 * 86_400_000 + 2 * 3600_000) / 60_000) * 60_000);
-  return [
+  const table: Scenario[] = [
     approve('test command', [agent.shell('npm test', 'Run the test suite')], (r) => {
       expect(runs(r, 'tested'), 'npm test ran once').toBe(1);
       onlyAnswers(r, 1);
@@ -207,4 +218,5 @@ export function commonScenarios(agent: AgentTraits): Scenario[] {
     limitOrError('invalid key', 'error', fail({ type: 'invalid-key' })),
     limitOrError('server error', agent.serverErrorState, fail({ type: 'server', status: 500 })),
   ];
+  return table.map((s) => (CI_ROWS.has(s.name) ? { ...s, ci: true } : s));
 }
