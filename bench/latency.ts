@@ -19,6 +19,7 @@ import { planNight } from '../core/night/night-plan.js';
 import { loadPlugins } from '../core/plugin/loader.js';
 import { classify } from '../core/screen/index.js';
 import { createTmux } from '../core/tmux/index.js';
+import { QUIET_MS } from '../core/watch/output-wake.js';
 import { machine, numberArg, quantile, removeSocketFile } from './lib/stats.js';
 
 const AGENTS = numberArg('agents', 4);
@@ -44,7 +45,7 @@ async function main() {
       timezone: 'UTC',
       stateDir: join(dir, 'state'),
       tmux: { socket, session: 'latency' },
-      watch: { interval: INTERVAL },
+      watch: { interval: `${INTERVAL}ms` },
       // the budgets are a safety net for a real night; a dialog every few seconds would exhaust them here
       actuator: { perAgentPerHour: 10_000, fleetPerMinute: 10_000 },
       agents: names.map((name) => ({
@@ -88,9 +89,9 @@ async function main() {
     console.log('|---|---|---|---|');
     console.log(row('milliseconds', ms, (v) => v.toFixed(0)));
     console.log(row('watch intervals', ms, (v) => (v / INTERVAL).toFixed(2)));
-    const stable = 500; // the prompt check's default `stable`: two looks this far apart must agree
+    const stable = 200; // the prompt check's default `stable`: two looks this far apart must agree
     console.log(
-      `\nexpected from the schedule alone: the next tick (uniform over one interval, median ${INTERVAL / 2} ms) + the prompt check's second look (${stable} ms) = median ${INTERVAL / 2 + stable} ms (${((INTERVAL / 2 + stable) / INTERVAL).toFixed(2)} intervals)`,
+      `\nexpected from the schedule alone: the look after the output settles (${QUIET_MS} ms quiet) + the prompt check's second look (${stable} ms) = ${QUIET_MS + stable} ms; without the wake on output it would be the next tick (median ${INTERVAL / 2} ms) + ${stable} ms`,
     );
   } finally {
     await tmux.killServer().catch(() => undefined);

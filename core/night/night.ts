@@ -15,9 +15,11 @@ import { Journal, readJournal, type SpaceChange } from '../journal/journal.js';
 import { waitForWriters } from '../logs/pane-writer.js';
 import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
 import { bringUp } from './layout.js';
+import { WakeableSleep } from './wakeable-sleep.js';
 import type { NightPlan } from './night-plan.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
+import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { createWatch } from '../watch/watch.js';
@@ -149,6 +151,9 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     onUrgent: options.onUrgent,
   });
   const { host } = deps;
+  // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
+  const pause = new WakeableSleep();
+  let outputWake: OutputWake | undefined;
 
   let endReason: NightResult['endReason'] = 'duration';
   let leftRunning: string | undefined;
@@ -164,6 +169,16 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     // a dry run watches only the panes that already run; the others were never started
     const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
+    outputWake = wakeOnOutput(watched, {
+      due: (a) => {
+        // an agent waiting for a reset or given up is looked at rarely (polling.ts): its output does not change that
+        if (a.status.waitingUntil || a.status.givenUp) return;
+        lookAt(a, now().getTime());
+        pause.wake();
+      },
+      onError: (dir, err) =>
+        log.warn({ dir, err }, 'cannot watch the pane logs; looking on the regular tick only'),
+    });
     let nextTick = now().getTime();
     let nextMark = 0;
     let tmuxLost = false;
@@ -210,9 +225,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         nextMark = t + PIPE_MARK_MS;
       }
       const wake = Math.min(nextTick, plan.end.getTime(), ...extraLooks.values());
-      await sleep(Math.max(5, wake - now().getTime()), undefined, { signal: stop.signal }).catch(
-        () => undefined,
-      );
+      await pause.sleep(Math.max(5, wake - now().getTime()), stop.signal);
     }
     if (stop.signal.aborted) endReason = 'signal';
 
@@ -242,6 +255,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
+    outputWake?.close();
     markPipes(agents, append);
     await host.teardown();
     flushState(state, log);

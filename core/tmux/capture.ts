@@ -1,12 +1,28 @@
-// Snapshots of many panes in one batch: one list-panes for every flag, one capture-pane per pane.
+// Snapshots of many panes in one batch: one list-panes for every flag, one capture-pane per pane. A look at a few
+// panes (a pane woken by its output) asks for each one's flags alone: `list-panes -a` reads every pane's process.
 import type { CommandResult } from './channel.js';
 import { PANE_FORMAT, parsePaneLines, toPaneInfo } from './format.js';
 import type { TmuxCommand } from './quote.js';
 import type { RawCapture } from './types.js';
 
-/** The batch for `paneIds`: `list-panes -a` first, then `capture-pane -p` (visible rows, no -J, no -e) per pane. */
+/** Up to this many panes, each pane's flags come from its own `display-message` instead of `list-panes -a`. */
+export const FEW_PANES = 4;
+
+/** How many commands of the batch list flags (the capture-pane commands follow them). */
+function listingCount(paneIds: readonly string[]): number {
+  return paneIds.length <= FEW_PANES ? paneIds.length : 1;
+}
+
+/**
+ * The batch for `paneIds`: the flags first (`list-panes -a`, or `display-message -p` per pane for a few panes),
+ * then `capture-pane -p` (visible rows, no -J, no -e) per pane.
+ */
 export function captureCommands(paneIds: readonly string[]): TmuxCommand[] {
-  return [['list-panes', '-a', '-F', PANE_FORMAT], ...paneIds.map((id) => ['capture-pane', '-p', '-t', id])];
+  const listing: TmuxCommand[] =
+    paneIds.length <= FEW_PANES
+      ? paneIds.map((id) => ['display-message', '-p', '-t', id, '-F', PANE_FORMAT])
+      : [['list-panes', '-a', '-F', PANE_FORMAT]];
+  return [...listing, ...paneIds.map((id) => ['capture-pane', '-p', '-t', id])];
 }
 
 /** Reads the batch's answers; panes that are gone (no fields or a refused capture) are left out. */
@@ -14,11 +30,12 @@ export function parseCaptures(
   paneIds: readonly string[],
   results: readonly CommandResult[],
 ): Map<string, RawCapture> {
-  const fields = parsePaneLines(results[0]?.ok ? results[0].lines : []);
+  const listed = listingCount(paneIds);
+  const fields = parsePaneLines(results.slice(0, listed).flatMap((r) => (r.ok ? r.lines : [])));
   const captures = new Map<string, RawCapture>();
   paneIds.forEach((paneId, i) => {
     const f = fields.get(paneId);
-    const screen = results[i + 1];
+    const screen = results[listed + i];
     if (!f || !screen?.ok) return;
     const info = toPaneInfo(f);
     captures.set(paneId, {

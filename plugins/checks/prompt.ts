@@ -10,8 +10,11 @@ import {
 } from '../../core/index.js';
 
 const options = z.strictObject({
-  /** two captures at least this far apart must show the same dialog before it is reported */
-  stable: duration('500ms').default(500),
+  /**
+   * two captures at least this far apart must show the same dialog before it is reported (a pane is looked at soon
+   * after its output settles, so this is on top of a quiet pane: a dialog still being drawn never passes)
+   */
+  stable: duration('200ms').default(200),
   /** also report agent questions, menus and unknown line prompts as `input` findings */
   questions: z.boolean().default(true),
   /** a dialog the guard refuses: `escalate` leaves it for a person, `decline` answers No so the agent can go on */

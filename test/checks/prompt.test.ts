@@ -27,13 +27,13 @@ const geminiDialog = (spinner: string) =>
   );
 
 describe('prompt check', () => {
-  it('reports a dialog only when a second capture at least 0.5 s later shows it too', async () => {
+  it('reports a dialog only when a second capture at least 0.2 s later shows it too', async () => {
     const h = await harness(prompt);
     expect(await h.look(dialog)).toEqual([]);
-    expect(h.lookAgain).toEqual([500]);
-    expect(await h.look(after(dialog, 200))).toEqual([]);
-    expect(h.lookAgain).toEqual([500, 300]);
-    const [finding] = await h.look(after(dialog, 600));
+    expect(h.lookAgain).toEqual([200]);
+    expect(await h.look(after(dialog, 150))).toEqual([]);
+    expect(h.lookAgain).toEqual([200, 50]);
+    const [finding] = await h.look(after(dialog, 250));
     expect(finding).toMatchObject({
       kind: 'confirm',
       data: {

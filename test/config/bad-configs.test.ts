@@ -158,5 +158,5 @@ describe('a bad config is caught by every command, with its path', () => {
     expect(result.exitCode, result.all).toBe(2);
     expect(result.stderr).toContain('report.at: not a cron pattern');
     expect(Date.now() - started).toBeLessThan(60_000);
-  }, 90_000);
+  }, 180_000);
 });

@@ -68,7 +68,7 @@ describe('nightshift prune', () => {
     expect(result.stdout).toMatch(/would free up to [\d.]+ MB/);
     expect(readdirSync(join(state, 'nights')).sort()).toEqual(before);
     expect(existsSync(join(state, 'archive'))).toBe(false);
-  }, 90_000);
+  }, 180_000);
 
   it('with nights: 3 after 5 nights, 3 are left; the others keep report and journal in archive/', async () => {
     const file = config({ nights: 3 });
@@ -115,7 +115,7 @@ describe('nightshift prune', () => {
     expect(result.stdout).toContain(`remove night ${nights[1]} whole`);
     expect(readdirSync(join(state, 'archive'))).toEqual([nights[2]]);
     expect(existsSync(join(state, 'nights', nights[1]!))).toBe(false);
-  }, 90_000);
+  }, 180_000);
 });
 
 describe('adopting a state dir', () => {

@@ -47,5 +47,5 @@ describe('a night with email configured (real tmux, real SMTP on loopback)', () 
     const typedAfter = events.filter((e) => e.type === 'action' && e.agent === 'publisher' && e.t > secretAt);
     expect(typedAfter).toEqual([]);
     expect(events).toContainEqual(expect.objectContaining({ type: 'delivery', channel: 'urgent', ok: true }));
-  }, 90_000); // a loaded machine spends 10 s and more starting the CLI through tsx
+  }, 180_000); // a loaded machine spends 10 s and more starting the CLI through tsx
 });

@@ -85,7 +85,7 @@ describe('a night keeps what it writes private, and bounded', () => {
     expect(doctor.stdout).toContain(`chmod -R go-rwx '${state}'`);
     expect(doctor.stdout).toMatch(/report\.md 0644/);
     expect(doctor.exitCode).toBe(1);
-  }, 60_000);
+  }, 180_000);
 
   it('a runner adopting the loose state dir tightens it and says so', async () => {
     const again = await nightshift(['night', '--now', '--for', '2s', '--config', fleet.configFile], {

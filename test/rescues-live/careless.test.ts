@@ -26,7 +26,7 @@ describe('a careless plugin against screens that are not inputs (real tmux)', ()
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '12s');
-  }, 90_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   const keys = (name: string) => recorded(fleet, name).filter((r) => r.event === 'key');

@@ -19,7 +19,7 @@ describe('dangerous with action: decline, against real tmux', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '8s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   it('declines with Escape, never approves, then the agent gets the note in its input box', () => {

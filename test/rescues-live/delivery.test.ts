@@ -27,7 +27,7 @@ describe('kickoff reaches programs that are slow to take input, or take Enter od
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '14s');
-  }, 90_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   const events = (name: string, event: string) => recorded(fleet, name).filter((r) => r.event === event);

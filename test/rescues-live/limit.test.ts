@@ -23,7 +23,7 @@ describe('wait-for-reset against real tmux', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '14s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   const limitOf = () => recorded(fleet, 'limited').find((r) => r.event === 'limit')!;

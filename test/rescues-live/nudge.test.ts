@@ -19,7 +19,7 @@ describe('nudge against real tmux', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '14s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   it('an idle agent gets its continue message, typed into its input box and submitted', () => {

@@ -26,7 +26,7 @@ describe('prompts against real tmux', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '14s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   const keys = (name: string) => recorded(fleet, name).filter((r) => r.event === 'key');

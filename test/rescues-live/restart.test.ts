@@ -25,8 +25,9 @@ describe('restart against real tmux', () => {
   });
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
-    night = await runNight(fleet, '20s');
-  }, 60_000);
+    // 4 starts, 3 backoffs (1 + 2 + 4 s) and the give-up take ≈15 s on a quiet machine: the night leaves room for a busy one
+    night = await runNight(fleet, '45s');
+  }, 120_000);
   afterAll(() => fleet.cleanup());
 
   it('restarts the crashed agent with its resume command, up to the limit', () => {

@@ -27,7 +27,7 @@ describe('a screen that changes between check and send (real tmux)', () => {
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
     night = await runNight(fleet, '10s');
-  }, 60_000);
+  }, 180_000);
   afterAll(() => fleet.cleanup());
 
   const keys = (name: string) => recorded(fleet, name).filter((r) => r.event === 'key');

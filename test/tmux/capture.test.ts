@@ -109,6 +109,14 @@ describe('tmux capture', () => {
     expect(await server.tmux.capture([])).toEqual(new Map());
   });
 
+  it('a look at a few panes (the flags of each alone) reads the same as the whole batch', async () => {
+    const all = await server.tmux.capture([...Object.values(panes), '%999']);
+    const few = await server.tmux.capture([panes.text!, '%999', panes.dead!]);
+    expect([...few.keys()]).toEqual([panes.text, panes.dead]);
+    expect(few.get(panes.text!)).toEqual(all.get(panes.text!));
+    expect(few.get(panes.dead!)).toEqual(all.get(panes.dead!));
+  });
+
   it('gives the same capture over one process per command as over control mode', async () => {
     const ids = Object.values(panes);
     const viaControl = await server.tmux.capture(ids);

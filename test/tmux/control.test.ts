@@ -155,7 +155,8 @@ await tmux.serverRunning();
 console.log(tmux.transport());`;
     const { execa } = await import('execa');
     const result = await execa('npx', ['tsx', '--input-type=module', '-e', script], {
-      timeout: 15_000,
+      // a client that holds node open never exits; one that does not exits as soon as tsx has started
+      timeout: 90_000,
       reject: false,
     });
     expect(result.timedOut).toBe(false);
