@@ -2,11 +2,18 @@ import { copyFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { cli: 'core/cli.ts', index: 'core/index.ts', testing: 'core/testing/index.ts' },
+  entry: {
+    cli: 'core/cli.ts',
+    // the hook client an agent starts for every tool call: its own small entry
+    hook: 'core/hooks/hook-main.ts',
+    index: 'core/index.ts',
+    testing: 'core/testing/index.ts',
+    plugins: 'plugins/index.ts',
+  },
   format: ['esm'],
   target: 'node20',
   platform: 'node',
-  dts: { entry: { index: 'core/index.ts', testing: 'core/testing/index.ts' } },
+  dts: { entry: { index: 'core/index.ts', testing: 'core/testing/index.ts', plugins: 'plugins/index.ts' } },
   splitting: true,
   sourcemap: true,
   clean: true,

@@ -78,6 +78,8 @@ export const agentSchema = z.strictObject({
   task: z.string().optional(),
   /** what to type when the agent is resumed after a limit or nudged; defaults to a generic "continue" */
   continue: z.string().optional(),
+  /** answer through the agent's own hooks when its profile has a channel (Claude Code, Gemini CLI); false: screen only */
+  hooks: z.boolean().default(true),
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */
@@ -114,6 +116,24 @@ export const guardRuleSchema = z.strictObject({
   reason: z.string().min(1),
   alternative: z.string().optional(),
 });
+
+/** One webhook: `json` (a generic JSON POST), `ntfy` (a topic URL), `slack` (a Slack-compatible incoming webhook). */
+const webhookSchema = z.strictObject({
+  kind: z.enum(['json', 'ntfy', 'slack']),
+  /** the webhook's address; put secret ones in the environment: `url: "${SLACK_WEBHOOK}"` */
+  url: z.string().url('a URL such as "https://ntfy.sh/my-topic"'),
+  /** extra request headers (an ntfy access token: `Authorization: "Bearer ${NTFY_TOKEN}"`) */
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+/** `notify:` urgent escalations to webhooks. */
+export const notifySchema = z.strictObject({
+  webhooks: z.array(webhookSchema).min(1, 'at least one webhook'),
+  /** at most this many notifications an hour (each one goes to every webhook); the report carries the rest */
+  perHour: z.number().int().min(1).default(3),
+});
+
+export type NotifyConfig = z.output<typeof notifySchema>;
 
 export const configSchema = z.strictObject({
   /** IANA time zone for the schedule and for reset times printed without one */
@@ -242,12 +262,23 @@ export const configSchema = z.strictObject({
       archive: z.number().int().min(0).default(365),
     })
     .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
+  /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
+  notify: notifySchema.optional(),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),
-  /** omitted: the built-in set with defaults */
-  /** plugin names, paths, package names, `{ name, options }` or plugin objects; falsy entries are skipped. Checked by the loader. */
-  plugins: z.array(z.unknown()).optional(),
+  /**
+   * omitted: the built-in set with defaults. A list (plugin names, paths, package names, `{ name, options }` or plugin
+   * objects; falsy entries skipped) replaces the built-in set; `{ add, remove }` keeps it, without the names in
+   * `remove`, with `add` after it (an added `{ name: <built-in>, options }` configures that built-in in place).
+   * Checked by the loader.
+   */
+  plugins: z
+    .union([
+      z.array(z.unknown()),
+      z.strictObject({ add: z.array(z.unknown()).optional(), remove: z.array(z.string()).optional() }),
+    ])
+    .optional(),
 });
 
 /** The config as written (durations as strings, defaults optional). */

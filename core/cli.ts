@@ -13,25 +13,31 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   night: () => import('./commands/night.js'),
   demo: () => import('./commands/demo.js'),
   status: () => import('./commands/status.js'),
+  answer: () => import('./commands/answer.js'),
   classify: () => import('./commands/classify.js'),
   guard: () => import('./commands/guard.js'),
   report: () => import('./commands/report.js'),
   doctor: () => import('./commands/doctor/index.js'),
   prune: () => import('./commands/prune.js'),
+  plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
+  hook: () => import('./commands/hook.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
   run: 'the daemon: schedules nights and reports from the config, runs until stopped',
   night: 'run one night now in the foreground (--now [--for 30m]), then compile and deliver its report',
   demo: 'a one-minute night of simulated agents on a private tmux server, ending in a report',
-  status: "each agent's pane and state right now",
+  status: "each agent's pane and state right now, and what it is parked on",
+  answer: 'answer what an agent is parked on, from any terminal (AGENT CHOICE | --text | --decline)',
   classify: 'what the runner would decide for captured screens',
   guard: "the dangerous-command guard's verdict for commands",
   report: "compile (and --send) a night's report again",
   doctor: 'check tmux, the config, the state dir and SMTP',
   prune: 'apply the retention policy to the state dir now (--dry-run lists)',
+  plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
+  hook: "an agent's hook (run by the agent): ask the runner about a tool call",
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'PLUGIN_BAD_RESULT'
   | 'STATE_LOCKED'
   | 'NIGHT_NOT_FOUND'
+  | 'NO_RUNNER'
   | 'DELIVERY_FAILED';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */

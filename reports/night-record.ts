@@ -90,6 +90,7 @@ function agentFromJournal(name: string, events: readonly JournalEvent[]): AgentC
     cwd: started?.cwd ?? '.',
     profile: 'auto',
     env: {},
+    hooks: true,
     size: { cols: 200, rows: 50 },
   };
 }

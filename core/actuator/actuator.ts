@@ -3,10 +3,11 @@
 // The jobs live beside this file: checks.ts (before sending), send.ts (sending), verify.ts (verifying),
 // budgets.ts (budgets and cooldown), records.ts (journal lines); answer.ts, type-text.ts, press.ts and restart.ts
 // are the actions built from them.
-import type { ActionName } from '../journal/events.js';
+import type { ActionName, RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome, Actions } from '../plugin/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import { answerDialog } from './answer.js';
+import { answerQuestion } from './answer-question.js';
 import { Budgets } from './budgets.js';
 import { ScreenChecks } from './checks.js';
 import type { ActuatorDeps } from './deps.js';
@@ -35,6 +36,11 @@ export class Actuator {
     };
   }
 
+  /** Counts one answer given through an agent's hook against the same budgets (not the cooldown). */
+  spendForHook(agent: AgentRuntime): { why: RefusalWhy; reason: string } | undefined {
+    return this.#parts.budgets.spend(agent, false);
+  }
+
   /** Actions for `plugin` acting on `agent`; they stop working after `revoke()` (hook returned or timed out). */
   actionsFor(plugin: string, agent: AgentRuntime): BoundActions {
     const parts = this.#parts;
@@ -54,6 +60,8 @@ export class Actuator {
           if (sent.ok && o?.note) return typeText(parts, plugin, agent, o.note, true, true);
           return sent;
         }),
+      answerQuestion: (question, reply) =>
+        gate('answer', () => answerQuestion(parts, plugin, agent, question, reply)),
       type: (text, o) => gate('type', () => typeText(parts, plugin, agent, text, o?.submit ?? false)),
       press: (...keys) => gate('press', () => pressKeys(parts, plugin, agent, keys)),
       interrupt: (reason) =>
@@ -80,6 +88,7 @@ export class Actuator {
           reason,
           command: o?.command,
           urgent: o?.urgent ?? false,
+          channel: 'screen',
         });
         if (o?.urgent) this.#deps.onUrgent?.(agent.config.name, kind, reason);
         return { ok: true, verified: true, dryRun: false };

@@ -16,14 +16,17 @@ export class Budgets {
     this.#options = options;
   }
 
-  /** Counts one action against the budgets; returns why not when a budget or cooldown is exhausted. */
-  spend(agent: AgentRuntime): { why: RefusalWhy; reason: string } | undefined {
+  /**
+   * Counts one action against the budgets; returns why not when a budget or cooldown is exhausted. `cooled: false`
+   * (an answer through the agent's hook) skips the cooldown, which spaces out keystrokes on a screen.
+   */
+  spend(agent: AgentRuntime, cooled = true): { why: RefusalWhy; reason: string } | undefined {
     const now = this.#now().getTime();
     const { perAgentPerHour, fleetPerMinute, cooldown } = this.#options;
     agent.actionTimes = agent.actionTimes.filter((t) => now - t < HOUR);
     this.#fleetTimes = this.#fleetTimes.filter((t) => now - t < 60_000);
     const last = agent.actionTimes[agent.actionTimes.length - 1];
-    if (last !== undefined && now - last < cooldown)
+    if (cooled && last !== undefined && now - last < cooldown)
       return {
         why: 'cooldown',
         reason: `cooldown: last action ${now - last} ms ago (minimum ${cooldown} ms)`,

@@ -17,6 +17,11 @@ const HINT_ROWS = 2;
  * every busy sign (what an agent echoes above its spinner is history). Undefined when no such box is on screen.
  */
 export function boxRows(s: Snapshot, profile: Profile): string[] | undefined {
+  return findBox(s, profile)?.rows;
+}
+
+/** The input box (see `boxRows`) and the screen row it starts on. */
+export function findBox(s: Snapshot, profile: Profile): { rows: string[]; start: number } | undefined {
   if (!profile.input.row.length) return undefined;
   const view = viewOf(s);
   const { rows } = view;
@@ -33,7 +38,7 @@ export function boxRows(s: Snapshot, profile: Profile): string[] | undefined {
     let j = i + 1;
     for (; j <= view.last && !isBlank(rows[j]!) && !profile.footers.any(rows[j]!); j++) out.push(rows[j]!);
     const below = rows.slice(j, view.last + 1).filter((r) => !isBlank(r)).length;
-    return below <= HINT_ROWS ? out : undefined;
+    return below <= HINT_ROWS ? { rows: out, start: i } : undefined;
   }
   return undefined;
 }

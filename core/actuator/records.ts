@@ -1,6 +1,7 @@
 // The journal lines of a send: the intent before any key, then the action made or the refusal (repeats quieted).
 import type { GuardResult } from '../guard/types.js';
 import type { ActionName, RefusalWhy } from '../journal/events.js';
+import { rememberTyped } from '../plugin/typed-record.js';
 import type { ActionOutcome, Key } from '../plugin/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { ActuatorDeps } from './deps.js';
@@ -34,6 +35,7 @@ export class ActionRecords {
     what: { keys?: readonly Key[]; text?: string },
   ): boolean {
     const event = { type: 'intent', agent: agent.config.name, plugin, action, screenHash, ...what } as const;
+    if (what.text !== undefined && action !== 'restart') rememberTyped(agent.typed, what.text);
     return this.#deps.journal(event) !== false;
   }
 
@@ -63,6 +65,7 @@ export class ActionRecords {
       rule: o.rule,
       reason: o.reason,
       screenHash,
+      channel: 'screen',
       dryRun: o.dryRun,
       verified: o.verified,
       ...(o.allowedBy ? { allowedBy: o.allowedBy } : {}),
@@ -101,6 +104,7 @@ export class ActionRecords {
         verdict: guard?.verdict,
         command,
         screenHash,
+        channel: 'screen',
       });
     }
     return guard ? { ok: false, why, reason, guard } : { ok: false, why, reason };

@@ -10,13 +10,24 @@ import dangerous from '../../plugins/rescues/dangerous.js';
 import escalate from '../../plugins/rescues/escalate.js';
 import kickoff from '../../plugins/rescues/kickoff.js';
 import nudge from '../../plugins/rescues/nudge.js';
+import parked from '../../plugins/rescues/parked.js';
 import restart from '../../plugins/rescues/restart.js';
 import rules from '../../plugins/rescues/rules.js';
 import waitForReset from '../../plugins/rescues/wait-for-reset.js';
 import { REPORTERS } from '../../plugins/reporters/index.js';
 
 const CHECKS: AnyPlugin[] = [exited, idle, prompt, error, usageLimit];
-const RESCUES: AnyPlugin[] = [rules, kickoff, autoConfirm, dangerous, nudge, restart, waitForReset, escalate];
+const RESCUES: AnyPlugin[] = [
+  rules,
+  kickoff,
+  autoConfirm,
+  parked,
+  dangerous,
+  nudge,
+  restart,
+  waitForReset,
+  escalate,
+];
 
 /** Built-in plugins by name. */
 export const BUILTINS: ReadonlyMap<string, AnyPlugin> = new Map(

@@ -2,21 +2,30 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NightshiftError } from '../errors.js';
 import { STARTER_CONFIG } from '../../config/starter.js';
-import { defineCommand } from './types.js';
+import { pluginStarter } from './plugin-starter.js';
+import { defineCommand, type CommandIO } from './types.js';
 
 export default defineCommand({
   name: 'init',
   summary: 'write a commented starter config',
   usage: `Usage: nightshift init [--force] [FILE]
+       nightshift init --plugin NAME [--force]
 
 Writes a commented starter config (default: nightshift.config.yaml in the current directory)
 that passes validation. Edit the agents, the schedule and the report address, then check it
 with \`nightshift doctor\`.
 
-  --force   overwrite an existing file`,
-  options: { force: { type: 'boolean' } },
+With --plugin, writes a starter rescue plugin instead: NAME.ts, NAME.test.ts (PaneTester) and a
+tsconfig.json, in the current directory. They compile and pass in a project that depends on
+nightshift, zod 4, vitest, typescript and @types/node (see docs/writing-plugins.md).
+
+  --plugin NAME   write a plugin starter (NAME in kebab-case)
+  --force         overwrite existing files`,
+  options: { force: { type: 'boolean' }, plugin: { type: 'string' } },
   allowPositionals: true,
   async run(args, io) {
+    if (typeof args.values.plugin === 'string')
+      return writePlugin(args.values.plugin, args.values.force === true, io);
     const file = resolve(io.cwd, args.positionals[0] ?? 'nightshift.config.yaml');
     if (existsSync(file) && !args.values.force)
       throw new NightshiftError('USAGE', `${file} already exists (use --force to overwrite it)`);
@@ -27,3 +36,27 @@ with \`nightshift doctor\`.
     return 0;
   },
 });
+
+/** Writes the plugin starter's files; refuses a bad name or existing files (without --force). */
+function writePlugin(name: string, force: boolean, io: CommandIO): number {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(name))
+    throw new NightshiftError(
+      'USAGE',
+      `--plugin ${JSON.stringify(name)}: a plugin name is kebab-case, e.g. retry-network`,
+    );
+  const files = Object.entries(pluginStarter(name)).map(([path, text]) => ({
+    file: resolve(io.cwd, path),
+    text,
+  }));
+  const existing = files.filter((f) => existsSync(f.file)).map((f) => f.file);
+  if (existing.length && !force)
+    throw new NightshiftError(
+      'USAGE',
+      `${existing.join(', ')} already exist${existing.length === 1 ? 's' : ''} (use --force to overwrite)`,
+    );
+  for (const f of files) writeFileSync(f.file, f.text);
+  io.stdout.write(
+    `wrote ${files.map((f) => f.file).join(', ')}\nnext: npm install --save-dev nightshift zod@^4 vitest typescript @types/node, then npx vitest run and npx tsc -p .\n`,
+  );
+  return 0;
+}

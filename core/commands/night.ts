@@ -8,8 +8,9 @@ import { nightEnd } from '../night/scheduler.js';
 import type { Config } from '../../config/schema.js';
 import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
 import { nightProgress } from './night-progress.js';
-import type { NewJournalEvent } from '../journal/events.js';
+import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
 import { urgentMailer } from './urgent.js';
+import { urgentWebhooks } from './urgent-webhooks.js';
 import { requireConfig } from './preflight/index.js';
 import { prepareRuntime, type Runtime } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
@@ -91,7 +92,17 @@ export async function runWithSignals(
   process.once('SIGTERM', onTerm);
   extra?.addEventListener('abort', stop, { once: true });
   try {
-    const onUrgent = urgentMailer(runtime.loaded.config, () => plan.runDir, runtime.log);
+    const mail = urgentMailer(runtime.loaded.config, () => plan.runDir, runtime.log);
+    const hooks = urgentWebhooks(
+      runtime.loaded.config,
+      () => ({ id: plan.id, runDir: plan.runDir }),
+      runtime.log,
+      runtime.loaded.secrets,
+    );
+    const onUrgent = (agent: string, kind: EscalationKind, reason: string) => {
+      mail(agent, kind, reason);
+      void hooks?.(agent, kind, reason);
+    };
     const result = await runNight({
       ...runtime,
       plan,

@@ -3,6 +3,35 @@ import { classify } from '../screen/index.js';
 import { toSnapshot } from '../screen/snapshot.js';
 import { configFrom } from './runtime.js';
 import { defineCommand } from './types.js';
+import type { Classification } from '../screen/types.js';
+
+/** What a screen is parked on, with the choices `nightshift answer` can give; null when it waits for nothing. */
+function parkedOn(c: Classification) {
+  if (c.state === 'question')
+    return {
+      what: c.question?.text ?? c.evidence[0] ?? 'a question',
+      choices: (c.question?.choices ?? []).map((x) => ({ number: x.number, label: x.label })),
+      freeText: c.question?.freeText ?? null,
+    };
+  if (c.state === 'confirm' && c.dialog)
+    return {
+      what: c.dialog.command ?? c.dialog.rule,
+      choices: [{ number: 1, label: 'approve' }],
+      freeText: null,
+    };
+  return null;
+}
+
+/** The parked lines under an agent's status row, each saying how to answer. */
+function describeParked(agent: string, p: NonNullable<ReturnType<typeof parkedOn>>): string {
+  const lines = [`  parked on: ${p.what}`];
+  for (const c of p.choices)
+    if (c.number !== p.freeText) lines.push(`    nightshift answer ${agent} ${c.number}   # ${c.label}`);
+  if (p.freeText !== null)
+    lines.push(`    nightshift answer ${agent} --text "…"   # typed into its free-text choice`);
+  lines.push(`    nightshift answer ${agent} --decline`);
+  return `${lines.join('\n')}\n`;
+}
 
 export default defineCommand({
   name: 'status',
@@ -25,7 +54,14 @@ running daemon and sends nothing.`,
           : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
         const raw = paneId ? (await tmux.capture([paneId])).get(paneId) : undefined;
         if (!raw) {
-          rows.push({ agent: agent.name, pane: null, state: 'absent', rule: null, resetAt: null });
+          rows.push({
+            agent: agent.name,
+            pane: null,
+            state: 'absent',
+            rule: null,
+            resetAt: null,
+            parked: null,
+          });
           continue;
         }
         const snapshot = toSnapshot(agent.name, raw, new Date());
@@ -41,6 +77,7 @@ running daemon and sends nothing.`,
           state: raw.dead ? 'exited' : c.state,
           rule: c.rule,
           resetAt: c.resetAt?.toISOString() ?? null,
+          parked: parkedOn(c),
         });
       }
       if (args.values.json) for (const row of rows) io.stdout.write(`${JSON.stringify(row)}\n`);
@@ -51,7 +88,7 @@ running daemon and sends nothing.`,
           );
         for (const r of rows)
           io.stdout.write(
-            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n`,
+            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n${r.parked ? describeParked(r.agent, r.parked) : ''}`,
           );
       }
       return 0;

@@ -94,7 +94,7 @@ export function octal(mode: number): string {
 }
 
 /** What nightshift keeps in a state directory; only these are ever tightened (a state dir may hold other things). */
-const STATE_ENTRIES = /^(nights|outbox|state|archive|nightshift\.log.*|runner\.lock)$/;
+const STATE_ENTRIES = /^(nights|outbox|state|archive|nightshift\.log.*|runner\.lock|control\.(json|sock))$/;
 
 /**
  * Makes a state directory private: creates it 0700, or takes group and other permissions off it and off everything

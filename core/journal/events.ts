@@ -62,6 +62,8 @@ export type JournalEvent =
       rule?: string | undefined;
       reason: string;
       screenHash: string;
+      /** how the decision reached the agent: keys on its screen, or an answer to its hook */
+      channel?: Channel | undefined;
       dryRun: boolean;
       verified?: boolean;
       /** a guard exception from the config (`guard.allow`) let this through */
@@ -78,6 +80,17 @@ export type JournalEvent =
       verdict?: Verdict | undefined;
       command?: string | undefined;
       screenHash: string;
+      channel?: Channel | undefined;
+    })
+  | (Base & {
+      /** a plugin's `ctx.limit` window is full: its action stops until `until` (journaled once per full window) */
+      type: 'limited';
+      agent: string;
+      plugin: string;
+      key: string;
+      max: number;
+      perMs: number;
+      until: string;
     })
   | (Base & {
       type: 'escalation';
@@ -87,6 +100,7 @@ export type JournalEvent =
       reason: string;
       command?: string | undefined;
       urgent: boolean;
+      channel?: Channel | undefined;
     })
   | (Base & { type: 'wait'; agent: string; plugin: string; until: string; reason: string })
   | (Base & { type: 'resumed'; agent: string; plugin: string; waitedMs: number })
@@ -132,7 +146,19 @@ export type JournalEvent =
   | (Base & { type: 'disk-full'; detail: string })
   /** space came back at `t`; `lost` events could not be kept in memory meanwhile */
   | (Base & { type: 'disk-recovered'; since: string; lost: number })
-  | (Base & { type: 'warning'; source: string; message: string });
+  | (Base & { type: 'warning'; source: string; message: string })
+  /** an agent's hook channel: wired at start, live at its first event, or inactive (the screen path answers alone) */
+  | (Base & {
+      type: 'hook-channel';
+      agent: string;
+      state: 'wired' | 'active' | 'inactive' | 'off';
+      reason: string;
+    })
+  /** an agent's hook reported a state (turn finished, waiting, session ended, a failure or a limit) */
+  | (Base & { type: 'hook-event'; agent: string; event: string; kind: string; detail?: string | undefined });
+
+/** How a decision reached an agent: keys on its screen, or an answer to its own hook. */
+export type Channel = 'hook' | 'screen';
 
 export type JournalEventType = JournalEvent['type'];
 /** An event before the journal stamps its time. */

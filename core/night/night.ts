@@ -7,7 +7,9 @@ import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../config/load.js';
 import type { AgentConfig } from '../../config/schema.js';
 import { newAgentRuntime, type AgentRuntime } from '../watch/agent-runtime.js';
+import { openNightControl } from '../control/night-control.js';
 import { NightshiftError } from '../errors.js';
+import { watchHandshakes, wireNight } from '../hooks/night-hooks.js';
 import { isDiskFull } from '../files/disk-full.js';
 import { makePrivateDir, tightenTree, writePrivateFile } from '../files/private.js';
 import type { Guard } from '../guard/types.js';
@@ -108,7 +110,11 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     if (written || event.type !== 'intent') options.onEvent?.(event);
     return written;
   };
-  const agents = config.agents.map((a) => newAgentRuntime(a, join(plan.runDir, 'logs', `${a.name}.log`)));
+  // each agent's own hook channel, wired per session without touching the user's files (core/hooks)
+  const wired = wireNight(config.agents, { stateDir: config.stateDir, runDir: plan.runDir });
+  const agents = wired.map((w) =>
+    newAgentRuntime(w.config, join(plan.runDir, 'logs', `${w.config.name}.log`)),
+  );
   restoreFromJournal(agents, previousEvents);
   append({
     type: 'night-start',
@@ -127,6 +133,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   );
 
   const stop = new AbortController();
+  watchHandshakes(agents, wired, { journal: append, signal: stop.signal });
   const onStop = () => stop.abort();
   options.signal.addEventListener('abort', onStop, { once: true });
   const state = new PluginStateStore(config.stateDir, plan.id);
@@ -151,6 +158,17 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     onUrgent: options.onUrgent,
   });
   const { host } = deps;
+  // open before the agents start: their hooks ask it from their first tool call
+  const control = await openNightControl({
+    config,
+    night: { id: plan.id, runDir: plan.runDir },
+    agents,
+    watch: deps,
+    guard: options.guard,
+    journal: append,
+    log,
+    now,
+  });
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
   const pause = new WakeableSleep();
   let outputWake: OutputWake | undefined;
@@ -255,6 +273,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
+    await control?.close();
     outputWake?.close();
     markPipes(agents, append);
     await host.teardown();

@@ -6,7 +6,8 @@ import type { AgentConfig, Config } from '../../config/schema.js';
 import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import type { LazySignal } from './run-hook.js';
-import type { AgentStatus, BaseContext, CheckContext, StateStore } from './types.js';
+import type { Spender, LimitState } from './limits.js';
+import type { AgentStatus, BaseContext, CheckContext, LimitSpec, ScreenModel, StateStore } from './types.js';
 
 /** What every context of one plugin shares tonight: made once, not per call. */
 export interface PluginScope {
@@ -26,6 +27,9 @@ export interface PluginScope {
 export interface AgentScope {
   readonly state: StateStore<unknown>;
   readonly log: Logger;
+  /** `ctx.limit` / `ctx.once` bookkeeping, and a spender for one call */
+  readonly limits: StateStore<LimitState>;
+  spender(): Spender;
 }
 
 /** What the tick hands in about one agent (see host.ts `AgentView`). */
@@ -35,6 +39,7 @@ export interface AgentFacts {
   readonly classification: Classification;
   readonly previous: Snapshot | undefined;
   readonly lookAgain: (ms: number) => void;
+  readonly screen: ScreenModel;
 }
 
 /** The context of `setup`, `teardown`, `report` and `deliver`. */
@@ -73,6 +78,10 @@ export class CheckHookContext extends HookContext implements CheckContext<unknow
   readonly previous: Snapshot | undefined;
   readonly agentState: StateStore<unknown>;
   readonly lookAgain: (ms: number) => void;
+  readonly screen: ScreenModel;
+  /** made on the first `limit`/`once` call; the host commits it when the hook did something */
+  spender: Spender | undefined;
+  readonly #agent: AgentScope;
 
   constructor(scope: PluginScope, facts: AgentFacts, signal: LazySignal) {
     const agent = scope.agent(facts.agent.name);
@@ -83,5 +92,16 @@ export class CheckHookContext extends HookContext implements CheckContext<unknow
     this.previous = facts.previous;
     this.agentState = agent.state;
     this.lookAgain = facts.lookAgain;
+    this.screen = facts.screen;
+    this.spender = undefined;
+    this.#agent = agent;
+  }
+
+  limit(spec: LimitSpec): boolean {
+    return (this.spender ??= this.#agent.spender()).limit(spec);
+  }
+
+  once(key: string): boolean {
+    return (this.spender ??= this.#agent.spender()).once(key);
   }
 }

@@ -6,6 +6,9 @@ import type { GuardContext, GuardResult } from '../guard/types.js';
 import type { NewJournalEvent, Severity } from '../journal/events.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { CheckHookContext, HookContext, type AgentScope, type PluginScope } from './hook-context.js';
+import { undeclaredKind } from './kinds.js';
+import { Spender, type LimitState } from './limits.js';
+import { rescueOrder } from './order.js';
 import type { LoadedPlugin } from './loader.js';
 import { callHook, type HookOutcome, type LazySignal } from './run-hook.js';
 import type { PluginStateStore } from './state.js';
@@ -13,13 +16,13 @@ import type {
   Actions,
   AgentStatus,
   BaseContext,
-  CheckContext,
   CompiledReport,
   Finding,
   NewFinding,
   NightRecord,
   Plugin,
   ReportSection,
+  ScreenModel,
 } from './types.js';
 
 /** What the host needs from the night. */
@@ -43,6 +46,8 @@ export interface AgentView {
   readonly classification: Classification;
   readonly previous: Snapshot | undefined;
   readonly lookAgain: (ms: number) => void;
+  /** the screen read for plugins (`ctx.screen`) */
+  readonly screen: ScreenModel;
 }
 
 const MAX_FAILURES = 3;
@@ -62,10 +67,7 @@ export class PluginHost {
 
   constructor(options: HostOptions) {
     this.#o = options;
-    const rank = (p: Plugin) => (p.order === 'pre' ? 0 : p.order === 'post' ? 2 : 1);
-    this.#rescuers = options.plugins
-      .filter((p) => p.plugin.rescue)
-      .sort((a, b) => rank(a.plugin) - rank(b.plugin));
+    this.#rescuers = rescueOrder(options.plugins);
   }
 
   /** Plugins switched off tonight, with their first error. */
@@ -98,13 +100,18 @@ export class PluginHost {
     const results: (Finding[] | Promise<Finding[]>)[] = [];
     let pending = false;
     for (const p of this.#checkers()) {
+      let ctx: CheckHookContext | undefined;
       const outcome = this.#call(p, 'check', view.agent.name, (signal) =>
-        p.plugin.check!(snapshot, this.#checkContext(p, view, signal)),
+        p.plugin.check!(snapshot, (ctx = this.#checkContext(p, view, signal))),
       );
+      const spend = (list: Finding[]) => {
+        if (list.length) ctx?.spender?.commit(); // a check that found something spent its limit/once answers
+        return list;
+      };
       const found =
         outcome instanceof Promise
-          ? outcome.then((o) => this.#findings(p, o, snapshot, view))
-          : this.#findings(p, outcome, snapshot, view);
+          ? outcome.then((o) => spend(this.#findings(p, o, snapshot, view)))
+          : spend(this.#findings(p, outcome, snapshot, view));
       if (found instanceof Promise) pending = true;
       results.push(found);
     }
@@ -122,6 +129,12 @@ export class PluginHost {
     if (outcome === undefined || outcome === null) return [];
     const list: readonly unknown[] = Array.isArray(outcome) ? outcome : [outcome];
     const bad = list.find((f) => !isFinding(f));
+    const undeclared =
+      bad === undefined && list.map((f) => undeclaredKind(p.plugin, (f as NewFinding).kind)).find(Boolean);
+    if (undeclared) {
+      this.#fail(p, 'check', 'PLUGIN_BAD_RESULT', undeclared, view.agent.name);
+      return [];
+    }
     if (bad !== undefined) {
       this.#fail(
         p,
@@ -155,11 +168,15 @@ export class PluginHost {
       if (this.#disabled.has(p.plugin.name)) continue;
       if (p.plugin.handles && !p.plugin.handles.includes(finding.kind)) continue;
       const act = actionsFor(p.plugin.name);
+      let ctx: CheckHookContext | undefined;
       const result = await this.#call(p, 'rescue', view.agent.name, (signal) =>
-        p.plugin.rescue!(finding, Object.assign(this.#checkContext(p, view, signal), { act })),
+        p.plugin.rescue!(finding, Object.assign((ctx = this.#checkContext(p, view, signal)), { act })),
       );
       act.revoke();
-      if (result === 'handled') return p.plugin.name;
+      if (result === 'handled') {
+        ctx?.spender?.commit(); // a rescue that handled the finding spent its limit/once answers
+        return p.plugin.name;
+      }
       if (result !== undefined && result !== 'pass' && result !== null) {
         this.#fail(
           p,
@@ -289,7 +306,7 @@ export class PluginHost {
     return new HookContext(scope, scope.log, signal);
   }
 
-  #checkContext(p: LoadedPlugin, view: AgentView, signal: LazySignal): CheckContext<unknown, unknown> {
+  #checkContext(p: LoadedPlugin, view: AgentView, signal: LazySignal): CheckHookContext {
     return new CheckHookContext(this.#scope(p), view, signal);
   }
 
@@ -311,7 +328,13 @@ export class PluginHost {
       agent: (agent) => {
         let one = agents.get(agent);
         if (!one) {
-          one = { state: o.state.agent(plugin, agent), log: o.log.child({ plugin, agent }) };
+          const limits = o.state.limits<LimitState>(plugin, agent);
+          one = {
+            state: o.state.agent(plugin, agent),
+            log: o.log.child({ plugin, agent }),
+            limits,
+            spender: () => new Spender(limits, o.now, o.journal, { plugin, agent }),
+          };
           agents.set(agent, one);
         }
         return one;

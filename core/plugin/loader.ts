@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NightshiftError, type Problem } from '../errors.js';
+import { placeEntries, type PluginsSetting } from './entries.js';
+import { BUILTIN_FINDING_KINDS } from './kinds.js';
 import { formatIssuePath } from './schema.js';
 import type { AnyPlugin, Plugin } from './types.js';
 
@@ -14,8 +16,8 @@ export interface LoadedPlugin {
 }
 
 export interface LoadPluginsOptions {
-  /** `config.plugins` as written; undefined means the default set */
-  readonly entries: readonly unknown[] | undefined;
+  /** `config.plugins` as written: a list, `{ add, remove }` (the defaults edited), or undefined (the defaults) */
+  readonly entries: PluginsSetting;
   /** built-in plugins by name (handed in by the composition root) */
   readonly builtins: ReadonlyMap<string, AnyPlugin>;
   /** names used when `entries` is undefined */
@@ -29,27 +31,29 @@ const NAME = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
 
 /** Loads every plugin (built-in names, relative paths incl. `.ts`, npm packages, inline objects) and validates options. All problems at once. */
 export async function loadPlugins(options: LoadPluginsOptions): Promise<LoadedPlugin[]> {
-  const entries = options.entries ?? options.defaults;
-  const problems: Problem[] = [];
+  const placed = placeEntries(options.entries, options.defaults);
+  const problems: Problem[] = [...placed.problems];
   const loaded: LoadedPlugin[] = [];
-  const names = new Map<string, number>();
-  for (const [i, entry] of entries.entries()) {
+  const names = new Map<string, string>();
+  const paths: { plugin: Plugin<unknown, unknown>; path: string }[] = [];
+  for (const { entry, path } of placed.entries) {
     if (entry === false || entry === null || entry === undefined) continue;
-    const path = `plugins[${i}]`;
     try {
       const { plugin, rawOptions, from } = await resolveEntry(entry, options);
       problems.push(...checkShape(plugin, path));
       const first = names.get(plugin.name);
       if (first !== undefined)
-        problems.push({ path, message: `plugin "${plugin.name}" is already loaded by plugins[${first}]` });
-      names.set(plugin.name, i);
+        problems.push({ path, message: `plugin "${plugin.name}" is already loaded by ${first}` });
+      names.set(plugin.name, path);
       const validated = await validateOptions(plugin, rawOptions, `${path}.options`);
       problems.push(...validated.problems);
       loaded.push({ plugin, options: validated.value, from });
+      paths.push({ plugin, path });
     } catch (error) {
       problems.push({ path, message: error instanceof Error ? error.message : String(error) });
     }
   }
+  problems.push(...checkKinds(paths));
   if (problems.length)
     throw new NightshiftError(
       'PLUGIN_INVALID',
@@ -144,6 +148,32 @@ function checkShape(plugin: Plugin<unknown, unknown>, path: string): Problem[] {
     problems.push({ path, message: `plugin "${plugin.name}" has no hooks (${HOOKS.join(', ')})` });
   if (plugin.order !== undefined && plugin.order !== 'pre' && plugin.order !== 'post')
     problems.push({ path: `${path}.order`, message: 'must be "pre" or "post"' });
+  for (const key of ['handles', 'finds'] as const) {
+    const list: unknown = plugin[key];
+    if (
+      list !== undefined &&
+      (!Array.isArray(list) || !list.every((k) => typeof k === 'string' && NAME.test(k)))
+    )
+      problems.push({ path: `${path}.${key}`, message: 'must be a list of kebab-case finding kinds' });
+  }
+  return problems;
+}
+
+/** A rescue's `handles` must name kinds that exist tonight: built in, or declared by a loaded check's `finds`. */
+function checkKinds(loaded: readonly { plugin: Plugin<unknown, unknown>; path: string }[]): Problem[] {
+  const known = new Set<string>(BUILTIN_FINDING_KINDS);
+  for (const { plugin } of loaded)
+    for (const k of Array.isArray(plugin.finds) ? plugin.finds : []) known.add(k);
+  const problems: Problem[] = [];
+  for (const { plugin, path } of loaded) {
+    if (!Array.isArray(plugin.handles)) continue;
+    for (const kind of plugin.handles)
+      if (!known.has(kind))
+        problems.push({
+          path: `${path}.handles`,
+          message: `"${kind}" is no finding kind tonight: the built-in kinds are ${[...BUILTIN_FINDING_KINDS].join(', ')}; a kind of your own needs a loaded plugin whose check declares it (\`finds: ['${kind}']\`)`,
+        });
+  }
   return problems;
 }
 

@@ -8,6 +8,8 @@ interface PluginStateFile {
   night: string;
   global?: unknown;
   agents: Record<string, unknown>;
+  /** `ctx.limit` and `ctx.once` bookkeeping per agent (see limits.ts) */
+  limits?: Record<string, unknown>;
 }
 
 /**
@@ -41,6 +43,15 @@ export class PluginStateStore {
       plugin,
       (f) => f.agents[agent] as S | undefined,
       (f, v) => (f.agents[agent] = v),
+    );
+  }
+
+  /** The plugin's `ctx.limit` / `ctx.once` bookkeeping for one agent (kept apart from its own state). */
+  limits<S>(plugin: string, agent: string): StateStore<S> {
+    return this.#store<S>(
+      plugin,
+      (f) => f.limits?.[agent] as S | undefined,
+      (f, v) => ((f.limits ??= {})[agent] = v),
     );
   }
 

@@ -11,6 +11,7 @@ import { parseResetTime } from './reset-time.js';
 import { cursorAtEnd, isBlank, viewOf, type ScreenView } from './screen-view.js';
 import { findSecret } from './secret.js';
 import { shownOnly } from './shown.js';
+import { readQuestionMenu } from './question-menu.js';
 import type { Classification, Snapshot } from './types.js';
 
 /** How to classify: which profile, the config's overrides, the clock and zone for reset times. */
@@ -62,7 +63,8 @@ export function classify(snapshot: Snapshot, options: ClassifyOptions = {}): Cla
   const name = configured?.name ?? detectFor(view, snapshot, set);
   const profile = configured ?? set.union(name);
   const found = classifyView(view, snapshot, profile, options);
-  return { profile: name, ...found };
+  const question = found.state === 'question' ? readQuestionMenu(view, profile) : undefined;
+  return { profile: name, ...found, ...(question && { question }) };
 }
 
 /** The profile a screen belongs to: by the pane's current command, else by the signs on screen. */

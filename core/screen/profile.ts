@@ -1,6 +1,7 @@
 // What a profile is: everything nightshift knows about one program's screens, as data.
 // Patterns are regular-expression sources. A plain string matches case-insensitively;
 // write `/source/flags` for exact flags (e.g. `/^[A-Z]/u` to require a capital letter).
+import type { ChannelKind } from '../hooks/protocol.js';
 
 /** A regular expression written as text: `"esc to interrupt"` (case-insensitive) or `"/^[A-Z]…/u"` (flags as given). */
 export type PatternSource = string;
@@ -84,6 +85,13 @@ export interface InputSpec {
 }
 
 /** One program's screens, as written in a built-in profile or a config override. */
+/** How an agent takes hooks from nightshift: the kind names the adapter in core/hooks (wiring + JSON format). */
+export interface ChannelSpec {
+  readonly kind: ChannelKind;
+  /** the hook events nightshift subscribes to */
+  readonly events: readonly string[];
+}
+
 export interface ProfileSpec {
   /** one line: which program this is */
   readonly description: string;
@@ -91,6 +99,8 @@ export interface ProfileSpec {
   readonly detect: readonly PatternSource[];
   /** `pane_current_command` values of this program */
   readonly commands: readonly string[];
+  /** the agent's own hook channel, when it has one (core/hooks wires it and answers through it) */
+  readonly channel?: ChannelSpec;
   /** characters that mark the highlighted option of a menu (`❯`, `›`, `●`, `→`) */
   readonly markers: string;
   readonly dialogs: readonly DialogSpec[];
@@ -105,6 +115,8 @@ export interface ProfileSpec {
   readonly idle: readonly PatternSource[];
   /** the program asks the person a question (a decision only a human makes) */
   readonly questions: readonly PatternSource[];
+  /** the label of a question menu's choice that takes typed text (Claude Code's `Type something.`) */
+  readonly freeText?: readonly PatternSource[];
   /** chrome rows that may sit below a live dialog: footers, hints, spinners, status lines */
   readonly footers: readonly PatternSource[];
   /** agent output rows: one below a limit message means work resumed and the message is old */
@@ -133,5 +145,5 @@ export interface ProfileSpec {
 
 /** Every list field of a profile (the ones an override can extend or replace). */
 export type ProfileListKey = {
-  [K in keyof ProfileSpec]-?: ProfileSpec[K] extends readonly unknown[] ? K : never;
+  [K in keyof ProfileSpec]-?: NonNullable<ProfileSpec[K]> extends readonly unknown[] ? K : never;
 }[keyof ProfileSpec];

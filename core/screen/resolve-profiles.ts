@@ -93,6 +93,7 @@ const LIST_KEYS: readonly ListKey[] = [
   'quoted',
   'idle',
   'questions',
+  'freeText',
   'footers',
   'output',
   'limits',
@@ -157,7 +158,7 @@ function applyOverrides(overrides: Readonly<Record<string, ProfileOverride>>): R
     };
     for (const key of [...LIST_KEYS, 'dialogs', 'linePrompts', 'commands', 'resetWords'] as const) {
       const mine = o[key] as readonly unknown[] | undefined;
-      const theirs = base[key] as readonly unknown[];
+      const theirs = (base[key] ?? []) as readonly unknown[];
       merged[key] = o.replace.includes(key) ? [...(mine ?? [])] : [...(mine ?? []), ...theirs];
     }
     if (o.input || base.input)
@@ -226,7 +227,7 @@ function buildSet(specs: Readonly<Record<string, ProfileSpec>>): ProfileSet {
 export function compileProfile(name: string, layers: readonly (readonly [string, ProfileSpec])[]): Profile {
   const lists = {} as Record<ListKey, PatternList>;
   for (const key of LIST_KEYS)
-    lists[key] = new PatternList(layers.flatMap(([, spec]) => spec[key] as readonly PatternSource[]));
+    lists[key] = new PatternList(layers.flatMap(([, spec]) => (spec[key] ?? []) as readonly PatternSource[]));
   return {
     name,
     description: layers[0]?.[1].description ?? '',

@@ -88,6 +88,33 @@ export interface Classification {
   readonly needsHuman?: boolean;
   /** for `secret`: what is asked (password, passphrase, token, otp, username) */
   readonly secretKind?: string;
+  /** for `question`: the menu of choices, when the question offers numbered ones */
+  readonly question?: QuestionMenu;
+}
+
+/** One numbered choice of a question menu. */
+export interface QuestionChoice {
+  readonly number: number;
+  /** the label as shown (`(type an answer)` for a free-text choice already typed into) */
+  readonly label: string;
+  readonly selected: boolean;
+}
+
+/** A question put to the person with numbered choices (Claude Code's question menu, a plan-mode question…). */
+export interface QuestionMenu {
+  /** the question's own rows, joined */
+  readonly text: string;
+  /** the question and its fixed choices: the same question is still on screen while this is unchanged */
+  readonly signature: string;
+  readonly choices: readonly QuestionChoice[];
+  /** the highlighted choice's number, or null */
+  readonly selected: number | null;
+  /** the number of the choice that takes typed text (the profile's `freeText`), or null when there is none */
+  readonly freeText: number | null;
+  /** the free-text choice is highlighted and its text field holds the cursor: typed text goes into it */
+  readonly fieldOpen: boolean;
+  /** what the open field holds ('' when only its placeholder shows), or null when it is not open */
+  readonly fieldText: string | null;
 }
 
 /** What the runner would do about a classified screen. */

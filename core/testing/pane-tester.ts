@@ -1,7 +1,13 @@
 // PaneTester: table-driven tests for plugins without tmux (ESLint's RuleTester for nightshift).
 // Each case runs the real tick, the real actuator rules, the real guard and the real screen
 // classifier against a scripted pane, on a fake clock.
-import { deepStrictEqual } from 'node:assert/strict';
+//
+// The clock: it starts at `now` and moves only when something waits. Each tick moves it by `tickMs`; every wait
+// inside the actuator moves it too (the profile's `settle` before typing, `enterGap` before Enter, the short waits
+// while verifying a send), so `ctx.now()` after a `type` is later than before it (300-800 ms for the built-in
+// profiles). Screens: a key name (Enter, Escape…) is one batch that advances to the next screen on the next look;
+// typed text is echoed into the current screen and advances nothing, so typing then pressing Enter is two batches
+// (text, then Enter) and moves one screen on.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,10 +20,12 @@ import { validateOptions, type LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import type { AnyPlugin, Finding, NewFinding } from '../plugin/types.js';
 import { classify } from '../screen/index.js';
+import { screenOf } from '../watch/screen-of.js';
 import { toSnapshot } from '../screen/snapshot.js';
 import { tick } from '../watch/tick.js';
 import { createWatch } from '../watch/watch.js';
 import { FakeTmux, type Sent } from './fake-tmux.js';
+import { assertMatches } from './match.js';
 import type { Screen } from './screen.js';
 
 /** One case: scripted screens in; findings, keystrokes, refusals and escalations out. */
@@ -33,7 +41,7 @@ export interface PaneCase {
   readonly finding?: NewFinding;
   /** how many watch ticks to run (default 1) */
   readonly ticks?: number;
-  /** fake time between ticks in ms (default: the config's watch interval, 2000) */
+  /** fake time between ticks in ms (default: the config's watch interval, 2000); waits inside the actuator add to it */
   readonly tickMs?: number;
   /** when the first tick happens (ISO; default 2026-11-21T01:00:00Z) */
   readonly now?: string;
@@ -46,7 +54,10 @@ export interface PaneCase {
   readonly expect: PaneExpect;
 }
 
-/** What a case expects. Only the keys given are checked. */
+/**
+ * What a case expects. Only the keys given are checked. Values are compared deeply; an asymmetric matcher from your
+ * test runner (`expect.any(Number)`, `expect.stringMatching(/…/)`, `expect.objectContaining({…})`) may stand anywhere.
+ */
 export interface PaneExpect {
   /** kinds of the findings the plugin's own `check` reported, in order, over all ticks */
   readonly findings?: readonly string[];
@@ -70,6 +81,8 @@ export interface PaneResult {
   readonly escalated: readonly EscalationKind[];
   readonly state: unknown;
   readonly failures: readonly string[];
+  /** each failure of the plugin's hooks: `hook: code: message` */
+  readonly failureMessages: readonly string[];
   readonly journal: readonly JournalEvent[];
 }
 
@@ -199,6 +212,7 @@ async function simulate(
       classification,
       previous: undefined,
       lookAgain: () => undefined,
+      screen: screenOf(agent, snapshot, undefined, classification, config),
     };
     const finding = {
       severity: 'warn',
@@ -234,6 +248,9 @@ async function simulate(
     failures: journal
       .filter((e) => e.type === 'plugin-failure' && e.plugin === plugin.name)
       .map((e) => (e.type === 'plugin-failure' ? e.code : '')),
+    failureMessages: journal.flatMap((e) =>
+      e.type === 'plugin-failure' && e.plugin === plugin.name ? [`${e.hook}: ${e.code}: ${e.message}`] : [],
+    ),
     journal,
   };
 }
@@ -265,13 +282,13 @@ function check(result: PaneResult, c: PaneCase): void {
   const e = c.expect;
   const context = `\n  sent: ${JSON.stringify(result.sent)}\n  refused: ${JSON.stringify(result.refused)}\n  escalated: ${JSON.stringify(result.escalated)}\n  findings: ${JSON.stringify(result.findings.map((f) => f.kind))}`;
   if (e.findings)
-    deepStrictEqual(
+    assertMatches(
       result.findings.map((f) => f.kind),
       [...e.findings],
       `findings differ${context}`,
     );
-  if (e.sent) deepStrictEqual(result.sent, [...e.sent], `keystrokes differ${context}`);
-  if (e.escalated) deepStrictEqual(result.escalated, [...e.escalated], `escalations differ${context}`);
+  if (e.sent) assertMatches(result.sent, [...e.sent], `keystrokes differ${context}`);
+  if (e.escalated) assertMatches(result.escalated, [...e.escalated], `escalations differ${context}`);
   if (e.refused) {
     if (result.refused.length !== e.refused.length)
       throw new Error(`expected ${e.refused.length} refusal(s), got ${result.refused.length}${context}`);
@@ -281,10 +298,10 @@ function check(result: PaneResult, c: PaneCase): void {
       if (!ok) throw new Error(`refusal ${i + 1} is "${got}", expected ${String(want)}${context}`);
     });
   }
-  if ('state' in e) deepStrictEqual(result.state, e.state, `state differs${context}`);
+  if ('state' in e) assertMatches(result.state, e.state, `state differs${context}`);
   if (e.failure) {
     if (!result.failures.includes(e.failure))
       throw new Error(`expected a ${e.failure} failure, got ${JSON.stringify(result.failures)}${context}`);
   } else if (result.failures.length)
-    throw new Error(`the plugin failed: ${JSON.stringify(result.failures)}${context}`);
+    throw new Error(`the plugin failed:\n  ${result.failureMessages.join('\n  ')}${context}`);
 }

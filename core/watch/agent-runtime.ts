@@ -1,4 +1,5 @@
 import type { AgentConfig } from '../../config/schema.js';
+import type { PendingFinding } from '../plugin/pending.js';
 import type { AgentStatus } from '../plugin/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 
@@ -20,6 +21,10 @@ export interface AgentRuntime {
   findingKeys: Map<string, Date>;
   /** when the pane was last found missing or the server lost (to journal once) */
   missingSince: number | undefined;
+  /** what nightshift typed into this pane lately, oldest first (see plugin/typed-record.ts) */
+  typed: string[];
+  /** findings no rescue claimed, offered again when the agent's state changes (see plugin/pending.ts) */
+  pending: PendingFinding[];
 }
 
 export type MutableStatus = { -readonly [K in keyof AgentStatus]: AgentStatus[K] };
@@ -45,5 +50,7 @@ export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRunt
     actionTimes: [],
     findingKeys: new Map(),
     missingSince: undefined,
+    typed: [],
+    pending: [],
   };
 }

@@ -6,10 +6,12 @@ import type { Actuator } from '../actuator/index.js';
 import type { AgentRuntime } from './agent-runtime.js';
 import type { NewJournalEvent, Severity } from '../journal/events.js';
 import type { AgentView, PluginHost } from '../plugin/host.js';
+import { holdUnclaimed, replays } from '../plugin/pending.js';
 import type { Finding } from '../plugin/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { goneSnapshot, toSnapshot } from '../screen/snapshot.js';
 import type { Tmux } from '../tmux/types.js';
+import { screenOf } from './screen-of.js';
 
 /** What a tick needs from the night. */
 export interface TickDeps {
@@ -22,6 +24,8 @@ export interface TickDeps {
   readonly log: Logger;
   /** ask for an extra look at one agent after `ms` */
   readonly lookAgain: (agent: AgentRuntime, ms: number) => void;
+  /** the config's `profiles:` overrides (for the plugins' screen model) */
+  readonly profiles?: unknown;
 }
 
 const RANK: Record<Severity, number> = { critical: 0, error: 1, warn: 2, info: 3 };
@@ -55,6 +59,7 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   const classification =
     unchanged && agent.last?.settled ? agent.last.classification : deps.classify(snapshot, agent);
   if (!unchanged) status.changedAt = snapshot.at;
+  const stateChanged = status.state !== null && status.state !== classification.state;
   if (status.state !== classification.state) {
     deps.journal({
       type: 'state',
@@ -75,6 +80,7 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     classification,
     previous,
     lookAgain: (ms) => deps.lookAgain(agent, ms),
+    screen: screenOf(agent, snapshot, previous, classification, deps),
   };
   const checked = deps.host.check(snapshot, view);
   const findings = journalNewFindings(agent, checked instanceof Promise ? await checked : checked, deps);
@@ -86,12 +92,20 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     status.waitingUntil = null;
     findings.unshift(wakeFinding(agent, snapshot, since)); // the waiting plugin speaks first
   }
+  if (stateChanged) findings.push(...replays(agent.pending, findings, snapshot));
+  const offered: Finding[] = [];
+  let claimed: Finding | undefined;
   for (const finding of findings) {
+    offered.push(finding);
     const handledBy = await deps.host.rescue(finding, view, (plugin) =>
       deps.actuator.actionsFor(plugin, agent),
     );
-    if (handledBy) break; // one claim per agent per tick: the next tick sees the new screen
+    if (handledBy) {
+      claimed = finding;
+      break; // one claim per agent per tick: the next tick sees the new screen
+    }
   }
+  agent.pending = holdUnclaimed(agent.pending, offered, claimed, snapshot.at);
 }
 
 /** Journals findings that were not there on the previous tick, and stamps each with when it first appeared. */

@@ -84,5 +84,6 @@ export function createWatch(o: WatchOptions): TickDeps {
     now: o.now,
     log: o.log,
     lookAgain: o.lookAgain,
+    profiles: o.config.profiles,
   };
 }

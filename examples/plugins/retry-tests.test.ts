@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { PaneTester, screen } from '../../core/testing/index.js';
+import { PaneTester, screen } from 'nightshift/testing';
 import retryTests from './retry-tests.js';
 
 const failed = (line: string) => ({

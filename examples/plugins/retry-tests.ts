@@ -2,7 +2,7 @@
 // at most `max` times a night) to fix them and run the suite again. Load it with:
 //   plugins: [ ..., { name: ./examples/plugins/retry-tests.ts, options: { max: 2 } } ]
 import { z } from 'zod';
-import { definePlugin } from '../../core/index.js';
+import { definePlugin } from 'nightshift';
 
 const options = z.strictObject({
   /** how often per night an agent is told to fix its tests */

@@ -64,6 +64,8 @@ export const DEFAULT_ERROR_PATTERNS: readonly z.input<typeof pattern>[] = [
 ];
 
 const HOUR = 3_600_000;
+/** The gutter Claude Code draws in front of a tool's output. */
+const GUTTER = /^\s*⎿\s*/u;
 
 /**
  * `error`: error rows that are new on screen since the previous snapshot (configurable regexes; defaults for stack
@@ -77,18 +79,22 @@ export default definePlugin<Options, State>({
     const o = ctx.options;
     const patterns = compiled(o);
     const ignore = o.ignore.map(toRegExp);
-    const before = new Set((ctx.previous?.lines ?? []).map((l) => l.trim()));
     const rows = snapshot.lines;
     const now = ctx.now().getTime();
     const state = ctx.agentState.get() ?? {};
     const seen = pruned(state.seen ?? {}, now - o.dedupe);
     const sent = (state.sent ?? []).filter((t) => t > now - HOUR);
     const findings: NewFinding[] = [];
-    for (let i = 0; i < rows.length; i++) {
+    let skipTo = -1;
+    // only rows the agent printed since the last look: what nightshift typed is never the agent's error
+    for (const { text: shown, row: i, by } of ctx.screen.newRows) {
+      if (by !== 'agent' || i <= skipTo) continue;
       const row = rows[i]!;
-      const text = row.trim();
-      if (!text || before.has(text) || ignore.some((re) => re.test(row))) continue;
-      const hit = patterns.find((p) => p.re.test(row));
+      const text = shown.trim();
+      if (!text || ignore.some((re) => re.test(row))) continue;
+      // a tool's output under an agent's gutter (`  ⎿  npm error …`) is read without the gutter
+      const bare = shown.replace(GUTTER, '');
+      const hit = patterns.find((p) => p.re.test(row) || p.re.test(shown) || p.re.test(bare));
       if (!hit) continue;
       // a frame under an error (or under another frame) belongs to that error's trace, never a finding of its own
       const above = rows[i - 1] ?? '';
@@ -106,7 +112,7 @@ export default definePlugin<Options, State>({
         data: { line: text, context: contextOf(rows, i, o.context), pattern: hit.name, fatal },
         evidence: { rule: `error.${hit.name}`, lines: [text] },
       });
-      i += o.context; // the trace's next rows are this finding's context
+      skipTo = i + o.context; // the trace's next rows are this finding's context
     }
     // a live agent stopped on an error its profile calls fatal (an invalid key, an expired login) that no pattern names
     const c = ctx.classification;

@@ -6,6 +6,7 @@ import {
   coordinationSection,
   dryRunSection,
   failuresSection,
+  parksSection,
   needsYouSection,
   pluginsSection,
   producedSection,
@@ -36,6 +37,7 @@ export default definePlugin<z.output<typeof options>>({
     return [
       dryRunSection(model),
       needsYouSection(model),
+      parksSection(model),
       failuresSection(model),
       producedSection(model),
       rescuesSection(model),

@@ -1,6 +1,7 @@
 import type { NightModel, Verdict } from '../model/types.js';
 import { escapeHtml } from '../render/html-escape.js';
 import { mdTable } from '../render/markdown-escape.js';
+import { lostToParks } from '../sections/parks.js';
 import { formatClock, formatNightSpan } from '../time.js';
 
 /** The counts in the order people read them. */
@@ -25,6 +26,8 @@ export function headline(model: NightModel): string {
   parts.push(`${done} done`);
   const notStarted = model.failures.filter((f) => f.couldNotStart).length;
   if (failed > 0) parts.push(`${failed} failed${notStarted ? ` (${notStarted} could not start)` : ''}`);
+  const parked = lostToParks(model.parks);
+  if (parked) parts.push(parked);
   const broken = model.plugins.length;
   if (broken > 0) parts.push(`${broken} plugin${broken === 1 ? '' : 's'} failed`);
   const quiet = needsYou === 0 && failed === 0 && broken === 0;

@@ -12,9 +12,10 @@ import {
   type Span,
 } from './activity.js';
 import { failures } from './failures.js';
+import { parks } from './parks.js';
 import { overnightCommits } from './git-commits.js';
 import { needsYou } from './needs-you.js';
-import { pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
+import { hookChannels, pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
 import { longestSilence } from './silence.js';
 import type { AgentSummary, Commit, NightModel, Verdict } from './types.js';
 
@@ -160,9 +161,11 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
     needsYou: need,
     failures: failed,
     rescues: rescued,
+    parks: parks(events, end, clean),
     dryRun: events.some((e) => e.type === 'night-start' && e.dryRun),
     wouldDo: wouldDo(events, clean),
     refusals: refusals(events, clean),
+    hookChannels: hookChannels(events),
     produced: { entries, statusLines, commits },
     coordination: { configured: Boolean(coordinationFile || statusLogFile), malformed, silent },
     plugins,

@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../../core/index.js';
+import { formatDuration, type JournalEvent } from '../../core/index.js';
 import type { PluginTrouble, RefusalItem, RescueItem } from './types.js';
 
 /** Actions the runner carried out (not dry runs, not escalations: those are on the "needs you" list). */
@@ -24,6 +24,7 @@ export function rescues(events: readonly JournalEvent[], clean: (text: string) =
       action: e.action,
       reason: clean(e.reason),
       verified: e.verified,
+      channel: e.channel,
       ...(e.allowedBy ? { allowedBy: { rule: e.allowedBy.rule, reason: clean(e.allowedBy.reason) } } : {}),
     });
   }
@@ -52,6 +53,19 @@ export function wouldDo(events: readonly JournalEvent[], clean: (text: string) =
 export function refusals(events: readonly JournalEvent[], clean: (text: string) => string): RefusalItem[] {
   const out: RefusalItem[] = [];
   for (const e of events) {
+    if (e.type === 'limited') {
+      out.push({
+        at: new Date(e.t),
+        agent: e.agent,
+        plugin: e.plugin,
+        why: 'limit',
+        reason: clean(
+          `its limit "${e.key}" (${e.max} per ${formatDuration(e.perMs)}) is used up until ${e.until}`,
+        ),
+        command: undefined,
+      });
+      continue;
+    }
     if (e.type !== 'refusal') continue;
     out.push({
       at: new Date(e.t),
@@ -60,6 +74,7 @@ export function refusals(events: readonly JournalEvent[], clean: (text: string) 
       why: e.why,
       reason: clean(e.reason),
       command: e.command ? clean(e.command) : undefined,
+      channel: e.channel,
     });
   }
   return out;
@@ -103,4 +118,19 @@ export function pluginTrouble(
     disabled: p.disabled,
     firstError: clean(p.firstError),
   }));
+}
+
+/** Each agent's hook channel as the journal last left it (wired and then live, off, or inactive). */
+export function hookChannels(
+  events: readonly JournalEvent[],
+): { agent: string; state: string; reason: string }[] {
+  const last = new Map<string, { agent: string; state: string; reason: string }>();
+  for (const e of events)
+    if (e.type === 'hook-channel') {
+      const before = last.get(e.agent);
+      // "active" is the handshake; a later "inactive" cannot follow it, an earlier one is overruled by it
+      if (before?.state === 'active' && e.state !== 'active') continue;
+      last.set(e.agent, { agent: e.agent, state: e.state, reason: e.reason });
+    }
+  return [...last.values()];
 }

@@ -69,6 +69,31 @@ export interface FailureItem {
   readonly couldNotStart?: boolean;
 }
 
+/** What an agent waited on. */
+export type ParkWhat = 'question' | 'held command' | 'plan' | 'limit menu';
+
+/** How a park ended; `went away`: the screen changed with nothing sent (answered in the pane, or the agent moved on). */
+export type ParkEnding =
+  | 'answered by policy'
+  | 'declined by policy'
+  | 'answered by the person'
+  | 'still waiting at dawn'
+  | 'went away';
+
+/** A stretch an agent sat waiting for a person. Strings are redacted, not escaped. */
+export interface ParkItem {
+  readonly agent: string;
+  readonly what: ParkWhat;
+  readonly since: Date;
+  readonly until: Date;
+  readonly ms: number;
+  readonly ending: ParkEnding;
+  /** who answered: the plugin (when not `parked`), or the person's name */
+  readonly by?: string;
+  /** the held command, when there was one */
+  readonly command?: string;
+}
+
 /** Something the runner did to keep an agent going. */
 export interface RescueItem {
   readonly at: Date;
@@ -77,6 +102,8 @@ export interface RescueItem {
   readonly action: string;
   readonly reason: string;
   readonly verified: boolean | undefined;
+  /** how the answer reached the agent: its own hook, or keys on its screen */
+  readonly channel?: 'hook' | 'screen' | undefined;
   /** the config's guard exception (`guard.allow`) that let it through, if one did */
   readonly allowedBy?: { readonly rule: string; readonly reason: string } | undefined;
 }
@@ -89,6 +116,7 @@ export interface RefusalItem {
   readonly why: string;
   readonly reason: string;
   readonly command: string | undefined;
+  readonly channel?: 'hook' | 'screen' | undefined;
 }
 
 /** A commit made during the night in an agent's working directory. */
@@ -126,11 +154,19 @@ export interface NightModel {
   readonly needsYou: readonly NeedsYouItem[];
   readonly failures: readonly FailureItem[];
   readonly rescues: readonly RescueItem[];
+  /** every stretch an agent waited for a person, oldest first */
+  readonly parks: readonly ParkItem[];
   /** the night was a dry run (`--dry-run`, `actuator.dryRun`): nothing was sent, started or restarted */
   readonly dryRun: boolean;
   /** what a real night would have done: every action the dry run held back, start-up included */
   readonly wouldDo: readonly RescueItem[];
   readonly refusals: readonly RefusalItem[];
+  /** each agent's hook channel at the end of the night: live, or off/inactive and why (the screen path answered) */
+  readonly hookChannels: readonly {
+    readonly agent: string;
+    readonly state: string;
+    readonly reason: string;
+  }[];
   readonly produced: {
     readonly entries: readonly CoordinationEntry[];
     readonly statusLines: readonly StatusLine[];

@@ -2,6 +2,7 @@
 export { dryRunSection } from './dry-run.js';
 export { needsYouSection } from './needs-you.js';
 export { failuresSection } from './failures.js';
+export { parksSection, lostToParks } from './parks.js';
 export { producedSection } from './produced.js';
 export { rescuesSection } from './rescues.js';
 export { agentsSection } from './agents-table.js';

@@ -8,6 +8,7 @@ interface RescueGroup {
   readonly agent: string;
   readonly action: string;
   readonly plugin: string;
+  readonly channel: string;
   readonly reason: string;
   readonly first: Date;
   readonly last: Date;
@@ -18,7 +19,7 @@ interface RescueGroup {
 function group(rescues: readonly RescueItem[]): RescueGroup[] {
   const byKey = new Map<string, RescueGroup>();
   for (const r of rescues) {
-    const key = `${r.agent}|${r.action}|${r.plugin}|${r.reason}`;
+    const key = `${r.agent}|${r.action}|${r.plugin}|${r.channel ?? ''}|${r.reason}`;
     const g = byKey.get(key);
     const unverified = r.verified === false ? 1 : 0;
     byKey.set(
@@ -29,6 +30,7 @@ function group(rescues: readonly RescueItem[]): RescueGroup[] {
             agent: r.agent,
             action: r.action,
             plugin: r.plugin,
+            channel: r.channel ?? '',
             reason: r.reason,
             first: r.at,
             last: r.at,
@@ -44,7 +46,7 @@ function group(rescues: readonly RescueItem[]): RescueGroup[] {
 function mergeAgents(groups: readonly RescueGroup[]): RescueGroup[] {
   const byKey = new Map<string, { group: RescueGroup; agents: string[] }>();
   for (const g of groups) {
-    const key = `${g.action}|${g.plugin}|${g.reason}`;
+    const key = `${g.action}|${g.plugin}|${g.channel}|${g.reason}`;
     const seen = byKey.get(key);
     if (!seen) byKey.set(key, { group: g, agents: [g.agent] });
     else {
@@ -91,8 +93,9 @@ export function rescuesSection(model: NightModel): ReportSection {
         g.count > 1 ? `${clock(g.first)}–${clock(g.last)}` : clock(g.first),
         mdText(cut(g.reason, 100)),
         g.unverified ? `${mdText(g.plugin)} (${g.unverified} not verified)` : mdText(g.plugin),
+        mdText(g.channel),
       ]);
-    parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin'], rows));
+    parts.push(mdTable(['agent', 'action', 'when', 'why', 'plugin', 'channel'], rows));
     if (groups.length > 40) parts.push(`… and ${groups.length - 40} more kinds of rescue.`);
   }
   const excepted = rescues.filter((r) => r.allowedBy);
@@ -123,9 +126,19 @@ export function rescuesSection(model: NightModel): ReportSection {
         mdText(r.why),
         r.command ? mdCode(cut(r.command, 80)) : '',
         mdText(cut(r.reason, 120)),
+        mdText(r.channel ?? ''),
       ]);
-    parts.push(mdTable(['time', 'agent', 'plugin', 'why', 'command', 'reason'], rows));
+    parts.push(mdTable(['time', 'agent', 'plugin', 'why', 'command', 'reason', 'channel'], rows));
   }
+  const offChannels = model.hookChannels.filter((c) => c.state !== 'active');
+  if (model.hookChannels.length > 0)
+    parts.push(
+      offChannels.length === 0
+        ? `**Hook channel**: live for ${model.hookChannels.map((c) => c.agent).join(', ')}.`
+        : `**Hook channel off** (the screen path answered alone): ${offChannels
+            .map((c) => `${mdText(c.agent)} (${c.state}: ${mdText(c.reason)})`)
+            .join('; ')}.`,
+    );
   return {
     id: 'rescues',
     title: rescues.length ? `Rescues (${rescues.length})` : 'Rescues',

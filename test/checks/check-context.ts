@@ -2,7 +2,9 @@
 import pino from 'pino';
 import { configSchema } from '../../config/schema.js';
 import type { GuardResult } from '../../core/guard/types.js';
-import type { AgentStatus, CheckContext, Plugin, StateStore } from '../../core/plugin/types.js';
+import { Spender, type LimitState } from '../../core/plugin/limits.js';
+import { screenModel } from '../../core/watch/screen-model.js';
+import type { AgentStatus, CheckContext, Plugin, ScreenModel, StateStore } from '../../core/plugin/types.js';
 import { classify } from '../../core/screen/classify.js';
 import type { Snapshot } from '../../core/screen/types.js';
 
@@ -15,6 +17,15 @@ export interface CheckHarness<S> {
   /** the plugin's per-agent state */
   readonly state: StateStore<S>;
 }
+
+/** A screen model with nothing on it, for views built by hand. */
+export const emptyScreen: ScreenModel = {
+  transcript: [],
+  newRows: [],
+  newOutput: [],
+  input: null,
+  scrollback: async () => [],
+};
 
 /** Guard stand-in: allows everything except commands matching `block`. */
 export function testGuard(block = /(?!)/): (command: string) => GuardResult {
@@ -30,6 +41,7 @@ export async function harness<O, S>(
   options: unknown = {},
   guard = testGuard(),
   config: Record<string, unknown> = {},
+  typed: readonly string[] = [],
 ): Promise<CheckHarness<S>> {
   const validated = plugin.options ? await plugin.options['~standard'].validate(options) : { value: options };
   if ('issues' in validated && validated.issues)
@@ -48,6 +60,12 @@ export async function harness<O, S>(
   };
   const lookAgain: number[] = [];
   let previous: Snapshot | undefined;
+  let limitState: LimitState | undefined;
+  const limits: StateStore<LimitState> = {
+    get: () => limitState,
+    set: (next) => void (limitState = next),
+    update: (fn) => (limitState = fn(limitState)),
+  };
   const status: { -readonly [K in keyof AgentStatus]: AgentStatus[K] } = {
     name: 'builder',
     state: null,
@@ -93,10 +111,27 @@ export async function harness<O, S>(
         previous,
         agentState: state,
         lookAgain: (ms) => void lookAgain.push(ms),
+        screen: screenModel({
+          snapshot,
+          previous,
+          classification,
+          profile: cfg.agents[0]!.profile,
+          profiles: cfg.profiles,
+          typed,
+          logFile: '/nonexistent/agent.log',
+        }),
+        limit: (spec) => spender.limit(spec),
+        once: (key) => spender.once(key),
       };
+      const spender = new Spender(limits, ctx.now, () => undefined, {
+        plugin: plugin.name,
+        agent: 'builder',
+      });
       const out = await plugin.check!(snapshot, ctx);
       previous = snapshot;
-      return out === undefined ? [] : Array.isArray(out) ? out : [out];
+      const list = out === undefined ? [] : Array.isArray(out) ? out : [out];
+      if (list.length) spender.commit();
+      return list;
     },
   };
 }

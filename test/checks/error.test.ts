@@ -127,4 +127,13 @@ describe('error check', () => {
       /not a regular expression/,
     );
   });
+
+  it("text nightshift typed is never the agent's error; the same row printed by the agent is", async () => {
+    const typed = 'Two suites FAILED last time: run npm test and fix them';
+    const rows = ['$ claude', `> ${typed}`, '⏺ Running the tests now.', '╭────╮', '│ >  │', '╰────╯'];
+    const mine = await harness(error, {}, undefined, {}, [typed]);
+    expect(await mine.look(screen(rows, below))).toEqual([]);
+    const theirs = await harness(error);
+    expect(await theirs.look(screen(rows, below))).toMatchObject([{ data: { pattern: 'failed' } }]);
+  });
 });

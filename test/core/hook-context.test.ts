@@ -7,6 +7,7 @@ import { PluginHost, type AgentView } from '../../core/plugin/host.js';
 import { PluginStateStore } from '../../core/plugin/state.js';
 import type { CheckContext, Plugin } from '../../core/plugin/types.js';
 import { classified, silentLog, snapshotOf, testConfig } from '../helpers/fixtures.js';
+import { emptyScreen } from '../checks/check-context.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -42,6 +43,7 @@ function hostWith(plugins: Plugin<unknown, unknown>[]) {
     classification: classified('input'),
     previous: undefined,
     lookAgain: () => undefined,
+    screen: emptyScreen,
   };
   return { host, view, state };
 }

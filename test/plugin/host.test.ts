@@ -8,6 +8,7 @@ import type { LoadedPlugin } from '../../core/plugin/loader.js';
 import { PluginStateStore } from '../../core/plugin/state.js';
 import type { Actions, Finding, Plugin } from '../../core/plugin/types.js';
 import { classified, silentLog, snapshotOf, testConfig } from '../helpers/fixtures.js';
+import { emptyScreen } from '../checks/check-context.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -43,6 +44,7 @@ function hostWith(plugins: Plugin<unknown, unknown>[], timeout = 200) {
     classification: classified('input'),
     previous: undefined,
     lookAgain: () => undefined,
+    screen: emptyScreen,
   };
   return { host, events, view };
 }

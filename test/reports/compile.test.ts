@@ -31,14 +31,15 @@ describe('compileReport on a night with several agents', async () => {
 
   it('puts the verdict and the counts in the subject', () => {
     expect(report.subject).toBe(
-      '[nightshift] 4 need you · 40 done · 3 failed · 1 plugin failed — night of Fri 10 – Sat 11 Apr 2026',
+      '[nightshift] 4 need you · 40 done · 3 failed · 20 min lost to parks · 1 plugin failed — night of Fri 10 – Sat 11 Apr 2026',
     );
     expect(report.verdict).toBe('failed');
   });
 
-  it('orders the sections: needs you, failures, produced, rescues, agents, timeline, …, detail', () => {
+  it('orders the sections: needs you, parks, failures, produced, rescues, agents, timeline, …, detail', () => {
     expect(titles(report.markdown)).toEqual([
       'Needs you (4)',
+      'Parks (1) · 20 min lost to parks',
       'Failures (3)',
       'Produced',
       'Rescues (64)',

@@ -28,6 +28,7 @@ describe('guard exceptions in the report', () => {
       timeZone: 'UTC',
       rescues: rescues(events, (t) => t),
       refusals: [],
+      hookChannels: [],
     } as unknown as NightModel;
     const section = rescuesSection(model);
     expect(section.markdown).toContain('Guard exceptions used 1 time');
@@ -40,6 +41,7 @@ describe('guard exceptions in the report', () => {
       timeZone: 'UTC',
       rescues: rescues([action({})], (t) => t),
       refusals: [],
+      hookChannels: [],
     } as unknown as NightModel;
     expect(rescuesSection(model).markdown).not.toContain('Guard exceptions');
   });

@@ -1,4 +1,5 @@
 import { NightshiftError } from '../../errors.js';
+import type { PluginsSetting } from '../../plugin/entries.js';
 import { loadPlugins } from '../../plugin/loader.js';
 import { BUILTINS, DEFAULT_PLUGINS } from '../builtins.js';
 import { field } from './raw.js';
@@ -9,10 +10,10 @@ export const pluginsCheck: ConfigCheck = {
   name: 'plugins',
   async run(draft) {
     const entries = field(draft.raw, 'plugins');
-    if (entries !== undefined && !Array.isArray(entries)) return { problems: [] }; // the schema says so
+    if (entries !== undefined && (typeof entries !== 'object' || entries === null)) return { problems: [] }; // the schema says so
     try {
       const plugins = await loadPlugins({
-        entries,
+        entries: entries as PluginsSetting,
         builtins: BUILTINS,
         defaults: DEFAULT_PLUGINS,
         dir: draft.dir,

@@ -23,6 +23,10 @@ export const claudeCode: ProfileSpec = {
     r`^\s*Bash command$`,
   ],
   commands: ['claude'],
+  channel: {
+    kind: 'claude-settings',
+    events: ['PermissionRequest', 'SessionStart', 'Notification', 'Stop', 'StopFailure', 'SessionEnd'],
+  },
   markers: '❯',
   dialogs: [
     {
@@ -108,6 +112,8 @@ export const claudeCode: ProfileSpec = {
     r`/^\s*☐ \S/`,
     r`^\s*(?:❯\s*)?\d+\.\s+Type something\.?$`,
   ],
+  // the question menu's own free-text choice: highlighted, it is a text field (typing replaces the placeholder)
+  freeText: [r`^Type something\.?$`],
   footers: [
     r`Esc to cancel`,
     r`Enter to confirm`,

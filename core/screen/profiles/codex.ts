@@ -16,6 +16,7 @@ export const codex: ProfileSpec = {
     r`\bgpt-\d`,
   ],
   commands: ['codex'],
+  channel: { kind: 'codex-config', events: ['PermissionRequest', 'SessionStart', 'Stop'] },
   markers: '›❯',
   dialogs: [
     {

@@ -16,6 +16,10 @@ export const gemini: ProfileSpec = {
     r`Waiting for user confirmation`,
   ],
   commands: ['gemini'],
+  channel: {
+    kind: 'gemini-system-settings',
+    events: ['BeforeTool', 'SessionStart', 'Notification', 'SessionEnd'],
+  },
   markers: '●',
   dialogs: [
     {

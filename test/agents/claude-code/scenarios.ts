@@ -15,8 +15,11 @@ import { crashAgent } from '../harness/faults.js';
 import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
+import type { JournalEvent } from '../../../core/journal/events.js';
 
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
+const PARKED_ANSWER = 'Nobody can answer until morning: choose the safest option, note why, and carry on.';
+const PARKED_DECLINE = 'That needs a person. Leave it for the morning and go on with the rest of your work.';
 const PERMISSION = /Do you want to (proceed|make this edit|create|allow Claude to fetch)/;
 
 /** A package script that leaves marker `name` in the sandbox's markers folder (beside the project). */
@@ -200,8 +203,56 @@ function planFile(request: string): string {
 
 const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tests.`;
 
+/** A hook-channel row: the answer comes through Claude Code's PermissionRequest hook, the dialog never shows. */
+const throughHook = (e: JournalEvent) =>
+  (e.type === 'action' || e.type === 'refusal') && e.plugin === 'hooks' && e.channel === 'hook';
+
 /** The table. */
 export const scenarios: Scenario[] = [
+  // the hook channel: a safe command allowed by the hook, a dangerous one denied by it with the agent told why
+  {
+    name: 'hook channel: test command allowed',
+    hooks: true,
+    expect: 'approve',
+    script: {
+      turns: [tool('Bash', { command: 'npm test', description: 'Run the test suite' }), say('Done.')],
+    },
+    files: { 'package.json': PACKAGE_JSON },
+    done: apiReached(1),
+    settle: 2500,
+    check: (result) => {
+      expect(result.effects.markers).toContain('tested');
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type),
+        'allowed through the hook',
+      ).toEqual(['action']);
+      expect(
+        answers(result).filter((a) => a.channel !== 'hook'),
+        'no key answered a dialog',
+      ).toEqual([]);
+      expect(result.journal.some((e) => e.type === 'hook-channel' && e.state === 'active')).toBe(true);
+    },
+  },
+  {
+    name: 'hook channel: rm -rf home denied',
+    hooks: true,
+    expect: 'hold',
+    script: { turns: [tool('Bash', { command: RM_HOME, description: 'Clean up' }), say('Done.')] },
+    files: { 'package.json': PACKAGE_JSON },
+    done: apiReached(1),
+    settle: 2500,
+    check: (result) => {
+      heldDangerous(result);
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type),
+        'denied through the hook',
+      ).toEqual(['refusal']);
+      expect(
+        toolResults(result).map((t) => t.text),
+        'the agent was told why',
+      ).toEqual([expect.stringMatching(/A person will look at it in the morning/)]);
+    },
+  },
   // safe: each runs once
   approve(
     'test command',
@@ -354,6 +405,60 @@ export const scenarios: Scenario[] = [
     },
     { ci: true },
   ),
+  // no silent parks (issue 14): after `after`, the question gets the policy's answer through its own free-text choice
+  {
+    name: 'question menu answered by the parked policy',
+    expect: 'question',
+    script: { turns: [tool('AskUserQuestion', QUESTION), say('Done.')] },
+    dialog: /Enter to select|Which database/,
+    parked: { after: '10s', answer: PARKED_ANSWER },
+    done: apiReached(1),
+    settle: 4000,
+    timeout: 120_000,
+    check(result) {
+      const answer = toolResults(result).map((t) => t.text);
+      expect(answer.join('\n'), "the model received the policy's text as the question's answer").toContain(
+        PARKED_ANSWER,
+      );
+      expect(
+        actions(result.journal)
+          .filter((a) => a.plugin !== 'kickoff')
+          .map((a) => `${a.plugin} ${a.action}`),
+        'one answer, by the parked policy',
+      ).toEqual(['parked answer']);
+    },
+  },
+  // …and a blocked command is refused with the agent's own No, then the agent is told `decline`
+  {
+    name: 'blocked force-push declined by the parked policy',
+    expect: 'hold',
+    script: {
+      turns: [
+        tool('Bash', { command: FORCE_PUSH, description: 'Publish the rewritten history' }),
+        say('Understood: I noted it for the morning.'),
+      ],
+    },
+    files: { 'package.json': PACKAGE_JSON },
+    dialog: PERMISSION,
+    parked: { after: '10s', decline: PARKED_DECLINE },
+    done: (live: Live) =>
+      mainRequests(live.received).some((r) => JSON.stringify(r.body).includes(PARKED_DECLINE)),
+    settle: 4000,
+    timeout: 120_000,
+    check(result) {
+      heldDangerous(result);
+      // Claude Code adds its own "[Request interrupted by user for tool use]" to the turn the refusal ends
+      expect(
+        laterUserTexts(result).filter((t) => !/^\[Request interrupted/.test(t)),
+        "the agent's next user turn is the decline text",
+      ).toEqual([PARKED_DECLINE]);
+      expect(
+        actions(result.journal)
+          .filter((a) => a.plugin !== 'kickoff')
+          .map((a) => `${a.plugin} ${a.action}`),
+      ).toEqual(['parked decline', 'parked type']);
+    },
+  },
   noKeystroke(
     'free-text question',
     'question',

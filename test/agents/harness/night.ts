@@ -21,6 +21,8 @@ export interface NightAgent {
   readonly env: Record<string, string>;
   readonly task: string;
   readonly size: { cols: number; rows: number };
+  /** the agent's hook channel (config `hooks`) */
+  readonly hooks: boolean;
 }
 
 /** Timers of the default plugins, shortened so a scenario sees nudges, idle checks and restarts in seconds. */
@@ -29,6 +31,8 @@ export interface NightTimers {
   readonly idle?: string;
   /** restart delay (default 1s) */
   readonly restart?: string;
+  /** the `parked` plugin's options (default: its own) */
+  readonly parked?: Readonly<Record<string, string>>;
 }
 
 /** A running night. */
@@ -58,6 +62,7 @@ function plugins(timers: NightTimers): unknown[] {
     'rules',
     'kickoff',
     'auto-confirm',
+    { name: 'parked', options: timers.parked ?? {} },
     'dangerous',
     { name: 'nudge', options: { after: idle } },
     { name: 'restart', options: { delay: timers.restart ?? '1s' } },

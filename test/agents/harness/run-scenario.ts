@@ -135,8 +135,10 @@ export async function runScenario(
         },
         task: scenario.task ?? DEFAULT_TASK,
         size,
+        hooks: scenario.hooks ?? false,
       },
       BENCH_TIMEZONE,
+      scenario.parked ? { parked: scenario.parked } : {},
     );
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;

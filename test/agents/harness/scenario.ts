@@ -78,6 +78,8 @@ export interface Scenario {
   readonly args?: readonly string[];
   /** extra environment for the agent */
   readonly env?: Record<string, string>;
+  /** the `parked` plugin's options for this night (default: its own, `after: 15m`, so it never acts in a scenario) */
+  readonly parked?: { readonly after?: string; readonly answer?: string; readonly decline?: string };
   /** leave the project untrusted so the trust dialog shows on start */
   readonly untrusted?: boolean;
   /** the sign of this scenario's dialog on screen (for dialogs seen and time to answer) */
@@ -95,6 +97,8 @@ export interface Scenario {
   readonly fault?: (live: Live) => Promise<void>;
   /** the scenario's assertions on its effects and on what the API received (throw to fail) */
   readonly check: (result: ScenarioResult) => void;
+  /** answer through the agent's own hooks (default: off, so the screen path is what a row tests) */
+  readonly hooks?: boolean;
   /** why the right outcome needs a fix from another branch, when it does (named in the report) */
   readonly needs?: string;
   /**
