@@ -135,6 +135,9 @@ export async function prepareRuntime(
   return { loaded, log, tmux, guard, plugins, classify: classifyFor };
 }
 
+/** The guard's rule for a line too large, or too slow, to analyse. */
+const TOO_COMPLEX = 'core.parse.too-complex';
+
 /** Every agent's task and continue message must pass the guard, or the night would refuse to type them: say so at dusk. */
 export function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): Problem[] {
   const problems: Problem[] = [];
@@ -143,7 +146,11 @@ export function checkTypedTexts(agents: readonly AgentConfig[], guard: Guard): P
       const text = agent[key];
       if (!text) continue;
       for (const line of text.split(/\r?\n/).filter((l) => l.trim())) {
-        const verdict = guard.check(line, { cwd: agent.cwd, kind: 'message' });
+        let verdict = guard.check(line, { cwd: agent.cwd, kind: 'message' });
+        // the process's first verdicts are cold: on a loaded machine one can run out of its time budget, so a hold for
+        // that reason is asked again once before the night is refused
+        if (verdict.verdict === 'hold' && verdict.rule === TOO_COMPLEX)
+          verdict = guard.check(line, { cwd: agent.cwd, kind: 'message' });
         if (verdict.verdict !== 'allow')
           problems.push({
             path: `agents[${i}].${key}`,

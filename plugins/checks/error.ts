@@ -69,7 +69,8 @@ const GUTTER = /^\s*⎿\s*/u;
 
 /**
  * `error`: error rows that are new on screen since the previous snapshot (configurable regexes; defaults for stack
- * traces, `Error:`, `FAILED`, panics), with context rows, deduplicated and rate-limited per agent.
+ * traces, `Error:`, `FAILED`, panics), with context rows, deduplicated and rate-limited per agent; and a live agent
+ * stopped on an error its profile calls fatal (pattern `agent-fatal`), so it is escalated.
  */
 export default definePlugin<Options, State>({
   name: 'error',
@@ -112,6 +113,25 @@ export default definePlugin<Options, State>({
         evidence: { rule: `error.${hit.name}`, lines: [text] },
       });
       skipTo = i + o.context; // the trace's next rows are this finding's context
+    }
+    // a live agent stopped on an error its profile calls fatal (an invalid key, an expired login) that no pattern names
+    const c = ctx.classification;
+    const stuck = c.state === 'error' && c.rule.endsWith('.fatal') ? c.evidence.at(-1) : undefined;
+    if (
+      !findings.length &&
+      stuck &&
+      seen[stuck.replace(/\d+/g, '#')] === undefined &&
+      sent.length < o.perHour
+    ) {
+      seen[stuck.replace(/\d+/g, '#')] = now;
+      sent.push(now);
+      findings.push({
+        kind: 'error',
+        severity: 'error',
+        summary: `${ctx.agent.name}: ${stuck.slice(0, 160)}`,
+        data: { line: stuck, context: c.evidence.slice(0, -1), pattern: 'agent-fatal', fatal: true },
+        evidence: { rule: c.rule, lines: [stuck] },
+      });
     }
     if (findings.length || Object.keys(seen).length !== Object.keys(state.seen ?? {}).length)
       ctx.agentState.set({ seen, sent });

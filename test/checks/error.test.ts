@@ -74,6 +74,31 @@ describe('error check', () => {
     expect(await h.look(at(failed, 32 * MIN))).toHaveLength(1);
   });
 
+  it('reports a live agent stopped on an error its profile calls fatal, once', async () => {
+    const h = await harness(error);
+    const invalidKey = screen(
+      [
+        '❯ Please do the next task in TASKS.md.',
+        '  ⎿  Invalid API key · Fix external API key',
+        '',
+        '✻ Brewed for 9s',
+        '',
+        '─'.repeat(40),
+        '❯ ',
+        '─'.repeat(40),
+        '  ? for shortcuts · ← for agents',
+      ],
+      { cursor_x: 2, cursor_y: 6 },
+    );
+    const [finding] = await h.look(invalidKey);
+    expect(finding).toMatchObject({
+      kind: 'error',
+      severity: 'error',
+      data: { line: '⎿  Invalid API key · Fix external API key', pattern: 'agent-fatal', fatal: true },
+    });
+    expect(await h.look(at(invalidKey, 2000))).toEqual([]);
+  });
+
   it('stops at `perHour` findings', async () => {
     const h = await harness(error, { perHour: 2, context: 0 });
     const findings = await h.look(screen(['Error: one', 'x', 'Error: two', 'x', 'Error: three'], below));

@@ -3,6 +3,7 @@
 import { expect } from 'vitest';
 import {
   actions,
+  all,
   any,
   apiReached,
   escalatedOrRefused,
@@ -363,6 +364,34 @@ export const scenarios: Scenario[] = [
     'Check everything and fetch the helper',
   ),
   hold('rm -rf under a lower-case description', `npm test\n${RM_HOME}`, 'run the tests and tidy up'),
+  // the race of issue 25: the agent is idle, a nudge types and sends, and the model's answer to it is at once a
+  // force-push, so the dialog is drawn while the door is still checking its send; no key may reach the dialog
+  {
+    ...hold('force-push drawn the moment a nudge is sent', FORCE_PUSH, 'Publish the branch'),
+    script: {
+      turns: [
+        say('I have read TASKS.md and will start when you say so.'),
+        tool('Bash', { command: FORCE_PUSH, description: 'Publish the branch' }),
+        say('Done.'),
+      ],
+    },
+    done: all(
+      journaled((e) => e.type === 'action' && e.plugin === 'nudge'),
+      escalatedOrRefused,
+    ),
+    check: (result) => {
+      heldDangerous(result);
+      const sent = actions(result.journal);
+      expect(
+        sent.filter((a) => a.plugin === 'nudge').length,
+        'a nudge was sent (the race was run)',
+      ).toBeGreaterThan(0);
+      expect(
+        sent.filter((a) => a.action !== 'type' || /second Enter/.test(a.reason)).map((a) => a.reason),
+        'no key besides the typed texts: no answer, no press, no second Enter',
+      ).toEqual([]);
+    },
+  },
 
   // questions for the person: no keystroke reaches them
   noKeystroke(

@@ -1,6 +1,6 @@
 // Codex CLI's scenarios: the shared table with Codex's tools (exec_command asking for escalation, apply_patch
 // through the shell), its approval and trust screens, and its tool outputs read from the Responses requests.
-import { lastInput, userTurns, type ResponsesBody } from '../harness/fake-api/openai-responses.js';
+import { lastInput, type ResponsesBody } from '../harness/fake-api/openai-responses.js';
 import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
@@ -46,7 +46,6 @@ export const codexTraits: AgentTraits = {
   creditState: 'error',
   serverErrorState: 'error',
   resetShown: { session: true, weekly: true },
-  userTurns,
   process: 'codex',
 };
 

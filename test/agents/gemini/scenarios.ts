@@ -1,6 +1,6 @@
 // Gemini CLI's scenarios: the shared table with Gemini's tools (run_shell_command, write_file, replace), its
 // confirmation and trust screens, and its function responses read from the generateContent requests.
-import { lastUserParts, userTurns, type GeminiBody } from '../harness/fake-api/gemini.js';
+import { lastUserParts, type GeminiBody } from '../harness/fake-api/gemini.js';
 import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
@@ -37,7 +37,6 @@ export const geminiTraits: AgentTraits = {
   creditState: 'limit',
   serverErrorState: 'busy',
   resetShown: { session: true, weekly: false },
-  userTurns,
   process: 'node',
 };
 

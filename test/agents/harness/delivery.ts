@@ -1,49 +1,62 @@
-// Issue 25's "delivered means delivered", asserted on what the model API received: every kickoff and nudge the
-// night journaled as verified is in the conversation exactly once, as a user turn of its own (not glued to another
-// text, not sent twice). Each agent says how to read the user turns out of its API's requests.
-import { expect } from 'vitest';
+// "Delivered" means delivered: every kickoff and nudge that nightshift journaled as submitted and verified reached the
+// model API exactly once, as a user turn of its own (not appended to unsent text, not sent twice, not lost). The shared
+// runner checks it for every scenario of every agent, from what the fake API received.
+import type { JournalEvent } from '../../../core/journal/events.js';
 import { actions, mainRequests } from './conditions.js';
 import type { Received } from './fake-api/server.js';
-import type { ScenarioResult } from './scenario.js';
 
-/** The plugins whose typed text is a message to the model. */
-const MESSAGES = new Set(['kickoff', 'nudge']);
+/** Text as the model sees it, whatever the box did to spaces and line ends. */
+const norm = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/**
- * The user turns of the conversation as the API last saw it: the main request whose history holds the most user
- * turns (each request carries the whole history; a retry carries the same), read by the agent's `turns`.
- */
-export function conversation(received: readonly Received[], turns: (body: unknown) => string[]): string[] {
-  let longest: string[] = [];
-  for (const request of mainRequests(received)) {
-    const seen = turns(request.body);
-    if (seen.length >= longest.length) longest = seen;
-  }
-  return longest;
+/** The texts nightshift journaled as submitted and verified (typed without Enter does not count), in order. */
+export function verifiedSends(events: readonly JournalEvent[]): string[] {
+  return actions(events)
+    .filter((a) => a.action === 'type' && a.verified === true && a.text !== undefined)
+    .filter((a) => !a.reason.startsWith('typed '))
+    .map((a) => norm(a.text!));
 }
 
-/** The text the door types for a message: its non-empty lines joined by spaces. */
-const typed = (text: string | undefined) =>
-  (text ?? '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim())
-    .join(' ')
-    .trim();
-
 /**
- * Asserts that every verified kickoff and nudge reached the model once, as its own user turn: a text sent k times
- * verified (and u times unverified, which may or may not have arrived) is in the conversation k to k+u times.
+ * Each user turn the API saw, once: a turn is known by its place in the conversation and every turn before it, so a
+ * retried request or the next request carrying the same history adds nothing, and a resumed conversation's new turns
+ * are new. (A conversation started afresh with the same first turn is not told apart from a retry.)
  */
-export function deliveredOnce(result: ScenarioResult, turns: (body: unknown) => string[]): void {
-  const said = conversation(result.received, turns).map((t) => t.trim());
-  const sends = actions(result.journal).filter((a) => MESSAGES.has(a.plugin) && a.action === 'type');
-  for (const text of new Set(sends.filter((a) => a.verified).map((a) => typed(a.text)))) {
-    const same = sends.filter((a) => typed(a.text) === text);
-    const verified = same.filter((a) => a.verified).length;
-    const times = said.filter((t) => t === text).length;
-    expect(
-      times >= verified && times <= same.length,
-      `"${text.slice(0, 60)}", journaled verified ${verified} time(s) (${same.length} sent), reached the model ${times} time(s) as its own user turn; the model got: ${JSON.stringify(said)}`,
-    ).toBe(true);
+export function distinctUserTurns(received: readonly Received[]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const request of mainRequests(received)) {
+    const turns = (request.userTurns ?? []).map((parts) => parts.map(norm));
+    turns.forEach((parts, i) => {
+      const key = JSON.stringify(turns.slice(0, i + 1));
+      if (!seen.has(key)) seen.set(key, parts);
+    });
   }
+  return [...seen.values()];
+}
+
+/** What went wrong with the verified sends, one line each; empty when each reached the model once, on its own. */
+export function deliveryProblems(events: readonly JournalEvent[], received: readonly Received[]): string[] {
+  const sends = verifiedSends(events);
+  const sent = new Set(sends);
+  const turns = distinctUserTurns(received);
+  const problems: string[] = [];
+  for (const text of sent) {
+    const journaled = sends.filter((s) => s === text).length;
+    const carrying = turns.filter((parts) => parts.includes(text));
+    if (carrying.length !== journaled)
+      problems.push(
+        `"${text.slice(0, 80)}" was journaled as delivered ${journaled}× but reached the model ${carrying.length}×`,
+      );
+    for (const parts of carrying)
+      if (parts.length !== 1)
+        problems.push(
+          `"${text.slice(0, 80)}" shared its user turn with ${JSON.stringify(parts.slice(0, 4))}`,
+        );
+  }
+  return problems;
+}
+
+/** Verified sends whose user turn the API has not seen yet (the runner waits a little for them). */
+export function undelivered(events: readonly JournalEvent[], received: readonly Received[]): string[] {
+  const turns = distinctUserTurns(received);
+  return [...new Set(verifiedSends(events))].filter((text) => !turns.some((parts) => parts.includes(text)));
 }

@@ -42,6 +42,8 @@ export interface BenchNight {
   readonly configFile: string;
   /** the journal so far */
   events(): JournalEvent[];
+  /** the night process has ended (by itself: a config it refused, a crash) */
+  exited(): boolean;
   /** ends the night (SIGTERM), waits for its report, and kills its tmux server */
   stop(): Promise<{ exitCode: number | undefined; output: string }>;
 }
@@ -102,6 +104,8 @@ export function startNight(
     [...cliCommand(), 'night', '--now', '--for', '20m', '--config', configFile],
     { cwd: dir, reject: false, all: true, env: { TMUX: undefined, TMUX_PANE: undefined } },
   ) as ResultPromise<{ reject: false; all: true }>;
+  let ended = false;
+  void child.finally(() => (ended = true));
   const journalFile = () => {
     const nights = join(stateDir, 'nights');
     const id = existsSync(nights) ? readdirSync(nights)[0] : undefined;
@@ -111,6 +115,7 @@ export function startNight(
     socket,
     session,
     configFile,
+    exited: () => ended,
     events() {
       const file = journalFile();
       if (!file || !existsSync(file)) return [];

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AgentAdapter, Installed } from './adapter.js';
 import { startFakeApi, type ApiHandler, type FakeApi } from './fake-api/server.js';
 import { makeCertificate } from './certificate.js';
+import { undelivered } from './delivery.js';
 import { endProcessesWithHome } from './leftovers.js';
 import { startNight } from './night.js';
 import { environOfTree, watchPane } from './pane-watcher.js';
@@ -65,6 +66,9 @@ function bootSlot(drawn: () => boolean): void {
 }
 
 const BOOT_MS = 45_000;
+
+/** How long after the scenario is over a verified send may take to reach the API. */
+const DELIVERY_WAIT_MS = 15_000;
 
 /** Waits for the slot before `bootSlot`'s caller. */
 async function waitForBootSlot(): Promise<void> {
@@ -155,9 +159,14 @@ export async function runScenario(
     };
     const fault = scenario.fault?.(live);
     const deadline = Date.now() + (scenario.timeout ?? 150_000);
-    while (Date.now() < deadline && homeSafe !== false && !scenario.done(live)) await sleep(200);
+    const running = night;
+    while (Date.now() < deadline && homeSafe !== false && !running.exited() && !scenario.done(live))
+      await sleep(200);
     const timedOut = !scenario.done(live);
     if (homeSafe !== false) await sleep(scenario.settle ?? 4000);
+    // a send verified on screen may still be on its way to the API: give it a moment before the check
+    const late = Date.now() + DELIVERY_WAIT_MS;
+    while (Date.now() < late && undelivered(night.events(), api.received).length) await sleep(200);
     await fault;
     await watcher.stop();
     const journal = night.events();

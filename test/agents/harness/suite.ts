@@ -3,6 +3,7 @@
 import { afterAll, describe, it } from 'vitest';
 import type { AgentAdapter } from './adapter.js';
 import { writeCaptures } from './capture.js';
+import { deliveryProblems } from './delivery.js';
 import { publish, runFigure, summarize, type RunFigure } from './figures.js';
 import { findInstalled } from './installed.js';
 import { runScenario } from './run-scenario.js';
@@ -49,6 +50,9 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
             if (scenario.dialog && !result.screens.some((screen) => scenario.dialog!.test(screen.text)))
               throw new Error(`the scenario's screen (${String(scenario.dialog)}) was never drawn`);
             scenario.check(result);
+            // issue 25: every kickoff and nudge journaled as verified reached the model once, as its own user turn
+            const problems = deliveryProblems(result.journal, result.received);
+            if (problems.length) throw new Error(`delivery: ${problems.join('; ')}`);
           } catch (error) {
             failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
             if (result.timedOut) failure = `timed out waiting for the scenario to finish; ${failure}`;

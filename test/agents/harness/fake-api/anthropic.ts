@@ -49,6 +49,19 @@ export function lastUserContent(body: MessagesBody): { toolResults: ToolResult[]
   return { toolResults, texts };
 }
 
+/** Per user message of the history, its text parts (tool results and `<…>` context blocks left out). */
+export function userTurns(body: MessagesBody): string[][] {
+  return (body.messages ?? [])
+    .filter((m) => m.role === 'user')
+    .map((m) => {
+      const blocks = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
+      return (Array.isArray(blocks) ? (blocks as Record<string, unknown>[]) : []).flatMap((b) =>
+        b.type === 'text' && typeof b.text === 'string' && !b.text.startsWith('<') ? [b.text] : [],
+      );
+    })
+    .filter((texts) => texts.length > 0);
+}
+
 /** A tool result the agent sent back. */
 export interface ToolResult {
   readonly toolUseId: string;
@@ -85,6 +98,7 @@ export function anthropicHandler(options: AnthropicOptions): ApiHandler {
     request.kind = 'main';
     const index = turnIndex(body);
     request.turn = index;
+    request.userTurns = userTurns(body);
     const turn = options.script.turns[index] ?? options.script.after ?? { kind: 'text', text: 'Done.' };
     reply(response, body, turn);
     return true;

@@ -48,16 +48,14 @@ export function lastUserParts(body: GeminiBody): {
   return { responses, texts };
 }
 
-/**
- * Every user turn of a request's history: each text part of a user content (context parts, starting `<`, left out).
- * Gemini CLI merges user turns that follow each other without a model reply into one content, a part each.
- */
-export function userTurns(body: unknown): string[] {
-  return ((body as GeminiBody).contents ?? []).flatMap((content) =>
-    content.role !== 'user'
-      ? []
-      : (content.parts ?? []).flatMap((p) => (p.text && !p.text.startsWith('<') ? [p.text] : [])),
-  );
+/** Per user content of the history, its text parts (function responses and `<…>` context left out). */
+export function userTurns(body: GeminiBody): string[][] {
+  return (body.contents ?? [])
+    .filter((c) => c.role === 'user')
+    .map((c) =>
+      (c.parts ?? []).flatMap((part) => (part.text && !part.text.startsWith('<') ? [part.text] : [])),
+    )
+    .filter((texts) => texts.length > 0);
 }
 
 /** A value that satisfies a JSON schema well enough for the CLI's side questions; the next speaker is the person. */
@@ -113,6 +111,7 @@ export function geminiHandler(script: ModelScript): ApiHandler {
     request.kind = 'main';
     const index = turnIndex(body);
     request.turn = index;
+    request.userTurns = userTurns(body);
     const turn: Turn = script.turns[index] ?? script.after ?? { kind: 'text', text: 'Done.' };
     if (turn.kind === 'error') sendError(response, turn.error);
     else if (turn.kind === 'text') stream(response, [{ text: turn.text }]);

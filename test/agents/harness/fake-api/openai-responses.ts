@@ -72,16 +72,17 @@ export function lastInput(body: ResponsesBody): { outputs: string[]; texts: stri
   return { outputs, texts };
 }
 
-/** Every user turn of a request's history (Codex's own context messages, which start with `<`, left out). */
-export function userTurns(body: unknown): string[] {
-  return ((body as ResponsesBody).input ?? []).flatMap((item) => {
-    if (item.type !== 'message' || item.role !== 'user') return [];
-    const text =
-      typeof item.content === 'string'
-        ? item.content
-        : (item.content ?? []).map((c) => c.text ?? '').join('');
-    return text.startsWith('<') ? [] : [text];
-  });
+/** Per user message of the input, its text parts (Codex's `<…>` context items left out). */
+export function userTurns(body: ResponsesBody): string[][] {
+  return (body.input ?? [])
+    .filter((item) => item.type === 'message' && item.role === 'user')
+    .map((item) =>
+      (typeof item.content === 'string'
+        ? [item.content]
+        : (item.content ?? []).map((c) => c.text ?? '')
+      ).filter((text) => text !== '' && !text.startsWith('<')),
+    )
+    .filter((texts) => texts.length > 0);
 }
 
 /** The handler for `startFakeApi`: `script.turns[n]` answers the request with n model turns in its history. */
@@ -107,6 +108,7 @@ export function responsesHandler(script: ModelScript): ApiHandler {
     request.kind = 'main';
     const index = turnIndex(body);
     request.turn = index;
+    request.userTurns = userTurns(body);
     const turn: Turn = script.turns[index] ?? script.after ?? { kind: 'text', text: 'Done.' };
     if (turn.kind === 'error') sendError(response, turn.error);
     else if (turn.kind === 'text') stream(response, [message(turn.text)]);

@@ -22,6 +22,11 @@ export interface Received {
   kind: 'main' | 'side' | 'page' | 'other';
   /** the script turn it was answered with (main requests) */
   turn?: number;
+  /**
+   * the conversation's user turns as this request carries them (main requests): per user message, its text parts,
+   * the CLI's own context blocks (`<system-reminder>`, `<environment_context>`…) and tool results left out
+   */
+  userTurns?: string[][];
 }
 
 /** Handles one API request; returns false when the path is not the API's. */

@@ -1,0 +1,88 @@
+// The bench's delivery check on hand-made API traffic in Claude Code's shape: a verified send must be one user turn of
+// its own, once; a retried request adds nothing; a lost, doubled or merged send is named.
+import { describe, expect, it } from 'vitest';
+import type { JournalEvent } from '../../../core/journal/events.js';
+import { deliveryProblems } from './delivery.js';
+import { userTurns, type MessagesBody } from './fake-api/anthropic.js';
+import type { Received } from './fake-api/server.js';
+
+const TASK = 'Please do the next task in TASKS.md.';
+const NUDGE = 'Please continue with your task list.';
+
+const sent = (text: string, verified = true): JournalEvent =>
+  ({
+    t: '2026-12-07T04:00:00.000Z',
+    type: 'action',
+    agent: 'claude-code',
+    plugin: 'nudge',
+    action: 'type',
+    text,
+    reason: `submitted "${text}"`,
+    screenHash: 'x',
+    dryRun: false,
+    verified,
+  }) as JournalEvent;
+
+const user = (...texts: string[]) => ({
+  role: 'user',
+  content: [
+    { type: 'text', text: '<system-reminder>context</system-reminder>' },
+    ...texts.map((text) => ({ type: 'text', text })),
+  ],
+});
+const model = { role: 'assistant', content: [{ type: 'text', text: 'Done.' }] };
+
+/** One main request carrying `messages`, as the fake API records it. */
+const request = (...messages: unknown[]): Received => {
+  const body = { messages } as MessagesBody;
+  return {
+    at: 0,
+    method: 'POST',
+    path: '/v1/messages',
+    headers: {},
+    body,
+    kind: 'main',
+    userTurns: userTurns(body),
+  };
+};
+
+describe('delivery check', () => {
+  it.each([
+    [
+      'the task, then a nudge, each once',
+      [sent(TASK), sent(NUDGE)],
+      [request(user(TASK)), request(user(TASK), model, user(NUDGE))],
+      [],
+    ],
+    ['a retried request adds nothing', [sent(TASK)], [request(user(TASK)), request(user(TASK))], []],
+    ['an unverified send is not checked', [sent(NUDGE, false)], [request(user(TASK))], []],
+    [
+      'a verified send that never arrived',
+      [sent(TASK), sent(NUDGE)],
+      [request(user(TASK))],
+      ['reached the model 0×'],
+    ],
+    [
+      'a send that arrived twice',
+      [sent(NUDGE)],
+      [request(user(NUDGE), model, user(NUDGE))],
+      ['reached the model 2×'],
+    ],
+    [
+      'a nudge typed onto unsent text',
+      [sent(TASK), sent(NUDGE)],
+      [request(user(`${TASK}${NUDGE}`))],
+      ['reached the model 0×', 'reached the model 0×'],
+    ],
+    [
+      'two sends in one user turn',
+      [sent(TASK), sent(NUDGE)],
+      [request(user(TASK, NUDGE))],
+      ['shared its user turn', 'shared its user turn'],
+    ],
+  ] as const)('%s', (_name, events, received, want) => {
+    const problems = deliveryProblems(events, received);
+    expect(problems).toHaveLength(want.length);
+    want.forEach((w, i) => expect(problems[i]).toContain(w));
+  });
+});
