@@ -125,8 +125,8 @@ describe.skipIf(!hasTmux)('live tmux captures', () => {
     expect(first.ttyEcho).toBe(true);
     const h = await harness(prompt);
     expect(await h.look(first)).toEqual([]);
-    expect(h.lookAgain).toEqual([500]);
-    await sleep(520);
+    expect(h.lookAgain).toEqual([200]);
+    await sleep(220);
     const [finding] = await h.look(await capture(pane));
     expect(finding).toMatchObject({
       kind: 'confirm',
