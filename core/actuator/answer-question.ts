@@ -6,6 +6,7 @@ import type { RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome } from '../plugin/types.js';
 import type { QuestionMenu } from '../screen/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
+import { answeredAlready } from './checks.js';
 import type { ActuatorParts } from './parts.js';
 import { answerQuestionMenu, type QuestionReply } from './question-answer.js';
 import { JOURNAL_FAILED, preview } from './records.js';
@@ -51,13 +52,8 @@ export async function answerQuestion(
       return refuse('keys', `"${choice.label}" would stick beyond this question: never chosen by nightshift`);
     answer = { choice: choice.number };
   }
-  const last = agent.lastAnswer;
-  if (last && last.hash === snapshot.hash)
-    return {
-      ok: false,
-      why: 'stale',
-      reason: 'this screen was already answered and has not changed since',
-    };
+  const answered = answeredAlready(agent, snapshot.hash);
+  if (answered) return answered;
   const budget = budgets.spend(agent);
   if (budget) return refuse(budget.why, budget.reason);
   const what = 'text' in answer ? `typed "${preview(answer.text)}"` : `choice ${answer.choice}`;

@@ -4,6 +4,7 @@ import type { RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome, Key } from '../plugin/types.js';
 import type { Dialog } from '../screen/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
+import { answeredAlready } from './checks.js';
 import type { ActuatorParts } from './parts.js';
 import { JOURNAL_FAILED } from './records.js';
 import { sendKeys } from './send.js';
@@ -35,13 +36,8 @@ export async function answerDialog(
       return refuse('guard', `${verdict.verdict}: ${verdict.reason}`, verdict);
     allowedBy = verdict?.allowedBy;
   }
-  const last = agent.lastAnswer;
-  if (last && last.hash === snapshot.hash)
-    return {
-      ok: false,
-      why: 'stale',
-      reason: 'this screen was already answered and has not changed since',
-    };
+  const answered = answeredAlready(agent, snapshot.hash);
+  if (answered) return answered;
   const budget = budgets.spend(agent);
   if (budget) return refuse(budget.why, budget.reason);
   if (deps.options.dryRun)

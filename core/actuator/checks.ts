@@ -1,6 +1,7 @@
 // The checks before any key: not given up, pane alive, not in copy mode, a fresh look; and for typing, where text
 // would go and what the input holds.
 import type { ActionName } from '../journal/events.js';
+import type { ActionOutcome } from '../plugin/types.js';
 import { resolveProfiles, type Profile } from '../screen/resolve-profiles.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
@@ -12,6 +13,13 @@ import type { Reading } from './typing.js';
 
 /** how long a note after a decline waits for the input box to come back */
 const FOLLOW_UP_MS = 3000;
+
+/** Never one screen twice: the refusal for a screen this agent already answered and that has not changed since. */
+export function answeredAlready(agent: AgentRuntime, screenHash: string): ActionOutcome | undefined {
+  const last = agent.lastAnswer;
+  if (!last || last.hash !== screenHash) return undefined;
+  return { ok: false, why: 'stale', reason: 'this screen was already answered and has not changed since' };
+}
 
 /** Fresh looks at a pane before keys go to it; remembers the last look per agent during one action. */
 export class ScreenChecks {
