@@ -147,6 +147,7 @@ describe('the parks section and the headline', () => {
     plugins: [],
     dryRun: false,
     wouldDo: [],
+    work: [],
   } as unknown as NightModel;
 
   it('lists each park with what, since, how long and the ending', () => {
