@@ -1,4 +1,4 @@
-import type { JournalEvent } from '../../core/index.js';
+import type { JournalEvent, PaneState } from '../../core/index.js';
 import type { CoordinationEntry, StatusLine } from '../coordination/types.js';
 import type { FailureItem } from './types.js';
 
@@ -7,6 +7,8 @@ const FAILED = new Set(['ERROR', 'FAILED', 'FAIL', 'FAILURE', 'ABORTED']);
 const TWIN_MS = 10 * 60_000;
 /** An exit this soon after a start means the agent never got going. */
 export const QUICK_EXIT_MS = 10_000;
+/** Screens only a running agent draws (an error or plain output may be the shell's own). */
+const LIFE_SIGNS = new Set<PaneState>(['input', 'busy', 'confirm', 'question', 'limit', 'secret']);
 const SHELL_CODES: Record<number, string> = { 126: 'not executable', 127: 'command not found' };
 
 /** What went wrong: final exits, error findings, ERROR lines and failed entries of the agents' records, tmux lost. */
@@ -30,15 +32,20 @@ export function failures(
     if (e.type === 'agent-started' || e.type === 'agent-restarted') lastStart.set(e.agent, Date.parse(e.t));
   let tmuxLost: JournalEvent | undefined;
   const startedAt = new Map<string, { t: number; command: string }>();
+  /** agents whose program drew a screen of its own since its last start: it did start, whenever it exited */
+  const showedLife = new Set<string>();
   for (const e of events) {
     if (e.type === 'agent-started' && !e.adopted)
       startedAt.set(e.agent, { t: Date.parse(e.t), command: e.command });
     else if (e.type === 'agent-restarted') startedAt.set(e.agent, { t: Date.parse(e.t), command: e.command });
+    if (e.type === 'agent-started' || e.type === 'agent-restarted') showedLife.delete(e.agent);
+    if (e.type === 'state' && LIFE_SIGNS.has(e.to)) showedLife.add(e.agent);
     if (e.type === 'finding' && e.kind === 'exited') {
       const start = startedAt.get(e.agent);
       const status = exitStatus(e.data);
       const after = start ? Date.parse(e.t) - start.t : Infinity;
-      if (after > QUICK_EXIT_MS && (status === undefined || !SHELL_CODES[status])) continue;
+      const quick = after <= QUICK_EXIT_MS && !showedLife.has(e.agent);
+      if (!quick && (status === undefined || !SHELL_CODES[status])) continue;
       const how = status === undefined ? 'exited' : `exited with status ${status}`;
       const why = status !== undefined && SHELL_CODES[status] ? ` (${SHELL_CODES[status]})` : '';
       const when = Number.isFinite(after) ? ` ${Math.max(1, Math.round(after / 1000))}s after its start` : '';

@@ -150,6 +150,40 @@ describe('failures', () => {
     );
     expect(list.map((f) => [f.agent, f.what])).toEqual([['b', 'exited with status 2 and was not restarted']]);
   });
+
+  it('a quick exit is "could not start" only when the program never drew a screen of its own', () => {
+    const started = (agent: string) =>
+      ({
+        t: t(0),
+        type: 'agent-started',
+        agent,
+        paneId: '%1',
+        command: `run ${agent}`,
+        adopted: false,
+      }) as const;
+    const exited = (agent: string) =>
+      ({
+        t: t(0.1),
+        type: 'finding',
+        agent,
+        kind: 'exited',
+        plugin: 'exit',
+        severity: 'error',
+        data: { status: 1 },
+      }) as const;
+    const list = failures(
+      [
+        started('silent'),
+        started('worked'),
+        { t: t(0.05), type: 'state', agent: 'worked', from: null, to: 'busy', rule: 'x', hash: 'h' },
+        exited('silent'),
+        exited('worked'),
+      ] as unknown as Parameters<typeof failures>[0],
+      { entries: [], statusLines: [], agentOfTag: () => undefined, cutShort: undefined },
+      id,
+    );
+    expect(list.filter((f) => f.couldNotStart).map((f) => f.agent)).toEqual(['silent']);
+  });
 });
 
 describe('coordination silence', () => {
