@@ -1,4 +1,5 @@
 // The composition root's shared wiring: config, logger, tmux, guard, classifier and plugins for one process.
+import type { ClassifyScreen } from '../watch/watch.js';
 import { isAbsolute, join, relative } from 'node:path';
 import type { Logger } from 'pino';
 import { loadConfig, type LoadedConfig } from '../../config/load.js';
@@ -11,7 +12,7 @@ import { adoptStateDir, octal } from '../files/private.js';
 import { paneWriterCommand } from '../logs/pane-writer.js';
 import { loadPlugins, type LoadedPlugin } from '../plugin/loader.js';
 import { classify } from '../screen/index.js';
-import type { Classification, Snapshot } from '../screen/types.js';
+import type { Snapshot } from '../screen/types.js';
 import { checkTmuxVersion, createTmux } from '../tmux/index.js';
 import type { Tmux } from '../tmux/types.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
@@ -24,11 +25,7 @@ export interface Runtime {
   readonly tmux: Tmux;
   readonly guard: Guard;
   readonly plugins: readonly LoadedPlugin[];
-  readonly classify: (
-    snapshot: Snapshot,
-    agent: AgentConfig,
-    previous: Snapshot | undefined,
-  ) => Classification;
+  readonly classify: ClassifyScreen;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../config/load.js';
-import type { AgentConfig } from '../../config/schema.js';
 import { newAgentRuntime, type AgentRuntime } from '../watch/agent-runtime.js';
 import { openNightControl } from '../control/night-control.js';
 import { NightshiftError } from '../errors.js';
@@ -23,10 +22,9 @@ import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
-import type { Classification, Snapshot } from '../screen/types.js';
 import type { EndReader } from '../queue/end-signal.js';
 import { nightQueue } from '../queue/night-queue.js';
-import { createWatch } from '../watch/watch.js';
+import { createWatch, type ClassifyScreen } from '../watch/watch.js';
 import { tick } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
 
@@ -36,12 +34,7 @@ export interface NightOptions {
   readonly plugins: readonly LoadedPlugin[];
   readonly tmux: Tmux;
   readonly guard: Guard;
-  /** the screen classifier (core/screen), bound to the config's profiles and time zone */
-  readonly classify: (
-    snapshot: Snapshot,
-    agent: AgentConfig,
-    previous: Snapshot | undefined,
-  ) => Classification;
+  readonly classify: ClassifyScreen;
   readonly log: Logger;
   readonly plan: NightPlan;
   /** ends the night early (SIGINT/SIGTERM) */

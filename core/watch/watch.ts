@@ -17,16 +17,19 @@ import { toSnapshot } from '../screen/snapshot.js';
 import type { TickDeps } from './tick.js';
 import type { Tmux } from '../tmux/types.js';
 
+/** The screen classifier (core/screen), bound to the config's profiles and time zone. */
+export type ClassifyScreen = (
+  snapshot: Snapshot,
+  agent: AgentConfig,
+  previous: Snapshot | undefined,
+) => Classification;
+
 export interface WatchOptions {
   readonly config: Config;
   readonly plugins: readonly LoadedPlugin[];
   readonly tmux: Tmux;
   readonly guard: Guard;
-  readonly classify: (
-    snapshot: Snapshot,
-    agent: AgentConfig,
-    previous: Snapshot | undefined,
-  ) => Classification;
+  readonly classify: ClassifyScreen;
   /** false when the event could not be written (disk full); see the actuator */
   readonly journal: (event: NewJournalEvent) => boolean | void;
   readonly log: Logger;
