@@ -78,6 +78,13 @@ function cliCommand(): string[] {
   return ['--import', join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs'), join(root, 'core', 'cli.ts')];
 }
 
+/**
+ * The CI markers taken out of the night's environment, and so out of its tmux server's and its agents':
+ * Gemini CLI reads CI=true or GITHUB_ACTIONS=true as "no terminal" and exits asking for --prompt, so on a CI
+ * runner the bench would test a headless Gemini nobody runs at night.
+ */
+const NOT_IN_CI = { CI: undefined, GITHUB_ACTIONS: undefined, CONTINUOUS_INTEGRATION: undefined } as const;
+
 /** Writes the config into `dir` and starts `nightshift night --now --for 20m` there. */
 export function startNight(
   dir: string,
@@ -102,7 +109,7 @@ export function startNight(
   const child: ResultPromise<{ reject: false; all: true }> = execa(
     process.execPath,
     [...cliCommand(), 'night', '--now', '--for', '20m', '--config', configFile],
-    { cwd: dir, reject: false, all: true, env: { TMUX: undefined, TMUX_PANE: undefined } },
+    { cwd: dir, reject: false, all: true, env: { TMUX: undefined, TMUX_PANE: undefined, ...NOT_IN_CI } },
   ) as ResultPromise<{ reject: false; all: true }>;
   let ended = false;
   void child.finally(() => (ended = true));
