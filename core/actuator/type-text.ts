@@ -10,8 +10,9 @@ import { JOURNAL_FAILED, preview } from './records.js';
 import { typeChecked, type TypingIO } from './typing.js';
 
 /**
- * Per agent, a first key an attempt gave up on that may still show up late (taken back before the next typing), and
- * when; after `STRAY_MS` it is taken as lost (a key that shows up later still finds the input not empty).
+ * Per agent, text of nightshift's own that an attempt gave up on and could not clear, which may still show up late (a
+ * first key, or a whole text a loaded program lays out late): taken back before the next typing. After `STRAY_MS` it
+ * is taken as lost (text that shows up later still finds the input not empty).
  */
 const strays = new WeakMap<AgentRuntime, { key: string; at: number }>();
 const STRAY_MS = 120_000;
@@ -113,16 +114,19 @@ export async function typeText(
     timing: { enterGap: Math.max(enterGap, deps.options.enterDelay), clear },
     ...(stray !== undefined && { stray }),
   });
-  if (typed.done !== 'stopped') strays.delete(agent);
-  else if (typed.stray !== undefined && typed.stray !== stray)
-    strays.set(agent, { key: typed.stray, at: deps.now().getTime() });
+  if (typed.stray !== undefined) {
+    if (typed.stray !== stray) strays.set(agent, { key: typed.stray, at: deps.now().getTime() });
+  } else if (typed.done !== 'stopped' || typed.tookBack !== undefined) strays.delete(agent);
+  // the journal says when nightshift first took its own unsent text back out of the input
+  const tookBack =
+    typed.tookBack === undefined ? '' : ` (first took back its own unsent "${preview(typed.tookBack)}")`;
   switch (typed.done) {
     case 'stopped':
-      return refuse(typed.why, typed.reason);
+      return refuse(typed.why, `${typed.reason}${tookBack}`);
     case 'typed':
       return records.sent(plugin, agent, 'type', snapshot.hash, {
         text,
-        reason: `typed "${preview(text)}"`,
+        reason: `typed "${preview(text)}"${tookBack}`,
         dryRun: false,
         verified: true,
         allowedBy,
@@ -131,13 +135,13 @@ export async function typeText(
       if (typed.verified && text.trim() === agent.config.task?.trim()) agent.status.taskSentAt = deps.now();
       return records.sent(plugin, agent, 'type', snapshot.hash, {
         text,
-        reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,
+        reason: `submitted "${preview(text)}"${typed.enters > 1 ? ' (second Enter)' : ''}${tookBack}${typed.verified ? '' : ` — not verified: ${typed.reason}`}`,
         dryRun: false,
         verified: typed.verified,
         allowedBy,
       });
     case 'stuck': {
-      const reason = `typed "${preview(text)}" but it stayed in the input after ${typed.enters} Enter${typed.enters > 1 ? 's' : ''}${typed.cleared ? '; cleared it' : ''}`;
+      const reason = `typed "${preview(text)}"${tookBack} but it stayed in the input after ${typed.enters} Enter${typed.enters > 1 ? 's' : ''}${typed.cleared ? '; cleared it' : ''}`;
       records.sent(plugin, agent, 'type', snapshot.hash, {
         text,
         reason,

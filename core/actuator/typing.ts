@@ -3,6 +3,8 @@
 //   2. the rest, then the profile's gap, then a settled reading: the text exactly in the input, nothing else on top;
 //   3. Enter only right after that reading; then the text must leave the input and the agent be seen working;
 //   4. a second Enter only after the same checks again; text left behind is cleared where that is safe.
+// Text of its own that nightshift could not clear (a program that lays it out late, under load) is named as a stray:
+// the next attempt waits for it to land and takes it back, so its own unsent text never blocks the input for good.
 // Every stop is a value saying how far it got, so the actuator can journal what reached the pane.
 import type { InputShape } from '../screen/resolve-profiles.js';
 import type { Classification, Snapshot } from '../screen/types.js';
@@ -41,21 +43,20 @@ export interface TypingPlan {
   readonly before: string;
   readonly timing: Pick<InputShape, 'enterGap' | 'clear'>;
   /**
-   * A first key an earlier attempt typed that had not shown when it gave up (a program still starting takes keys
-   * late): while the input is still empty nothing is typed (keys would pile up behind it); when the input holds
-   * exactly that key and nothing else, it is taken back before typing.
+   * Text an earlier attempt typed that had not (all) shown when it gave up: a first key (a program still starting
+   * takes keys late) or the whole text (a program that lays out a long text late, under load). While the input holds
+   * only a part of it (or nothing) nothing is typed (keys would pile up behind it); when the input holds exactly that
+   * text and nothing else, it is taken back before typing.
    */
   readonly stray?: string;
 }
 
-/** How typing ended. `reached` says what got to the pane before a stop, for the journal. */
-export type Typed =
+/** How typing ended, and what of nightshift's own text it left behind or took back, for the journal. */
+export type Typed = (
   | {
       readonly done: 'stopped';
       readonly why: 'screen' | 'not-ready';
       readonly reason: string;
-      /** a key typed that may still show up later (see `TypingPlan.stray`) */
-      readonly stray?: string;
     }
   | { readonly done: 'typed' }
   | {
@@ -64,7 +65,13 @@ export type Typed =
       readonly enters: number;
       readonly reason: string;
     }
-  | { readonly done: 'stuck'; readonly enters: number; readonly cleared: boolean };
+  | { readonly done: 'stuck'; readonly enters: number; readonly cleared: boolean }
+) & {
+  /** text typed that may still show up later, not cleared (see `TypingPlan.stray`) */
+  readonly stray?: string;
+  /** an earlier attempt's stray, found alone in the input and taken back before this typing */
+  readonly tookBack?: string;
+};
 
 const POLL_MS = 100;
 /** the rule of a blank screen */
@@ -77,6 +84,8 @@ const ECHO_MS = 3000;
 const LATE_ECHO_MS = 1000;
 /** how long the typed text may take to show and settle */
 const SETTLE_MS = 4000;
+/** how long nightshift's own text, still landing when typing stopped, may take to show before it is cleared */
+const LAND_MS = 10_000;
 /** the looks after Enter: the agent must be seen working within these */
 const VERIFY_MS = [150, 250, 350, 500, 700, 1000, 1500];
 
@@ -88,23 +97,33 @@ export async function typeChecked(io: TypingIO, plan: TypingPlan): Promise<Typed
     // an agent's input must be empty: a key typed onto text nobody sent would submit both
     let now = await io.read();
     if (!now?.target) return stop('screen', 'the input went away before the first key');
-    // a key typed earlier that has not shown yet is still on its way: one more would pile up behind it
-    if (plan.stray && boxContent(now.input) === '')
+    const { stray } = plan;
+    const held = boxContent(now.input);
+    // text typed earlier that has not (all) shown yet is still on its way: more would pile up behind it (a whole
+    // text that shows nothing at all is not taken as on its way: only a first key is typed alone)
+    const landing = held ? boxContent([stray ?? '']).startsWith(held) : [...(stray ?? '')].length === 1;
+    if (stray && held !== boxContent([stray]) && landing)
       return {
         ...stop(
           'not-ready',
-          'a key typed earlier has not shown in the input yet; nothing more is typed until it does',
+          `text typed earlier ("${short(stray)}") has not ${held ? 'all ' : ''}shown in the input yet; nothing more is typed until it does`,
         ),
-        stray: plan.stray,
+        stray,
       };
-    if (plan.stray && boxContent(now.input) === boxContent([plan.stray])) {
-      // nightshift's own key from an attempt that gave up, shown late: take it back, and only it
-      await io.sendKeys(Array.from({ length: [...plan.stray].length }, () => 'BSpace'));
-      const empty = await until(io, ECHO_MS, (r) => boxContent(r.input) === '');
-      if (!empty.ok) return stop('screen', 'a key typed earlier could not be taken back from the input');
+    if (stray && held === boxContent([stray])) {
+      // nightshift's own text from an attempt that gave up, shown late: take it back, and only it
+      await io.sendKeys(clearKeys(plan, stray));
+      const empty = await until(io, LAND_MS, (r) => boxContent(r.input) === '');
+      if (!empty.ok)
+        return stop(
+          'screen',
+          `text typed earlier ("${short(stray)}") could not be taken back from the input`,
+        );
       now = empty.last;
+      const typed = await typeChecked(io, { ...plan, stray: undefined } as TypingPlan);
+      return { ...typed, tookBack: stray };
     }
-    if (boxContent(now.input) !== '')
+    if (held !== '')
       return stop(
         'screen',
         'the input holds text that was never sent; nightshift types only into an empty input',
@@ -182,22 +201,59 @@ async function stopTyping(
 ): Promise<Typed> {
   if (!r) return stop('not-ready', `the pane went away ${when}`);
   if (!r.target)
-    return stop('screen', `${screenName(r.classification)} came up ${when}; Enter was not pressed`);
-  const cleared = await clear(io, plan, r);
-  return stop(
-    'screen',
-    `the input did not show exactly the text ${when}; Enter was not pressed${cleared ? ' and the text was cleared' : ''}`,
-  );
+    return {
+      ...stop('screen', `${screenName(r.classification)} came up ${when}; Enter was not pressed`),
+      ...strayOf(plan),
+    };
+  const whole = squashed(plan.before + plan.text);
+  let last: Reading | undefined = r;
+  if (boxContent(r.input) !== whole && whole.startsWith(boxContent(r.input))) {
+    // the program is still laying out what was typed (a loaded machine): let it land, then take it back
+    const landed = await until(io, LAND_MS, (x) => holdsExactly(x.input, plan.before + plan.text));
+    last = landed.last;
+  }
+  const cleared = await clear(io, plan, last);
+  // the clearing keys may land late too: wait for an empty input, or leave it to the next attempt
+  const after = cleared ? await until(io, LAND_MS, (x) => boxContent(x.input) === '') : undefined;
+  if (after) last = after.last;
+  const left = boxContent(last?.input);
+  // what shows of it (all or a part) is taken back by the next attempt once it has all landed
+  const stray = left !== '' && whole.startsWith(left) ? strayOf(plan) : {};
+  const how = stray.stray
+    ? `${cleared ? '; it was being cleared' : ''}; the next attempt takes the text back once it has all shown`
+    : cleared
+      ? ' and the text was cleared'
+      : '';
+  return {
+    ...stop('screen', `the input did not show exactly the text ${when}; Enter was not pressed${how}`),
+    ...stray,
+  };
+}
+
+/** The text this typing leaves behind as a stray (an agent's box only: a shell line is never taken back). */
+function strayOf(plan: TypingPlan): { stray?: string } {
+  return plan.before === '' ? { stray: plan.text } : {};
+}
+
+/** The keys that take `text` back out of the input: the profile's clear keys, or one Backspace a character. */
+function clearKeys(plan: TypingPlan, text: string): readonly string[] {
+  const { clear: keys } = plan.timing;
+  return keys === 'backspace' ? Array.from({ length: [...text].length }, () => 'BSpace') : keys;
+}
+
+function squashed(text: string): string {
+  return boxContent([text]);
+}
+
+function short(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
 /** Empties the input of what nightshift typed, only while it shows exactly that text and takes keys. */
 async function clear(io: TypingIO, plan: TypingPlan, seen: Reading | undefined): Promise<boolean> {
   const r = (await io.read()) ?? seen;
   if (!r?.target || !holdsExactly(r.input, plan.before + plan.text)) return false;
-  const { clear: keys } = plan.timing;
-  await io.sendKeys(
-    keys === 'backspace' ? Array.from({ length: [...plan.text].length }, () => 'BSpace') : keys,
-  );
+  await io.sendKeys(clearKeys(plan, plan.text));
   return true;
 }
 

@@ -98,4 +98,22 @@ describe('a first key that shows up late', () => {
     expect(typed).toMatchObject({ done: 'stopped', why: 'screen' });
     expect(pane.submitted).toEqual([]);
   });
+
+  it('a whole text of its own left in the input (laid out after the door gave up) is taken back, then typed anew', async () => {
+    const pane = lateBox(0);
+    await pane.io.sendText('Please go on');
+    pane.settle(1);
+    const typed = await typeChecked(pane.io, { ...plan, stray: 'Please go on' });
+    expect(typed).toMatchObject({ done: 'submitted', verified: true, tookBack: 'Please go on' });
+    expect(pane.submitted).toEqual(['Please go on']);
+  });
+
+  it('while only a part of its own text has shown, nothing is typed and the rest is waited for', async () => {
+    const pane = lateBox(0);
+    await pane.io.sendText('Please g');
+    pane.settle(1);
+    const typed = await typeChecked(pane.io, { ...plan, stray: 'Please go on' });
+    expect(typed).toMatchObject({ done: 'stopped', why: 'not-ready', stray: 'Please go on' });
+    expect(pane.submitted).toEqual([]);
+  });
 });
