@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { actions } from './conditions.js';
-import type { Scenario, ScenarioResult } from './scenario.js';
+import { dialogDrawn, type Scenario, type ScenarioResult } from './scenario.js';
 
 /** One run's contribution to the figures. */
 export interface RunFigure {
@@ -33,7 +33,7 @@ export function runFigure(
     scenario: scenario.name,
     size: `${result.size.cols}x${result.size.rows}`,
     expect: scenario.expect,
-    dialogSeen: drawn !== undefined,
+    dialogSeen: drawn !== undefined || (scenario.dialog !== undefined && dialogDrawn(scenario, result)),
     right: failure === undefined,
     ...(drawn && answer ? { answerMs: Date.parse(answer.t) - drawn.at } : {}),
     ...(failure ? { failure } : {}),

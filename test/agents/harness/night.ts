@@ -1,9 +1,10 @@
 // A real nightshift night around one agent: a config file in the sandbox, `nightshift night --now` as its own
 // process (the built CLI, as users run it), the default plugins with short timers, stopped with SIGTERM.
 import { execa, type ResultPromise } from 'execa';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 import { stringify } from 'yaml';
 import { readJournal } from '../../../core/journal/journal.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
@@ -44,6 +45,8 @@ export interface BenchNight {
   events(): JournalEvent[];
   /** the night process has ended (by itself: a config it refused, a crash) */
   exited(): boolean;
+  /** everything the agent's pane printed, as the night's pipe-pane log holds it, escape sequences removed */
+  output(): string;
   /** ends the night (SIGTERM), waits for its report, and kills its tmux server */
   stop(): Promise<{ exitCode: number | undefined; output: string }>;
 }
@@ -123,6 +126,14 @@ export function startNight(
     session,
     configFile,
     exited: () => ended,
+    output() {
+      const file = journalFile();
+      const logs = file ? join(dirname(file), 'logs') : undefined;
+      if (!logs || !existsSync(logs)) return '';
+      return readdirSync(logs)
+        .map((name) => plainText(readFileSync(join(logs, name), 'utf8')))
+        .join('\n');
+    },
     events() {
       const file = journalFile();
       if (!file || !existsSync(file)) return [];
@@ -144,4 +155,13 @@ export function startNight(
       return { exitCode: result.exitCode, output: result.all ?? '' };
     },
   };
+}
+
+/**
+ * Terminal output as plain text: a cursor move to the right is a space, other escape sequences go, runs of spaces
+ * are one. A witness that a screen was drawn, also when it came and went between two looks of the pane watcher.
+ */
+export function plainText(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return stripVTControlCharacters(raw.replace(/\x1b\[\d*C/g, ' ')).replace(/[ \t]+/g, ' ');
 }

@@ -170,6 +170,7 @@ export async function runScenario(
     await fault;
     await watcher.stop();
     const journal = night.events();
+    const output = night.output();
     const nightResult = await night.stop();
     night = undefined;
     if (homeSafe === false)
@@ -196,6 +197,7 @@ export async function runScenario(
       paths: { home: sandbox.home, project: sandbox.project, markers: sandbox.markers, apiUrl: api.url },
       night: nightResult,
       timedOut,
+      output,
     };
   } finally {
     await watcher?.stop();

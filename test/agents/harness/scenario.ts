@@ -59,6 +59,14 @@ export interface ScenarioResult extends Live {
   readonly night: { exitCode: number | undefined; output: string };
   /** `done` never held before the scenario's timeout */
   readonly timedOut: boolean;
+  /** everything the agent printed (the night's pane log as plain text): witnesses a screen between two looks */
+  readonly output: string;
+}
+
+/** True when the scenario's screen was drawn: seen by the pane watcher, or in what the agent printed. */
+export function dialogDrawn(scenario: Scenario, result: ScenarioResult): boolean {
+  const { dialog } = scenario;
+  return !dialog || result.screens.some((s) => dialog.test(s.text)) || dialog.test(result.output);
 }
 
 /** One row of an agent's scenario table. */

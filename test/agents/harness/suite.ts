@@ -7,7 +7,7 @@ import { deliveryProblems } from './delivery.js';
 import { publish, runFigure, summarize, type RunFigure } from './figures.js';
 import { findInstalled } from './installed.js';
 import { runScenario } from './run-scenario.js';
-import type { Scenario } from './scenario.js';
+import { dialogDrawn, type Scenario } from './scenario.js';
 
 /** The pane sizes every scenario runs at. */
 export const SIZES = [
@@ -47,7 +47,7 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
           let failure: string | undefined;
           try {
             // a scenario whose screen never showed proves nothing (an agent that never started holds everything)
-            if (scenario.dialog && !result.screens.some((screen) => scenario.dialog!.test(screen.text)))
+            if (!dialogDrawn(scenario, result))
               throw new Error(`the scenario's screen (${String(scenario.dialog)}) was never drawn`);
             scenario.check(result);
             // issue 25: every kickoff and nudge journaled as verified reached the model once, as its own user turn
