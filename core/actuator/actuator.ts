@@ -24,6 +24,12 @@ export type BoundActions = Actions & { revoke(): void };
 export class Actuator {
   readonly #deps: ActuatorDeps;
   readonly #parts: ActuatorParts;
+  /**
+   * Per agent, the keystroke action under way (`plugin action`). One at a time reaches a pane: a typing can outlast
+   * the hook that started it (a loaded machine, a program laying text out late), and the next tick's attempt would
+   * otherwise type into the middle of it.
+   */
+  readonly #underWay = new WeakMap<AgentRuntime, string>();
 
   constructor(deps: ActuatorDeps) {
     this.#deps = deps;
@@ -45,9 +51,26 @@ export class Actuator {
   actionsFor(plugin: string, agent: AgentRuntime): BoundActions {
     const parts = this.#parts;
     let revoked = false;
+    const underWay = this.#underWay;
     const gate = async (action: ActionName, run: () => Promise<ActionOutcome>): Promise<ActionOutcome> => {
       if (revoked) return { ok: false, why: 'revoked', reason: `${plugin} acted after its hook ended` };
-      return run();
+      if (action === 'wait') return run();
+      const other = underWay.get(agent);
+      if (other !== undefined)
+        return parts.records.refuse(
+          plugin,
+          agent,
+          action,
+          'not-ready',
+          `${other} is still under way on this agent; one action at a time reaches a pane`,
+          agent.last?.snapshot.hash ?? '',
+        );
+      underWay.set(agent, `${plugin} ${action}`);
+      try {
+        return await run();
+      } finally {
+        underWay.delete(agent);
+      }
     };
     return {
       revoke: () => void (revoked = true),

@@ -2,7 +2,8 @@
 // An input box on a loaded machine: for its first `--slow-for` ms (default 12000) it lays out a read of several keys
 // (typed text, a row of Backspaces) only `--layout` ms (default 5000) after it arrived, as real Claude Code did with a
 // long nudge at load 16–30; a single key shows at once. Long text wraps inside the box. Enter submits what the box
-// holds (recorded as `message`); each late read is recorded as `late`.
+// holds (recorded as `message`); each late read is recorded as `late`, and an Enter that arrives while a late read is
+// still not laid out (pressed on text the screen did not show) as `enter-early`.
 //   node lays-out-text-late.mjs --name NAME --record FILE [--layout MS] [--slow-for MS] [--work MS]
 import { stdin, stdout } from 'node:process';
 import { drawInput, flag, keysOf, record, sleep, start, transcript, work } from './lib/fixture.mjs';
@@ -14,6 +15,8 @@ start('lays-out-text-late');
 let text = '';
 let busy = false;
 let chain = Promise.resolve();
+/** late reads not laid out yet */
+let pending = 0;
 
 /** The box's rows: the text wrapped at the box's width. */
 const wrap = (t) => {
@@ -27,10 +30,17 @@ stdin.on('data', (data) => {
   if (busy) return;
   const keys = keysOf(String(data));
   const late = keys.length > 1 && Date.now() - started < slowFor;
-  if (late) record('late', { keys: keys.length });
+  if (pending > 0 && keys.some((key) => key === '\r' || key === '\n')) record('enter-early', { pending });
+  if (late) {
+    record('late', { keys: keys.length });
+    pending++;
+  }
   // reads are laid out in the order they came, each no earlier than its own delay
   chain = chain.then(async () => {
-    if (late) await sleep(layout);
+    if (late) {
+      await sleep(layout);
+      pending--;
+    }
     for (const key of keys) {
       if (key === '\r' || key === '\n') {
         if (!text.trim()) continue;

@@ -151,6 +151,23 @@ describe('typing into the input box, checked before Enter', () => {
     });
   });
 
+  it('one action at a time per pane: a second typing while the first is under way is refused, sends nothing', async () => {
+    // a typing can outlast the hook that started it; the next tick's attempt must not type into the middle of it
+    const result = await PaneTester.runCase(
+      definePlugin({
+        name: 'twins',
+        async rescue(_f, ctx) {
+          await Promise.all([ctx.act.type('continue', { submit: true }), ctx.act.press('Escape')]);
+          return 'handled' as const;
+        },
+      }),
+      { name: 'twins', finding, agent: claude, screens: [box, busy], expect: {} },
+    );
+    expect(result.sent).toEqual(['continue', 'Enter']);
+    expect(refusals(result.journal).map((r) => [r.action, r.why])).toEqual([['press', 'not-ready']]);
+    expect(refusals(result.journal)[0]!.reason).toMatch(/twins type is still under way on this agent/);
+  });
+
   it('never types onto text nobody sent: not one key of the text is sent and the action refused', async () => {
     const result = await run([typed('half a sentence')]);
     // the careless plugin's presses are judged on their own; what matters here is that no typed text went out

@@ -57,6 +57,12 @@ describe('delivery check', () => {
     ['a retried request adds nothing', [sent(TASK)], [request(user(TASK)), request(user(TASK))], []],
     ['an unverified send is not checked', [sent(NUDGE, false)], [request(user(TASK))], []],
     [
+      "Claude Code's own interruption note beside a decline's text is not a second send",
+      [sent(NUDGE)],
+      [request(user(TASK), model, user('[Request interrupted by user for tool use]', NUDGE))],
+      [],
+    ],
+    [
       'a verified send that never arrived',
       [sent(TASK), sent(NUDGE)],
       [request(user(TASK))],

@@ -49,14 +49,28 @@ export function lastUserContent(body: MessagesBody): { toolResults: ToolResult[]
   return { toolResults, texts };
 }
 
-/** Per user message of the history, its text parts (tool results and `<…>` context blocks left out). */
+/**
+ * Claude Code's own note in the user turn after a refused or cancelled tool call (`[Request interrupted by user for
+ * tool use]`): written by the agent, not typed by anyone.
+ */
+const INTERRUPTED = /^\[Request interrupted by user( for tool use)?\]$/;
+
+/**
+ * Per user message of the history, its text parts (tool results, `<…>` context blocks and Claude Code's own
+ * interruption notes left out).
+ */
 export function userTurns(body: MessagesBody): string[][] {
   return (body.messages ?? [])
     .filter((m) => m.role === 'user')
     .map((m) => {
       const blocks = typeof m.content === 'string' ? [{ type: 'text', text: m.content }] : m.content;
       return (Array.isArray(blocks) ? (blocks as Record<string, unknown>[]) : []).flatMap((b) =>
-        b.type === 'text' && typeof b.text === 'string' && !b.text.startsWith('<') ? [b.text] : [],
+        b.type === 'text' &&
+        typeof b.text === 'string' &&
+        !b.text.startsWith('<') &&
+        !INTERRUPTED.test(b.text)
+          ? [b.text]
+          : [],
       );
     })
     .filter((texts) => texts.length > 0);
