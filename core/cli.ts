@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
   schema: () => import('./commands/schema.js'),
+  logs: () => import('./commands/logs.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -42,6 +43,7 @@ const SUMMARIES: Record<string, string> = {
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
   schema: "print the config's JSON Schema (for editor completion)",
+  logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

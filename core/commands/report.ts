@@ -10,7 +10,7 @@ import { guardFor } from './runtime.js';
 import { defineCommand } from './types.js';
 
 /** The run directory of `--night DATE` (the last one of that date), or of the latest night. */
-function findNight(stateDir: string, night: string | undefined): string {
+export function findNight(stateDir: string, night: string | undefined): string {
   const dirs = nightDirs(stateDir);
   if (dirs.length === 0)
     throw new NightshiftError(
