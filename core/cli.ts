@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   hook: () => import('./commands/hook.js'),
   schema: () => import('./commands/schema.js'),
   logs: () => import('./commands/logs.js'),
+  service: () => import('./commands/service/index.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -44,6 +45,7 @@ const SUMMARIES: Record<string, string> = {
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
   schema: "print the config's JSON Schema (for editor completion)",
   logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
+  service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {
