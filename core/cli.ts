@@ -26,6 +26,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   schema: () => import('./commands/schema.js'),
   logs: () => import('./commands/logs.js'),
   service: () => import('./commands/service/index.js'),
+  top: () => import('./commands/top.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -46,6 +47,7 @@ const SUMMARIES: Record<string, string> = {
   schema: "print the config's JSON Schema (for editor completion)",
   logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
   service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
+  top: 'the fleet live (status --watch): state, for how long, last rescue, parked; attach and answer',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {
