@@ -13,3 +13,4 @@ export {
 export { lineShape } from './redraw-filter.js';
 export { replayTimed, collapseBlankRuns, type TimedReplayOptions } from './timed.js';
 export { readLogCut, type LogCut } from './log-cut.js';
+export { createTranscriptPool, type TranscriptPool, type TranscriptPoolOptions } from './pool.js';
