@@ -6,7 +6,7 @@ import { flushOutbox, type CompiledNightReport } from '../../reports/index.js';
 import { nightDirs } from './nights.js';
 import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
 import { requireConfig } from './preflight/index.js';
-import { progressLine } from './progress.js';
+import { withProgress } from './progress.js';
 import { guardFor } from './runtime.js';
 import { defineCommand } from './types.js';
 
@@ -71,24 +71,22 @@ report.html next to the journal. The latest night unless --night names one.
     });
     const startedAt = Date.now();
     // on a terminal: what it is doing and for how long (replaying big pane logs takes a while); nothing when piped
-    const progress = progressLine(io.isTTY ? io.stderr : io.stdout);
-    progress.set(`compiling the report of ${basename(runDir)}${send ? ' and sending it' : ''}`);
-    let report: CompiledNightReport;
-    let others: Awaited<ReturnType<typeof flushOutbox>>;
-    try {
-      report = (await compileAndDeliver({
-        loaded,
-        plugins,
-        guard: guardFor(loaded),
-        log,
-        runDir,
-        deliver: send,
-      })) as CompiledNightReport;
-      if (send) progress.set('retrying the outbox');
-      others = send ? await flushOutbox(config, log) : [];
-    } finally {
-      progress.stop();
-    }
+    const { report, others } = await withProgress(
+      io,
+      `compiling the report of ${basename(runDir)}${send ? ' and sending it' : ''}`,
+      async (progress) => {
+        const compiled = (await compileAndDeliver({
+          loaded,
+          plugins,
+          guard: guardFor(loaded),
+          log,
+          runDir,
+          deliver: send,
+        })) as CompiledNightReport;
+        if (send) progress.set('retrying the outbox');
+        return { report: compiled, others: send ? await flushOutbox(config, log) : [] };
+      },
+    );
     const delivery = send ? lastDelivery(runDir, startedAt) : undefined;
     const failed = send && (!delivery || !delivery.ok);
     if (args.values.json) {
