@@ -16,7 +16,7 @@ import { readJournal } from '../journal/journal.js';
 import { nextNight } from '../night/scheduler.js';
 import { latestNightDir } from './nights.js';
 import { configFrom } from './runtime.js';
-import type { CommandArgs, CommandIO } from './types.js';
+import type { Command, CommandArgs, CommandIO } from './types.js';
 
 /** One row of `status --json`. */
 interface StatusRow {
@@ -49,9 +49,8 @@ interface Frame {
   readonly config: Config;
 }
 
-/** Runs `nightshift status --json` in-process and parses its rows. */
-async function statusRows(args: CommandArgs, io: CommandIO): Promise<StatusRow[]> {
-  const status = (await import('./status.js')).default;
+/** Runs `nightshift status --json` (the `status` command, passed in) in-process and parses its rows. */
+async function statusRows(status: Command, args: CommandArgs, io: CommandIO): Promise<StatusRow[]> {
   const out = new PassThrough();
   let text = '';
   out.on('data', (c: Buffer) => (text += c.toString()));
@@ -88,10 +87,10 @@ function journalFacts(stateDir: string): Map<string, AgentFacts> {
   return facts;
 }
 
-async function takeFrame(args: CommandArgs, io: CommandIO): Promise<Frame> {
+async function takeFrame(status: Command, args: CommandArgs, io: CommandIO): Promise<Frame> {
   const { config } = await configFrom(args, io);
   const at = new Date();
-  const rows = await statusRows(args, io);
+  const rows = await statusRows(status, args, io);
   return { at, rows, facts: journalFacts(config.stateDir), nextNight: nextNight(config, at)?.start, config };
 }
 
@@ -197,8 +196,8 @@ async function answer(config: Config, row: StatusRow, choice: number | 'decline'
   return outcome.ok ? `answered ${row.agent}: ${choice}` : `not answered: ${outcome.reason}`;
 }
 
-/** Runs the watch until q, Ctrl-C or SIGTERM. */
-export async function watchStatus(args: CommandArgs, io: CommandIO): Promise<number> {
+/** Runs the watch until q, Ctrl-C or SIGTERM; `status` is the `nightshift status` command that reads the rows. */
+export async function watchStatus(args: CommandArgs, io: CommandIO, status: Command): Promise<number> {
   const interval = typeof args.values.interval === 'string' ? parseDuration(args.values.interval) : undefined;
   if (typeof args.values.interval === 'string' && !interval)
     throw new NightshiftError('USAGE', `--interval ${args.values.interval}: not a duration (like 2s)`);
@@ -261,7 +260,7 @@ export async function watchStatus(args: CommandArgs, io: CommandIO): Promise<num
   try {
     while (!stop.signal.aborted) {
       if (!busy) {
-        frame = await takeFrame(args, io);
+        frame = await takeFrame(status, args, io);
         count++;
         selected = Math.min(selected, Math.max(0, frame.rows.length - 1));
         if (interactive) redraw();

@@ -50,7 +50,8 @@ running daemon and sends nothing.
   --interval D   how often --watch looks`,
   options: { watch: { type: 'boolean' }, interval: { type: 'string' } },
   async run(args, io) {
-    if (args.values.watch) return (await import('./status-watch.js')).watchStatus(args, io);
+    // the watch takes its rows from this command (`this`), so status-watch.ts need not import this file
+    if (args.values.watch) return (await import('./status-watch.js')).watchStatus(args, io, this);
     const { config } = await configFrom(args, io);
     const tmux = createTmux({ socket: config.tmux.socket, control: false });
     try {

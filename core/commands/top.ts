@@ -9,5 +9,10 @@ export default defineCommand({
 
 The same as \`nightshift status --watch\` (see \`nightshift status --help\`).`,
   options: { interval: { type: 'string' } },
-  run: (args, io) => watchStatus({ ...args, values: { ...args.values, watch: true } }, io),
+  run: async (args, io) =>
+    watchStatus(
+      { ...args, values: { ...args.values, watch: true } },
+      io,
+      (await import('./status.js')).default,
+    ),
 });
