@@ -227,10 +227,12 @@ export async function watchStatus(args: CommandArgs, io: CommandIO, status: Comm
     else if (row && (key === 'a' || key === '\r')) {
       busy = true;
       stdin.setRawMode(false);
-      io.stdout.write('\x1b[?1049l');
+      stdin.pause(); // the attached tmux client reads the terminal now, every key of it
+      io.stdout.write('\x1b[?25h\x1b[?1049l');
       void attach(frame.config, row, io).then((m) => {
-        io.stdout.write('\x1b[?1049h');
+        io.stdout.write('\x1b[?1049h\x1b[?25l');
         stdin.setRawMode(true);
+        stdin.resume();
         message = m;
         busy = false;
         wake.abort();
