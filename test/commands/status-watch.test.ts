@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/cli.js';
+import { nightshift, repoRoot } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ns-watch-'));
 const fleet = `ns-test-${process.pid}-watch-fleet`;
@@ -129,4 +129,21 @@ describe('nightshift status --watch (real tmux)', () => {
     expect(row(gone, 'reviewer')).toMatch(/ absent /);
     expect(row(gone, 'builder')).toMatch(/ confirm /);
   }, 300_000);
+
+  it('`top` piped: a plain line per agent, no escape codes, and Ctrl-C ends it cleanly', async () => {
+    // the fleet as the first test left it: builder asking permission, reviewer's window gone
+    const top = nightshift(['top', '--interval', '1s', '--config', join(dir, 'nightshift.config.yaml')], {
+      cwd: dir,
+    });
+    let text = '';
+    top.stdout.on('data', (c: Buffer) => (text += c.toString()));
+    for (let i = 0; i < 600 && !(/ builder /.test(text) && / reviewer /.test(text)); i++) await sleep(200);
+    top.kill('SIGINT');
+    const result = await top;
+    expect(result.exitCode, result.all).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    expect(text).not.toMatch(/\x1b|\r/);
+    expect(text).toMatch(/^\d\d:\d\d:\d\d builder confirm %\d+ parked on: npm test$/m);
+    expect(text).toMatch(/^\d\d:\d\d:\d\d reviewer absent$/m);
+  }, 200_000);
 });
