@@ -66,12 +66,32 @@ export function summarize(agent: string, version: string, runs: readonly RunFigu
   };
 }
 
-/** Prints the figures and writes them to `dir/<agent>.figures.json` when a directory is given. */
+/** The header of the figures table (docs/performance.md, test/agents/README.md). */
+export const TABLE_HEAD = [
+  '| agent, version | scenarios | passed | dialogs seen | approved right | held right | median drawn → answer |',
+  '| --- | --- | --- | --- | --- | --- | --- |',
+].join('\n');
+
+/** One agent's row of the figures table. */
+export function tableRow(summary: ReturnType<typeof summarize>): string {
+  const { agent, version, scenarios, passed, dialogsSeen, approvedRight, heldRight, medianAnswerMs } =
+    summary;
+  const median = medianAnswerMs === undefined ? '–' : `${(medianAnswerMs / 1000).toFixed(2)} s`;
+  const cells = [`${agent} ${version}`, scenarios, passed, dialogsSeen, approvedRight, heldRight, median];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * Prints the figures (as JSON and as a table row) and writes them to `dir/<agent>.figures.json` and
+ * `dir/<agent>.figures.md` when a directory is given.
+ */
 export function publish(summary: ReturnType<typeof summarize>, dir: string | undefined): void {
   const { failed, ...head } = summary;
   console.log(`bench ${JSON.stringify(head)}`);
+  console.log(`${TABLE_HEAD}\n${tableRow(summary)}`);
   for (const f of failed) console.log(`  failed: ${f}`);
   if (!dir) return;
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${summary.agent}.figures.json`), JSON.stringify(summary, null, 2));
+  writeFileSync(join(dir, `${summary.agent}.figures.md`), `${TABLE_HEAD}\n${tableRow(summary)}\n`);
 }
