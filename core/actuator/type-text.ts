@@ -16,6 +16,8 @@ import { typeChecked, type TypingIO } from './typing.js';
  */
 const strays = new WeakMap<AgentRuntime, { key: string; at: number }>();
 const STRAY_MS = 120_000;
+/** how long a note after a decline waits for the screen to hold still */
+const FOLLOW_UP_SETTLE_MS = 10_000;
 
 /**
  * Types literal text into an agent's input box or a shell prompt, nowhere else; every line is guarded. `submit`
@@ -34,7 +36,7 @@ export async function typeText(
     ? await checks.awaitInput(plugin, agent)
     : await checks.precheck(plugin, agent, 'type');
   if ('why' in fresh) return fresh;
-  const { snapshot } = fresh;
+  let { snapshot } = fresh;
   const refuse = (why: RefusalWhy, reason: string, guard?: GuardResult, command?: string) =>
     records.refuse(plugin, agent, 'type', why, reason, snapshot.hash, guard, command);
   const lines = text.split(/\r?\n/).filter((l) => l.trim());
@@ -83,7 +85,9 @@ export async function typeText(
       dryRun: true,
       allowedBy,
     });
-  if (settle > 0) {
+  // the screen must hold still for the settle time; a note after a decline waits for that (the agent redraws as the
+  // dialog goes: giving up would leave the decline without its reason, and the next nudge would speak instead)
+  for (let waited = 0; settle > 0; waited += settle) {
     await deps.sleep(settle);
     const again = await checks.read(agent);
     if (!again?.target)
@@ -91,8 +95,10 @@ export async function typeText(
         'screen',
         `${again ? screenName(again.classification) : 'nothing'} came up before the first key`,
       );
-    if (again.snapshot.hash !== snapshot.hash)
+    if (again.snapshot.hash === snapshot.hash) break;
+    if (!followUp || waited + settle >= FOLLOW_UP_SETTLE_MS)
       return refuse('not-ready', `the screen was still changing (${settle} ms settle time)`);
+    snapshot = again.snapshot;
   }
   if (!records.journalFirst(plugin, agent, 'type', snapshot.hash, { text }))
     return refuse('journal', JOURNAL_FAILED);

@@ -27,6 +27,11 @@ const answered = working('Choosing', ['● User answered Claude’s questions:']
 const forcePush = permission('git push --force origin main');
 const declined = inputBox(['⏺ Bash(git push --force origin main)', '  ⎿  Interrupted by user', '']);
 const afterNote = working('Noting it', ['> That needs a person.']);
+/** The screen after the "No" with another hint row under the box (the agent still redrawing). */
+const redrawn = (hint: string): Screen => ({
+  ...declined,
+  text: declined.text.replace('? for shortcuts', hint),
+});
 /** The question menu the classifier reads on a screen. */
 function questionOf(shown: Screen): QuestionMenu {
   const lines = shown.text.split('\n');
@@ -125,6 +130,22 @@ new PaneTester({ describe, it, checks: [prompt] }).run(parked, [
     name: 'a blocked force push waiting `after` is refused with the agent\'s own "No", then told `decline`',
     agent: claude,
     screens: [forcePush, declined, afterNote],
+    ...waited,
+    expect: { sent: ['Escape', DECLINE, 'Enter'], refused: [] },
+  },
+  {
+    // real Claude Code at load 15: the screen still redrew for a while after the "No", and the note gave up after
+    // one settle time; the next nudge then spoke instead of the decline's reason
+    name: 'the note after the "No" waits for a screen that keeps redrawing after the dialog went, then goes in',
+    agent: claude,
+    screens: [
+      forcePush,
+      redrawn('esc to undo'),
+      drawnBy('look', redrawn('? for shortcuts · ⏵⏵ accept edits')),
+      drawnBy('look', redrawn('esc to undo')),
+      drawnBy('look', declined),
+      afterNote,
+    ],
     ...waited,
     expect: { sent: ['Escape', DECLINE, 'Enter'], refused: [] },
   },

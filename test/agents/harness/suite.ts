@@ -60,6 +60,10 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
               [
                 `--- ${scenario.name} @${size.cols}x${size.rows}: ${failure}`,
                 `night exit ${String(result.night.exitCode)}: ${result.night.output.slice(-800)}`,
+                'what nightshift sent and refused:',
+                ...result.journal
+                  .filter((e) => e.type === 'action' || e.type === 'refusal')
+                  .map((e) => `  ${e.t} ${e.type} ${e.plugin} ${e.action}: ${e.reason.slice(0, 160)}`),
                 'last screen:',
                 result.screens.at(-1)?.text ?? '(none)',
               ].join('\n'),

@@ -53,7 +53,7 @@ export function lastUserContent(body: MessagesBody): { toolResults: ToolResult[]
  * Claude Code's own note in the user turn after a refused or cancelled tool call (`[Request interrupted by user for
  * tool use]`): written by the agent, not typed by anyone.
  */
-const INTERRUPTED = /^\[Request interrupted by user( for tool use)?\]$/;
+const INTERRUPTED = /^\[Request interrupted by user[^\]]*\]$/;
 
 /**
  * Per user message of the history, its text parts (tool results, `<…>` context blocks and Claude Code's own
@@ -68,7 +68,7 @@ export function userTurns(body: MessagesBody): string[][] {
         b.type === 'text' &&
         typeof b.text === 'string' &&
         !b.text.startsWith('<') &&
-        !INTERRUPTED.test(b.text)
+        !INTERRUPTED.test(b.text.trim())
           ? [b.text]
           : [],
       );
