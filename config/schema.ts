@@ -81,12 +81,28 @@ export const agentSchema = z.strictObject({
   continue: z.string().optional(),
   /** answer through the agent's own hooks when its profile has a channel (Claude Code, Gemini CLI); false: screen only */
   hooks: z.boolean().default(true),
+  /** the `hosts[].name` this agent runs on (over SSH, docs/hosts.md); omitted: this machine */
+  host: z.string().optional(),
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */
   size: z
     .strictObject({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) })
     .default({ cols: 200, rows: 50 }),
+});
+
+/** One machine agents run on over SSH (docs/hosts.md): nightshift starts `ssh <ssh> <nightshift> node --stdio` there. */
+export const hostSchema = z.strictObject({
+  /** unique; agents name it in `host:` and the report groups agents by it */
+  name,
+  /** the ssh(1) arguments that reach it: a Host alias from ~/.ssh/config, `user@host`, `-p 2222 ci@host` */
+  ssh: z.string({ error: 'required' }).min(1, 'required: what you would type after `ssh`'),
+  /** the node's state directory on that host (its journal and pane logs); `~` is the remote home */
+  stateDir: z.string().default('~/.nightshift'),
+  /** how to run nightshift there (a shell command line on that host) */
+  nightshift: z.string().default('nightshift'),
+  /** tmux -L socket on that host; default the config's `tmux.socket` */
+  socket: z.string().optional(),
 });
 
 /** A policy without code: when a finding persists, do a built-in action, at most `max` times per `per`. */
@@ -176,6 +192,8 @@ export const configSchema = z.strictObject({
     })
     .default({ interval: 2000, pluginTimeout: 10_000 }),
   agents: z.array(agentSchema).min(1, 'declare at least one agent'),
+  /** other machines agents run on, over SSH (docs/hosts.md) */
+  hosts: z.array(hostSchema).default([]),
   coordination: z.strictObject({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
   report: z
     .strictObject({
@@ -291,5 +309,6 @@ export type UserConfig = z.input<typeof configSchema>;
 /** The config after validation: defaults applied, durations in milliseconds. */
 export type Config = z.output<typeof configSchema>;
 export type AgentConfig = z.output<typeof agentSchema>;
+export type HostConfig = z.output<typeof hostSchema>;
 export type RuleConfig = z.output<typeof ruleSchema>;
 export type GuardRuleConfig = z.output<typeof guardRuleSchema>;
