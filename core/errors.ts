@@ -17,7 +17,9 @@ export type ErrorCode =
   | 'STATE_LOCKED'
   | 'NIGHT_NOT_FOUND'
   | 'NO_RUNNER'
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  /** a host's nightshift cannot serve this controller (another version, or none installed): that host is skipped */
+  | 'HOST_INCOMPATIBLE';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {

@@ -16,6 +16,8 @@ import type { Snapshot } from '../screen/types.js';
 import { checkTmuxVersion, createTmux } from '../tmux/index.js';
 import type { Tmux } from '../tmux/types.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
+import { fleetRuntime } from './fleet-runtime.js';
+import type { NightHosts } from '../hosts/fleet.js';
 import type { CommandArgs, CommandIO } from './types.js';
 
 /** Everything a command that runs nights needs. */
@@ -26,6 +28,8 @@ export interface Runtime {
   readonly guard: Guard;
   readonly plugins: readonly LoadedPlugin[];
   readonly classify: ClassifyScreen;
+  /** agents on other hosts (docs/hosts.md) */
+  readonly hosts?: NightHosts;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */
@@ -116,11 +120,14 @@ export async function prepareRuntime(
     }));
   await checkTmuxVersion();
   const maxBytes = config.logs.maxMB * 1024 * 1024;
-  const tmux = createTmux({
-    socket: config.tmux.socket,
-    control: config.tmux.control,
-    pipeWriter: (file) => paneWriterCommand(file, maxBytes),
-  });
+  const fleet = await fleetRuntime(
+    loaded,
+    createTmux({
+      socket: config.tmux.socket,
+      control: config.tmux.control,
+      pipeWriter: (file) => paneWriterCommand(file, maxBytes),
+    }),
+  );
   const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
     classify(snapshot, {
       profile: agent.profile,
@@ -129,7 +136,7 @@ export async function prepareRuntime(
       now: snapshot.at,
       previous,
     });
-  return { loaded, log, tmux, guard, plugins, classify: classifyFor };
+  return { ...fleet, log, guard, plugins, classify: classifyFor };
 }
 
 /** The guard's rule for a line too large, or too slow, to analyse. */

@@ -27,6 +27,7 @@ import { nightQueue } from '../queue/night-queue.js';
 import { createWatch, type ClassifyScreen } from '../watch/watch.js';
 import { tick } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
+import type { NightHosts } from '../hosts/fleet.js';
 
 /** Everything a night needs; the composition root (core/commands) builds it. */
 export interface NightOptions {
@@ -46,6 +47,8 @@ export interface NightOptions {
   readonly onEvent?: (event: NewJournalEvent) => void;
   /** how the task queue learns an agent reported a task's end (the coordination file, the status log) */
   readonly queueEnds?: EndReader;
+  /** agents on other hosts (docs/hosts.md): their links, and which hosts can be reached now */
+  readonly hosts?: NightHosts;
 }
 
 /** How a night ended. */
@@ -113,6 +116,9 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     newAgentRuntime(w.config, join(plan.runDir, 'logs', `${w.config.name}.log`)),
   );
   restoreFromJournal(agents, previousEvents);
+  const detachHosts = options.hosts?.attach((e) => void append(e));
+  // an agent whose host cannot be reached is not looked at; it is brought up when its host first answers
+  const reachable = (a: AgentRuntime) => options.hosts?.reachable(a.config.host) ?? true;
   append({
     type: 'night-start',
     night: plan.id,
@@ -176,13 +182,15 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   let leftRunning: string | undefined;
   try {
     const dryRun = config.actuator.dryRun;
-    await bringUp(agents, {
+    const bringUpOpts = {
       tmux: options.tmux,
       session: config.tmux.session,
       journal: append,
       resumed,
       dryRun,
-    });
+    };
+    await bringUp(agents.filter(reachable), bringUpOpts);
+    options.hosts?.takeArrivals();
     // a dry run watches only the panes that already run; the others were never started
     const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
@@ -202,7 +210,14 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      const due = watched.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
+      for (const host of options.hosts?.takeArrivals() ?? [])
+        await bringUp(
+          agents.filter((a) => a.config.host === host),
+          bringUpOpts,
+        ).catch((error: unknown) => log.warn({ err: error, host }, 'cannot bring up the agents of a host'));
+      const due = watched
+        .filter(reachable)
+        .filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
@@ -291,6 +306,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     if (!(await waitForWriters(logsDir)))
       log.warn({ logsDir }, 'a pane log writer is still running after its pipe was closed');
     markPipes(agents, append);
+    await options.hosts?.flush();
+    detachHosts?.();
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     const unwritten = journal.close();
     if (unwritten) log.error({ unwritten }, 'the disk is still full: the last journal events were lost');
