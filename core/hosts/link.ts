@@ -37,6 +37,8 @@ export interface LinkOptions {
   readonly sshBin?: string;
   /** default 2000: a ping this often; no answer in three intervals drops the link */
   readonly heartbeatMs?: number;
+  /** how long the node may take to start and answer hello (default 60000: a loaded host starting node) */
+  readonly connectTimeoutMs?: number;
   /** how long a request waits for an answer, across one reconnect (default 15000) */
   readonly requestTimeoutMs?: number;
   /** first retry delay after a failed connect; doubles up to `maxBackoffMs` (default 1000, 30000) */
@@ -162,7 +164,7 @@ export class HostLink {
     for (const l of this.#listeners) l(event);
   }
 
-  #send(body: NodeRequestBody): Promise<unknown> {
+  #send(body: NodeRequestBody, timeoutMs = this.#o.requestTimeoutMs ?? 15_000): Promise<unknown> {
     const id = `${this.#prefix}-${++this.#counter}`;
     const request = { ...body, id } as NodeRequest;
     return new Promise((resolve, reject) => {
@@ -171,10 +173,10 @@ export class HostLink {
         reject(
           new NightshiftError(
             'TMUX_TIMEOUT',
-            `host ${this.#o.host} did not answer ${body.op} in ${this.#o.requestTimeoutMs ?? 15000} ms`,
+            `host ${this.#o.host} did not answer ${body.op} in ${timeoutMs} ms`,
           ),
         );
-      }, this.#o.requestTimeoutMs ?? 15_000);
+      }, timeoutMs);
       const pending: Pending = { request, resolve, reject, timer, written: false };
       this.#pending.set(id, pending);
       this.#write(pending);
@@ -215,7 +217,10 @@ export class HostLink {
     this.#state = 'up';
     let hello: NodeHello;
     try {
-      hello = (await this.#send({ op: 'hello', protocol: PROTOCOL, version: this.#o.version })) as NodeHello;
+      hello = (await this.#send(
+        { op: 'hello', protocol: PROTOCOL, version: this.#o.version },
+        this.#o.connectTimeoutMs ?? 60_000,
+      )) as NodeHello;
     } catch (error) {
       if (this.#child === child) {
         this.#state = 'down';

@@ -51,6 +51,7 @@ export async function probeHost(
     remoteCommand: nodeCommand(host, o.socket),
     version: o.version,
     requestTimeoutMs: o.timeoutMs ?? 20_000,
+    connectTimeoutMs: o.timeoutMs ?? 60_000,
     backoffMs: 3_600_000,
     ...(o.sshOptions ? { sshOptions: o.sshOptions } : {}),
   });

@@ -6,6 +6,11 @@ import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { repoRoot } from './cli.js';
+
+const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+/** `hosts[].nightshift` for a test host: this checkout through tsx, its tmux server without the user's config */
+export const NIGHTSHIFT_HERE = `env NIGHTSHIFT_NODE_TMUX_CONF=/dev/null ${process.execPath} --import ${tsx} ${join(repoRoot, 'core', 'cli.ts')}`;
 
 /** A running sshd and what a client needs to reach it. */
 export interface TestSshd {

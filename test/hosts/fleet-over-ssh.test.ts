@@ -7,19 +7,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { writeFileSync } from 'node:fs';
-import { repoRoot } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';
-import { startSshd, type TestSshd } from '../helpers/sshd.js';
+import { NIGHTSHIFT_HERE, startSshd, type TestSshd } from '../helpers/sshd.js';
 import { BUILT_INS, eventsOf, fixtureAgent, recorded, runNight } from '../rescues-live/helpers.js';
 import { parse } from 'yaml';
 
 const PLACES = [undefined, 'box', 'gpu'] as const;
 const SAFE = "--command 'npm test' --count 1";
 const RISKY = "--command 'git push --force origin main' --count 1";
-const tsx = join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-/** how a host runs nightshift: this checkout through tsx, its tmux without the user's config */
-export const NIGHTSHIFT_HERE = `env NIGHTSHIFT_NODE_TMUX_CONF=/dev/null ${process.execPath} --import ${tsx} ${join(repoRoot, 'core', 'cli.ts')}`;
-
 const nameOf = (place: string | undefined, kind: string) => `${place ?? 'here'}-${kind}`;
 
 describe('a night with agents here and on two hosts over SSH', () => {
