@@ -60,6 +60,9 @@ export async function startSshd(): Promise<TestSshd> {
       'PermitRootLogin prohibit-password',
       `AllowUsers ${user}`,
       'LogLevel ERROR',
+      // bash reads ~/.bashrc for an ssh command unless it is nested (SHLVL): the test host's commands start without
+      // this user's rc files, which may stall (a stale pyenv rehash lock here waits 60 s on every login)
+      'SetEnv SHLVL=1',
       '',
     ].join('\n'),
   );
