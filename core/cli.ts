@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
   node: () => import('./commands/node.js'),
+  hosts: () => import('./commands/hosts.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -42,6 +43,7 @@ const SUMMARIES: Record<string, string> = {
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
   node: "a host's side of a fleet, run by the controller over SSH (node --stdio, docs/hosts.md)",
+  hosts: 'the hosts in the config: `hosts install NAME` installs this nightshift there over SSH',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

@@ -19,7 +19,11 @@ export type ErrorCode =
   | 'NO_RUNNER'
   | 'DELIVERY_FAILED'
   /** a host's nightshift cannot serve this controller (another version, or none installed): that host is skipped */
-  | 'HOST_INCOMPATIBLE';
+  | 'HOST_INCOMPATIBLE'
+  /** `nightshift hosts install`: the host cannot be reached over SSH in BatchMode */
+  | 'HOST_UNREACHABLE'
+  /** `nightshift hosts install`: npm is missing or failed there, or what it installed does not answer */
+  | 'HOST_INSTALL_FAILED';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {
