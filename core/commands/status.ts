@@ -40,7 +40,8 @@ export default defineCommand({
 
 Looks at every configured agent's pane once and prints its state (confirm, secret, input,
 busy, limit, error, output), the rule that decided it, and the pane. Read-only: it needs no
-running daemon and sends nothing.`,
+running daemon and sends nothing. An agent on another host (agents[].host) is listed as remote,
+not looked at: only the night's controller reaches its pane.`,
   async run(args, io) {
     const { config } = await configFrom(args, io);
     const tmux = createTmux({ socket: config.tmux.socket, control: false });
@@ -49,6 +50,19 @@ running daemon and sends nothing.`,
       const panes = running ? await tmux.listPanes() : [];
       const rows = [];
       for (const agent of config.agents) {
+        if (agent.host) {
+          // its pane is on another host, reached only by the night's controller over SSH (docs/hosts.md)
+          rows.push({
+            agent: agent.name,
+            host: agent.host,
+            pane: null,
+            state: 'remote',
+            rule: null,
+            resetAt: null,
+            parked: null,
+          });
+          continue;
+        }
         const paneId = agent.target
           ? await tmux.resolveTarget(agent.target)
           : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
@@ -88,7 +102,7 @@ running daemon and sends nothing.`,
           );
         for (const r of rows)
           io.stdout.write(
-            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n${r.parked ? describeParked(r.agent, r.parked) : ''}`,
+            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}${'host' in r ? `on host ${r.host}: not looked at from here (the night's journal and report have it)` : ''}\n${r.parked ? describeParked(r.agent, r.parked) : ''}`,
           );
       }
       return 0;
