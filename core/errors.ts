@@ -23,7 +23,8 @@ export type ErrorCode =
   /** `nightshift hosts install`: the host cannot be reached over SSH in BatchMode */
   | 'HOST_UNREACHABLE'
   /** `nightshift hosts install`: npm is missing or failed there, or what it installed does not answer */
-  | 'HOST_INSTALL_FAILED';
+  | 'HOST_INSTALL_FAILED'
+  | 'SERVICE_FAILED';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {
