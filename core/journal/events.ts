@@ -169,7 +169,15 @@ export type JournalEvent =
       detail: string;
     })
   /** a line of a host's own journal, replayed once the controller has it: what the node did or refused there */
-  | (Base & { type: 'host-event'; host: string; seq: number; at: string; event: string; paneId?: string; detail: string });
+  | (Base & {
+      type: 'host-event';
+      host: string;
+      seq: number;
+      at: string;
+      event: string;
+      paneId?: string;
+      detail: string;
+    });
 
 /** How a decision reached an agent: keys on its screen, or an answer to its own hook. */
 export type Channel = 'hook' | 'screen';
