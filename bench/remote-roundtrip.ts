@@ -22,7 +22,7 @@ import type { Tmux } from '../core/tmux/types.js';
 import { newAgentRuntime, type AgentRuntime } from '../core/watch/agent-runtime.js';
 import { tick } from '../core/watch/tick.js';
 import { NIGHTSHIFT_HERE, startSshd } from '../test/helpers/sshd.js';
-import { machine, quantile } from './lib/stats.js';
+import { machine, quantile, removeSocketFile } from './lib/stats.js';
 import { benchWatch } from './lib/watch.js';
 
 const HOSTS = Number(process.env.HOSTS ?? 4);
@@ -195,9 +195,10 @@ async function main(): Promise<void> {
   } finally {
     await fleet.tmux.killServer().catch(() => undefined);
     await fleet.tmux.close().catch(() => undefined);
-    for (const h of hostNames)
-      await execa('tmux', ['-L', `${socket}-${h}`, 'kill-server'], { reject: false });
-    await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+    for (const s of [socket, ...hostNames.map((h) => `${socket}-${h}`)]) {
+      await execa('tmux', ['-L', s, 'kill-server'], { reject: false });
+      removeSocketFile(s);
+    }
     await sshd.stop();
     rmSync(dir, { recursive: true, force: true });
   }
