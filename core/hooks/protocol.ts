@@ -3,6 +3,13 @@
 /** How an agent hands its hooks to a program of ours (declared by its screen profile's `channel`). */
 export type ChannelKind = 'claude-settings' | 'codex-config' | 'gemini-system-settings';
 
+/** Whether a channel's hook can approve a tool call (Gemini's BeforeTool can only deny: its dialog still shows). */
+export const CHANNEL_CAN_ALLOW: Readonly<Record<ChannelKind, boolean>> = {
+  'claude-settings': true,
+  'codex-config': true,
+  'gemini-system-settings': false,
+};
+
 /** What a hook event is about, read from the agent's JSON by the client's adapter. */
 export type HookCall =
   /** the agent wants to run a tool: `command` is the exact shell command when the tool runs one */

@@ -4,7 +4,7 @@ import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { NightParts, NightRouteMaker } from '../control/night-parts.js';
 import { guardDialog } from '../screen/guard-dialog.js';
 import type { Dialog } from '../screen/types.js';
-import type { HookAnswer, HookCall, HookRequest } from './protocol.js';
+import { CHANNEL_CAN_ALLOW, type HookAnswer, type HookCall, type HookRequest } from './protocol.js';
 
 /** The plugin name hook decisions are journaled under. */
 export const HOOK_PLUGIN = 'hooks';
@@ -52,7 +52,8 @@ export const hookRoute: NightRouteMaker = (night) => {
         });
       }
       markLive(agent);
-      if (request.call.kind === 'permission') return judge(agent, request.call, night);
+      if (request.call.kind === 'permission')
+        return judge(agent, request.call, night, CHANNEL_CAN_ALLOW[request.channel] === true);
       reportState(agent, request, night);
       return NONE;
     },
@@ -74,6 +75,7 @@ function judge(
   agent: AgentRuntime,
   call: Extract<HookCall, { kind: 'permission' }>,
   night: NightParts,
+  canAllow: boolean,
 ): HookAnswer {
   const name = agent.config.name;
   // not a shell command (an edit, a fetch): the agent's dialog appears and the screen path judges it
@@ -90,6 +92,8 @@ function judge(
   const verdict = guardDialog(dialog, night.guard, { cwd: agent.config.cwd })!;
   const dryRun = night.config.actuator.dryRun;
   if (verdict.verdict === 'allow') {
+    // a hook that cannot approve (Gemini's BeforeTool) gives no decision: the dialog appears, the screen path answers
+    if (!canAllow) return NONE;
     const budget = night.watch.actuator.spendForHook(agent);
     if (budget) {
       night.journal({
