@@ -20,7 +20,13 @@ export type HookCall =
   | { readonly kind: 'session-end'; readonly reason?: string }
   | { readonly kind: 'waiting'; readonly detail?: string }
   /** the turn failed: `limit` when the agent says a usage limit stopped it */
-  | { readonly kind: 'failure'; readonly error: string; readonly limit: boolean }
+  | {
+      readonly kind: 'failure';
+      readonly error: string;
+      readonly limit: boolean;
+      /** the agent's own words about it (Claude Code: its last message, which names the reset time) */
+      readonly message?: string;
+    }
   | { readonly kind: 'other' };
 
 /** The body of a `hook` request. */

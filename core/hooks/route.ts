@@ -3,6 +3,8 @@
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { NightParts, NightRouteMaker } from '../control/night-parts.js';
 import { guardDialog } from '../screen/guard-dialog.js';
+import { parseResetTime } from '../screen/reset-time.js';
+import { clearChannelLimit, reportChannelLimit } from '../watch/channel-limit.js';
 import type { Dialog } from '../screen/types.js';
 import { CHANNEL_CAN_ALLOW, type HookAnswer, type HookCall, type HookRequest } from './protocol.js';
 
@@ -52,6 +54,8 @@ export const hookRoute: NightRouteMaker = (night) => {
         });
       }
       markLive(agent);
+      // any sign of the agent at work ends a limit its channel reported
+      if (request.call.kind !== 'failure' && request.call.kind !== 'other') clearChannelLimit(agent);
       if (request.call.kind === 'permission')
         return judge(agent, request.call, night, CHANNEL_CAN_ALLOW[request.channel] === true);
       reportState(agent, request, night);
@@ -168,12 +172,25 @@ function reportState(agent: AgentRuntime, request: HookRequest, night: NightPart
         : call.kind === 'waiting'
           ? call.detail
           : undefined;
+  // a usage limit goes straight to the limit check and wait-for-reset, with the reset time the agent's words give
+  let resetAt: Date | undefined;
+  if (call.kind === 'failure' && call.limit) {
+    const now = night.now();
+    resetAt = call.message
+      ? parseResetTime(call.message, { now, timezone: night.config.timezone })
+      : undefined;
+    reportChannelLimit(agent, {
+      at: now.getTime(),
+      text: call.message ?? `${request.event}: ${call.error}`,
+      ...(resetAt ? { resetAt } : {}),
+    });
+  }
   night.journal({
     type: 'hook-event',
     agent: agent.config.name,
     event: request.event,
     kind: call.kind,
-    ...(detail ? { detail } : {}),
+    ...(detail ? { detail: resetAt ? `${detail}; resets ${resetAt.toISOString()}` : detail } : {}),
   });
   night.watch.lookAgain(agent, 0);
 }

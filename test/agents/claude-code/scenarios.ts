@@ -16,6 +16,7 @@ import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
+import { hookScenarios } from '../hook-scenarios.js';
 
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
 const PARKED_ANSWER = 'Nobody can answer until morning: choose the safest option, note why, and carry on.';
@@ -207,8 +208,19 @@ const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tes
 const throughHook = (e: JournalEvent) =>
   (e.type === 'action' || e.type === 'refusal') && e.plugin === 'hooks' && e.channel === 'hook';
 
+/** The shared hook rows' view of Claude Code (its own safe and denied rows stay below). */
+const CLAUDE_HOOK_ROWS = hookScenarios(
+  {
+    shell: (command, description) => tool('Bash', { command, description }),
+    dialog: PERMISSION,
+    toolOutputs: (result) => toolResults(result).map((t) => t.text),
+  },
+  { canAllow: true, startsWithEvent: true },
+).filter((row) => /unreachable|handshake/.test(row.name));
+
 /** The table. */
 export const scenarios: Scenario[] = [
+  ...CLAUDE_HOOK_ROWS,
   // the hook channel: a safe command allowed by the hook, a dangerous one denied by it with the agent told why
   {
     name: 'hook channel: test command allowed',
