@@ -104,6 +104,11 @@ export const codex: ProfileSpec = {
     r`esc to cancel`,
     r`^\s*enter continue · esc back$`,
     r`^\s*enter confirm · esc skip$`,
+    // 0.171's rows under the composer: the status line (model, reasoning effort, folder, and the thread's title,
+    // which wraps onto a row of its own at 80 columns), `← for agents · ? for shortcuts`, `⚠ 2 warnings · f2 to view`
+    r`^\s*\S+ (?:default|none|minimal|low|medium|high|xhigh)(?: fast)? · [~/]`,
+    r`^\s*(?:← for agents · )?\? for shortcuts\b`,
+    r`^\s*(?:.* )?⚠ \d+ warnings? · f2 to view$`,
   ],
   output: [r`/^• \S/`],
   limits: [],
