@@ -23,6 +23,7 @@ const size = { cols: 120, rows: 40 };
 const stamp = `node -e "require('fs').appendFileSync('../markers/tested', Date.now() + '\\n')"`;
 const timed = {
   ...row,
+  watch: ['../markers/tested'],
   files: {
     'package.json': `${JSON.stringify({ name: 'bench-project', private: true, scripts: { test: stamp } }, null, 2)}\n`,
   },

@@ -16,7 +16,7 @@ export interface Wired {
   readonly state: 'wired' | 'off';
   readonly reason: string;
   /** for a channel that runs only hooks the person trusted (Codex): asks, read-only, whether ours are */
-  readonly trust?: () => Promise<CodexTrust>;
+  readonly trust?: (timeoutMs?: number) => Promise<CodexTrust>;
   /** what the person does once to trust them */
   readonly trustStep?: string;
 }
@@ -140,7 +140,8 @@ export function wireAgentHooks(
         },
         state: 'wired',
         reason: `codex -c hooks.{${channel.events.join(',')}} (runs once the person trusted them in Codex's /hooks)`,
-        trust: () => askCodexTrust({ ...ask, commands, env: agent.env }),
+        trust: (timeoutMs) =>
+          askCodexTrust({ ...ask, commands, env: agent.env, ...(timeoutMs ? { timeoutMs } : {}) }),
         trustStep: codexTrustStep(ask),
       };
     }

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agentSchema } from '../../config/schema.js';
 import { askCodexTrust, trustFromList } from '../../core/hooks/codex-trust.js';
 import { wireAgentHooks } from '../../core/hooks/wiring.js';
+import { hookChannelLines } from '../../core/commands/doctor-hooks.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -97,5 +98,41 @@ describe('the night asks Codex whether its hooks are trusted', () => {
       env: {},
     });
     expect(trust.state).toBe('unknown');
+  });
+});
+
+describe('nightshift doctor says which hooks the night wires and whether Codex trusts them', () => {
+  const agent = (name: string, command: string, extra: object = {}) =>
+    agentSchema.parse({ name, command, cwd: tmpdir(), ...extra });
+  it.each([
+    {
+      name: 'Codex never trusted: a warning with the one step the person takes',
+      agents: [agent('coder', appServer, { profile: 'codex', env: { FIXTURE_TRUSTED: '0' } })],
+      lines: [{ level: 'warn', detail: expect.stringMatching(/^coder: not trusted yet.*\/hooks/) }],
+    },
+    {
+      name: 'Codex trusted by the person',
+      agents: [agent('coder', appServer, { profile: 'codex', env: { FIXTURE_TRUSTED: '1' } })],
+      lines: [{ level: 'ok', detail: 'coder: its hooks are trusted in Codex' }],
+    },
+    {
+      name: 'Codex that does not answer: a warning, the handshake will tell',
+      agents: [agent('coder', appServer, { profile: 'codex', env: { FIXTURE_MODE: 'silent' } })],
+      lines: [{ level: 'warn', detail: expect.stringMatching(/could not ask Codex/) }],
+    },
+    {
+      name: 'Claude Code is wired per session; hooks: false is off',
+      agents: [agent('a', 'claude'), agent('b', 'claude', { hooks: false })],
+      lines: [
+        { level: 'ok', detail: 'a: wired for each night (claude-settings)' },
+        { level: 'ok', detail: 'b: off: hooks: false for this agent' },
+      ],
+    },
+  ])('$name', async ({ agents, lines }) => {
+    const out = await hookChannelLines(
+      { agents, stateDir: join(tmpdir(), 'ns-doctor-hooks-state') },
+      { client: 'node /x/hook.js', timeoutMs: 3000 },
+    );
+    expect(out).toMatchObject(lines);
   });
 });
