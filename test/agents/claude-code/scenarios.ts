@@ -499,6 +499,33 @@ export const scenarios: Scenario[] = [
       ci: true,
     },
   ),
+  // the same limit told by the hook channel too: StopFailure `rate_limit`, its reset time read from the agent's words
+  noKeystroke(
+    'hook channel: session limit reported by StopFailure',
+    'limit',
+    [fail({ type: 'plan-limit', window: 'session', resetsAt: SESSION_RESET })],
+    /hit your .*limit/,
+    (r) => {
+      expect(
+        r.journal.filter((e) => e.type === 'hook-event' && e.event === 'StopFailure'),
+        'the channel reported the limit with the reset time',
+      ).toEqual([
+        expect.objectContaining({
+          kind: 'failure',
+          detail: `rate_limit (usage limit); resets ${SESSION_RESET.toISOString()}`,
+        }),
+      ]);
+      expect(resetRead(r), 'the reset time').toBe(SESSION_RESET.toISOString());
+    },
+    {
+      auth: 'subscription',
+      hooks: true,
+      done: (live: Live) =>
+        /hit your .*limit/.test(live.screens.at(-1)?.text ?? '') &&
+        live.events().some(settled('limit')) &&
+        live.events().some((e) => e.type === 'hook-event' && e.event === 'StopFailure'),
+    },
+  ),
   noKeystroke(
     'weekly limit days out',
     'limit',
