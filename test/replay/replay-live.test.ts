@@ -5,6 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { NightComparison } from '../../core/replay/compare-night.js';
+import { loadCorpusCases, PaneTester } from '../../core/testing/index.js';
+import prompt from '../../plugins/checks/prompt.js';
+import autoConfirm from '../../plugins/rescues/auto-confirm.js';
 import { nightshift } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';
 import {
@@ -95,5 +98,27 @@ describe('replay a recorded night of real programs', () => {
     const text = await nightshift(['replay', '--config', changedConfig], { cwd: elsewhere });
     expect(text.stdout).toMatch(/publisher \d\d:\d\d:\d\d {2}held → answered/);
     expect(text.stdout).toContain('1 would change');
+  });
+
+  it('exports the screens it decided on as corpus files that load as PaneTester cases and pass', async () => {
+    const dir = join(elsewhere, 'corpus');
+    const r = await nightshift(['replay', '--export', dir, '--config', fleet.configFile], { cwd: fleet.dir });
+    expect(r.exitCode, r.all).toBe(0);
+    const cases = loadCorpusCases(dir);
+    const labels = cases.map(
+      (c) => JSON.parse(readFileSync(join(dir, `${c.name}.json`), 'utf8')) as Record<string, unknown>,
+    );
+    const publish = labels.find((l) => l.agent === 'publisher' && l.class === 'confirm');
+    expect(publish).toMatchObject({ command: 'npm publish', decided: ['held'], sent: [] });
+    const test = labels.find((l) => l.agent === 'tester' && l.class === 'confirm');
+    expect(test).toMatchObject({ command: 'npm test', decided: ['answered'], sent: ['Enter'] });
+    expect(readFileSync(join(dir, 'tmux-state.tsv'), 'utf8').split('\n')[0]).toMatch(/^name\tcursor_x/);
+    // what the night sent on each dialog is what auto-confirm sends on it in PaneTester
+    const dialogs = cases.filter((c) => c.expect.sent !== undefined && c.name.startsWith('confirm__'));
+    expect(dialogs.length).toBeGreaterThanOrEqual(2);
+    for (const c of dialogs) {
+      const result = await PaneTester.runCase(autoConfirm, c, [prompt]);
+      expect(result.sent, c.name).toEqual(c.expect.sent);
+    }
   });
 });
