@@ -1,7 +1,7 @@
 // Replays one recorded night through a config: the recorded screens and hook requests, in order and with their timing
 // on a fake clock, go through the runner's own watch (createWatch + tick: classifier, checks, rescues, actuator, guard,
 // budgets) and the hook route, exactly as a night wires them; the panes are a ReplayTmux, so nothing reaches anything.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -118,7 +118,10 @@ async function run(
   const agents: AgentRuntime[] = [...index.timelines.keys()]
     .filter((a) => byName.has(a))
     .map((name) => {
-      const agent = newAgentRuntime(byName.get(name)!, join(input.night.runDir, 'logs', `${name}.log`));
+      // the night's pane log when it is still there (plugins read its tail), else an empty one: never a missing log,
+      // which the tick would take for a broken pipe to re-arm
+      const log = join(input.night.runDir, 'logs', `${name}.log`);
+      const agent = newAgentRuntime(byName.get(name)!, existsSync(log) ? log : emptyLog(scratch, name));
       agent.paneId = replayPaneId(name);
       return agent;
     });
@@ -221,4 +224,13 @@ async function run(
     await deps.host.teardown();
   }
   return { events, sent: tmux.sent, shown, unknownAgents };
+}
+
+/** An empty log file in the scratch directory, for an agent whose night log is gone. */
+function emptyLog(scratch: string, agent: string): string {
+  const dir = join(scratch, 'logs');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${agent}.log`);
+  writeFileSync(file, '');
+  return file;
 }

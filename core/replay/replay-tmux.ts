@@ -87,7 +87,7 @@ export class ReplayTmux implements Tmux {
       const view = pane.edited?.id === id ? pane.edited : undefined;
       out.set(paneId, {
         paneId,
-        lines: view ? [...view.lines] : [...screen.lines],
+        lines: view ? view.lines : (screen.lines as string[]), // toSnapshot copies the rows
         cursorX: view ? view.x : screen.cursorX,
         cursorY: view ? view.y : screen.cursorY,
         cursorVisible: screen.cursorVisible,
