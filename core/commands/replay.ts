@@ -55,7 +55,11 @@ Exit codes: 0 nothing would change, 3 something would, 1 failure, 2 bad usage or
     if (typeof args.values.export === 'string') {
       const dir = resolve(io.cwd, args.values.export);
       for (const runDir of runDirs) {
-        const names = exportCorpus(runDir, dir, { config, classify: classifyFor, night: basename(runDir) });
+        const names = await exportCorpus(runDir, dir, {
+          config,
+          classify: classifyFor,
+          night: basename(runDir),
+        });
         io.stdout.write(
           args.values.json
             ? `${JSON.stringify({ night: basename(runDir), dir, screens: names })}\n`

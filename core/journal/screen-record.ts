@@ -2,8 +2,9 @@
 // the times each agent's screen changed, and the hook requests agents made. Redacted before it is written, capped in
 // size; `nightshift replay` feeds it back through the runner (core/replay). Written as one gzip member per flush (a
 // tick), so a runner killed mid-night loses at most the last tick and a resumed night appends.
-import { closeSync, existsSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { constants, gunzipSync, gzipSync } from 'node:zlib';
+import { closeSync, createReadStream, existsSync, statSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { constants, createGunzip, gzipSync } from 'node:zlib';
 import { openPrivate } from '../files/private.js';
 import { hashScreen } from '../screen/snapshot.js';
 import type { RawCapture } from '../tmux/types.js';
@@ -52,19 +53,38 @@ export interface ScreenRecorderOptions {
 export class ScreenRecorder {
   readonly #file: string;
   readonly #o: ScreenRecorderOptions;
-  readonly #known = new Set<string>();
+  readonly #known: Set<string>;
   readonly #showing = new Map<string, string>();
   #pending: string[] = [];
   #bytes: number;
   #capped = false;
 
-  constructor(file: string, options: ScreenRecorderOptions) {
+  /**
+   * A recorder appending to `file`. For a night that resumes, open it with `ScreenRecorder.open`, which reads what is
+   * kept already; given an existing file here, screens kept before may be kept again (harmless, only larger).
+   */
+  constructor(
+    file: string,
+    options: ScreenRecorderOptions,
+    resumed?: { known: Set<string>; capped: boolean },
+  ) {
     this.#file = file;
     this.#o = options;
     this.#bytes = existsSync(file) ? statSync(file).size : 0;
-    // a resumed night: screens already kept are not kept again
-    if (this.#bytes)
-      for (const line of readScreenRecord(file).lines) if (line.k === 'screen') this.#known.add(line.id);
+    this.#known = resumed?.known ?? new Set();
+    this.#capped = (resumed?.capped ?? false) || this.#bytes >= options.maxBytes;
+  }
+
+  /** A recorder appending to `file`, which may hold a resumed night's record: its screens are not kept again. */
+  static async open(file: string, options: ScreenRecorderOptions): Promise<ScreenRecorder> {
+    const known = new Set<string>();
+    let capped = false;
+    if (existsSync(file))
+      await streamScreenRecord(file, (line) => {
+        if (line.k === 'screen') known.add(line.id);
+        else if (line.k === 'cap') capped = true;
+      });
+    return new ScreenRecorder(file, options, { known, capped });
   }
 
   /** True once the size cap stopped the record. */
@@ -140,20 +160,64 @@ export interface ScreenRecord {
   readonly damaged: boolean;
 }
 
-/** Reads a night's screen record (a runner killed mid-write leaves a torn tail, which is skipped). */
-export function readScreenRecord(file: string): ScreenRecord {
-  const text = gunzipSync(readFileSync(file), { finishFlush: constants.Z_SYNC_FLUSH }).toString('utf8');
+/**
+ * Reads a night's screen record (a runner killed mid-write leaves a torn tail, which is skipped). Rows are shared
+ * between the screens that show them, so a night of screens that differ in a row or two takes little memory.
+ */
+export async function readScreenRecord(file: string): Promise<ScreenRecord> {
   const lines: RecordLine[] = [];
+  const rows = new Map<string, string>();
+  const intern = (row: string) => {
+    const known = rows.get(row);
+    if (known !== undefined) return known;
+    rows.set(row, row);
+    return row;
+  };
+  const { damaged } = await streamScreenRecord(file, (line) => {
+    if (line.k === 'screen') (line.s as { lines: readonly string[] }).lines = line.s.lines.map(intern);
+    lines.push(line);
+  });
+  return { lines, damaged };
+}
+
+/**
+ * Calls `onLine` with each line of a record, in order, decompressing as it goes (a record can be far larger
+ * unpacked than a string may be). `damaged`: an unreadable line or a corrupt tail was skipped.
+ */
+export async function streamScreenRecord(
+  file: string,
+  onLine: (line: RecordLine) => void,
+): Promise<{ damaged: boolean }> {
   let damaged = false;
-  for (const row of text.split('\n')) {
-    if (!row) continue;
+  let rest = '';
+  const take = (row: string) => {
+    if (!row) return;
     try {
-      lines.push(JSON.parse(row) as RecordLine);
+      onLine(JSON.parse(row) as RecordLine);
     } catch {
       damaged = true;
     }
+  };
+  const decoder = new StringDecoder('utf8');
+  try {
+    // a torn member ends the stream without an error: what it holds up to the tear is read
+    const input = createReadStream(file);
+    const stream = createGunzip({ finishFlush: constants.Z_SYNC_FLUSH });
+    input.on('error', (error) => stream.destroy(error));
+    for await (const chunk of input.pipe(stream) as AsyncIterable<Buffer>) {
+      const text = rest + decoder.write(chunk);
+      let start = 0;
+      for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+        take(text.slice(start, end));
+        start = end + 1;
+      }
+      rest = text.slice(start);
+    }
+  } catch {
+    damaged = true; // corrupt bytes past a tear: what came before them is kept
   }
-  return { lines, damaged };
+  take(rest + decoder.end());
+  return { damaged };
 }
 
 /** A copy of `value` with every string passed through `redact`. */

@@ -140,7 +140,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const state = new PluginStateStore(config.stateDir, plan.id);
   // looks between regular ticks (checks asking to look again, waiting agents' wake times): the earliest per agent
   const extraLooks = new Map<AgentRuntime, number>();
-  const recording = recordNight({
+  const recording = await recordNight({
     config,
     runDir: plan.runDir,
     tmux: options.tmux,

@@ -1,7 +1,7 @@
 // Records what a night saw for `nightshift replay`: every capture the watch makes (ticks and the actuator's own
 // looks) and every hook request, into the night's screen record (core/journal/screen-record.ts).
 import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Config } from '../../config/schema.js';
 import type { NightRouteMaker } from '../control/night-parts.js';
 import { NIGHT_ROUTES } from '../control/night-routes.js';
@@ -20,17 +20,17 @@ export interface NightRecording {
  * Starts recording the night in `runDir` when `record.screens` is on and a redactor is given (nothing unredacted is
  * ever written: without one, nothing is recorded). Screen records of nights beyond `record.nights` are removed.
  */
-export function recordNight(o: {
+export async function recordNight(o: {
   readonly config: Config;
   readonly runDir: string;
   readonly tmux: Tmux;
   readonly redact: RecordRedactor | undefined;
   readonly agentOf: (paneId: string) => string | undefined;
   readonly now: () => Date;
-}): NightRecording {
+}): Promise<NightRecording> {
   if (!o.config.record.screens || !o.redact) return { tmux: o.tmux, routes: NIGHT_ROUTES, close: () => {} };
-  pruneScreenRecords(dirname(o.runDir), o.config.record.nights);
-  const recorder = new ScreenRecorder(join(o.runDir, SCREENS_FILE), {
+  pruneScreenRecords(o.runDir, o.config.record.nights);
+  const recorder = await ScreenRecorder.open(join(o.runDir, SCREENS_FILE), {
     maxBytes: o.config.record.maxMB * 1024 * 1024,
     redact: o.redact,
   });
@@ -76,13 +76,13 @@ export function recordNight(o: {
   return { tmux, routes, close: flush };
 }
 
-/** Removes the screen records of all but the newest `keep` nights in `nightsDir`. */
-function pruneScreenRecords(nightsDir: string, keep: number): void {
+/** Removes screen records so that `runDir`'s night and the newest `keep - 1` others keep theirs. */
+export function pruneScreenRecords(runDir: string, keep: number): void {
+  const nightsDir = dirname(runDir);
   if (!existsSync(nightsDir)) return;
-  const nights = readdirSync(nightsDir)
-    .filter((n) => existsSync(join(nightsDir, n, SCREENS_FILE)))
-    .sort()
-    .reverse();
-  // the night being started is among the newest, so it never counts against the others when it has no record yet
-  for (const night of nights.slice(keep)) rmSync(join(nightsDir, night, SCREENS_FILE), { force: true });
+  const others = readdirSync(nightsDir)
+    .filter((n) => n !== basename(runDir) && existsSync(join(nightsDir, n, SCREENS_FILE)))
+    .sort((a, b) => b.localeCompare(a, 'en', { numeric: true }));
+  for (const night of others.slice(Math.max(0, keep - 1)))
+    rmSync(join(nightsDir, night, SCREENS_FILE), { force: true });
 }

@@ -51,7 +51,7 @@ export async function compareNight(runDir: string, parts: ReplayParts): Promise<
       'NIGHT_NOT_FOUND',
       `${runDir} has no screen record (${SCREENS_FILE}): only nights run with \`record: { screens: true }\` (the default) can be replayed, and \`record.nights\` keeps the newest ones`,
     );
-  const record = readScreenRecord(file);
+  const record = await readScreenRecord(file);
   const index = indexRecord(record);
   const journalFile = join(runDir, 'events.jsonl');
   const night: readonly JournalEvent[] = existsSync(journalFile) ? readJournal(journalFile).events : [];
@@ -64,7 +64,8 @@ export async function compareNight(runDir: string, parts: ReplayParts): Promise<
   };
   const byHash = new Map<string, string>();
   for (const [rid, h] of index.hashOf) byHash.set(h, rid);
-  const served = servedIds(index);
+  // a replayed screen hashes as recorded unless redaction changed its rows: those are hashed again, once, if needed
+  let served: Map<string, string> | undefined;
   const before = decisionsOf(
     night.filter(inWindow),
     (agent, t) => shownInRecord(index, agent, t),
@@ -73,7 +74,7 @@ export async function compareNight(runDir: string, parts: ReplayParts): Promise<
   const after = decisionsOf(
     replay.events,
     (_agent, _t, i) => replay.shown[i],
-    (h) => served.get(h),
+    (h) => byHash.get(h) ?? (served ??= servedIds(index)).get(h),
   );
   const interval = parts.config.watch.interval;
   const differences = diffDecisions(before, after, {

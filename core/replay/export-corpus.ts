@@ -38,12 +38,12 @@ const STATE_HEADER =
   'name\tcursor_x\tcursor_y\tcursor_flag\talternate_on\tpane_in_mode\tpane_dead\tpane_current_command\ttty_mode';
 
 /** Writes the night in `runDir` into `dir` (created; names continue after what is there); returns the files' base names. */
-export function exportCorpus(
+export async function exportCorpus(
   runDir: string,
   dir: string,
   o: { readonly config: Config; readonly classify: ClassifyScreen; readonly night: string },
-): string[] {
-  const index = indexRecord(readScreenRecord(join(runDir, SCREENS_FILE)));
+): Promise<string[]> {
+  const index = indexRecord(await readScreenRecord(join(runDir, SCREENS_FILE)));
   const journalFile = join(runDir, 'events.jsonl');
   const events: readonly JournalEvent[] = existsSync(journalFile) ? readJournal(journalFile).events : [];
   const byHash = new Map<string, string>();

@@ -43,7 +43,7 @@ const recorder = (f: string, maxMB = 200) =>
   new ScreenRecorder(f, { maxBytes: maxMB * 1024 * 1024, redact: recordRedactor(['hunter2-config-secret']) });
 
 describe('the screen record', () => {
-  it('keeps each distinct screen once and each change of an agent once', () => {
+  it('keeps each distinct screen once and each change of an agent once', async () => {
     const f = file();
     const r = recorder(f);
     r.saw('a', raw(['one']), at(0));
@@ -53,7 +53,7 @@ describe('the screen record', () => {
     r.saw('a', raw(['one']), at(6)); // back to a known screen: seen only
     r.saw('a', raw(['one'], { dead: true }), at(8)); // same rows, now dead: a different screen
     r.flush();
-    const lines = readScreenRecord(f).lines;
+    const lines = (await readScreenRecord(f)).lines;
     expect(lines.filter((l) => l.k === 'screen')).toHaveLength(3);
     expect(
       lines.filter((l) => l.k === 'seen').map((l) => (l.k === 'seen' ? `${l.a}@${l.t.slice(17, 19)}` : '')),
@@ -75,7 +75,7 @@ describe('the screen record', () => {
     expect(text).toContain('[REDACTED:');
   });
 
-  it('stops at the size cap with a mark saying when', () => {
+  it('stops at the size cap with a mark saying when', async () => {
     const f = file();
     const r = recorder(f, 1);
     let i = 0;
@@ -90,19 +90,22 @@ describe('the screen record', () => {
     }
     expect(r.capped).toBe(true);
     expect(statSync(f).size).toBeLessThanOrEqual(1024 * 1024 + 200);
-    expect(readScreenRecord(f).lines.at(-1)).toEqual({ k: 'cap', t: at(59).toISOString(), maxMB: 1 });
+    expect((await readScreenRecord(f)).lines.at(-1)).toEqual({ k: 'cap', t: at(59).toISOString(), maxMB: 1 });
+    // a night resumed after the cap stays capped: nothing after the mark
+    const resumed = await ScreenRecorder.open(f, { maxBytes: 1024 * 1024, redact: recordRedactor([]) });
+    expect(resumed.capped).toBe(true);
   });
 
-  it('reads a record whose last write was torn, and a resumed night appends without storing screens twice', () => {
+  it('reads a record whose last write was torn, and a resumed night appends without storing screens twice', async () => {
     const f = file();
     const r = recorder(f);
     r.saw('a', raw(['one']), at(0));
     r.flush();
-    const again = recorder(f); // the runner restarted
+    const again = await ScreenRecorder.open(f, { maxBytes: 200 * 1024 * 1024, redact: recordRedactor([]) }); // the runner restarted
     again.saw('a', raw(['one']), at(10));
     again.flush();
     appendFileSync(f, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01])); // a torn gzip member
-    const record = readScreenRecord(f);
+    const record = await readScreenRecord(f);
     expect(record.lines.filter((l) => l.k === 'screen')).toHaveLength(1);
     expect(record.lines.filter((l) => l.k === 'seen')).toHaveLength(2);
   });
