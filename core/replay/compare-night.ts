@@ -7,12 +7,12 @@ import { NightshiftError } from '../errors.js';
 import type { Guard } from '../guard/types.js';
 import type { JournalEvent } from '../journal/events.js';
 import { readJournal } from '../journal/journal.js';
-import { readScreenRecord, SCREENS_FILE } from '../journal/screen-record.js';
+import { SCREENS_FILE } from '../journal/screen-record.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { hashScreen } from '../screen/snapshot.js';
 import type { ClassifyScreen } from '../watch/watch.js';
 import { decisionsOf, diffDecisions, shownInRecord, type Difference } from './decisions.js';
-import { indexRecord, replayNight, type RecordIndex } from './replay-night.js';
+import { readRecordIndex, replayNight, type RecordIndex } from './replay-night.js';
 
 /** What `nightshift replay` says about one night. */
 export interface NightComparison {
@@ -51,12 +51,11 @@ export async function compareNight(runDir: string, parts: ReplayParts): Promise<
       'NIGHT_NOT_FOUND',
       `${runDir} has no screen record (${SCREENS_FILE}): only nights run with \`record: { screens: true }\` (the default) can be replayed, and \`record.nights\` keeps the newest ones`,
     );
-  const record = await readScreenRecord(file);
-  const index = indexRecord(record);
+  const index = await readRecordIndex(file);
   const journalFile = join(runDir, 'events.jsonl');
   const night: readonly JournalEvent[] = existsSync(journalFile) ? readJournal(journalFile).events : [];
   const id = basename(runDir);
-  const replay = await replayNight({ ...parts, record, night: { id, runDir } }, index);
+  const replay = await replayNight({ ...parts, record: index, night: { id, runDir } });
   const end = index.cappedAt ?? index.to;
   const inWindow = (e: JournalEvent) => {
     const t = Date.parse(e.t);
@@ -89,7 +88,7 @@ export async function compareNight(runDir: string, parts: ReplayParts): Promise<
     agents: [...index.timelines.keys()].filter((a) => !replay.unknownAgents.includes(a)),
     unknownAgents: replay.unknownAgents,
     cappedAt: index.cappedAt === undefined ? undefined : new Date(index.cappedAt).toISOString(),
-    damaged: record.damaged,
+    damaged: index.damaged,
     screens: index.screens.size,
     hookRequests: index.hooks.length,
     decisions: { night: before.length, replay: after.length },

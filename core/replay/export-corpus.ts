@@ -8,11 +8,11 @@ import type { Config } from '../../config/schema.js';
 import { makePrivateDir, writePrivateFile } from '../files/private.js';
 import type { JournalEvent } from '../journal/events.js';
 import { readJournal } from '../journal/journal.js';
-import { readScreenRecord, SCREENS_FILE } from '../journal/screen-record.js';
+import { SCREENS_FILE } from '../journal/screen-record.js';
 import { toSnapshot } from '../screen/snapshot.js';
 import type { ClassifyScreen } from '../watch/watch.js';
 import { decisionsOf, shownInRecord } from './decisions.js';
-import { indexRecord } from './replay-night.js';
+import { readRecordIndex } from './replay-night.js';
 
 /** The label written beside each exported screen. */
 export interface ExportLabel {
@@ -43,7 +43,7 @@ export async function exportCorpus(
   dir: string,
   o: { readonly config: Config; readonly classify: ClassifyScreen; readonly night: string },
 ): Promise<string[]> {
-  const index = indexRecord(await readScreenRecord(join(runDir, SCREENS_FILE)));
+  const index = await readRecordIndex(join(runDir, SCREENS_FILE));
   const journalFile = join(runDir, 'events.jsonl');
   const events: readonly JournalEvent[] = existsSync(journalFile) ? readJournal(journalFile).events : [];
   const byHash = new Map<string, string>();

@@ -10,7 +10,12 @@ import type { NightParts } from '../control/night-parts.js';
 import { hookRoute } from '../hooks/route.js';
 import type { Guard } from '../guard/types.js';
 import type { JournalEvent, NewJournalEvent } from '../journal/events.js';
-import type { RecordedScreen, ScreenRecord } from '../journal/screen-record.js';
+import {
+  streamScreenRecord,
+  type RecordedScreen,
+  type RecordLine,
+  type ScreenRecord,
+} from '../journal/screen-record.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import { newAgentRuntime, type AgentRuntime } from '../watch/agent-runtime.js';
@@ -25,7 +30,7 @@ export interface ReplayInput {
   readonly plugins: readonly LoadedPlugin[];
   readonly guard: Guard;
   readonly classify: ClassifyScreen;
-  readonly record: ScreenRecord;
+  readonly record: RecordIndex;
   readonly night: { readonly id: string; readonly runDir: string };
 }
 
@@ -41,6 +46,8 @@ export interface RecordIndex {
   readonly to: number;
   /** when the size cap stopped the record, if it did */
   readonly cappedAt: number | undefined;
+  /** a torn tail (a runner killed mid-write) was skipped */
+  readonly damaged: boolean;
 }
 
 /** What a replay did. */
@@ -53,25 +60,48 @@ export interface ReplayRun {
   readonly unknownAgents: readonly string[];
 }
 
-/** Indexes a night's record. */
+/** Indexes a night's record read whole (readScreenRecord). */
 export function indexRecord(record: ScreenRecord): RecordIndex {
+  const index = recordIndexer();
+  for (const line of record.lines) index.add(line);
+  return index.done(record.damaged);
+}
+
+/** Reads and indexes a night's record as it streams in: the lines themselves are not kept. */
+export async function readRecordIndex(file: string): Promise<RecordIndex> {
+  const index = recordIndexer();
+  const { damaged } = await streamScreenRecord(file, index.add);
+  return index.done(damaged);
+}
+
+/** Builds a RecordIndex line by line; screens' rows and ids are shared, not repeated per line. */
+function recordIndexer(): { add: (line: RecordLine) => void; done: (damaged: boolean) => RecordIndex } {
   const screens = new Map<string, RecordedScreen>();
   const hashOf = new Map<string, string>();
   const times = new Map<string, { times: number[]; ids: string[] }>();
   const hooks: { agent: string; t: number; request: unknown }[] = [];
+  const rows = new Map<string, string>();
+  const intern = (row: string) => {
+    const known = rows.get(row);
+    if (known !== undefined) return known;
+    rows.set(row, row);
+    return row;
+  };
+  const ids = new Map<string, string>();
   let from = Infinity;
   let to = -Infinity;
   let cappedAt: number | undefined;
-  for (const line of record.lines) {
+  const add = (line: RecordLine) => {
     if (line.k === 'screen') {
-      screens.set(line.id, line.s);
+      screens.set(line.id, { ...line.s, lines: line.s.lines.map(intern) });
       hashOf.set(line.id, line.h);
+      ids.set(line.id, line.id);
     } else if (line.k === 'seen') {
       const t = Date.parse(line.t);
-      const tl = times.get(line.a) ?? { times: [], ids: [] };
-      times.set(line.a, tl);
+      let tl = times.get(line.a);
+      if (!tl) times.set(line.a, (tl = { times: [], ids: [] }));
       tl.times.push(t);
-      tl.ids.push(line.id);
+      tl.ids.push(ids.get(line.id) ?? line.id);
       from = Math.min(from, t);
       to = Math.max(to, t);
     } else if (line.k === 'hook') {
@@ -80,20 +110,20 @@ export function indexRecord(record: ScreenRecord): RecordIndex {
       from = Math.min(from, t);
       to = Math.max(to, t);
     } else if (line.k === 'cap') cappedAt = Date.parse(line.t);
-  }
-  const timelines = new Map(
-    [...times].map(([agent, tl]) => [agent, { agent, times: tl.times, ids: tl.ids } satisfies Timeline]),
-  );
-  if (!Number.isFinite(from)) from = to = 0;
-  return { screens, hashOf, timelines, hooks, from, to, cappedAt };
+  };
+  const done = (damaged: boolean): RecordIndex => {
+    const timelines = new Map(
+      [...times].map(([agent, tl]) => [agent, { agent, times: tl.times, ids: tl.ids } satisfies Timeline]),
+    );
+    if (!Number.isFinite(from)) from = to = 0;
+    return { screens, hashOf, timelines, hooks, from, to, cappedAt, damaged };
+  };
+  return { add, done };
 }
 
 /** Replays the record through the input's config; the returned events are the journal such a night would have written. */
-export async function replayNight(
-  input: ReplayInput,
-  index: RecordIndex = indexRecord(input.record),
-): Promise<ReplayRun> {
-  const { config } = input;
+export async function replayNight(input: ReplayInput): Promise<ReplayRun> {
+  const { config, record: index } = input;
   const scratch = mkdtempSync(join(tmpdir(), 'nightshift-replay-'));
   try {
     return await run(input, index, config, scratch);
