@@ -23,6 +23,10 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
+  schema: () => import('./commands/schema.js'),
+  logs: () => import('./commands/logs.js'),
+  service: () => import('./commands/service/index.js'),
+  top: () => import('./commands/top.js'),
   replay: () => import('./commands/replay.js'),
 };
 
@@ -41,6 +45,10 @@ const SUMMARIES: Record<string, string> = {
   plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
+  schema: "print the config's JSON Schema (for editor completion)",
+  logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
+  service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
+  top: 'the fleet live (status --watch): state, for how long, last rescue, parked; attach and answer',
   replay: 'run recorded nights through the current (or given) config; show decisions that would change',
 };
 

@@ -17,7 +17,8 @@ export type ErrorCode =
   | 'STATE_LOCKED'
   | 'NIGHT_NOT_FOUND'
   | 'NO_RUNNER'
-  | 'DELIVERY_FAILED';
+  | 'DELIVERY_FAILED'
+  | 'SERVICE_FAILED';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {
