@@ -9,6 +9,7 @@ import { exportCorpus } from '../replay/export-corpus.js';
 import { classify } from '../screen/index.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
 import { nightDirs } from './nights.js';
+import { withProgress } from './progress.js';
 import { configFrom, guardFor } from './runtime.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -55,11 +56,9 @@ Exit codes: 0 nothing would change, 3 something would, 1 failure, 2 bad usage or
     if (typeof args.values.export === 'string') {
       const dir = resolve(io.cwd, args.values.export);
       for (const runDir of runDirs) {
-        const names = await exportCorpus(runDir, dir, {
-          config,
-          classify: classifyFor,
-          night: basename(runDir),
-        });
+        const names = await withProgress(io, `exporting night ${basename(runDir)}`, () =>
+          exportCorpus(runDir, dir, { config, classify: classifyFor, night: basename(runDir) }),
+        );
         io.stdout.write(
           args.values.json
             ? `${JSON.stringify({ night: basename(runDir), dir, screens: names })}\n`
@@ -77,7 +76,9 @@ Exit codes: 0 nothing would change, 3 something would, 1 failure, 2 bad usage or
     const parts = { config, plugins, guard: guardFor(loaded), classify: classifyFor };
     let changed = false;
     for (const runDir of runDirs) {
-      const result = await compareNight(runDir, parts);
+      const result = await withProgress(io, `replaying night ${basename(runDir)}`, () =>
+        compareNight(runDir, parts),
+      );
       changed ||= result.differences.length > 0;
       io.stdout.write(args.values.json ? `${JSON.stringify(result)}\n` : formatNight(result));
     }
