@@ -114,7 +114,9 @@ try {
   const runDir = join(dir, 'state', 'nights', '2026-12-01');
   mkdirSync(runDir, { recursive: true });
   const names = Array.from({ length: AGENTS }, (_, i) => `agent-${i + 1}`);
+  const recordCpu = process.cpuUsage();
   const looks = recordNight(join(runDir, SCREENS_FILE), names);
+  const recordUsed = process.cpuUsage(recordCpu);
   const { config } = resolveConfig(
     {
       stateDir: join(dir, 'state'),
@@ -174,6 +176,10 @@ try {
   console.log(machine());
   console.log(
     `record: ${AGENTS} agents, ${HOURS} h at ${INTERVAL / 1000} s: ${looks} looks, ${result.screens} distinct screens, ${(size / 1024 / 1024).toFixed(1)} MB compressed`,
+  );
+  const recordSeconds = (recordUsed.user + recordUsed.system) / 1e6;
+  console.log(
+    `recording (what the night pays on top of its ticks, with making these screens): ${recordSeconds.toFixed(2)} s CPU, ${((recordSeconds / looks) * 1e6).toFixed(1)} µs a look`,
   );
   console.log(
     `decisions: ${result.decisions.night} on the night, ${result.decisions.replay} in the replay, ${result.differences.length} differences`,
