@@ -263,6 +263,16 @@ export const configSchema = z.strictObject({
       archive: z.number().int().min(0).default(365),
     })
     .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
+  /** what a night keeps for `nightshift replay` (docs/replay.md): each distinct screen once, redacted, capped */
+  record: z
+    .strictObject({
+      screens: z.boolean().default(true),
+      /** per night: past this many MB of compressed record, the rest of the night is not recorded */
+      maxMB: z.number().min(1, 'at least 1 (MB)').default(200),
+      /** screen records kept for this many of the newest nights (older nights keep their journal, not their screens) */
+      nights: z.number().int().min(1).default(14),
+    })
+    .default({ screens: true, maxMB: 200, nights: 14 }),
   /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
   notify: notifySchema.optional(),
   /** profile additions and overrides, keyed by profile name */

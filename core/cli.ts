@@ -27,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   logs: () => import('./commands/logs.js'),
   service: () => import('./commands/service/index.js'),
   top: () => import('./commands/top.js'),
+  replay: () => import('./commands/replay.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -48,6 +49,7 @@ const SUMMARIES: Record<string, string> = {
   logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
   service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
   top: 'the fleet live (status --watch): state, for how long, last rescue, parked; attach and answer',
+  replay: 'run recorded nights through the current (or given) config; show decisions that would change',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

@@ -16,6 +16,8 @@ import type { Snapshot } from '../screen/types.js';
 import { checkTmuxVersion, createTmux } from '../tmux/index.js';
 import type { Tmux } from '../tmux/types.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
+import { recordRedactor } from './record-redactor.js';
+import type { RecordRedactor } from '../journal/screen-record.js';
 import type { CommandArgs, CommandIO } from './types.js';
 
 /** Everything a command that runs nights needs. */
@@ -26,6 +28,8 @@ export interface Runtime {
   readonly guard: Guard;
   readonly plugins: readonly LoadedPlugin[];
   readonly classify: ClassifyScreen;
+  /** the report's redaction, applied to the night's screen record before it is written */
+  readonly redact: RecordRedactor;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */
@@ -129,7 +133,7 @@ export async function prepareRuntime(
       now: snapshot.at,
       previous,
     });
-  return { loaded, log, tmux, guard, plugins, classify: classifyFor };
+  return { loaded, log, tmux, guard, plugins, classify: classifyFor, redact: recordRedactor(loaded.secrets) };
 }
 
 /** The guard's rule for a line too large, or too slow, to analyse. */

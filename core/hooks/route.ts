@@ -122,6 +122,7 @@ function judge(
       reason: `${dryRun ? 'would allow' : 'allowed'} through the hook: ${command}${verdict.allowedBy ? ` (${verdict.allowedBy.reason})` : ''}`,
       screenHash: '',
       channel: 'hook',
+      command,
       dryRun,
       verified: !dryRun,
       ...(verdict.allowedBy ? { allowedBy: verdict.allowedBy } : {}),

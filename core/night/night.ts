@@ -24,6 +24,8 @@ import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
 import type { EndReader } from '../queue/end-signal.js';
 import { nightQueue } from '../queue/night-queue.js';
+import type { RecordRedactor } from '../journal/screen-record.js';
+import { recordNight } from './record-night.js';
 import { createWatch, type ClassifyScreen } from '../watch/watch.js';
 import { tick } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
@@ -46,6 +48,8 @@ export interface NightOptions {
   readonly onEvent?: (event: NewJournalEvent) => void;
   /** how the task queue learns an agent reported a task's end (the coordination file, the status log) */
   readonly queueEnds?: EndReader;
+  /** the report's redaction, for the screen record (`record:`); without it nothing is recorded */
+  readonly redact?: RecordRedactor;
 }
 
 /** How a night ended. */
@@ -136,12 +140,20 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const state = new PluginStateStore(config.stateDir, plan.id);
   // looks between regular ticks (checks asking to look again, waiting agents' wake times): the earliest per agent
   const extraLooks = new Map<AgentRuntime, number>();
+  const recording = await recordNight({
+    config,
+    runDir: plan.runDir,
+    tmux: options.tmux,
+    redact: options.redact,
+    agentOf: (paneId) => agents.find((a) => a.paneId === paneId)?.config.name,
+    now,
+  });
   const lookAt = (agent: AgentRuntime, at: number) =>
     void extraLooks.set(agent, Math.min(at, extraLooks.get(agent) ?? Infinity));
   const deps = createWatch({
     config,
     plugins: options.plugins,
-    tmux: options.tmux,
+    tmux: recording.tmux,
     guard: options.guard,
     classify: options.classify,
     journal: append,
@@ -156,16 +168,19 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   });
   const { host } = deps;
   // open before the agents start: their hooks ask it from their first tool call
-  const control = await openNightControl({
-    config,
-    night: { id: plan.id, runDir: plan.runDir },
-    agents,
-    watch: deps,
-    guard: options.guard,
-    journal: append,
-    log,
-    now,
-  });
+  const control = await openNightControl(
+    {
+      config,
+      night: { id: plan.id, runDir: plan.runDir },
+      agents,
+      watch: deps,
+      guard: options.guard,
+      journal: append,
+      log,
+      now,
+    },
+    recording.routes,
+  );
   const queue = nightQueue({ config, night: plan, tmux: options.tmux, watch: deps, ends: options.queueEnds });
   queue?.restore(agents, previousEvents);
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
@@ -278,6 +293,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     outputWake?.close();
     markPipes(agents, append);
     await host.teardown();
+    recording.close();
     flushState(state, log);
     if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
     else {

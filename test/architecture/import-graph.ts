@@ -13,7 +13,7 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
  * public API by eslint).
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['core/cli.ts', 'core/commands', 'core/testing'],
+  ['core/cli.ts', 'core/commands', 'core/testing', 'core/replay'],
   ['core/night', 'core/watch', 'core/actuator'],
   ['core/index.ts', 'core/plugin'],
   ['core/journal'],
