@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
+  http: () => import('./commands/http.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -40,6 +41,7 @@ const SUMMARIES: Record<string, string> = {
   plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
+  http: 'the status endpoint: `http link` prints a one-time link that opens the page',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {
