@@ -6,6 +6,8 @@ export default defineConfig({
     cli: 'core/cli.ts',
     // the hook client an agent starts for every tool call: its own small entry
     hook: 'core/hooks/hook-main.ts',
+    // a worker thread that replays pane logs for the report (reports/transcript/pool.ts)
+    'transcript-worker': 'reports/transcript/worker.ts',
     index: 'core/index.ts',
     testing: 'core/testing/index.ts',
     plugins: 'plugins/index.ts',

@@ -12,7 +12,8 @@ import { performance } from 'node:perf_hooks';
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import xterm from '@xterm/headless';
-import { replayLog, summarizeTranscript } from '../reports/index.js';
+import { availableParallelism } from 'node:os';
+import { createTranscriptPool, replayLog, summarizeTranscript } from '../reports/index.js';
 
 const targetMB = Number(process.argv[2] ?? 200);
 const HEAP_CAP_MB = 48;
@@ -111,7 +112,7 @@ try {
   // warm up the JIT on a small log so the figures are steady-state
   await replayLog(
     quarter,
-    { size: { cols: COLS, rows: ROWS }, from: statSync(quarter).size - 5e6 },
+    { size: { cols: COLS, rows: ROWS }, from: Math.max(0, statSync(quarter).size - 5e6) },
     () => {},
   );
   const mb = (n: number) => (n / 1e6).toFixed(0);
@@ -165,6 +166,21 @@ try {
   });
   console.log(
     `summarizeTranscript (redaction, tail, errors) full: ${(size / 1e6 / (summary.ms / 1000)).toFixed(1)} MB/s, ${summaryLines} lines, peak RSS ${mb(summary.rss)} MB`,
+  );
+  // 16 logs, side by side: one after another in this thread, then through a pool of worker threads (one per core)
+  const logs = Array.from({ length: 16 }, (_, i) => join(dir, `fleet-${i}.log`));
+  for (const log of logs) await generate(log, (targetMB * 1e6) / 16);
+  const fleetBytes = logs.reduce((n, log) => n + statSync(log).size, 0);
+  const options = { size: { cols: COLS, rows: ROWS }, maxBytes: fleetBytes };
+  const oneThread = await measured(async () => {
+    for (const log of logs) await summarizeTranscript(log, options);
+  });
+  const pool = createTranscriptPool();
+  const inPool = await measured(() => Promise.all(logs.map((log) => pool.summarize(log, options))));
+  await pool.close();
+  const rate = (ms: number) => fleetBytes / 1e6 / (ms / 1000);
+  console.log(
+    `16 logs, ${mb(fleetBytes)} MB: one thread ${rate(oneThread.ms).toFixed(1)} MB/s; pool of ${pool.size} workers (${availableParallelism()} cores) ${rate(inPool.ms).toFixed(1)} MB/s = ${(oneThread.ms / inPool.ms).toFixed(2)}x, peak RSS ${mb(inPool.rss)} MB`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });

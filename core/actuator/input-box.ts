@@ -8,12 +8,13 @@ import type { Snapshot } from '../screen/types.js';
 const BOX_DEPTH = 10;
 /** The text of a menu's option row: a number and a dot or parenthesis. */
 const OPTION = /^\d{1,2}[.)]\s/;
-/** Rows of the program's own hints that may sit below the box (`? for shortcuts`, a status line). */
+/** Rows below the box that are not the profile's footers (a status line wrapped onto a second row, a hint). */
 const HINT_ROWS = 2;
 
 /**
  * The input box's text rows: the text on the box row (group 1 of the profile's `input.row`), then the rows below it
- * up to the box's edge. The box must be the last thing on screen (at most a hint row or two below it), and below
+ * up to the box's edge. The box must be the last thing on screen (below it only the profile's footers and at most
+ * two other rows), and below
  * every busy sign (what an agent echoes above its spinner is history). Undefined when no such box is on screen.
  * An empty box is `['']`, also when it shows a placeholder (see `placeholderOnly`).
  */
@@ -39,7 +40,9 @@ export function findBox(s: Snapshot, profile: Profile): { rows: string[]; start:
     const out = [m];
     let j = i + 1;
     for (; j <= view.last && !isBlank(rows[j]!) && !profile.footers.any(rows[j]!); j++) out.push(rows[j]!);
-    const below = rows.slice(j, view.last + 1).filter((r) => !isBlank(r)).length;
+    // the program's own chrome below its box (a status line, a shortcuts row, a warnings row: the profile's footers)
+    // is not something drawn under the box
+    const below = rows.slice(j, view.last + 1).filter((r) => !isBlank(r) && !profile.footers.any(r)).length;
     return below <= HINT_ROWS ? { rows: out, start: i } : undefined;
   }
   return undefined;

@@ -126,9 +126,14 @@ export function createTmux(options: TmuxOptions = {}): TmuxClient {
 
     async killPane(paneId) {
       const { roots, tree } = await paneTree(paneId);
-      await connection.quietly(() => one(['kill-pane', '-t', paneId]));
-      pipes.delete(paneId);
-      await endTrees(roots, tree);
+      try {
+        await connection.quietly(() => one(['kill-pane', '-t', paneId]));
+      } finally {
+        // killing the last pane ends the server (exit-empty), which may answer with %exit instead of a reply: the
+        // command then fails, yet the program's tree, listed before, still has to end (its parts ignore SIGHUP)
+        pipes.delete(paneId);
+        await endTrees(roots, tree);
+      }
     },
 
     async killServer() {

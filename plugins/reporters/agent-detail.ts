@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
-import { definePlugin } from '../../core/index.js';
-import { agentDetailSection, analyzeNight } from '../../reports/index.js';
+import { definePlugin, type ReportSection } from '../../core/index.js';
+import { agentDetailSection, analyzeNight, createTranscriptPool } from '../../reports/index.js';
 
 const MiB = 1024 * 1024;
 /** Replay speed assumed before the first log has been measured (bytes per second). */
@@ -20,6 +21,8 @@ const options = z.strictObject({
   maxMiB: z.number().int().min(1).default(256),
   /** time for replaying all logs; a long night of many agents replays the end of each log to fit */
   budgetSeconds: z.number().int().min(5).default(45),
+  /** logs replayed at once, each in a worker thread; default one per core */
+  workers: z.number().int().min(1).max(64).default(availableParallelism()),
 });
 
 /** Size of a file, or 0. */
@@ -48,25 +51,36 @@ export default definePlugin<z.output<typeof options>>({
       git: false,
       now: ctx.now,
     });
-    const sections = [];
+    const sections: ReportSection[] = [];
     const deadline = Date.now() + ctx.options.budgetSeconds * 1000;
+    const pool = createTranscriptPool({ size: Math.min(ctx.options.workers, model.agents.length || 1) });
     let rate = ASSUMED_RATE;
-    for (const [i, agent] of model.agents.entries()) {
-      const share = Math.max(0, deadline - Date.now()) / 1000 / (model.agents.length - i);
-      const maxBytes = Math.min(ctx.options.maxMiB * MiB, Math.max(MIN_BYTES, Math.floor(share * rate)));
-      const bytes = Math.min(maxBytes, sizeOf(night.logs[agent.name]));
-      const started = Date.now();
-      sections.push(
-        await agentDetailSection(model, agent, i, {
+    let next = 0;
+    // one lane per worker: each takes the next agent, with its share of the time left at the speed measured so far
+    const lane = async () => {
+      for (let i = next++; i < model.agents.length; i = next++) {
+        const agent = model.agents[i]!;
+        const left = model.agents.length - i;
+        const share = ((Math.max(0, deadline - Date.now()) / 1000) * Math.min(pool.size, left)) / left;
+        const maxBytes = Math.min(ctx.options.maxMiB * MiB, Math.max(MIN_BYTES, Math.floor(share * rate)));
+        const bytes = Math.min(maxBytes, sizeOf(night.logs[agent.name]));
+        const started = Date.now();
+        sections[i] = await agentDetailSection(model, agent, i, {
           tailLines: ctx.options.tailLines,
           maxErrors: ctx.options.maxErrors,
           lineWidth: ctx.options.lineWidth,
           maxBytes,
           signal: ctx.signal,
-        }),
-      );
-      const seconds = (Date.now() - started) / 1000;
-      if (bytes > MiB && seconds > 0.05) rate = bytes / seconds;
+          summarize: pool.summarize,
+        });
+        const seconds = (Date.now() - started) / 1000;
+        if (bytes > MiB && seconds > 0.05) rate = bytes / seconds;
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: pool.size }, lane));
+    } finally {
+      await pool.close();
     }
     return sections;
   },

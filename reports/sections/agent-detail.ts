@@ -25,6 +25,8 @@ export interface DetailOptions {
   readonly maxBytes?: number;
   readonly secrets?: readonly string[];
   readonly signal?: AbortSignal;
+  /** replays the log; default `summarizeTranscript` in this thread (a `TranscriptPool`'s `summarize` uses a worker) */
+  readonly summarize?: typeof summarizeTranscript;
 }
 
 /** The pane size at the start of the log and at each restart, from `agent-started` events placed by `pipe` offsets. */
@@ -88,7 +90,7 @@ export async function agentDetailSection(
     const marks = offsetMarks(events, agent.name);
     const { size, resizes } = paneSizes(events, agent.name, marks);
     try {
-      summary = await summarizeTranscript(log, {
+      summary = await (options.summarize ?? summarizeTranscript)(log, {
         size,
         resizes,
         marks,

@@ -12,3 +12,4 @@ export {
 } from './summarize.js';
 export { lineShape } from './redraw-filter.js';
 export { readLogCut, type LogCut } from './log-cut.js';
+export { createTranscriptPool, type TranscriptPool, type TranscriptPoolOptions } from './pool.js';

@@ -254,4 +254,63 @@ describe('typing into the input box, checked before Enter', () => {
       verified: true,
     });
   });
+
+  // Gemini CLI 0.61 at 80x24, as captured: the box is drawn before Gemini has initialised (a prompt sent then is
+  // queued); the header and tips above it come with initialisation
+  const geminiChrome = [
+    '⚠  Warning: True color (24-bit) support not detected. Using a terminal with true',
+    '   color enabled will result in a better visual experience.',
+    '',
+    '                                                                ? for shortcuts',
+    '────────────────────────────────────────────────────────────────────────────────',
+    ' Shift+Tab to accept edits',
+    '',
+    ' >  ▮Type your message or @path/to/file',
+    '',
+    ' workspace (/directory)                         sandbox                  /model',
+    ' /tmp/project                                   no sandbox       gemini-2.5-pro',
+  ];
+  const geminiHeader = [
+    '  ▗▟▀    Authenticated with gemini-api-key /auth',
+    ' ▝▀',
+    '',
+    'Tips for getting started:',
+    '1. Create GEMINI.md files to customize your interactions',
+    '',
+  ];
+  const geminiScreen = (rows: string[]): Screen => ({ text: rows.join('\n') });
+
+  it('Gemini CLI: no key into a box drawn before it has initialised (nothing above it but a warning)', async () => {
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'gemini-cold',
+      finding,
+      agent: { profile: 'gemini' },
+      screens: [geminiScreen(['', ...geminiChrome])],
+      expect: {},
+    });
+    expect(result.sent).toEqual([]);
+    expect(refusals(result.journal)[0]).toMatchObject({ action: 'type', why: 'not-ready' });
+  });
+
+  it("Gemini CLI: its header above the box is the ready sign, so the task goes in without the fallback's wait", async () => {
+    const working = geminiScreen([
+      ...geminiHeader,
+      ' > continue',
+      '',
+      ' ⠼ Thinking... (esc to cancel, 0s)                               ? for shortcuts',
+      '────────────────────────────────────────────────────────────────────────────────',
+      ' >   Type your message or @path/to/file',
+    ]);
+    const result = await PaneTester.runCase(typist('continue'), {
+      name: 'gemini-ready',
+      finding,
+      agent: { profile: 'gemini' },
+      screens: [geminiScreen([...geminiHeader, ...geminiChrome]), working],
+      expect: {},
+    });
+    expect(refusals(result.journal)).toEqual([]);
+    expect(result.journal.find((e) => e.type === 'action' && e.action === 'type')).toMatchObject({
+      verified: true,
+    });
+  });
 });

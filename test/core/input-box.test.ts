@@ -20,6 +20,20 @@ const codexComposer = (text: string) => [
   `› ${text}`,
   '  ? for shortcuts                 69% context left',
 ];
+/** Codex 0.171 at 80x24 after its first turn, as captured: the status line's thread title wraps onto a row of its own */
+const codexNarrow = (text: string) => [
+  '› Please do the next task in TASKS.md.',
+  '',
+  '• Working on it.',
+  '',
+  '  Worked for 5s • 01:15',
+  '',
+  `› ${text}`,
+  '',
+  '  gpt-fake default · /root/.cache/nightshift/tmp/ns-bench-gX7Lm5/project · Bench',
+  '  task',
+  '                                                       ⚠ 1 warning · f2 to view',
+];
 const geminiBox = (text: string) => [
   '✦ Done. `npm test` now runs vitest.',
   `╭${'─'.repeat(W)}╮`,
@@ -40,6 +54,10 @@ describe('the input box, read back', () => {
     ['claude-code', claudeBox([`> ${TASK.slice(0, 50)}`, `  ${TASK.slice(51)}`]), TASK, true],
     ['codex', codexComposer('continue'), 'continue', true],
     ['codex', codexComposer('Ask Codex to do anything'), 'continue', false],
+    ['codex', codexNarrow('continue'), 'continue', true],
+    ['codex', [...codexNarrow('continue'), '  ← for agents · ? for shortcuts'], 'continue', true],
+    // rows under the box that are not Codex's chrome: the box is not the last thing on screen
+    ['codex', [...codexNarrow('continue'), '  a row of output', '  another row'], 'continue', false],
     ['gemini', geminiBox('continue'), 'continue', true],
     ['gemini', geminiBox('  Type your message or @path/to/file'), 'continue', false],
   ])('%s: %j holds exactly %j → %s', (profile, lines, text, want) => {
@@ -85,7 +103,8 @@ describe('the input box, read back', () => {
       'codex',
       10,
       codexComposer('continue'),
-      ['continue', '  ? for shortcuts                 69% context left'],
+      // the shortcuts row under the composer is Codex's chrome (a footer), not text in the box
+      ['continue'],
     ],
     ['gemini', 4, geminiBox('  Type your message or @path/to/file'), ['']],
     ['gemini', 12, geminiBox('continue'), ['continue']],

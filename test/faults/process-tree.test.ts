@@ -16,10 +16,7 @@ import { waitFor } from '../helpers/wait.js';
 const relauncher = join(repoRoot, 'test', 'fixtures', 'programs', 'relaunching-agent.mjs');
 const pidsIn = (file: string) => readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number);
 
-// retry: 1 — the first case failed once in four fresh-clone runs on 2026-12-07 (both pids of the re-launched agent
-// still alive after the night, on a quiet machine) and passed on every re-run; the cause is open. A second failure in a
-// row still fails the suite.
-describe('a night with stopAgents ends every process its agents started', { retry: 1 }, () => {
+describe('a night with stopAgents ends every process its agents started', () => {
   const fleet = makeFleet(
     [
       { name: 'relaunched', command: `node ${relauncher} relaunched.pids`, profile: 'generic' },

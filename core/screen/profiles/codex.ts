@@ -88,7 +88,16 @@ export const codex: ProfileSpec = {
   // the composer; a `› 1. …` row is a menu's highlighted option, not the composer
   idle: [r`^\s*[›▌](?!\s*\d+\.)(?:\s.*)?$`],
   questions: [r`enter to submit answer`, r`for lower credit usage\?`],
-  footers: [r`Press enter to (?:confirm|continue)`, r`esc to cancel`, r`^\s*enter continue · esc back$`],
+  footers: [
+    r`Press enter to (?:confirm|continue)`,
+    r`esc to cancel`,
+    r`^\s*enter continue · esc back$`,
+    // 0.171's rows under the composer: the status line (model, reasoning effort, folder, and the thread's title,
+    // which wraps onto a row of its own at 80 columns), `← for agents · ? for shortcuts`, `⚠ 2 warnings · f2 to view`
+    r`^\s*\S+ (?:default|none|minimal|low|medium|high|xhigh)(?: fast)? · [~/]`,
+    r`^\s*(?:← for agents · )?\? for shortcuts\b`,
+    r`^\s*(?:.* )?⚠ \d+ warnings? · f2 to view$`,
+  ],
   output: [r`/^• \S/`],
   limits: [],
   resetWords: [],

@@ -95,7 +95,21 @@ export const gemini: ProfileSpec = {
   shellPrompts: [],
   dead: [],
   // the `│ > ` box; an Enter within ~30 ms of the text is taken as a newline. 0.61 draws the box before it has
-  // initialised: text typed then is queued as whatever the box had taken so far (the bench saw "P" sent for a whole
-  // task under load), with no sign on screen until it is queued; so the box must have been up a while
-  input: { row: [r`^\s*>\s+(.*)$`], readyAfter: 15_000, settle: 500, enterGap: 500 },
+  // initialised its config: a prompt submitted then is queued ("Initializing... Prompts will be queued.", shown only
+  // once it is queued; the bench saw "P" sent for a whole task under load). Until then it draws nothing above the
+  // box but warnings: its header (logo, `Gemini CLI v…`, `Authenticated with …`, tips) and the history come with
+  // initialisation (3 s after the box at load 10), so one of those rows on screen is the ready sign. `readyAfter`
+  // stays the fallback for a screen without them (`ui.hideBanner` and `ui.hideTips`, or the header scrolled away)
+  input: {
+    row: [r`^\s*>\s+(.*)$`],
+    readyAfter: 15_000,
+    ready: [
+      r`\bGemini CLI v\d`,
+      r`^\s*(?:\S+\s+)?(?:Authenticated with \S+|Signed in with Google)\b.*/auth\s*$`,
+      r`^\s*Tips for getting started:\s*$`,
+      r`^\s*✦ \S`,
+    ],
+    settle: 500,
+    enterGap: 500,
+  },
 };

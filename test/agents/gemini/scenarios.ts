@@ -26,7 +26,9 @@ export const geminiTraits: AgentTraits = {
       new_string: replacement,
       instruction: 'Update the status',
     }),
-  dialog: /Allow execution of|Apply this change\?/,
+  // the dialog, or Gemini's own record of an approved edit (`✓  WriteFile  CHANGELOG.md → Accepted (+3, -0)`): an
+  // approval answered within a second can come and go between two looks of the bench's watcher on a loaded machine
+  dialog: /Allow execution of|Apply this change\?|→ Accepted \(\+\d+, -\d+\)/,
   trust: /Do you trust the files in this folder\?/,
   trustRecord: { file: '.gemini/trustedFolders.json', shows: /"TRUST_FOLDER"/ },
   toolOutputs: (result) => byTurn(result).flatMap((t) => t.responses.map((r) => JSON.stringify(r.response))),
