@@ -68,10 +68,12 @@ export function httpApp(fleet: Fleet, access: Access, rate = new RateLimit()): H
     return c.body(text, 200, { 'Content-Type': fleet.metrics.contentType });
   });
 
-  app.get('/api/status', (c) => c.json(fleet.status()));
+  app.get('/api/status', (c) =>
+    c.body(fleet.statusJson(), 200, { 'Content-Type': 'application/json; charset=UTF-8' }),
+  );
 
   app.get('/api/events', (c) => {
-    const stream = fleet.streams.open(JSON.stringify(fleet.status()));
+    const stream = fleet.streams.open(fleet.statusJson());
     if (!stream) return c.text('too many pages are open; close one\n', 503);
     return c.body(stream, 200, {
       'Content-Type': 'text/event-stream; charset=utf-8',

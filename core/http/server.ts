@@ -13,6 +13,7 @@ import { httpApp } from './app.js';
 import { Access } from './auth.js';
 import { Fleet, type Redact } from './fleet.js';
 import { parseListen } from './listen.js';
+import type { RateLimit } from './rate.js';
 
 /** The most connections open at once (pages, scrapers, anything). */
 const MAX_CONNECTIONS = 64;
@@ -36,6 +37,8 @@ export async function startHttpEndpoint(o: {
   readonly config: Config;
   readonly redact: Redact;
   readonly now?: () => Date;
+  /** the per-client request limit (tests give one with its own clock) */
+  readonly rate?: RateLimit;
 }): Promise<HttpEndpoint> {
   const http = o.config.http;
   if (!http) throw new NightshiftError('HTTP_LISTEN', 'http: is not configured');
@@ -43,7 +46,7 @@ export async function startHttpEndpoint(o: {
   if (typeof where === 'string') throw new NightshiftError('CONFIG_INVALID', `http.listen: ${where}`);
   const fleet = new Fleet(o.config, o.redact, o.now);
   const access = new Access(http.token, where.host);
-  const app = httpApp(fleet, access);
+  const app = httpApp(fleet, access, o.rate);
   const server = createAdaptorServer({
     fetch: app.fetch,
     serverOptions: {

@@ -70,15 +70,18 @@ export function fleetStatus(o: {
   readonly config: Config;
   readonly night: ObservedNight | undefined;
   readonly now: Date;
+  /** false: every screen null (what the metrics read: states and times, no text to redact) */
+  readonly screens?: boolean;
 }): FleetStatus {
   const { config, night, now } = o;
+  const row = o.screens === false ? (a: Agent) => ({ ...agentRow(a), screen: null }) : agentRow;
   return {
     now: now.toISOString(),
     night: night
       ? { id: night.plan.id, start: night.plan.start.toISOString(), end: night.plan.end.toISOString() }
       : null,
     schedule: scheduleOf(config, now),
-    agents: night ? night.agents.map(agentRow) : config.agents.map((a) => absent(a.name)),
+    agents: night ? night.agents.map(row) : config.agents.map((a) => absent(a.name)),
     tasks: (night?.tasks() ?? []).map((t) => ({
       id: t.task.id,
       text: t.task.text,
@@ -92,7 +95,9 @@ export function fleetStatus(o: {
   };
 }
 
-function agentRow(a: ObservedNight['agents'][number]): AgentRow {
+type Agent = ObservedNight['agents'][number];
+
+function agentRow(a: Agent): AgentRow {
   const last = a.last;
   if (!a.paneId || !last) return { ...absent(a.config.name), pane: a.paneId ?? null, ...runtimeOf(a) };
   const c = last.classification;
@@ -108,7 +113,7 @@ function agentRow(a: ObservedNight['agents'][number]): AgentRow {
   };
 }
 
-function runtimeOf(a: ObservedNight['agents'][number]) {
+function runtimeOf(a: Agent) {
   return {
     since: a.status.stateSince?.toISOString() ?? null,
     restarts: a.status.restarts,
@@ -139,7 +144,22 @@ function screenText(lines: readonly string[]): string {
   return lines.slice(0, end).join('\n');
 }
 
+/** The schedule is worked out again at most this often (the next start moves once a night). */
+const SCHEDULE_FRESH_MS = 60_000;
+let scheduleCache: { config: Config; at: number; schedule: FleetStatus['schedule'] } | undefined;
+
+/** The schedule of `config` (cached for SCHEDULE_FRESH_MS, and while its next start is still ahead). */
 function scheduleOf(config: Config, now: Date): FleetStatus['schedule'] {
+  const c = scheduleCache;
+  const t = now.getTime();
+  const ahead = c?.schedule.nextStart ? Date.parse(c.schedule.nextStart) > t : true;
+  if (c?.config === config && Math.abs(t - c.at) < SCHEDULE_FRESH_MS && ahead) return c.schedule;
+  const schedule = computeSchedule(config, now);
+  scheduleCache = { config, at: t, schedule };
+  return schedule;
+}
+
+function computeSchedule(config: Config, now: Date): FleetStatus['schedule'] {
   let nextStart: string | null = null;
   try {
     nextStart =
