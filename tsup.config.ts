@@ -1,5 +1,6 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
+import { configJsonSchema } from './config/json-schema.js';
 
 export default defineConfig({
   entry: {
@@ -21,5 +22,10 @@ export default defineConfig({
   clean: true,
   shims: false,
   // the pipe-pane writer runs as its own process: plain JavaScript, found beside the bundle (core/logs/pane-writer.ts)
-  onSuccess: async () => copyFileSync('core/logs/pane-writer.mjs', 'dist/pane-writer.mjs'),
+  // the config's JSON Schema ships too: a project that depends on nightshift can point its config at
+  // ./node_modules/nightshift/dist/nightshift.schema.json
+  onSuccess: async () => {
+    copyFileSync('core/logs/pane-writer.mjs', 'dist/pane-writer.mjs');
+    writeFileSync('dist/nightshift.schema.json', `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  },
 });

@@ -24,6 +24,10 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
   http: () => import('./commands/http.js'),
+  schema: () => import('./commands/schema.js'),
+  logs: () => import('./commands/logs.js'),
+  service: () => import('./commands/service/index.js'),
+  top: () => import('./commands/top.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -42,6 +46,10 @@ const SUMMARIES: Record<string, string> = {
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
   http: 'the status endpoint: `http link` prints a one-time link that opens the page',
+  schema: "print the config's JSON Schema (for editor completion)",
+  logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
+  service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
+  top: 'the fleet live (status --watch): state, for how long, last rescue, parked; attach and answer',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

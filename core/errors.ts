@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'NIGHT_NOT_FOUND'
   | 'NO_RUNNER'
   | 'DELIVERY_FAILED'
+  | 'SERVICE_FAILED'
   /** the status endpoint (`http:`) cannot listen where the config says */
   | 'HTTP_LISTEN';
 

@@ -83,6 +83,13 @@ export function installAgent(name, pin) {
   return { name, version: pin.version, ...paths, installed: true, reports: reportedVersion(paths.bin) };
 }
 
+/** Shows `text` on stderr when it is a terminal, until the returned function clears it; a no-op when piped. */
+function progress(text) {
+  if (!process.stderr.isTTY) return () => undefined;
+  process.stderr.write(`\r\x1b[2K${text.slice(0, (process.stderr.columns ?? 100) - 1)}`);
+  return () => process.stderr.write('\r\x1b[2K');
+}
+
 function main(argv) {
   const json = argv.includes('--json');
   const pins = readPins();
@@ -95,7 +102,16 @@ function main(argv) {
   let failed = 0;
   for (const name of wanted.length ? wanted : Object.keys(pins)) {
     try {
-      const r = installAgent(name, pins[name]);
+      // on a terminal, say what the (minutes-long) npm install is doing; nothing when piped
+      const busy = progress(
+        `${name}@${pins[name].version}: installing unless cached (npm install takes minutes)…`,
+      );
+      let r;
+      try {
+        r = installAgent(name, pins[name]);
+      } finally {
+        busy();
+      }
       if (json) console.log(JSON.stringify(r));
       else
         console.log(

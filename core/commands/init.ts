@@ -1,7 +1,8 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { NightshiftError } from '../errors.js';
 import { STARTER_CONFIG } from '../../config/starter.js';
+import { configJsonSchema, SCHEMA_FILE, schemaModeline } from '../../config/json-schema.js';
 import { pluginStarter } from './plugin-starter.js';
 import { defineCommand, type CommandIO } from './types.js';
 
@@ -12,8 +13,9 @@ export default defineCommand({
        nightshift init --plugin NAME [--force]
 
 Writes a commented starter config (default: nightshift.config.yaml in the current directory)
-that passes validation. Edit the agents, the schedule and the report address, then check it
-with \`nightshift doctor\`.
+that passes validation, and its JSON Schema beside it (nightshift.schema.json): the config's
+first line points YAML editors at it for completion and errors as you type. Edit the agents,
+the schedule and the report address, then check it with \`nightshift doctor\`.
 
 With --plugin, writes a starter rescue plugin instead: NAME.ts, NAME.test.ts (PaneTester) and a
 tsconfig.json, in the current directory. They compile and pass in a project that depends on
@@ -29,9 +31,12 @@ nightshift, zod 4, vitest, typescript and @types/node (see docs/writing-plugins.
     const file = resolve(io.cwd, args.positionals[0] ?? 'nightshift.config.yaml');
     if (existsSync(file) && !args.values.force)
       throw new NightshiftError('USAGE', `${file} already exists (use --force to overwrite it)`);
-    writeFileSync(file, STARTER_CONFIG);
+    // the schema lives next to the config: the editor finds it offline, whatever way nightshift was installed
+    const schema = join(dirname(file), SCHEMA_FILE);
+    writeFileSync(schema, `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+    writeFileSync(file, `${schemaModeline()}\n${STARTER_CONFIG}`);
     io.stdout.write(
-      `wrote ${file}\nnext: edit the agents and the schedule, then run \`nightshift doctor\`\n`,
+      `wrote ${file}\n      ${schema} (editor completion; refresh after an upgrade: nightshift schema > ${SCHEMA_FILE})\nnext: edit the agents and the schedule, then run \`nightshift doctor\`\n`,
     );
     return 0;
   },

@@ -9,6 +9,7 @@ import { coordinationEnds } from './queue-ends.js';
 import type { Config } from '../../config/schema.js';
 import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
 import { nightProgress } from './night-progress.js';
+import { withProgress } from './progress.js';
 import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
 import { urgentMailer } from './urgent.js';
 import { urgentWebhooks } from './urgent-webhooks.js';
@@ -145,7 +146,9 @@ export function planOrResume(config: Config, now: Date, duration: number | undef
 /** Compiles and delivers the report, then prints where it is, a short summary, the delivery outcome and any agents left running. Returns whether delivery succeeded. */
 export async function finish(runtime: Runtime, result: NightResult, io: CommandIO): Promise<boolean> {
   const startedAt = Date.now();
-  const report = await compileAndDeliver({ ...runtime, runDir: result.plan.runDir, deliver: true });
+  const report = await withProgress(io, `compiling and sending the report of ${result.plan.id}`, () =>
+    compileAndDeliver({ ...runtime, runDir: result.plan.runDir, deliver: true }),
+  );
   const delivery = lastDelivery(result.plan.runDir, startedAt);
   const length = formatDuration(result.plan.end.getTime() - result.plan.start.getTime());
   io.stdout.write(`${report.subject}\n`);

@@ -6,11 +6,12 @@ import { flushOutbox, type CompiledNightReport } from '../../reports/index.js';
 import { nightDirs } from './nights.js';
 import { compileAndDeliver, describeDelivery, lastDelivery } from './report-pipeline.js';
 import { requireConfig } from './preflight/index.js';
+import { withProgress } from './progress.js';
 import { guardFor } from './runtime.js';
 import { defineCommand } from './types.js';
 
 /** The run directory of `--night DATE` (the last one of that date), or of the latest night. */
-function findNight(stateDir: string, night: string | undefined): string {
+export function findNight(stateDir: string, night: string | undefined): string {
   const dirs = nightDirs(stateDir);
   if (dirs.length === 0)
     throw new NightshiftError(
@@ -69,15 +70,23 @@ report.html next to the journal. The latest night unless --night names one.
       secrets: loaded.secrets,
     });
     const startedAt = Date.now();
-    const report = (await compileAndDeliver({
-      loaded,
-      plugins,
-      guard: guardFor(loaded),
-      log,
-      runDir,
-      deliver: send,
-    })) as CompiledNightReport;
-    const others = send ? await flushOutbox(config, log) : [];
+    // on a terminal: what it is doing and for how long (replaying big pane logs takes a while); nothing when piped
+    const { report, others } = await withProgress(
+      io,
+      `compiling the report of ${basename(runDir)}${send ? ' and sending it' : ''}`,
+      async (progress) => {
+        const compiled = (await compileAndDeliver({
+          loaded,
+          plugins,
+          guard: guardFor(loaded),
+          log,
+          runDir,
+          deliver: send,
+        })) as CompiledNightReport;
+        if (send) progress.set('retrying the outbox');
+        return { report: compiled, others: send ? await flushOutbox(config, log) : [] };
+      },
+    );
     const delivery = send ? lastDelivery(runDir, startedAt) : undefined;
     const failed = send && (!delivery || !delivery.ok);
     if (args.values.json) {

@@ -19,12 +19,22 @@ function describeParked(agent: string, p: NonNullable<ReturnType<typeof parkedOn
 export default defineCommand({
   name: 'status',
   summary: "each agent's pane and state right now",
-  usage: `Usage: nightshift status [--json]
+  usage: `Usage: nightshift status [--json] [--watch [--interval 2s]]
 
 Looks at every configured agent's pane once and prints its state (confirm, secret, input,
 busy, limit, error, output), the rule that decided it, and the pane. Read-only: it needs no
-running daemon and sends nothing.`,
+running daemon and sends nothing.
+
+  --watch        the fleet live (also \`nightshift top\`): redraws every interval (default the
+                 config's watch.interval) with each agent's state, for how long, its last rescue,
+                 what it is parked on, and the next night. Keys: ↑/↓ select, a attach to the pane
+                 (detach with your tmux prefix, d), 1-9 answer, x decline (through the running
+                 night, as \`nightshift answer\`), q quit. Not a terminal: a line per change.
+  --interval D   how often --watch looks`,
+  options: { watch: { type: 'boolean' }, interval: { type: 'string' } },
   async run(args, io) {
+    // the watch takes its rows from this command (`this`), so status-watch.ts need not import this file
+    if (args.values.watch) return (await import('./status-watch.js')).watchStatus(args, io, this);
     const { config } = await configFrom(args, io);
     const tmux = createTmux({ socket: config.tmux.socket, control: false });
     try {

@@ -61,13 +61,26 @@ export type Break = 'newline' | 'wrap' | 'full';
 /**
  * How the break after row `index` may be read, given the first word of the next row: `newline` when that word
  * would have fitted on the row (the line ended there), `wrap` when it would not (a space was dropped, or the line
- * ended), `full` when the row reaches the right edge (a word may also have been cut in two there).
+ * ended), `full` when the row reaches the right edge and a word may also have been cut in two there.
+ *
+ * The agents' word wrappers (Ink's wrap-ansi, ratatui's and textwrap's) cut a word only when it is longer than a
+ * whole row; a shorter one moves to the next row whole and the space before it is dropped. So a row reaching the edge
+ * is `full` only when the word across the break could not have fitted on a row (longer than the row's text), or when
+ * the row ends where a wrapper may break without a space (after `-`, `/` and the like).
  */
 export function breakAfter(view: ScreenView, index: number, nextWord: string, slack: number): Break {
   const raw = view.raw[index] ?? '';
   const boxed = /^\s*[│┃║]/.test(raw);
   const width = boxed ? columns(raw) - 2 : Number.isFinite(view.width) ? view.width : view.widest;
-  const end = columns((view.rows[index] ?? '').trimEnd());
-  if (end >= width - 3) return 'full';
+  const row = (view.rows[index] ?? '').trimEnd();
+  const end = columns(row);
+  if (end >= width - 3) {
+    const text = row.trimStart();
+    const lastWord = /\S*$/.exec(text)?.[0] ?? '';
+    // Unicode line breaking also breaks after punctuation and between ideographs: anything but a plain ASCII word
+    // on either side may be a cut without a space
+    const breaksWithoutSpace = !/[A-Za-z0-9_]$/.test(lastWord) || !/^[A-Za-z0-9_-]/.test(nextWord);
+    return breaksWithoutSpace || columns(lastWord) + columns(nextWord) > columns(text) ? 'full' : 'wrap';
+  }
   return end + 1 + columns(nextWord) < width - slack ? 'newline' : 'wrap';
 }

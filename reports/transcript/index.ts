@@ -11,5 +11,6 @@ export {
   type SummarizeOptions,
 } from './summarize.js';
 export { lineShape } from './redraw-filter.js';
+export { replayTimed, collapseBlankRuns, type TimedReplayOptions } from './timed.js';
 export { readLogCut, type LogCut } from './log-cut.js';
 export { createTranscriptPool, type TranscriptPool, type TranscriptPoolOptions } from './pool.js';

@@ -1,15 +1,9 @@
 import { statSync } from 'node:fs';
-import { lineRedactor } from '../redact.js';
-import { replayLog } from './replay.js';
-import { timeAtOffset, type OffsetMark } from './timing.js';
-import type { FinalScreen, PaneSize, SizeChange, TranscriptLine } from './types.js';
+import { collapseBlankRuns, replayTimed, type TimedLine } from './timed.js';
+import type { OffsetMark } from './timing.js';
+import type { FinalScreen, PaneSize, SizeChange } from './types.js';
 
-/** A transcript line placed in time (when the journal has offset marks). */
-export interface TimedLine {
-  readonly text: string;
-  readonly at: Date | undefined;
-  readonly source: TranscriptLine['source'];
-}
+export type { TimedLine } from './timed.js';
 
 /** An error line with the lines around it. */
 export interface ErrorExcerpt {
@@ -72,22 +66,20 @@ export async function summarizeTranscript(
   const from = size > maxBytes ? size - maxBytes : 0;
   if (from > 0) warnings.push(`the log is ${mib(size)}; only its last ${mib(maxBytes)} was replayed`);
 
-  const clean = lineRedactor(options.secrets);
-  const marks = options.marks ?? [];
   const tail: TimedLine[] = [];
   const recent: string[] = [];
   const errors: ErrorExcerpt[] = [];
   const open: { excerpt: ErrorExcerpt; after: string[] }[] = [];
   const seenErrors = new Set<string>();
 
-  const onLine = (line: TranscriptLine) => {
-    const text = clean(line.text);
-    const at = timeAtOffset(marks, line.offset);
-    // the tail, with blank runs collapsed
-    if (!(text === '' && (tail.length === 0 || tail[tail.length - 1]!.text === ''))) {
-      tail.push({ text, at, source: line.source });
-      if (tail.length > tailSize) tail.shift();
-    }
+  // the tail, with blank runs collapsed
+  const toTail = collapseBlankRuns((line) => {
+    tail.push(line);
+    if (tail.length > tailSize) tail.shift();
+  });
+  const onLine = (line: TimedLine) => {
+    const { text, at } = line;
+    toTail(line);
     for (const o of open) if (o.after.length < context) o.after.push(text);
     while (open.length > 0 && open[0]!.after.length >= context) open.shift();
     if (line.source !== 'marker' && isErrorLine(text) && !seenErrors.has(text)) {
@@ -103,23 +95,19 @@ export async function summarizeTranscript(
     if (recent.length > context) recent.shift();
   };
 
-  const result = await replayLog(
+  const result = await replayTimed(
     file,
     {
       size: options.size,
       resizes: options.resizes ?? [],
-      cuts: marks.map((m) => m.offset),
+      marks: options.marks ?? [],
       from,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
     },
     onLine,
   );
-  const cleanScreen = lineRedactor(options.secrets);
-  const screen = {
-    ...result.screen,
-    lines: result.screen.lines.map((l) => cleanScreen(l)),
-    title: cleanScreen(result.screen.title),
-  };
+  const screen = result.screen;
   return { tail, errors, screen, lines: result.lines, bytes: result.bytes, warnings };
 }
 

@@ -361,12 +361,38 @@ describe('decisions', () => {
 
   it('a token cut at the right edge: the guard sees it joined, split and as two lines', () => {
     // Claude's body text ends 3 columns before the pane's edge; a word longer than the row is cut there
-    const s = screen(claudeDialog(['rm -rf ./build/' + 'x'.repeat(59), 'tmp']), { ...tui, pane_width: 80 });
+    const tail = 'x'.repeat(10) + 'tmp';
+    const s = screen(claudeDialog(['rm -rf ./build/' + 'x'.repeat(59), tail]), { ...tui, pane_width: 80 });
     const c = classify(s, opts);
     const head = 'rm -rf ./build/' + 'x'.repeat(59);
-    expect(c.dialog?.command).toBe(`${head} tmp`);
-    expect(c.dialog?.variants).toEqual([`${head}tmp`]);
+    expect(c.dialog?.command).toBe(`${head} ${tail}`);
+    expect(c.dialog?.variants).toEqual([`${head}${tail}`]);
     expect(decide(c, s, blocking(/xtmp$/)).decision).toBe('escalate');
+  });
+
+  it.each([
+    ['a short word moved whole to the next row', 'git add notes.md && git commit', "-q -m 'notes'", []],
+    [
+      'a row ending in a hyphen',
+      'npm run build && echo ok && npm run lint && npm run test:unit --color=auto -',
+      '-x',
+      ['-'],
+    ],
+    [
+      'a row ending in a slash',
+      'rm -rf ./build/cache ./build/tmp ./dist ./coverage/lcov ./node_modules/.cache/',
+      'x',
+      ['/'],
+    ],
+  ])('a row reaching the edge: %s', (_, first, second, glued) => {
+    // the agents' wrappers move a word that fits on a row to the next one whole (the space is dropped); only a word
+    // longer than a row, or a break after punctuation, can be a cut without a space
+    const s = screen(claudeDialog([first, second]), { ...tui, pane_width: first.length + 6 });
+    const c = classify(s, opts);
+    expect(c.dialog?.command).toBe(`${first} ${second}`);
+    expect((c.dialog?.variants ?? []).filter((v) => !v.includes('\n'))).toEqual(
+      glued.map(() => `${first}${second}`),
+    );
   });
 
   it('a row that ends early is a newline, not a wrap: each line is guarded as a command', () => {
