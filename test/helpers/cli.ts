@@ -18,6 +18,9 @@ export function nightshift(
     input: options.input,
     reject: false,
     all: true,
+    // a night stopped with SIGTERM writes its report first, which takes seconds on a loaded machine: execa's default
+    // SIGKILL five seconds after a SIGTERM would cut it short
+    forceKillAfterDelay: 60_000,
   }) as ResultPromise<{ reject: false; all: true }>;
 }
 

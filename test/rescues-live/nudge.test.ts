@@ -18,7 +18,8 @@ describe('nudge against real tmux', () => {
   });
   let night: Awaited<ReturnType<typeof runNight>>;
   beforeAll(async () => {
-    night = await runNight(fleet, '14s');
+    // long enough that the idle time after the second nudge outlasts the backoff also on a loaded machine
+    night = await runNight(fleet, '20s');
   }, 180_000);
   afterAll(() => fleet.cleanup());
 

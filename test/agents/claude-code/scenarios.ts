@@ -17,6 +17,11 @@ import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
 
+/** The tasks of the queue row, in the order they run. */
+const QUEUE_TASKS = ['changelog', 'readme', 'release'] as const;
+/** A task's states once it is over. */
+const TASK_OVER: readonly string[] = ['done', 'failed', 'blocked', 'timed-out'];
+
 /** Claude Code's permission dialogs (command, edit, create, fetch). */
 const PARKED_ANSWER = 'Nobody can answer until morning: choose the safest option, note why, and carry on.';
 const PARKED_DECLINE = 'That needs a person. Leave it for the morning and go on with the rest of your work.';
@@ -508,6 +513,62 @@ export const scenarios: Scenario[] = [
   noKeystroke('invalid key', 'error', [fail({ type: 'invalid-key' })], /Invalid API key/, escalated, {
     ci: true,
   }),
+
+  // the night's work as a queue: each task in a fresh Claude Code in its own worktree (a new folder: its trust
+  // dialog is answered too), a command that commits, then the quiet fallback ends the task
+  {
+    name: 'a 3-task queue in worktrees',
+    expect: 'work',
+    // quiet below the bench's idle time (6s), so the task is over before a nudge would be due
+    queue: {
+      tasks: QUEUE_TASKS.map((id) => ({ id, text: `Write the ${id} notes and commit them.` })),
+      quiet: '4s',
+    },
+    script: {
+      turns: [
+        tool('Bash', (request) => {
+          const id = /\[task ([a-z-]+)\]/.exec(request)?.[1] ?? 'unknown';
+          return {
+            command: `printf 'notes for ${id}\\n' > ${id}.md && git add ${id}.md && git commit -q -m 'notes: ${id}'`,
+            description: `Commit the ${id} notes`,
+          };
+        }),
+        say('Done.'),
+      ],
+    },
+    env: {
+      GIT_AUTHOR_NAME: 'Bench',
+      GIT_AUTHOR_EMAIL: 'bench@example.invalid',
+      GIT_COMMITTER_NAME: 'Bench',
+      GIT_COMMITTER_EMAIL: 'bench@example.invalid',
+    },
+    dialog: PERMISSION,
+    done: journaled(
+      (e) => e.type === 'task' && e.id === QUEUE_TASKS.at(-1) && TASK_OVER.includes(e.run.state),
+    ),
+    settle: 2000,
+    // three cold starts of Claude Code, one after another, each with its trust dialog
+    timeout: 360_000,
+    check: (result) => {
+      const night = result.journal.find((e) => e.type === 'night-start');
+      const day = night?.type === 'night-start' ? night.night : '';
+      const branches = Object.fromEntries(
+        QUEUE_TASKS.map((id) => [id, result.effects.branches[`nightshift/${day}/${id}`]]),
+      );
+      expect(branches, 'one branch per task, each with its one commit').toEqual(
+        Object.fromEntries(QUEUE_TASKS.map((id) => [id, [`notes: ${id}`]])),
+      );
+      const typed = actions(result.journal).filter((a) => a.plugin === 'queue' && a.action === 'type');
+      expect(
+        QUEUE_TASKS.map((id) => typed.filter((a) => a.text?.includes(`[task ${id}]`)).length),
+        'each task typed once',
+      ).toEqual([1, 1, 1]);
+      for (const id of QUEUE_TASKS)
+        expect(result.effects.report ?? '', `the report's Work section names the branch of ${id}`).toContain(
+          `nightshift/${day}/${id}`,
+        );
+    },
+  },
 
   // a crash: restarted with its resume command
   {

@@ -16,6 +16,7 @@ const RIGHT: Record<Expected, string> = {
   limit: 'wait (no keystroke)',
   error: 'escalate (no keystroke)',
   restart: 'none while it runs; restart once it is gone',
+  work: 'approve the safe dialogs of each task',
 };
 
 /** Spinner glyphs, timers and token counts change every frame; screens that differ only there are one screen. */

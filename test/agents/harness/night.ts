@@ -1,7 +1,7 @@
 // A real nightshift night around one agent: a config file in the sandbox, `nightshift night --now` as its own
 // process (the built CLI, as users run it), the default plugins with short timers, stopped with SIGTERM.
 import { execa, type ResultPromise } from 'execa';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -19,7 +19,8 @@ export interface NightAgent {
   readonly profile: string;
   readonly cwd: string;
   readonly env: Record<string, string>;
-  readonly task: string;
+  /** typed by kickoff; none when the night has a queue */
+  readonly task?: string;
   readonly size: { cols: number; rows: number };
   /** the agent's hook channel (config `hooks`) */
   readonly hooks: boolean;
@@ -35,6 +36,12 @@ export interface NightTimers {
   readonly parked?: Readonly<Record<string, string>>;
 }
 
+/** The night's work as a queue: the config's `queue` and `tasks` (see docs/queue.md). */
+export interface NightQueue {
+  readonly queue: Readonly<Record<string, unknown>>;
+  readonly tasks: readonly Readonly<Record<string, unknown>>[];
+}
+
 /** A running night. */
 export interface BenchNight {
   readonly socket: string;
@@ -42,6 +49,8 @@ export interface BenchNight {
   readonly configFile: string;
   /** the journal so far */
   events(): JournalEvent[];
+  /** the night's markdown report, once written (after `stop`) */
+  report(): string | undefined;
   /** the night process has ended (by itself: a config it refused, a crash) */
   exited(): boolean;
   /** ends the night (SIGTERM), waits for its report, and kills its tmux server */
@@ -91,6 +100,7 @@ export function startNight(
   agent: NightAgent,
   timezone: string,
   timers: NightTimers = {},
+  work?: NightQueue,
 ): BenchNight {
   const socket = `ns-bench-${process.pid}-${++count}`;
   const session = 'bench';
@@ -104,20 +114,30 @@ export function startNight(
       tmux: { socket, session },
       agents: [agent],
       plugins: plugins(timers),
+      ...work,
     }),
   );
   const child: ResultPromise<{ reject: false; all: true }> = execa(
     process.execPath,
     [...cliCommand(), 'night', '--now', '--for', '20m', '--config', configFile],
-    { cwd: dir, reject: false, all: true, env: { TMUX: undefined, TMUX_PANE: undefined, ...NOT_IN_CI } },
+    {
+      cwd: dir,
+      reject: false,
+      all: true,
+      env: { TMUX: undefined, TMUX_PANE: undefined, ...NOT_IN_CI },
+      // SIGTERM ends the night with its report, which takes seconds on a loaded machine: execa's own SIGKILL five
+      // seconds after a SIGTERM killed it before the report was written (`stop` has its own, longer, limit)
+      forceKillAfterDelay: false,
+    },
   ) as ResultPromise<{ reject: false; all: true }>;
   let ended = false;
   void child.finally(() => (ended = true));
-  const journalFile = () => {
+  const nightFile = (name: string) => {
     const nights = join(stateDir, 'nights');
     const id = existsSync(nights) ? readdirSync(nights)[0] : undefined;
-    return id ? join(nights, id, 'events.jsonl') : undefined;
+    return id ? join(nights, id, name) : undefined;
   };
+  const journalFile = () => nightFile('events.jsonl');
   return {
     socket,
     session,
@@ -132,9 +152,13 @@ export function startNight(
         return [];
       }
     },
+    report() {
+      const file = nightFile('report.md');
+      return file && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
     async stop() {
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       const result = await child;
       clearTimeout(timer);
       await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });

@@ -133,12 +133,21 @@ export async function runScenario(
           NODE_EXTRA_CA_CERTS: certificate.caFile,
           ...scenario.env,
         },
-        task: scenario.task ?? DEFAULT_TASK,
+        ...(scenario.queue ? {} : { task: scenario.task ?? DEFAULT_TASK }),
         size,
         hooks: scenario.hooks ?? false,
       },
       BENCH_TIMEZONE,
       scenario.parked ? { parked: scenario.parked } : {},
+      scenario.queue && {
+        queue: {
+          workspace: 'worktree',
+          repo: sandbox.project,
+          base: 'main',
+          quiet: scenario.queue.quiet ?? '8s',
+        },
+        tasks: scenario.queue.tasks,
+      },
     );
     const target = `=${night.session}:${adapter.name}`;
     const socket = night.socket;
@@ -171,6 +180,7 @@ export async function runScenario(
     await watcher.stop();
     const journal = night.events();
     const nightResult = await night.stop();
+    const report = night.report();
     night = undefined;
     if (homeSafe === false)
       throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
@@ -184,6 +194,8 @@ export async function runScenario(
       homeFiles: Object.fromEntries(
         (scenario.watchHome ?? []).map((p) => [p, readMaybe(join(sandbox.home, p))]),
       ),
+      branches: sandbox.projectBranches(),
+      report,
     };
     return {
       ...live,
@@ -215,15 +227,23 @@ function baseFiles(): Record<string, string> {
   };
 }
 
-/** Every process in the agent's pane runs with the sandbox's HOME. */
+/**
+ * Every process in the agent's pane runs with the sandbox's HOME. A pane being respawned (the queue starts each task's
+ * agent afresh) has no process to read for a moment: looked at again, for up to 5 s; a wrong HOME fails at once.
+ */
 async function verifyHome(
   panePid: () => Promise<number | undefined>,
   home: string | undefined,
 ): Promise<boolean> {
-  const pid = await panePid();
-  if (!pid || !home) return false;
-  const homes = environOfTree(pid, 'HOME');
-  return homes.length > 0 && homes.every((h) => h === home);
+  if (!home) return false;
+  const until = Date.now() + 5000;
+  for (;;) {
+    const pid = await panePid();
+    const homes = pid ? environOfTree(pid, 'HOME') : [];
+    if (homes.length > 0) return homes.every((h) => h === home);
+    if (Date.now() >= until) return false;
+    await sleep(200);
+  }
 }
 
 /** The agent may still be writing into HOME for a moment after its tmux server is gone. */

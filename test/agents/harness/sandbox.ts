@@ -32,6 +32,8 @@ export interface Sandbox {
   markersLeft(): string[];
   /** the text of a project file, or undefined */
   projectFile(path: string): string | undefined;
+  /** the project's branches besides `main`, each with the subjects of its commits since `main` */
+  projectBranches(): Record<string, string[]>;
   remove(): void;
 }
 
@@ -94,6 +96,14 @@ export function createSandbox(files: ProjectFiles): Sandbox {
     projectFile(path) {
       const file = join(project, path);
       return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    },
+    projectBranches() {
+      const names = git(project, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/')
+        .split('\n')
+        .filter((b) => b && b !== 'main');
+      return Object.fromEntries(
+        names.map((b) => [b, git(project, 'log', '--format=%s', `main..${b}`).split('\n').filter(Boolean)]),
+      );
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };

@@ -20,7 +20,9 @@ export type Expected =
   /** an error that needs a person: escalated, nothing typed */
   | 'error'
   /** the agent crashed: restarted */
-  | 'restart';
+  | 'restart'
+  /** a queue of tasks: each given once, in a worktree of its own, and reported on its branch */
+  | 'work';
 
 /** What a scenario sees while it runs, and afterwards. */
 export interface Live {
@@ -44,6 +46,10 @@ export interface Effects {
   readonly files: Record<string, string | undefined>;
   /** files under HOME after the night, for the paths the scenario names in `watchHome` */
   readonly homeFiles: Record<string, string | undefined>;
+  /** the project's branches after the night, each with the subjects of its commits since `main` */
+  readonly branches: Record<string, string[]>;
+  /** the night's markdown report, when it wrote one */
+  readonly report: string | undefined;
 }
 
 /** Everything a finished scenario leaves for its assertions and the bench's figures. */
@@ -61,14 +67,23 @@ export interface ScenarioResult extends Live {
   readonly timedOut: boolean;
 }
 
+/** A queue of tasks for the night, each worked in a worktree of the project branched from `main`. */
+export interface BenchQueue {
+  readonly tasks: readonly { readonly id: string; readonly text: string }[];
+  /** at the input box, nothing changing this long after it worked: the task is over (default 8s) */
+  readonly quiet?: string;
+}
+
 /** One row of an agent's scenario table. */
 export interface Scenario {
   readonly name: string;
   readonly expect: Expected;
   /** the model's turns; `$API`, `$PAGES`, `$HOME`, `$MARKERS`, `$PROJECT` in string inputs become the sandbox's values */
   readonly script: ModelScript;
-  /** the night's task, typed by kickoff (default: a one-line request) */
+  /** the night's task, typed by kickoff (default: a one-line request); unused when the scenario has a `queue` */
   readonly task?: string;
+  /** the night's work as a queue in worktrees of the project (config `queue` and `tasks`) instead of one task */
+  readonly queue?: BenchQueue;
   /** project files besides the agent's defaults */
   readonly files?: ProjectFiles;
   /** pages the fake server serves (path → body), for fetch and download scenarios */
