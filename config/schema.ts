@@ -4,6 +4,7 @@ import { addressProblem } from './address.js';
 import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 import { queueSchema, taskSchema } from './queue-schema.js';
+import { httpSchema } from './http-schema.js';
 
 /** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
@@ -275,6 +276,8 @@ export const configSchema = z.strictObject({
     .default({ screens: true, maxMB: 200, nights: 14 }),
   /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
   notify: notifySchema.optional(),
+  /** the runner's status endpoint: Prometheus metrics, a status API and a live page (docs/observability.md); off when absent */
+  http: httpSchema.optional(),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),

@@ -18,7 +18,9 @@ export type ErrorCode =
   | 'NIGHT_NOT_FOUND'
   | 'NO_RUNNER'
   | 'DELIVERY_FAILED'
-  | 'SERVICE_FAILED';
+  | 'SERVICE_FAILED'
+  /** the status endpoint (`http:`) cannot listen where the config says */
+  | 'HTTP_LISTEN';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {

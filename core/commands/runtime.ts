@@ -7,6 +7,7 @@ import type { AgentConfig } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
 import { createGuard, mergeGuardOptions, type GuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
+import type { NightObserver } from '../night/observer.js';
 import { createLogger, levelFrom } from '../log.js';
 import { adoptStateDir, octal } from '../files/private.js';
 import { paneWriterCommand } from '../logs/pane-writer.js';
@@ -30,6 +31,8 @@ export interface Runtime {
   readonly classify: ClassifyScreen;
   /** the report's redaction, applied to the night's screen record before it is written */
   readonly redact: RecordRedactor;
+  /** watches the nights from outside (the HTTP status endpoint, `http:`) */
+  readonly observer?: NightObserver;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */

@@ -18,6 +18,7 @@ import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
 import { bringUp } from './layout.js';
 import { WakeableSleep } from './wakeable-sleep.js';
 import type { NightPlan } from './night-plan.js';
+import type { NightObserver } from './observer.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
@@ -50,6 +51,8 @@ export interface NightOptions {
   readonly queueEnds?: EndReader;
   /** the report's redaction, for the screen record (`record:`); without it nothing is recorded */
   readonly redact?: RecordRedactor;
+  /** watches the night from outside (the HTTP status endpoint); never blocks the loop */
+  readonly observer?: NightObserver;
 }
 
 /** How a night ended. */
@@ -108,7 +111,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
    */
   const append = (event: NewJournalEvent) => {
     const written = event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
-    if (written || event.type !== 'intent') options.onEvent?.(event);
+    if (written || event.type !== 'intent') {
+      options.onEvent?.(event);
+      observe(() => options.observer?.event(event, now()));
+    }
     return written;
   };
   // each agent's own hook channel, wired per session without touching the user's files (core/hooks)
@@ -183,6 +189,20 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   );
   const queue = nightQueue({ config, night: plan, tmux: options.tmux, watch: deps, ends: options.queueEnds });
   queue?.restore(agents, previousEvents);
+  const { observer } = options;
+  if (observer) {
+    const parts = {
+      config,
+      night: { id: plan.id, runDir: plan.runDir },
+      agents,
+      watch: deps,
+      guard: options.guard,
+    };
+    const tasks = () => queue?.runs ?? [];
+    observe(() =>
+      observer.open({ ...parts, journal: append, log, now, plan, tasks, previous: previousEvents }),
+    );
+  }
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
   const pause = new WakeableSleep();
   let outputWake: OutputWake | undefined;
@@ -222,7 +242,9 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         for (const a of due) extraLooks.delete(a);
         try {
           if (tmuxLost) await recoverTmux();
+          const tickStart = performance.now();
           await tick(due, deps);
+          observe(() => observer?.tick(performance.now() - tickStart, due.length));
           await queue?.step(due);
           flushState(state, log);
         } catch (error) {
@@ -309,11 +331,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     markPipes(agents, append);
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     const unwritten = journal.close();
+    observe(() => observer?.close());
     if (unwritten) log.error({ unwritten }, 'the disk is still full: the last journal events were lost');
     tightenTree(plan.runDir);
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
   return { plan, journalFile, resumed, endReason, leftRunning };
+}
+
+/** Calls an observer; its failure is its own and never reaches the night. */
+function observe(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // an observer that throws is ignored: the night goes on
+  }
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */

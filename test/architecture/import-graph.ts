@@ -14,7 +14,7 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
  */
 export const LAYERS: readonly (readonly string[])[] = [
   ['core/cli.ts', 'core/commands', 'core/testing', 'core/replay'],
-  ['core/night', 'core/watch', 'core/actuator'],
+  ['core/night', 'core/watch', 'core/actuator', 'core/http'],
   ['core/index.ts', 'core/plugin'],
   ['core/journal'],
   ['core/screen', 'core/guard'],
