@@ -4,6 +4,7 @@ import { addressProblem } from './address.js';
 import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 import { queueSchema, taskSchema } from './queue-schema.js';
+import { httpSchema } from './http-schema.js';
 
 /** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
@@ -281,8 +282,20 @@ export const configSchema = z.strictObject({
       archive: z.number().int().min(0).default(365),
     })
     .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
+  /** what a night keeps for `nightshift replay` (docs/replay.md): each distinct screen once, redacted, capped */
+  record: z
+    .strictObject({
+      screens: z.boolean().default(true),
+      /** per night: past this many MB of compressed record, the rest of the night is not recorded */
+      maxMB: z.number().min(1, 'at least 1 (MB)').default(200),
+      /** screen records kept for this many of the newest nights (older nights keep their journal, not their screens) */
+      nights: z.number().int().min(1).default(14),
+    })
+    .default({ screens: true, maxMB: 200, nights: 14 }),
   /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
   notify: notifySchema.optional(),
+  /** the runner's status endpoint: Prometheus metrics, a status API and a live page (docs/observability.md); off when absent */
+  http: httpSchema.optional(),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),

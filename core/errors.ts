@@ -24,7 +24,9 @@ export type ErrorCode =
   | 'HOST_UNREACHABLE'
   /** `nightshift hosts install`: npm is missing or failed there, or what it installed does not answer */
   | 'HOST_INSTALL_FAILED'
-  | 'SERVICE_FAILED';
+  | 'SERVICE_FAILED'
+  /** the status endpoint (`http:`) cannot listen where the config says */
+  | 'HTTP_LISTEN';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {

@@ -7,6 +7,7 @@ import type { AgentConfig } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
 import { createGuard, mergeGuardOptions, type GuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
+import type { NightObserver } from '../night/observer.js';
 import { createLogger, levelFrom } from '../log.js';
 import { adoptStateDir, octal } from '../files/private.js';
 import { paneWriterCommand } from '../logs/pane-writer.js';
@@ -18,6 +19,8 @@ import type { Tmux } from '../tmux/types.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
 import { fleetRuntime } from './fleet-runtime.js';
 import type { NightHosts } from '../hosts/fleet.js';
+import { recordRedactor } from './record-redactor.js';
+import type { RecordRedactor } from '../journal/screen-record.js';
 import type { CommandArgs, CommandIO } from './types.js';
 
 /** Everything a command that runs nights needs. */
@@ -30,6 +33,10 @@ export interface Runtime {
   readonly classify: ClassifyScreen;
   /** agents on other hosts (docs/hosts.md) */
   readonly hosts?: NightHosts;
+  /** the report's redaction, applied to the night's screen record before it is written */
+  readonly redact: RecordRedactor;
+  /** watches the nights from outside (the HTTP status endpoint, `http:`) */
+  readonly observer?: NightObserver;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */
@@ -136,7 +143,14 @@ export async function prepareRuntime(
       now: snapshot.at,
       previous,
     });
-  return { ...fleet, log, guard, plugins, classify: classifyFor };
+  return {
+    ...fleet,
+    log,
+    guard,
+    plugins,
+    classify: classifyFor,
+    redact: recordRedactor(loaded.secrets),
+  };
 }
 
 /** The guard's rule for a line too large, or too slow, to analyse. */

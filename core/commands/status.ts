@@ -3,24 +3,7 @@ import { classify } from '../screen/index.js';
 import { toSnapshot } from '../screen/snapshot.js';
 import { configFrom } from './runtime.js';
 import { defineCommand } from './types.js';
-import type { Classification } from '../screen/types.js';
-
-/** What a screen is parked on, with the choices `nightshift answer` can give; null when it waits for nothing. */
-function parkedOn(c: Classification) {
-  if (c.state === 'question')
-    return {
-      what: c.question?.text ?? c.evidence[0] ?? 'a question',
-      choices: (c.question?.choices ?? []).map((x) => ({ number: x.number, label: x.label })),
-      freeText: c.question?.freeText ?? null,
-    };
-  if (c.state === 'confirm' && c.dialog)
-    return {
-      what: c.dialog.command ?? c.dialog.rule,
-      choices: [{ number: 1, label: 'approve' }],
-      freeText: null,
-    };
-  return null;
-}
+import { parkedOn } from '../screen/parked.js';
 
 /** The parked lines under an agent's status row, each saying how to answer. */
 function describeParked(agent: string, p: NonNullable<ReturnType<typeof parkedOn>>): string {

@@ -71,6 +71,8 @@ export type JournalEvent =
       verified?: boolean;
       /** a guard exception from the config (`guard.allow`) let this through */
       allowedBy?: { rule: string; reason: string } | undefined;
+      /** the shell command allowed, for an answer on the hook channel (no screen names it) */
+      command?: string | undefined;
     })
   | (Base & {
       type: 'refusal';

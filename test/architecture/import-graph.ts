@@ -13,8 +13,8 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
  * public API by eslint).
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['core/cli.ts', 'core/commands', 'core/testing'],
-  ['core/night', 'core/watch', 'core/actuator'],
+  ['core/cli.ts', 'core/commands', 'core/testing', 'core/replay'],
+  ['core/night', 'core/watch', 'core/actuator', 'core/http'],
   ['core/index.ts', 'core/plugin'],
   ['core/journal', 'core/hosts'],
   ['core/screen', 'core/guard'],

@@ -4,6 +4,7 @@ import { defineCommand, type CommandIO } from '../types.js';
 import { configCheck, guardCheck, scheduleCheck, smtpCheck, tmuxCheck } from './checks.js';
 import { privacyDoctorCheck } from '../doctor-privacy.js';
 import { hostsCheck } from './hosts-check.js';
+import { hooksDoctorCheck } from '../doctor-hooks.js';
 import type { DoctorCheck, DoctorContext, DoctorLine } from './types.js';
 
 /** doctor's checks in output order; each is independent (add one by adding it here). */
@@ -15,6 +16,7 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   smtpCheck,
   privacyDoctorCheck,
   hostsCheck,
+  hooksDoctorCheck,
 ];
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-// Agents on other hosts, over a real sshd on loopback: `npx tsx bench/remote-roundtrip.ts`
+// Agents on other hosts, over a real sshd on loopback: `npx tsx bench/hosts.ts`
 //   (HOSTS=4 PANES=16 ROUNDS=40 TICKS=20 INTERVAL=2000)
 // 1. The added latency of a remote dialog answer: the actuator's look (a capture) then the answer's key, here vs over
 //    SSH (where the node captures again and compares before it sends).
