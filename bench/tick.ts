@@ -1,5 +1,6 @@
 // bench/tick: the cost of one full watch tick on a fleet of 64 busy panes, next to the shell loop users replace.
 //   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000] [--reference-ticks 10] [--every 200]
+//     [--http 1 [--scrape-every 1000]]
 // A private tmux server runs `--panes` fixture agents printing a line every `--every` ms (200: every screen changes
 // between two ticks, the worst case; 3600000: a quiet fleet). Each second nightshift runs a
 // full tick (snapshot every pane over one control-mode connection, classify, the default checks, journal,
@@ -8,6 +9,8 @@
 // Reported: median/p95 wall ms per tick and how much of it is the capture round trip, runner CPU ms per tick,
 // tmux server CPU ms per tick (what the server spent during ticks beyond its background rate of taking in the agents'
 // output, measured over a quiet window first; /proc counts in 10 ms steps, so it is a mean), runner RSS over time.
+// `--http 1` runs the status endpoint in the runner with a client connected (bench/lib/http.ts): compare the runner's
+// CPU per tick and per second with and without it.
 import { execa } from 'execa';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +23,7 @@ import { createTmux } from '../core/tmux/index.js';
 import type { Tmux } from '../core/tmux/types.js';
 import { machine, mean, numberArg, procCpuMs, quantile, removeSocketFile } from './lib/stats.js';
 import { benchWatch } from './lib/watch.js';
+import { benchEndpoint, type BenchEndpoint } from './lib/http.js';
 
 const PANES = numberArg('panes', 64);
 const SECONDS = numberArg('seconds', 60);
@@ -28,6 +32,9 @@ const REFERENCE_TICKS = numberArg('reference-ticks', 10);
 const EVERY = numberArg('every', 200);
 const CPU_WINDOW = SECONDS >= 300 ? 60 : 10;
 const gc = (globalThis as { gc?: () => void }).gc;
+/** 1: the status endpoint on, with a client in another process streaming the page and scraping every SCRAPE_MS */
+const HTTP = numberArg('http', 0) === 1;
+const SCRAPE_MS = numberArg('scrape-every', 1000);
 const RSS_EVERY_MS = numberArg('rss-every', SECONDS >= 300 ? 60 : 10) * 1000;
 
 /** Per-tick measurements of one approach. */
@@ -97,7 +104,19 @@ async function main() {
       captureMs = performance.now() - t0;
       return out;
     };
-    const watch = await benchWatch({ config, tmux: timed, dir });
+    let endpoint: BenchEndpoint | undefined;
+    const watch = await benchWatch({ config, tmux: timed, dir, onEvent: (e) => endpoint?.event(e) });
+    if (HTTP)
+      endpoint = await benchEndpoint({
+        config,
+        agents: runtimes,
+        watch: watch.deps,
+        runDir: dir,
+        scrapeMs: SCRAPE_MS,
+      });
+    await sleep(HTTP ? 1000 : 0); // the client connected
+    const process0 = process.cpuUsage();
+    const loop0 = performance.now();
     const ns: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
     const rss: { t: number; mb: number; heap: number }[] = [];
     const started = Date.now();
@@ -106,6 +125,7 @@ async function main() {
       const c0 = process.cpuUsage();
       const s0 = procCpuMs(serverPid);
       await tick(runtimes, watch.deps);
+      endpoint?.tick(performance.now() - t0);
       watch.state.flush();
       const c1 = process.cpuUsage(c0);
       ns.server += procCpuMs(serverPid) - s0;
@@ -124,6 +144,9 @@ async function main() {
       }
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
     }
+    const processCpu = process.cpuUsage(process0);
+    const loopSeconds = (performance.now() - loop0) / 1000;
+    const tally = await endpoint?.close();
     watch.journal.close();
 
     const ref: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
@@ -163,6 +186,13 @@ async function main() {
       console.log(row('reference: spawn `tmux capture-pane | grep` per pane', ref));
       console.log(`\nCPU ratio reference / nightshift: ${(total(ref) / total(ns)).toFixed(1)}×`);
     }
+    console.log(
+      `runner process CPU over the ticks' ${loopSeconds.toFixed(0)} s (ticks and everything between them): ${((processCpu.user + processCpu.system) / 1000 / loopSeconds).toFixed(1)} ms per second`,
+    );
+    if (tally)
+      console.log(
+        `status endpoint on: a client in another process scraped /metrics and /api/status every ${SCRAPE_MS} ms (${tally.scrapes} answered, ${tally.failed} failed) and read the live stream (${tally.streamEvents} status events, ${Math.round(tally.streamBytes / 1024)} KiB)`,
+      );
     console.log(
       `tmux server background (agents' output, no ticks): ${background.toFixed(0)} ms CPU per second`,
     );

@@ -14,7 +14,8 @@ export function resolveConfigPaths(config: Config, base: string): Config {
   return {
     ...config,
     stateDir: resolvePath(config.stateDir, base),
-    agents: config.agents.map((a) => ({ ...a, cwd: resolvePath(a.cwd, base) })),
+    // an agent on another host keeps its cwd as written: that host's node resolves it (its own home)
+    agents: config.agents.map((a) => (a.host ? a : { ...a, cwd: resolvePath(a.cwd, base) })),
     queue: config.queue && {
       ...config.queue,
       file: config.queue.file && resolvePath(config.queue.file, base),

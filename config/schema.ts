@@ -4,6 +4,7 @@ import { addressProblem } from './address.js';
 import { cronProblem } from './cron.js';
 import { profileOverridesSchema } from '../core/screen/profile-schema.js';
 import { queueSchema, taskSchema } from './queue-schema.js';
+import { httpSchema } from './http-schema.js';
 
 /** A duration string (`90s`, `10m`, `7h`) validated and turned into milliseconds. A bare number other than 0 is refused: is `7` seconds or hours? */
 export const duration = (example = '10m') =>
@@ -81,12 +82,28 @@ export const agentSchema = z.strictObject({
   continue: z.string().optional(),
   /** answer through the agent's own hooks when its profile has a channel (Claude Code, Gemini CLI); false: screen only */
   hooks: z.boolean().default(true),
+  /** the `hosts[].name` this agent runs on (over SSH, docs/hosts.md); omitted: this machine */
+  host: z.string().optional(),
   /** an existing tmux target to adopt (`session:window.pane`) instead of creating a window */
   target: z.string().optional(),
   /** pane size when nightshift creates the window */
   size: z
     .strictObject({ cols: z.number().int().min(20).default(200), rows: z.number().int().min(10).default(50) })
     .default({ cols: 200, rows: 50 }),
+});
+
+/** One machine agents run on over SSH (docs/hosts.md): nightshift starts `ssh <ssh> <nightshift> node --stdio` there. */
+export const hostSchema = z.strictObject({
+  /** unique; agents name it in `host:` and the report groups agents by it */
+  name,
+  /** the ssh(1) arguments that reach it: a Host alias from ~/.ssh/config, `user@host`, `-p 2222 ci@host` */
+  ssh: z.string({ error: 'required' }).min(1, 'required: what you would type after `ssh`'),
+  /** the node's state directory on that host (its journal and pane logs); `~` is the remote home */
+  stateDir: z.string().default('~/.nightshift'),
+  /** how to run nightshift there (a shell command line on that host) */
+  nightshift: z.string().default('nightshift'),
+  /** tmux -L socket on that host; default the config's `tmux.socket` */
+  socket: z.string().optional(),
 });
 
 /** A policy without code: when a finding persists, do a built-in action, at most `max` times per `per`. */
@@ -176,6 +193,8 @@ export const configSchema = z.strictObject({
     })
     .default({ interval: 2000, pluginTimeout: 10_000 }),
   agents: z.array(agentSchema).min(1, 'declare at least one agent'),
+  /** other machines agents run on, over SSH (docs/hosts.md) */
+  hosts: z.array(hostSchema).default([]),
   coordination: z.strictObject({ file: z.string().optional(), statusLog: z.string().optional() }).default({}),
   report: z
     .strictObject({
@@ -263,8 +282,20 @@ export const configSchema = z.strictObject({
       archive: z.number().int().min(0).default(365),
     })
     .default({ nights: 30, compressAfter: 7 * 86_400_000, archive: 365 }),
+  /** what a night keeps for `nightshift replay` (docs/replay.md): each distinct screen once, redacted, capped */
+  record: z
+    .strictObject({
+      screens: z.boolean().default(true),
+      /** per night: past this many MB of compressed record, the rest of the night is not recorded */
+      maxMB: z.number().min(1, 'at least 1 (MB)').default(200),
+      /** screen records kept for this many of the newest nights (older nights keep their journal, not their screens) */
+      nights: z.number().int().min(1).default(14),
+    })
+    .default({ screens: true, maxMB: 200, nights: 14 }),
   /** webhooks told right away about urgent escalations (besides the urgent mail), rate-limited like it */
   notify: notifySchema.optional(),
+  /** the runner's status endpoint: Prometheus metrics, a status API and a live page (docs/observability.md); off when absent */
+  http: httpSchema.optional(),
   /** profile additions and overrides, keyed by profile name */
   profiles: profileOverridesSchema.default({}),
   rules: z.array(ruleSchema).default([]),
@@ -291,5 +322,6 @@ export type UserConfig = z.input<typeof configSchema>;
 /** The config after validation: defaults applied, durations in milliseconds. */
 export type Config = z.output<typeof configSchema>;
 export type AgentConfig = z.output<typeof agentSchema>;
+export type HostConfig = z.output<typeof hostSchema>;
 export type RuleConfig = z.output<typeof ruleSchema>;
 export type GuardRuleConfig = z.output<typeof guardRuleSchema>;

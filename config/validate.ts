@@ -38,6 +38,32 @@ function toProblems(issue: z.core.$ZodIssue): Problem[] {
   return [{ path, message: issue.message.replace(/^Invalid input: /, '') }];
 }
 
+/** Unique host names, and every `agents[].host` naming one of them. */
+function hostProblems(config: Config): Problem[] {
+  const problems: Problem[] = [];
+  const hosts = new Map<string, number>();
+  config.hosts.forEach((host, i) => {
+    const first = hosts.get(host.name);
+    if (first !== undefined)
+      problems.push({
+        path: `hosts[${i}].name`,
+        message: `"${host.name}" is already used by hosts[${first}]`,
+      });
+    else hosts.set(host.name, i);
+  });
+  config.agents.forEach((agent, i) => {
+    if (agent.host === undefined || hosts.has(agent.host)) return;
+    const known = [...hosts.keys()].map((h) => `"${h}"`).join(', ');
+    problems.push({
+      path: `agents[${i}].host`,
+      message: known
+        ? `no host named "${agent.host}": declare it under hosts: or use one of ${known}`
+        : `no host named "${agent.host}": declare it under hosts: ({ name: ${agent.host}, ssh: ... })`,
+    });
+  });
+  return problems;
+}
+
 /** Checks that span several fields: unique agent names and tmux targets. */
 function crossChecks(config: Config): Problem[] {
   const problems: Problem[] = [];
@@ -51,5 +77,5 @@ function crossChecks(config: Config): Problem[] {
       });
     else seen.set(agent.name, i);
   });
-  return problems;
+  return [...problems, ...hostProblems(config)];
 }

@@ -23,10 +23,14 @@ const COMMANDS: Record<string, () => Promise<{ default: Command }>> = {
   plugins: () => import('./commands/plugins.js'),
   init: () => import('./commands/init.js'),
   hook: () => import('./commands/hook.js'),
+  node: () => import('./commands/node.js'),
+  hosts: () => import('./commands/hosts.js'),
+  http: () => import('./commands/http.js'),
   schema: () => import('./commands/schema.js'),
   logs: () => import('./commands/logs.js'),
   service: () => import('./commands/service/index.js'),
   top: () => import('./commands/top.js'),
+  replay: () => import('./commands/replay.js'),
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -44,10 +48,14 @@ const SUMMARIES: Record<string, string> = {
   plugins: 'list the plugins a night would load, in order, with their source and options',
   init: 'write a commented starter config',
   hook: "an agent's hook (run by the agent): ask the runner about a tool call",
+  node: "a host's side of a fleet, run by the controller over SSH (node --stdio, docs/hosts.md)",
+  hosts: 'the hosts in the config: `hosts install NAME` installs this nightshift there over SSH',
+  http: 'the status endpoint: `http link` prints a one-time link that opens the page',
   schema: "print the config's JSON Schema (for editor completion)",
   logs: "an agent's clean transcript (the report's terminal replay); --follow for live",
   service: 'run `nightshift run` at boot: install|uninstall|status a systemd user unit (launchd on macOS)',
   top: 'the fleet live (status --watch): state, for how long, last rescue, parked; attach and answer',
+  replay: 'run recorded nights through the current (or given) config; show decisions that would change',
 };
 
 const COMMON: NonNullable<ParseArgsConfig['options']> = {

@@ -18,7 +18,15 @@ export type ErrorCode =
   | 'NIGHT_NOT_FOUND'
   | 'NO_RUNNER'
   | 'DELIVERY_FAILED'
-  | 'SERVICE_FAILED';
+  /** a host's nightshift cannot serve this controller (another version, or none installed): that host is skipped */
+  | 'HOST_INCOMPATIBLE'
+  /** `nightshift hosts install`: the host cannot be reached over SSH in BatchMode */
+  | 'HOST_UNREACHABLE'
+  /** `nightshift hosts install`: npm is missing or failed there, or what it installed does not answer */
+  | 'HOST_INSTALL_FAILED'
+  | 'SERVICE_FAILED'
+  /** the status endpoint (`http:`) cannot listen where the config says */
+  | 'HTTP_LISTEN';
 
 /** One problem found in user input, located by its path (`agents[1].command`). */
 export interface Problem {

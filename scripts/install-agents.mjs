@@ -52,7 +52,13 @@ function reportedVersion(bin) {
     timeout: 30_000,
     env: { ...process.env },
   });
-  return result.status === 0 ? result.stdout.trim().split('\n')[0] : undefined;
+  // the first line with text: Gemini CLI sometimes starts its output with an empty line
+  return result.status === 0
+    ? result.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .find(Boolean)
+    : undefined;
 }
 
 /** Installs one agent unless its stamp says it is there; returns what it found or did. */

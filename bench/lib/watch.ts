@@ -11,6 +11,7 @@ import { loadPlugins } from '../../core/plugin/loader.js';
 import { PluginStateStore } from '../../core/plugin/state.js';
 import { classify } from '../../core/screen/index.js';
 import type { TickDeps } from '../../core/watch/tick.js';
+import type { NewJournalEvent } from '../../core/journal/events.js';
 import type { Tmux } from '../../core/tmux/types.js';
 import { createWatch } from '../../core/watch/watch.js';
 
@@ -33,6 +34,8 @@ export async function benchWatch(options: {
   dir: string;
   plugins?: readonly string[];
   lookAgain?: (agent: AgentRuntime, ms: number) => void;
+  /** told of each journal event (the status endpoint, bench/lib/http.ts) */
+  onEvent?: (event: NewJournalEvent) => void;
 }): Promise<BenchWatch> {
   const { config, dir } = options;
   const plugins = await loadPlugins({
@@ -55,6 +58,7 @@ export async function benchWatch(options: {
     journal: (e) => {
       events.set(e.type, (events.get(e.type) ?? 0) + 1);
       journal.append(e);
+      options.onEvent?.(e);
     },
     log: pino({ level: 'silent' }),
     state,

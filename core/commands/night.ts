@@ -15,6 +15,7 @@ import { urgentMailer } from './urgent.js';
 import { urgentWebhooks } from './urgent-webhooks.js';
 import { requireConfig } from './preflight/index.js';
 import { prepareRuntime, type Runtime } from './runtime.js';
+import { openRunnerEndpoint, type RunnerEndpoint } from './http-endpoint.js';
 import { defineCommand, type CommandIO } from './types.js';
 
 export default defineCommand({
@@ -53,9 +54,12 @@ The delivery's outcome is printed last (a failed one stays in the outbox for \`n
         ...loaded,
         config: { ...loaded.config, actuator: { ...loaded.config.actuator, dryRun: true } },
       };
-    const runtime = await prepareRuntime(loaded, args, io, { plugins: checked.plugins });
+    let runtime = await prepareRuntime(loaded, args, io, { plugins: checked.plugins });
     const lock = lockStateDir(loaded.config.stateDir);
+    let http: RunnerEndpoint | undefined;
     try {
+      http = await openRunnerEndpoint(runtime, io);
+      runtime = http?.attach(runtime) ?? runtime;
       const plan = planOrResume(loaded.config, new Date(), duration);
       const progress = nightProgress(
         io,
@@ -72,6 +76,7 @@ The delivery's outcome is printed last (a failed one stays in the outbox for \`n
       if (result.signal) return result.signal === 'SIGINT' ? 130 : 143;
       return 0;
     } finally {
+      await http?.close();
       await runtime.tmux.close();
       lock.release();
     }

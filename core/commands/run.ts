@@ -8,6 +8,7 @@ import { compileAndDeliver } from './report-pipeline.js';
 import { finish, runWithSignals } from './night.js';
 import { requireConfig } from './preflight/index.js';
 import { prepareRuntime, type Runtime } from './runtime.js';
+import { openRunnerEndpoint } from './http-endpoint.js';
 import { runRetention } from './prune.js';
 import { defineCommand } from './types.js';
 
@@ -30,6 +31,11 @@ every problem and the last good config stays in force.`,
     const { loaded, plugins } = await requireConfig(args, io);
     let runtime = await prepareRuntime(loaded, args, io, { plugins });
     const lock = lockStateDir(loaded.config.stateDir);
+    // the status endpoint lives as long as the daemon (its address as first configured); each night reports to it
+    const http = await openRunnerEndpoint(runtime, io).catch((error: unknown) => {
+      lock.release();
+      throw error;
+    });
     const stop = new AbortController();
     const onSignal = () => stop.abort();
     process.once('SIGINT', onSignal);
@@ -55,7 +61,7 @@ every problem and the last good config stays in force.`,
       config: loaded.config,
       log: runtime.log,
       runNight: async (window) => {
-        const current: Runtime = runtime;
+        const current: Runtime = http?.attach(runtime) ?? runtime;
         const { config } = current.loaded;
         const result = await runWithSignals(
           current,
@@ -88,6 +94,7 @@ every problem and the last good config stays in force.`,
       return 0;
     } finally {
       stopWatching();
+      await http?.close();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       await runtime.tmux.close();

@@ -7,6 +7,7 @@ import type { AgentConfig } from '../../config/schema.js';
 import { NightshiftError, type Problem } from '../errors.js';
 import { createGuard, mergeGuardOptions, type GuardOptions } from '../guard/index.js';
 import type { Guard } from '../guard/types.js';
+import type { NightObserver } from '../night/observer.js';
 import { createLogger, levelFrom } from '../log.js';
 import { adoptStateDir, octal } from '../files/private.js';
 import { paneWriterCommand } from '../logs/pane-writer.js';
@@ -16,6 +17,10 @@ import type { Snapshot } from '../screen/types.js';
 import { checkTmuxVersion, createTmux } from '../tmux/index.js';
 import type { Tmux } from '../tmux/types.js';
 import { BUILTINS, DEFAULT_PLUGINS } from './builtins.js';
+import { fleetRuntime } from './fleet-runtime.js';
+import type { NightHosts } from '../hosts/fleet.js';
+import { recordRedactor } from './record-redactor.js';
+import type { RecordRedactor } from '../journal/screen-record.js';
 import type { CommandArgs, CommandIO } from './types.js';
 
 /** Everything a command that runs nights needs. */
@@ -26,6 +31,12 @@ export interface Runtime {
   readonly guard: Guard;
   readonly plugins: readonly LoadedPlugin[];
   readonly classify: ClassifyScreen;
+  /** agents on other hosts (docs/hosts.md) */
+  readonly hosts?: NightHosts;
+  /** the report's redaction, applied to the night's screen record before it is written */
+  readonly redact: RecordRedactor;
+  /** watches the nights from outside (the HTTP status endpoint, `http:`) */
+  readonly observer?: NightObserver;
 }
 
 /** Loads the config given by `--config` (or searched from cwd). */
@@ -116,11 +127,14 @@ export async function prepareRuntime(
     }));
   await checkTmuxVersion();
   const maxBytes = config.logs.maxMB * 1024 * 1024;
-  const tmux = createTmux({
-    socket: config.tmux.socket,
-    control: config.tmux.control,
-    pipeWriter: (file) => paneWriterCommand(file, maxBytes),
-  });
+  const fleet = await fleetRuntime(
+    loaded,
+    createTmux({
+      socket: config.tmux.socket,
+      control: config.tmux.control,
+      pipeWriter: (file) => paneWriterCommand(file, maxBytes),
+    }),
+  );
   const classifyFor = (snapshot: Snapshot, agent: AgentConfig, previous: Snapshot | undefined) =>
     classify(snapshot, {
       profile: agent.profile,
@@ -129,7 +143,14 @@ export async function prepareRuntime(
       now: snapshot.at,
       previous,
     });
-  return { loaded, log, tmux, guard, plugins, classify: classifyFor };
+  return {
+    ...fleet,
+    log,
+    guard,
+    plugins,
+    classify: classifyFor,
+    redact: recordRedactor(loaded.secrets),
+  };
 }
 
 /** The guard's rule for a line too large, or too slow, to analyse. */

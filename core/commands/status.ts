@@ -3,24 +3,7 @@ import { classify } from '../screen/index.js';
 import { toSnapshot } from '../screen/snapshot.js';
 import { configFrom } from './runtime.js';
 import { defineCommand } from './types.js';
-import type { Classification } from '../screen/types.js';
-
-/** What a screen is parked on, with the choices `nightshift answer` can give; null when it waits for nothing. */
-function parkedOn(c: Classification) {
-  if (c.state === 'question')
-    return {
-      what: c.question?.text ?? c.evidence[0] ?? 'a question',
-      choices: (c.question?.choices ?? []).map((x) => ({ number: x.number, label: x.label })),
-      freeText: c.question?.freeText ?? null,
-    };
-  if (c.state === 'confirm' && c.dialog)
-    return {
-      what: c.dialog.command ?? c.dialog.rule,
-      choices: [{ number: 1, label: 'approve' }],
-      freeText: null,
-    };
-  return null;
-}
+import { parkedOn } from '../screen/parked.js';
 
 /** The parked lines under an agent's status row, each saying how to answer. */
 function describeParked(agent: string, p: NonNullable<ReturnType<typeof parkedOn>>): string {
@@ -40,7 +23,8 @@ export default defineCommand({
 
 Looks at every configured agent's pane once and prints its state (confirm, secret, input,
 busy, limit, error, output), the rule that decided it, and the pane. Read-only: it needs no
-running daemon and sends nothing.
+running daemon and sends nothing. An agent on another host (agents[].host) is listed as remote,
+not looked at: only the night's controller reaches its pane.
 
   --watch        the fleet live (also \`nightshift top\`): redraws every interval (default the
                  config's watch.interval) with each agent's state, for how long, its last rescue,
@@ -59,6 +43,19 @@ running daemon and sends nothing.
       const panes = running ? await tmux.listPanes() : [];
       const rows = [];
       for (const agent of config.agents) {
+        if (agent.host) {
+          // its pane is on another host, reached only by the night's controller over SSH (docs/hosts.md)
+          rows.push({
+            agent: agent.name,
+            host: agent.host,
+            pane: null,
+            state: 'remote',
+            rule: null,
+            resetAt: null,
+            parked: null,
+          });
+          continue;
+        }
         const paneId = agent.target
           ? await tmux.resolveTarget(agent.target)
           : panes.find((p) => p.session === config.tmux.session && p.window === agent.name)?.paneId;
@@ -98,7 +95,7 @@ running daemon and sends nothing.
           );
         for (const r of rows)
           io.stdout.write(
-            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}\n${r.parked ? describeParked(r.agent, r.parked) : ''}`,
+            `${r.agent.padEnd(16)} ${String(r.pane ?? '-').padEnd(6)} ${r.state.padEnd(8)} ${r.rule ?? ''}${r.resetAt ? ` (resets ${r.resetAt})` : ''}${'host' in r ? `on host ${r.host}: not looked at from here (the night's journal and report have it)` : ''}\n${r.parked ? describeParked(r.agent, r.parked) : ''}`,
           );
       }
       return 0;

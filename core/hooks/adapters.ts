@@ -60,8 +60,17 @@ function claudeLike(limitError: (input: Record<string, unknown>) => boolean): Ho
             kind: 'waiting',
             detail: typeof input.notification_type === 'string' ? input.notification_type : undefined,
           };
-        case 'StopFailure':
-          return { kind: 'failure', error: String(input.error ?? 'unknown'), limit: limitError(input) };
+        case 'StopFailure': {
+          const words = [input.last_assistant_message, input.error_details].find(
+            (w) => typeof w === 'string',
+          );
+          return {
+            kind: 'failure',
+            error: String(input.error ?? 'unknown'),
+            limit: limitError(input),
+            ...(typeof words === 'string' ? { message: words.slice(0, 2000) } : {}),
+          };
+        }
         default:
           return { kind: 'other' };
       }

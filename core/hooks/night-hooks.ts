@@ -30,10 +30,28 @@ export function watchHandshakes(
   wired.forEach((w, i) =>
     o.journal({ type: 'hook-channel', agent: agents[i]!.config.name, state: w.state, reason: w.reason }),
   );
+  // a channel that runs only hooks the person trusted (Codex): "off: not trusted" until the person trusts them
+  const untrusted = new Set<number>();
+  wired.forEach((w, i) => {
+    if (w.state !== 'wired' || !w.trust) return;
+    void w.trust().then((trust) => {
+      const agent = agents[i]!;
+      if (o.signal.aborted || trust.state === 'trusted' || hookChannelLive(agent)) return;
+      if (trust.state === 'untrusted') {
+        untrusted.add(i);
+        o.journal({
+          type: 'hook-channel',
+          agent: agent.config.name,
+          state: 'off',
+          reason: `not trusted (${trust.keys.join(', ')}): ${w.trustStep ?? 'trust them in the agent'}`,
+        });
+      }
+    });
+  });
   const timer = setTimeout(() => {
     wired.forEach((w, i) => {
       const agent = agents[i]!;
-      if (w.state === 'wired' && agent.paneId && !hookChannelLive(agent))
+      if (w.state === 'wired' && !untrusted.has(i) && agent.paneId && !hookChannelLive(agent))
         o.journal({
           type: 'hook-channel',
           agent: agent.config.name,

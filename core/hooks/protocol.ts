@@ -3,6 +3,13 @@
 /** How an agent hands its hooks to a program of ours (declared by its screen profile's `channel`). */
 export type ChannelKind = 'claude-settings' | 'codex-config' | 'gemini-system-settings';
 
+/** Whether a channel's hook can approve a tool call (Gemini's BeforeTool can only deny: its dialog still shows). */
+export const CHANNEL_CAN_ALLOW: Readonly<Record<ChannelKind, boolean>> = {
+  'claude-settings': true,
+  'codex-config': true,
+  'gemini-system-settings': false,
+};
+
 /** What a hook event is about, read from the agent's JSON by the client's adapter. */
 export type HookCall =
   /** the agent wants to run a tool: `command` is the exact shell command when the tool runs one */
@@ -13,7 +20,13 @@ export type HookCall =
   | { readonly kind: 'session-end'; readonly reason?: string }
   | { readonly kind: 'waiting'; readonly detail?: string }
   /** the turn failed: `limit` when the agent says a usage limit stopped it */
-  | { readonly kind: 'failure'; readonly error: string; readonly limit: boolean }
+  | {
+      readonly kind: 'failure';
+      readonly error: string;
+      readonly limit: boolean;
+      /** the agent's own words about it (Claude Code: its last message, which names the reset time) */
+      readonly message?: string;
+    }
   | { readonly kind: 'other' };
 
 /** The body of a `hook` request. */

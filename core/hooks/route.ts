@@ -3,8 +3,10 @@
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import type { NightParts, NightRouteMaker } from '../control/night-parts.js';
 import { guardDialog } from '../screen/guard-dialog.js';
+import { parseResetTime } from '../screen/reset-time.js';
+import { clearChannelLimit, reportChannelLimit } from '../watch/channel-limit.js';
 import type { Dialog } from '../screen/types.js';
-import type { HookAnswer, HookCall, HookRequest } from './protocol.js';
+import { CHANNEL_CAN_ALLOW, type HookAnswer, type HookCall, type HookRequest } from './protocol.js';
 
 /** The plugin name hook decisions are journaled under. */
 export const HOOK_PLUGIN = 'hooks';
@@ -52,7 +54,10 @@ export const hookRoute: NightRouteMaker = (night) => {
         });
       }
       markLive(agent);
-      if (request.call.kind === 'permission') return judge(agent, request.call, night);
+      // any sign of the agent at work ends a limit its channel reported
+      if (request.call.kind !== 'failure' && request.call.kind !== 'other') clearChannelLimit(agent);
+      if (request.call.kind === 'permission')
+        return judge(agent, request.call, night, CHANNEL_CAN_ALLOW[request.channel] === true);
       reportState(agent, request, night);
       return NONE;
     },
@@ -74,6 +79,7 @@ function judge(
   agent: AgentRuntime,
   call: Extract<HookCall, { kind: 'permission' }>,
   night: NightParts,
+  canAllow: boolean,
 ): HookAnswer {
   const name = agent.config.name;
   // not a shell command (an edit, a fetch): the agent's dialog appears and the screen path judges it
@@ -90,6 +96,8 @@ function judge(
   const verdict = guardDialog(dialog, night.guard, { cwd: agent.config.cwd })!;
   const dryRun = night.config.actuator.dryRun;
   if (verdict.verdict === 'allow') {
+    // a hook that cannot approve (Gemini's BeforeTool) gives no decision: the dialog appears, the screen path answers
+    if (!canAllow) return NONE;
     const budget = night.watch.actuator.spendForHook(agent);
     if (budget) {
       night.journal({
@@ -114,6 +122,7 @@ function judge(
       reason: `${dryRun ? 'would allow' : 'allowed'} through the hook: ${command}${verdict.allowedBy ? ` (${verdict.allowedBy.reason})` : ''}`,
       screenHash: '',
       channel: 'hook',
+      command,
       dryRun,
       verified: !dryRun,
       ...(verdict.allowedBy ? { allowedBy: verdict.allowedBy } : {}),
@@ -164,12 +173,25 @@ function reportState(agent: AgentRuntime, request: HookRequest, night: NightPart
         : call.kind === 'waiting'
           ? call.detail
           : undefined;
+  // a usage limit goes straight to the limit check and wait-for-reset, with the reset time the agent's words give
+  let resetAt: Date | undefined;
+  if (call.kind === 'failure' && call.limit) {
+    const now = night.now();
+    resetAt = call.message
+      ? parseResetTime(call.message, { now, timezone: night.config.timezone })
+      : undefined;
+    reportChannelLimit(agent, {
+      at: now.getTime(),
+      text: call.message ?? `${request.event}: ${call.error}`,
+      ...(resetAt ? { resetAt } : {}),
+    });
+  }
   night.journal({
     type: 'hook-event',
     agent: agent.config.name,
     event: request.event,
     kind: call.kind,
-    ...(detail ? { detail } : {}),
+    ...(detail ? { detail: resetAt ? `${detail}; resets ${resetAt.toISOString()}` : detail } : {}),
   });
   night.watch.lookAgain(agent, 0);
 }

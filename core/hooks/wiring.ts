@@ -1,11 +1,13 @@
 // Per-agent wiring of the hook channel, without touching the user's files: Claude Code gets `--settings <file>`,
-// Gemini CLI a system settings file (a copy of any it had, plus our hook). The profile declares the channel.
+// Gemini CLI a system settings file (a copy of any it had, plus our hook), Codex `-c hooks.<event>=…` overrides
+// (run by Codex only once the person trusted them). The profile declares the channel.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AgentConfig } from '../../config/schema.js';
 import { makePrivateDir, writePrivateFile } from '../files/private.js';
 import type { ChannelSpec } from '../screen/profile.js';
+import { askCodexTrust, codexTrustStep, type CodexTrust } from './codex-trust.js';
 import { BUILTIN_PROFILES, PROFILE_ALIASES } from '../screen/profiles/index.js';
 
 /** An agent after wiring: the command, resume and environment to start it with, and what was done. */
@@ -13,6 +15,23 @@ export interface Wired {
   readonly config: AgentConfig;
   readonly state: 'wired' | 'off';
   readonly reason: string;
+  /** for a channel that runs only hooks the person trusted (Codex): asks, read-only, whether ours are */
+  readonly trust?: (timeoutMs?: number) => Promise<CodexTrust>;
+  /** what the person does once to trust them */
+  readonly trustStep?: string;
+}
+
+/** Codex's `-c` overrides that add nightshift's hooks, one per event, with the command each runs. */
+export function codexHookOverrides(
+  events: readonly string[],
+  hookCommand: (event: string) => string,
+): { overrides: string[]; commands: string[] } {
+  const commands = events.map(hookCommand);
+  const overrides = events.map(
+    (event, i) =>
+      `hooks.${event}=[{hooks=[{type="command",command=${JSON.stringify(commands[i])},timeout=10}]}]`,
+  );
+  return { overrides, commands };
 }
 
 /** The agent's channel: from its profile, or for `auto` from its command's program name. */
@@ -24,9 +43,13 @@ export function channelOf(agent: AgentConfig): ChannelSpec | undefined {
 }
 
 function programOf(command: string): string {
+  return programPath(command).split('/').pop() ?? '';
+}
+
+/** The program a command starts, as written (after any leading VAR=value words). */
+function programPath(command: string): string {
   const words = command.trim().split(/\s+/);
-  const first = words.find((w) => !/^\w+=/.test(w)) ?? '';
-  return first.split('/').pop() ?? '';
+  return words.find((w) => !/^\w+=/.test(w)) ?? '';
 }
 
 /** How to start the hook client: node with its small entry (built), or through tsx from source. */
@@ -38,6 +61,18 @@ export function hookClientCommand(): string {
   return `${quote(process.execPath)} --import ${quote(import.meta.resolve('tsx'))} ${quote(source)}`;
 }
 
+/** The command an agent's hook runs for `event`: the client with the agent, channel and endpoint. */
+export function hookCommandOf(o: {
+  readonly agent: string;
+  readonly kind: ChannelSpec['kind'];
+  readonly endpointFile: string;
+  readonly client?: string;
+}): (event: string) => string {
+  const client = o.client ?? hookClientCommand();
+  return (event) =>
+    `${client} ${quote(o.agent)} ${event} --channel ${o.kind} --endpoint ${quote(o.endpointFile)}`;
+}
+
 /** Wires one agent's hooks; files go to `dir` (the night's run dir, per agent). */
 export function wireAgentHooks(
   agent: AgentConfig,
@@ -46,9 +81,7 @@ export function wireAgentHooks(
   if (agent.hooks === false) return { config: agent, state: 'off', reason: 'hooks: false for this agent' };
   const channel = channelOf(agent);
   if (!channel) return { config: agent, state: 'off', reason: 'its profile has no hook channel' };
-  const client = o.client ?? hookClientCommand();
-  const hookCommand = (event: string) =>
-    `${client} ${quote(agent.name)} ${event} --channel ${channel.kind} --endpoint ${quote(o.endpointFile)}`;
+  const hookCommand = hookCommandOf({ ...o, agent: agent.name, kind: channel.kind });
   makePrivateDir(o.dir);
   switch (channel.kind) {
     case 'claude-settings': {
@@ -92,10 +125,26 @@ export function wireAgentHooks(
         reason: `GEMINI_CLI_SYSTEM_SETTINGS_PATH=${file}${previous ? ` (a copy of ${previous} with our hooks added)` : ''}`,
       };
     }
-    case 'codex-config':
-      // Codex runs a hook only once its content hash is trusted; nightshift does not yet write that trust for
-      // the hooks it adds (and never bypasses hook trust), so the screen path answers Codex alone for now.
-      return { config: agent, state: 'off', reason: 'Codex hook trust for -c overrides is not wired yet' };
+    case 'codex-config': {
+      // Codex runs a hook only once the person trusted its exact definition (`/hooks`); nightshift never writes that
+      // trust nor bypasses it. The hooks are the same every night (no per-night path), so one trust holds.
+      const { overrides, commands } = codexHookOverrides(channel.events, hookCommand);
+      const add = overrides.map((v) => ` -c ${quote(v)}`).join('');
+      const program = programPath(agent.command);
+      const ask = { program, overrides, cwd: agent.cwd };
+      return {
+        config: {
+          ...agent,
+          command: agent.command + add,
+          ...(agent.resume ? { resume: agent.resume + add } : {}),
+        },
+        state: 'wired',
+        reason: `codex -c hooks.{${channel.events.join(',')}} (runs once the person trusted them in Codex's /hooks)`,
+        trust: (timeoutMs) =>
+          askCodexTrust({ ...ask, commands, env: agent.env, ...(timeoutMs ? { timeoutMs } : {}) }),
+        trustStep: codexTrustStep(ask),
+      };
+    }
   }
 }
 

@@ -25,6 +25,8 @@ export type JournalEvent =
   | (Base & {
       type: 'agent-started';
       agent: string;
+      /** the `hosts[].name` the agent runs on; absent: this machine */
+      host?: string | undefined;
       paneId: string;
       command: string;
       cwd: string;
@@ -69,6 +71,8 @@ export type JournalEvent =
       verified?: boolean;
       /** a guard exception from the config (`guard.allow`) let this through */
       allowedBy?: { rule: string; reason: string } | undefined;
+      /** the shell command allowed, for an answer on the hook channel (no screen names it) */
+      command?: string | undefined;
     })
   | (Base & {
       type: 'refusal';
@@ -158,7 +162,24 @@ export type JournalEvent =
   /** an agent's hook reported a state (turn finished, waiting, session ended, a failure or a limit) */
   | (Base & { type: 'hook-event'; agent: string; event: string; kind: string; detail?: string | undefined })
   /** a queued task changed: its whole run as it is now (docs/queue.md) */
-  | (Base & { type: 'task'; id: string; run: TaskRun });
+  | (Base & { type: 'task'; id: string; run: TaskRun })
+  /** a host's SSH link (docs/hosts.md): connected, lost mid-night, unreachable (retried), or skipped for the night */
+  | (Base & {
+      type: 'host-link';
+      host: string;
+      state: 'connected' | 'lost' | 'unreachable' | 'skipped';
+      detail: string;
+    })
+  /** a line of a host's own journal, replayed once the controller has it: what the node did or refused there */
+  | (Base & {
+      type: 'host-event';
+      host: string;
+      seq: number;
+      at: string;
+      event: string;
+      paneId?: string;
+      detail: string;
+    });
 
 /** How a decision reached an agent: keys on its screen, or an answer to its own hook. */
 export type Channel = 'hook' | 'screen';

@@ -56,6 +56,7 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
       journal({
         type: 'agent-started',
         agent: config.name,
+        ...(config.host ? { host: config.host } : {}),
         paneId: existing.paneId,
         command: config.command,
         cwd: config.cwd,
@@ -78,6 +79,7 @@ export async function bringUp(agents: readonly AgentRuntime[], options: LayoutOp
     journal({
       type: 'agent-started',
       agent: config.name,
+      ...(config.host ? { host: config.host } : {}),
       paneId,
       command,
       cwd: config.cwd,

@@ -18,15 +18,19 @@ import type { EscalationKind, NewJournalEvent } from '../journal/events.js';
 import { bringUp } from './layout.js';
 import { WakeableSleep } from './wakeable-sleep.js';
 import type { NightPlan } from './night-plan.js';
+import type { NightObserver } from './observer.js';
 import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import { wakeOnOutput, type OutputWake } from '../watch/output-wake.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
 import type { EndReader } from '../queue/end-signal.js';
 import { nightQueue } from '../queue/night-queue.js';
+import type { RecordRedactor } from '../journal/screen-record.js';
+import { recordNight } from './record-night.js';
 import { createWatch, type ClassifyScreen } from '../watch/watch.js';
 import { tick } from '../watch/tick.js';
 import type { Tmux } from '../tmux/types.js';
+import type { NightHosts } from '../hosts/fleet.js';
 
 /** Everything a night needs; the composition root (core/commands) builds it. */
 export interface NightOptions {
@@ -46,6 +50,12 @@ export interface NightOptions {
   readonly onEvent?: (event: NewJournalEvent) => void;
   /** how the task queue learns an agent reported a task's end (the coordination file, the status log) */
   readonly queueEnds?: EndReader;
+  /** agents on other hosts (docs/hosts.md): their links, and which hosts can be reached now */
+  readonly hosts?: NightHosts;
+  /** the report's redaction, for the screen record (`record:`); without it nothing is recorded */
+  readonly redact?: RecordRedactor;
+  /** watches the night from outside (the HTTP status endpoint); never blocks the loop */
+  readonly observer?: NightObserver;
 }
 
 /** How a night ended. */
@@ -104,7 +114,10 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
    */
   const append = (event: NewJournalEvent) => {
     const written = event.type === 'intent' ? journal.record(event) : (journal.append(event), !journal.full);
-    if (written || event.type !== 'intent') options.onEvent?.(event);
+    if (written || event.type !== 'intent') {
+      options.onEvent?.(event);
+      observe(() => options.observer?.event(event, now()));
+    }
     return written;
   };
   // each agent's own hook channel, wired per session without touching the user's files (core/hooks)
@@ -113,6 +126,9 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     newAgentRuntime(w.config, join(plan.runDir, 'logs', `${w.config.name}.log`)),
   );
   restoreFromJournal(agents, previousEvents);
+  const detachHosts = options.hosts?.attach((e) => void append(e));
+  // an agent whose host cannot be reached is not looked at; it is brought up when its host first answers
+  const reachable = (a: AgentRuntime) => options.hosts?.reachable(a.config.host) ?? true;
   append({
     type: 'night-start',
     night: plan.id,
@@ -136,12 +152,20 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   const state = new PluginStateStore(config.stateDir, plan.id);
   // looks between regular ticks (checks asking to look again, waiting agents' wake times): the earliest per agent
   const extraLooks = new Map<AgentRuntime, number>();
+  const recording = await recordNight({
+    config,
+    runDir: plan.runDir,
+    tmux: options.tmux,
+    redact: options.redact,
+    agentOf: (paneId) => agents.find((a) => a.paneId === paneId)?.config.name,
+    now,
+  });
   const lookAt = (agent: AgentRuntime, at: number) =>
     void extraLooks.set(agent, Math.min(at, extraLooks.get(agent) ?? Infinity));
   const deps = createWatch({
     config,
     plugins: options.plugins,
-    tmux: options.tmux,
+    tmux: recording.tmux,
     guard: options.guard,
     classify: options.classify,
     journal: append,
@@ -156,18 +180,35 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   });
   const { host } = deps;
   // open before the agents start: their hooks ask it from their first tool call
-  const control = await openNightControl({
-    config,
-    night: { id: plan.id, runDir: plan.runDir },
-    agents,
-    watch: deps,
-    guard: options.guard,
-    journal: append,
-    log,
-    now,
-  });
+  const control = await openNightControl(
+    {
+      config,
+      night: { id: plan.id, runDir: plan.runDir },
+      agents,
+      watch: deps,
+      guard: options.guard,
+      journal: append,
+      log,
+      now,
+    },
+    recording.routes,
+  );
   const queue = nightQueue({ config, night: plan, tmux: options.tmux, watch: deps, ends: options.queueEnds });
   queue?.restore(agents, previousEvents);
+  const { observer } = options;
+  if (observer) {
+    const parts = {
+      config,
+      night: { id: plan.id, runDir: plan.runDir },
+      agents,
+      watch: deps,
+      guard: options.guard,
+    };
+    const tasks = () => queue?.runs ?? [];
+    observe(() =>
+      observer.open({ ...parts, journal: append, log, now, plan, tasks, previous: previousEvents }),
+    );
+  }
   // between regular ticks, a pane is looked at soon after its output settles (a dialog just drawn)
   const pause = new WakeableSleep();
   let outputWake: OutputWake | undefined;
@@ -176,13 +217,15 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   let leftRunning: string | undefined;
   try {
     const dryRun = config.actuator.dryRun;
-    await bringUp(agents, {
+    const bringUpOpts = {
       tmux: options.tmux,
       session: config.tmux.session,
       journal: append,
       resumed,
       dryRun,
-    });
+    };
+    await bringUp(agents.filter(reachable), bringUpOpts);
+    options.hosts?.takeArrivals();
     // a dry run watches only the panes that already run; the others were never started
     const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
     await host.setup();
@@ -202,12 +245,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      const due = watched.filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
+      for (const host of options.hosts?.takeArrivals() ?? [])
+        await bringUp(
+          agents.filter((a) => a.config.host === host),
+          bringUpOpts,
+        ).catch((error: unknown) => log.warn({ err: error, host }, 'cannot bring up the agents of a host'));
+      const due = watched
+        .filter(reachable)
+        .filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
         for (const a of due) extraLooks.delete(a);
         try {
           if (tmuxLost) await recoverTmux();
+          const tickStart = performance.now();
           await tick(due, deps);
+          observe(() => observer?.tick(performance.now() - tickStart, due.length));
           await queue?.step(due);
           flushState(state, log);
         } catch (error) {
@@ -278,6 +330,7 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     outputWake?.close();
     markPipes(agents, append);
     await host.teardown();
+    recording.close();
     flushState(state, log);
     if (config.night.stopAgents && !config.actuator.dryRun) await stopAgents(agents, options.tmux);
     else {
@@ -291,13 +344,25 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     if (!(await waitForWriters(logsDir)))
       log.warn({ logsDir }, 'a pane log writer is still running after its pipe was closed');
     markPipes(agents, append);
+    await options.hosts?.flush();
+    detachHosts?.();
     append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
     const unwritten = journal.close();
+    observe(() => observer?.close());
     if (unwritten) log.error({ unwritten }, 'the disk is still full: the last journal events were lost');
     tightenTree(plan.runDir);
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
   return { plan, journalFile, resumed, endReason, leftRunning };
+}
+
+/** Calls an observer; its failure is its own and never reaches the night. */
+function observe(call: () => void): void {
+  try {
+    call();
+  } catch {
+    // an observer that throws is ignored: the night goes on
+  }
 }
 
 /** After a restart: recover what the journal knows (panes, restarts, waits, the last answered screen, given-up agents). */

@@ -11,6 +11,7 @@ import type { Finding } from '../plugin/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { goneSnapshot, toSnapshot } from '../screen/snapshot.js';
 import type { Tmux } from '../tmux/types.js';
+import { withChannelLimit } from './channel-limit.js';
 import { screenOf } from './screen-of.js';
 
 /** What a tick needs from the night. */
@@ -56,8 +57,10 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
   const unchanged = previous !== undefined && previous.hash === snapshot.hash;
   // A screen that stayed the same keeps the classification made once it had settled (one made while it was
   // still changing may say "streaming"): cheap for quiet panes, and relative reset times do not drift.
-  const classification =
+  const screen =
     unchanged && agent.last?.settled ? agent.last.classification : deps.classify(snapshot, agent);
+  // a usage limit the agent's own hook channel reported counts as one read on screen (core/watch/channel-limit.ts)
+  const classification = withChannelLimit(agent, screen, snapshot.at.getTime());
   if (!unchanged) status.changedAt = snapshot.at;
   const stateChanged = status.state !== null && status.state !== classification.state;
   if (status.state !== classification.state) {
@@ -73,7 +76,7 @@ async function watchAgent(agent: AgentRuntime, snapshot: Snapshot, deps: TickDep
     status.state = classification.state;
     status.stateSince = snapshot.at;
   }
-  agent.last = { snapshot, classification, settled: unchanged };
+  agent.last = { snapshot, classification: screen, settled: unchanged };
   const view: AgentView = {
     agent: agent.config,
     status,

@@ -8,6 +8,7 @@ export { producedSection } from './produced.js';
 export { rescuesSection } from './rescues.js';
 export { agentsSection } from './agents-table.js';
 export { timelineSection } from './timeline.js';
+export { hostsSection } from './hosts.js';
 export { coordinationSection } from './coordination-health.js';
 export { pluginsSection, warningsSection } from './plugins-and-warnings.js';
 export { agentDetailSection, paneSizes, type DetailOptions } from './agent-detail.js';

@@ -13,10 +13,10 @@ export type ImportGraph = ReadonlyMap<string, readonly string[]>;
  * public API by eslint).
  */
 export const LAYERS: readonly (readonly string[])[] = [
-  ['core/cli.ts', 'core/commands', 'core/testing'],
-  ['core/night', 'core/watch', 'core/actuator'],
+  ['core/cli.ts', 'core/commands', 'core/testing', 'core/replay'],
+  ['core/night', 'core/watch', 'core/actuator', 'core/http'],
   ['core/index.ts', 'core/plugin'],
-  ['core/journal'],
+  ['core/journal', 'core/hosts'],
   ['core/screen', 'core/guard'],
   ['core/tmux', 'core/logs', 'core/housekeeping'],
   ['core/files', 'core/log.ts', 'core/errors.ts', 'core/duration.ts'],

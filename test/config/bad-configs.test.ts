@@ -61,6 +61,11 @@ const CASES: [string, (c: Raw) => void, string][] = [
     (c) => (c.plugins[2] = { name: 'idle', options: { after: 5 as never } }),
     'plugins[2].options.after',
   ],
+  [
+    'a status endpoint off loopback without a token',
+    (c) => (c.http = { listen: '0.0.0.0:7717' }),
+    'http.token',
+  ],
 ];
 
 function write(name: string, config: unknown): string {

@@ -44,11 +44,15 @@ function night(o: { dryRun?: boolean; budget?: boolean; journalFull?: boolean } 
     now: () => new Date(),
   };
   const route = hookRoute(parts);
-  const ask = (command: string | undefined, tool = 'Bash') =>
+  const ask = (
+    command: string | undefined,
+    tool = 'Bash',
+    channel: HookRequest['channel'] = 'claude-settings',
+  ) =>
     route.handle(
       {
         agent: 'builder',
-        channel: 'claude-settings',
+        channel,
         event: 'PermissionRequest',
         call: command === undefined ? { kind: 'permission', tool } : { kind: 'permission', tool, command },
       } satisfies HookRequest,
@@ -62,6 +66,7 @@ describe('the hook route', () => {
     name: string;
     command: string | undefined;
     tool?: string;
+    channel?: HookRequest['channel'];
     o?: Parameters<typeof night>[0];
     answer: object;
     events: object[];
@@ -79,6 +84,23 @@ describe('the hook route', () => {
       events: [
         { type: 'refusal', why: 'guard', channel: 'hook', command: 'rm -rf ~' },
         { type: 'escalation', kind: 'blocked-command', channel: 'hook' },
+      ],
+    },
+    {
+      name: "a safe command on a channel that cannot approve (Gemini's BeforeTool) makes no decision, journals none",
+      command: 'npm test',
+      channel: 'gemini-system-settings',
+      answer: { decision: 'none' },
+      events: [],
+    },
+    {
+      name: "a dangerous command on Gemini's BeforeTool is denied",
+      command: 'rm -rf ~',
+      channel: 'gemini-system-settings',
+      answer: { decision: 'deny', message: expect.stringMatching(/A person will look at it in the morning/) },
+      events: [
+        { type: 'refusal', channel: 'hook' },
+        { type: 'escalation', kind: 'blocked-command' },
       ],
     },
     {
@@ -125,9 +147,9 @@ describe('the hook route', () => {
       events: [{ type: 'action', channel: 'hook' }],
     },
   ];
-  it.each(cases)('$name', async ({ command, tool, o, answer, events }) => {
+  it.each(cases)('$name', async ({ command, tool, channel, o, answer, events }) => {
     const n = night(o);
-    expect(await n.ask(command, tool)).toEqual(answer);
+    expect(await n.ask(command, tool, channel)).toEqual(answer);
     expect(n.journal).toMatchObject([{ type: 'hook-channel', state: 'active' }, ...events]);
     expect(hookChannelLive(n.agent)).toBe(true);
   });

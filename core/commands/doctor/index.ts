@@ -3,6 +3,8 @@ import { preflight } from '../preflight/index.js';
 import { defineCommand, type CommandIO } from '../types.js';
 import { configCheck, guardCheck, scheduleCheck, smtpCheck, tmuxCheck } from './checks.js';
 import { privacyDoctorCheck } from '../doctor-privacy.js';
+import { hostsCheck } from './hosts-check.js';
+import { hooksDoctorCheck } from '../doctor-hooks.js';
 import type { DoctorCheck, DoctorContext, DoctorLine } from './types.js';
 
 /** doctor's checks in output order; each is independent (add one by adding it here). */
@@ -13,6 +15,8 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   guardCheck,
   smtpCheck,
   privacyDoctorCheck,
+  hostsCheck,
+  hooksDoctorCheck,
 ];
 
 export default defineCommand({

@@ -19,7 +19,12 @@ export function text(value: unknown, key: string): string | undefined {
 /** The agents as written, with their index for paths. */
 export function rawAgents(draft: ConfigDraft): { index: number; agent: unknown }[] {
   const agents = field(draft.raw, 'agents');
-  return Array.isArray(agents) ? agents.map((agent, index) => ({ index, agent })) : [];
+  // an agent on another host has its folder and program there: `nightshift doctor` checks that host over SSH
+  return Array.isArray(agents)
+    ? agents
+        .map((agent, index) => ({ index, agent }))
+        .filter(({ agent }) => field(agent, 'host') === undefined)
+    : [];
 }
 
 /** A path from the config, absolute (`~` expanded, relative to the config's folder). */

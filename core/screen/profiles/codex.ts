@@ -64,6 +64,16 @@ export const codex: ProfileSpec = {
       subject: [{ kind: 'shell', row: r`^\s*\$ (.+)$`, continued: true }],
     },
     {
+      // 0.171 at start when hooks are new or changed: "Hooks need review", `› 1. Review hooks`, `2. Trust all and
+      // continue`, `3. Continue without trusting (hooks won't run)`. Trusting them is the person's decision: the night
+      // only ever continues without trusting, so those hooks do not run (nightshift's own included: the screen answers)
+      id: 'hooks-review',
+      question: [r`^\s*Hooks need review$`],
+      approve: [r`^Continue without trusting\b`],
+      keys: 'navigate',
+      subject: [{ kind: 'action', template: 'continue without trusting the new hooks' }],
+    },
+    {
       // 0.171: "Folder access", the folder, "Trust this folder? …", `› 1. Trust and continue` (no hotkeys);
       // earlier: "Do you trust the contents of this directory?"
       id: 'trust',
@@ -79,7 +89,8 @@ export const codex: ProfileSpec = {
     },
   ],
   linePrompts: [],
-  sticky: [],
+  // trusting hooks is the person's decision (`/hooks`), never the night's
+  sticky: [r`^Trust all and continue$`, r`^Review hooks$`],
   busy: [
     r`\besc to interrupt\b`,
     r`^\s*• (?:Working|Thinking|Analyzing|Running command|Starting MCP servers)\b.*\(`,
@@ -92,6 +103,7 @@ export const codex: ProfileSpec = {
     r`Press enter to (?:confirm|continue)`,
     r`esc to cancel`,
     r`^\s*enter continue · esc back$`,
+    r`^\s*enter confirm · esc skip$`,
     // 0.171's rows under the composer: the status line (model, reasoning effort, folder, and the thread's title,
     // which wraps onto a row of its own at 80 columns), `← for agents · ? for shortcuts`, `⚠ 2 warnings · f2 to view`
     r`^\s*\S+ (?:default|none|minimal|low|medium|high|xhigh)(?: fast)? · [~/]`,

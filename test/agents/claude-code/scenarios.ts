@@ -16,6 +16,7 @@ import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
+import { hookScenarios } from '../hook-scenarios.js';
 
 /** The tasks of the queue row, in the order they run. */
 const QUEUE_TASKS = ['changelog', 'readme', 'release'] as const;
@@ -212,8 +213,19 @@ const PLAN = `## Plan\n\n1. Add notes.md describing the release.\n2. Run the tes
 const throughHook = (e: JournalEvent) =>
   (e.type === 'action' || e.type === 'refusal') && e.plugin === 'hooks' && e.channel === 'hook';
 
+/** The shared hook rows' view of Claude Code (its own safe and denied rows stay below). */
+const CLAUDE_HOOK_ROWS = hookScenarios(
+  {
+    shell: (command, description) => tool('Bash', { command, description }),
+    dialog: PERMISSION,
+    toolOutputs: (result) => toolResults(result).map((t) => t.text),
+  },
+  { canAllow: true, startsWithEvent: true },
+).filter((row) => /unreachable|handshake/.test(row.name));
+
 /** The table. */
 export const scenarios: Scenario[] = [
+  ...CLAUDE_HOOK_ROWS,
   // the hook channel: a safe command allowed by the hook, a dangerous one denied by it with the agent told why
   {
     name: 'hook channel: test command allowed',
@@ -490,6 +502,33 @@ export const scenarios: Scenario[] = [
     {
       auth: 'subscription',
       ci: true,
+    },
+  ),
+  // the same limit told by the hook channel too: StopFailure `rate_limit`, its reset time read from the agent's words
+  noKeystroke(
+    'hook channel: session limit reported by StopFailure',
+    'limit',
+    [fail({ type: 'plan-limit', window: 'session', resetsAt: SESSION_RESET })],
+    /hit your .*limit/,
+    (r) => {
+      expect(
+        r.journal.filter((e) => e.type === 'hook-event' && e.event === 'StopFailure'),
+        'the channel reported the limit with the reset time',
+      ).toEqual([
+        expect.objectContaining({
+          kind: 'failure',
+          detail: `rate_limit (usage limit); resets ${SESSION_RESET.toISOString()}`,
+        }),
+      ]);
+      expect(resetRead(r), 'the reset time').toBe(SESSION_RESET.toISOString());
+    },
+    {
+      auth: 'subscription',
+      hooks: true,
+      done: (live: Live) =>
+        /hit your .*limit/.test(live.screens.at(-1)?.text ?? '') &&
+        live.events().some(settled('limit')) &&
+        live.events().some((e) => e.type === 'hook-event' && e.event === 'StopFailure'),
     },
   ),
   noKeystroke(

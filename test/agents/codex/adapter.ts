@@ -1,9 +1,15 @@
 // Codex CLI in the bench: the OpenAI Responses API fake as a custom model provider in CODEX_HOME/config.toml,
 // on-request approvals in a read-only sandbox: commands that ask for escalation and every edit draw a dialog.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { askCodexHooks } from '../../../core/hooks/codex-trust.js';
+import { codexHookOverrides, hookCommandOf } from '../../../core/hooks/wiring.js';
+import { endpointFile } from '../../../core/control/place.js';
+import { BUILTIN_PROFILES } from '../../../core/screen/profiles/index.js';
 import type { AgentAdapter } from '../harness/adapter.js';
 import { responsesHandler } from '../harness/fake-api/openai-responses.js';
+import { findInstalled } from '../harness/installed.js';
 
 const KEY_VAR = 'NIGHTSHIFT_BENCH_OPENAI_KEY';
 
@@ -28,15 +34,46 @@ export function codexConfig(apiUrl: string, project: string, trusted: boolean): 
   ].join('\n');
 }
 
+const builtHook = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'dist', 'hook.js');
+
+/**
+ * The person's trust in nightshift's hooks, given once as they would in Codex's /hooks screen: Codex lists the hooks
+ * the night will add (the same -c overrides, the built client) with the hash it computes, and each is recorded as
+ * trusted in CODEX_HOME/config.toml. nightshift itself never does this.
+ */
+async function trustAsThePerson(root: string, project: string, env: Record<string, string>): Promise<void> {
+  const hookCommand = hookCommandOf({
+    agent: 'codex',
+    kind: 'codex-config',
+    endpointFile: endpointFile(join(root, 'state')),
+    client: `${process.execPath} ${builtHook}`,
+  });
+  const { overrides, commands } = codexHookOverrides(BUILTIN_PROFILES.codex!.channel!.events, hookCommand);
+  const hooks = await askCodexHooks({ program: findInstalled('codex').bin, overrides, cwd: project, env });
+  const ours = hooks.filter((h) => h.source === 'sessionFlags' && commands.includes(h.command ?? ''));
+  if (ours.length !== commands.length)
+    throw new Error(`Codex listed ${ours.length} of ${commands.length} hooks`);
+  appendFileSync(
+    join(env.CODEX_HOME!, 'config.toml'),
+    ours
+      .map(
+        (h) => `\n[hooks.state.${JSON.stringify(h.key)}]\ntrusted_hash = ${JSON.stringify(h.currentHash)}\n`,
+      )
+      .join(''),
+  );
+}
+
 /** The Codex CLI adapter. */
 export const codex: AgentAdapter = {
   name: 'codex',
   profile: 'codex',
   api: (script) => responsesHandler(script),
-  prepare(sandbox, apiUrl, options) {
+  async prepare(sandbox, apiUrl, options) {
     const codexHome = join(sandbox.home, '.codex');
     mkdirSync(codexHome, { recursive: true });
     writeFileSync(join(codexHome, 'config.toml'), codexConfig(apiUrl, sandbox.project, !options.untrusted));
+    if (options.hooks === true)
+      await trustAsThePerson(sandbox.root, sandbox.project, this.env(sandbox, apiUrl, options));
   },
   env(sandbox) {
     return {

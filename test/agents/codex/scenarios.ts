@@ -5,6 +5,7 @@ import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
 import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
+import { hookScenarios } from '../hook-scenarios.js';
 
 const TASK = /next task in TASKS\.md/;
 
@@ -50,4 +51,8 @@ export const codexTraits: AgentTraits = {
 };
 
 /** The table. */
-export const scenarios = commonScenarios(codexTraits);
+export const scenarios = [
+  ...commonScenarios(codexTraits),
+  // PermissionRequest approves or denies; hooks run only once the person trusted them
+  ...hookScenarios(codexTraits, { canAllow: true, startsWithEvent: true, asksTrust: true }),
+];

@@ -5,6 +5,7 @@ import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
 import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
+import { hookScenarios } from '../hook-scenarios.js';
 
 const TASK = /next task in TASKS\.md/;
 
@@ -43,4 +44,8 @@ export const geminiTraits: AgentTraits = {
 };
 
 /** The table. */
-export const scenarios = commonScenarios(geminiTraits);
+export const scenarios = [
+  ...commonScenarios(geminiTraits),
+  // BeforeTool denies but cannot approve; SessionStart is sent at start-up
+  ...hookScenarios(geminiTraits, { canAllow: false, startsWithEvent: true }),
+];

@@ -16,6 +16,8 @@ export interface StartOptions {
   readonly auth: Auth;
   /** leave the folder untrusted, so the agent's trust dialog shows on start */
   readonly untrusted?: boolean;
+  /** the night wires the agent's hooks; 'untrusted': the person never trusted them (an agent that asks, Codex) */
+  readonly hooks?: boolean | 'untrusted';
 }
 
 /** Where the agent is and what it reports. */
@@ -35,7 +37,7 @@ export interface AgentAdapter {
   /** the fake model API's handler for a scenario's script */
   api(script: ModelScript): ApiHandler;
   /** writes the agent's config and first-run answers under the sandbox's HOME (and wherever else it reads them) */
-  prepare(sandbox: Sandbox, apiUrl: string, options: StartOptions): void;
+  prepare(sandbox: Sandbox, apiUrl: string, options: StartOptions): void | Promise<void>;
   /** the environment the agent starts with: HOME, API address, key, no telemetry */
   env(sandbox: Sandbox, apiUrl: string, options: StartOptions): Record<string, string>;
   /** the shell command that starts it in the project, and the one that resumes it */

@@ -83,7 +83,7 @@ export async function runScenario(
   size: { cols: number; rows: number },
 ): Promise<ScenarioResult> {
   const auth = scenario.auth ?? 'api-key';
-  const start = { auth, untrusted: scenario.untrusted ?? false };
+  const start = { auth, untrusted: scenario.untrusted ?? false, hooks: scenario.hooks ?? false };
   const sandbox: Sandbox = createSandbox({ ...baseFiles(), ...scenario.files });
   let handler: ApiHandler = () => false;
   let homeSafe: boolean | undefined;
@@ -114,7 +114,7 @@ export async function runScenario(
     handler = adapter.api(fillScript(scenario.script, vars));
     for (const [path, body] of Object.entries(scenario.pages ?? {}))
       api.page(path, String(fill(body, vars)), path.endsWith('.sh') ? 'text/x-shellscript' : undefined);
-    adapter.prepare(sandbox, api.url, start);
+    await adapter.prepare(sandbox, api.url, start);
     const remoteBefore = sandbox.remoteRefs();
     await waitForBootSlot();
     const command = adapter.command(installed);
@@ -135,7 +135,7 @@ export async function runScenario(
         },
         ...(scenario.queue ? {} : { task: scenario.task ?? DEFAULT_TASK }),
         size,
-        hooks: scenario.hooks ?? false,
+        hooks: (scenario.hooks ?? false) !== false,
       },
       BENCH_TIMEZONE,
       scenario.parked ? { parked: scenario.parked } : {},
@@ -165,6 +165,7 @@ export async function runScenario(
       screens: watcher.screens,
       events: night.events,
       panePid: watcher.panePid,
+      stateDir: join(sandbox.root, 'state'),
     };
     const fault = scenario.fault?.(live);
     const deadline = Date.now() + (scenario.timeout ?? 150_000);

@@ -31,6 +31,8 @@ export interface Live {
   events(): JournalEvent[];
   /** the agent's process id in its pane */
   panePid(): number | undefined;
+  /** the night's state directory (its control socket, journal and report) */
+  readonly stateDir: string;
 }
 
 /** The sandbox's state after the night, read before the sandbox is removed. */
@@ -120,8 +122,11 @@ export interface Scenario {
   readonly fault?: (live: Live) => Promise<void>;
   /** the scenario's assertions on its effects and on what the API received (throw to fail) */
   readonly check: (result: ScenarioResult) => void;
-  /** answer through the agent's own hooks (default: off, so the screen path is what a row tests) */
-  readonly hooks?: boolean;
+  /**
+   * answer through the agent's own hooks (default: off, so the screen path is what a row tests); 'untrusted': wired,
+   * but the person never trusted them (Codex runs only hooks the person trusted)
+   */
+  readonly hooks?: boolean | 'untrusted';
   /** why the right outcome needs a fix from another branch, when it does (named in the report) */
   readonly needs?: string;
   /**
