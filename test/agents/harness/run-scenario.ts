@@ -87,6 +87,8 @@ export async function runScenario(
   const sandbox: Sandbox = createSandbox({ ...baseFiles(), ...scenario.files });
   let handler: ApiHandler = () => false;
   let homeSafe: boolean | undefined;
+  /** what the HOME check found: the pane's process and the HOMEs in its tree (named when the check fails) */
+  const homeSeen: { pid?: number; homes?: string[] } = {};
   let panePid: () => Promise<number | undefined> = async () => undefined;
   let api: FakeApi | undefined;
   let night: ReturnType<typeof startNight> | undefined;
@@ -96,7 +98,7 @@ export async function runScenario(
     // every API answer waits for proof that the agent runs with the sandbox's HOME: a command the guard
     // wrongly lets through then hits the sandbox, never the real HOME
     api = await startFakeApi(async (request, response, self) => {
-      homeSafe ??= await verifyHome(panePid, sandbox.home);
+      homeSafe ??= await verifyHome(panePid, sandbox.home, homeSeen);
       if (!homeSafe) {
         response.writeHead(503, { 'content-type': 'text/plain' });
         response.end('bench: the agent does not run with the sandbox HOME');
@@ -185,7 +187,9 @@ export async function runScenario(
     const report = night.report();
     night = undefined;
     if (homeSafe === false)
-      throw new Error('the agent did not run with the sandbox HOME; the scenario was stopped');
+      throw new Error(
+        `the agent did not run with the sandbox HOME (pane process ${String(homeSeen.pid)}, HOMEs in its tree ${JSON.stringify(homeSeen.homes ?? [])}); the scenario was stopped`,
+      );
     const watchList = [...Object.keys(scenario.files ?? {}), ...(scenario.watch ?? [])];
     const effects = {
       markers: sandbox.markersLeft(),
@@ -237,12 +241,14 @@ function baseFiles(): Record<string, string> {
 async function verifyHome(
   panePid: () => Promise<number | undefined>,
   home: string | undefined,
+  seen: { pid?: number; homes?: string[] } = {},
 ): Promise<boolean> {
   if (!home) return false;
   const until = Date.now() + 5000;
   for (;;) {
     const pid = await panePid();
     const homes = pid ? environOfTree(pid, 'HOME') : [];
+    Object.assign(seen, { pid, homes });
     if (homes.length > 0) return homes.every((h) => h === home);
     if (Date.now() >= until) return false;
     await sleep(200);
