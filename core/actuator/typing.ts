@@ -266,6 +266,8 @@ async function verify(
   const whole = plan.before + plan.text;
   let left = false;
   let working = false;
+  /** a look after Enter still showed the text in the box */
+  let stayed = false;
   for (const ms of VERIFY_MS) {
     await io.sleep(ms);
     const r = await io.read();
@@ -276,8 +278,15 @@ async function verify(
         return { left: true, verified: true };
       continue;
     }
-    left ||= leftBox(r.input, whole);
-    working ||= r.classification.state === 'busy' || (io.submitted?.() ?? false);
+    const gone = leftBox(r.input, whole);
+    stayed ||= !gone;
+    left ||= gone;
+    // working, or already asking (a permission dialog or a question for the person in place of the box right after
+    // Enter: the model took the text and answered with a tool call before a busy screen was seen; real Claude Code at
+    // load 10). Not when the text was seen still in the box first: that dialog may not be an answer to it.
+    const asking = r.classification.state === 'confirm' || r.classification.state === 'question';
+    working ||=
+      r.classification.state === 'busy' || (gone && asking && !stayed) || (io.submitted?.() ?? false);
     if (left && working) return { left, verified: true };
   }
   return { left, verified: false };

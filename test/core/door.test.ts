@@ -168,6 +168,27 @@ describe('typing into the input box, checked before Enter', () => {
     expect(refusals(result.journal)[0]!.reason).toMatch(/twins type is still under way on this agent/);
   });
 
+  it.each([
+    ['a question menu', questionMenu],
+    ['a permission dialog', forcePush],
+  ])(
+    'verified when the agent answers at once with %s in place of the box (no busy screen seen)',
+    async (_n, next) => {
+      const result = await PaneTester.runCase(typist('continue'), {
+        name: 'asks',
+        finding,
+        agent: claude,
+        screens: [box, next],
+        expect: {},
+      });
+      expect(result.sent).toEqual(['continue', 'Enter']);
+      expect(result.journal.find((e) => e.type === 'action')).toMatchObject({
+        plugin: 'typist',
+        verified: true,
+      });
+    },
+  );
+
   it('never types onto text nobody sent: not one key of the text is sent and the action refused', async () => {
     const result = await run([typed('half a sentence')]);
     // the careless plugin's presses are judged on their own; what matters here is that no typed text went out
