@@ -71,8 +71,20 @@ export function isBlank(row: string): boolean {
   return rules === 0 || rules >= 3;
 }
 
-/** Builds the view of a snapshot. */
+/** Views already built, one per snapshot (snapshots are frozen): a look classifies, finds the box and reads rows once. */
+const VIEWS = new WeakMap<Snapshot, ScreenView>();
+
+/** The view of a snapshot, built once per snapshot. */
 export function viewOf(snapshot: Snapshot): ScreenView {
+  let view = VIEWS.get(snapshot);
+  if (!view) {
+    view = buildView(snapshot);
+    VIEWS.set(snapshot, view);
+  }
+  return view;
+}
+
+function buildView(snapshot: Snapshot): ScreenView {
   const raw = snapshot.lines;
   const rows = raw.map(normalizeRow);
   let last = rows.length - 1;

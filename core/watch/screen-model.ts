@@ -1,7 +1,7 @@
 // `ctx.screen`: an agent's screen read for plugins (transcript, new rows, input box, scrollback), built once per look.
 import { findBox } from '../actuator/input-box.js';
 import { resolveProfiles, type Profile } from '../screen/resolve-profiles.js';
-import { isBlank, normalizeRow } from '../screen/screen-view.js';
+import { isBlank, viewOf } from '../screen/screen-view.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { readLogTail } from '../plugin/log-tail.js';
 import { typedRows } from '../plugin/typed-record.js';
@@ -32,7 +32,7 @@ export function screenModel(facts: ScreenFacts): ScreenModel {
   const rows = () => (transcript ??= readTranscript(facts, input()?.start ?? facts.snapshot.lines.length));
   const newRows = () => {
     if (fresh) return fresh;
-    const before = new Set((facts.previous?.lines ?? []).map((l) => normalizeRow(l).trim()));
+    const before = new Set(facts.previous ? viewOf(facts.previous).rows.map((r) => r.trim()) : []);
     return (fresh = rows().filter((r) => !before.has(r.text.trim())));
   };
   return {
@@ -75,13 +75,12 @@ function readBox(facts: ScreenFacts): ScreenModel['input'] {
 /** Rows above `end` (the input box, or the screen's end): borders removed, blank rows and rules dropped, marked. */
 function readTranscript(facts: ScreenFacts, end: number): ScreenRow[] {
   const kept: { text: string; row: number }[] = [];
-  facts.snapshot.lines.slice(0, end).forEach((line, row) => {
-    const text = normalizeRow(line);
-    if (!isBlank(text)) kept.push({ text, row });
-  });
+  const rows = viewOf(facts.snapshot).rows;
+  for (let row = 0; row < Math.min(end, rows.length); row++)
+    if (!isBlank(rows[row]!)) kept.push({ text: rows[row]!, row });
   const marks = typedRows(
     kept.map((k) => k.text),
     facts.typed,
   );
-  return kept.map((k, i) => Object.freeze({ ...k, by: marks[i] ? 'nightshift' : 'agent' }));
+  return kept.map(({ text, row }, i) => Object.freeze({ text, row, by: marks[i] ? 'nightshift' : 'agent' }));
 }
