@@ -72,14 +72,16 @@ export default definePlugin<z.output<typeof options>, State>({
     }
     const outcome = await ctx.act.type(task, { submit: true });
     const attempts = state.attempts + 1;
-    if (outcome.ok && (outcome.verified || outcome.dryRun)) {
+    // sent is given, verified or not: the text left the input box, and typing it again could give the task twice
+    // (an agent that answers at once with a question menu is never seen working; the journal says "not verified")
+    if (outcome.ok) {
       ctx.agentState.set({ ...state, attempts, sentAt: ctx.now().toISOString() });
-      ctx.log.info({ task }, 'task delivered');
+      ctx.log.info({ task, verified: outcome.verified }, 'task delivered');
       return 'handled';
     }
     // a deferral, not an attempt: the cooldown, or an input box not ready yet (the profile's readyAfter, a redraw)
     if (!outcome.ok && (outcome.why === 'cooldown' || outcome.why === 'not-ready')) return 'handled';
-    const why = outcome.ok ? 'the input box did not take it' : outcome.reason;
+    const why = outcome.reason;
     if (attempts >= ctx.options.attempts) {
       await ctx.act.escalate('other', `could not deliver the night's task to ${ctx.agent.name}: ${why}`);
       ctx.agentState.set({ ...state, attempts, escalated: true });

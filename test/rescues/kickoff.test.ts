@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import kickoff from '../../plugins/rescues/kickoff.js';
 import { drawnBy, PaneTester, screen } from '../../core/testing/index.js';
 import { permission } from '../fixtures/screens/index.js';
@@ -22,6 +22,16 @@ new PaneTester({ describe, it }).run(kickoff, [
     agent: { task },
     screens: [box, working],
     expect: { sent: [task, 'Enter'] },
+  },
+  {
+    name: 'a send that left the box unverified counts as given: never typed twice',
+    agent: { task },
+    // after Enter the box is empty, but the agent is never seen working
+    screens: [box, box],
+    expect: {
+      sent: [task, 'Enter'],
+      state: expect.objectContaining({ attempts: 1, sentAt: expect.any(String) }),
+    },
   },
   { name: 'does nothing for an agent without a task', screens: [box], expect: { sent: [] } },
   {
