@@ -1,9 +1,10 @@
-// The bench's delivery check on hand-made API traffic in Claude Code's shape: a verified send must be one user turn of
-// its own, once; a retried request adds nothing; a lost, doubled or merged send is named.
+// The bench's delivery check on hand-made API traffic in Claude Code's and Gemini CLI's shapes: a verified send must be
+// one user turn of its own, once; a retried request adds nothing; a lost, doubled or merged send is named.
 import { describe, expect, it } from 'vitest';
 import type { JournalEvent } from '../../../core/journal/events.js';
 import { deliveryProblems } from './delivery.js';
 import { userTurns, type MessagesBody } from './fake-api/anthropic.js';
+import { userTurns as geminiUserTurns, type GeminiBody } from './fake-api/gemini.js';
 import type { Received } from './fake-api/server.js';
 
 const TASK = 'Please do the next task in TASKS.md.';
@@ -85,6 +86,60 @@ describe('delivery check', () => {
       [sent(TASK), sent(NUDGE)],
       [request(user(TASK, NUDGE))],
       ['shared its user turn', 'shared its user turn'],
+    ],
+  ] as const)('%s', (_name, events, received, want) => {
+    const problems = deliveryProblems(events, received);
+    expect(problems).toHaveLength(want.length);
+    want.forEach((w, i) => expect(problems[i]).toContain(w));
+  });
+});
+
+/** Gemini CLI's shape: `contents` with text parts, its session context in a `<…>` part of the first user content. */
+const gUser = (...texts: string[]) => ({ role: 'user', parts: texts.map((text) => ({ text })) });
+const gModel = { role: 'model', parts: [{ text: 'Working on it.' }] };
+const gRequest = (...contents: ReturnType<typeof gUser>[]): Received => {
+  const body = { contents } as GeminiBody;
+  return {
+    at: 0,
+    method: 'POST',
+    path: '/v1beta/models/gemini-2.5-pro:streamGenerateContent',
+    headers: {},
+    body,
+    kind: 'main',
+    userTurns: geminiUserTurns(body),
+  };
+};
+
+describe('delivery check, Gemini CLI', () => {
+  it.each([
+    [
+      'the task, then a nudge, each once',
+      [sent(TASK), sent(NUDGE)],
+      [
+        gRequest(gUser('<session_context>', TASK)),
+        gRequest(gUser('<session_context>', TASK), gModel, gUser(NUDGE)),
+      ],
+      [],
+    ],
+    [
+      // the agent crashed before the task was answered; resumed, it merges the unanswered task and the nudge into one
+      // user content, a part each (bench crash row, Dec 7): each is still its own message, sent once
+      'a resumed session merges the unanswered task with the nudge: two messages, each once',
+      [sent(TASK), sent(NUDGE)],
+      [gRequest(gUser('<session_context>', TASK)), gRequest(gUser('<session_context>', TASK, NUDGE))],
+      [],
+    ],
+    [
+      'a send that arrived twice (two parts of one merged content)',
+      [sent(NUDGE)],
+      [gRequest(gUser(TASK), gModel, gUser(NUDGE, NUDGE))],
+      ['reached the model 2×'],
+    ],
+    [
+      'a nudge typed onto unsent text (one part)',
+      [sent(TASK), sent(NUDGE)],
+      [gRequest(gUser(`${TASK} ${NUDGE}`))],
+      ['reached the model 0×', 'reached the model 0×'],
     ],
   ] as const)('%s', (_name, events, received, want) => {
     const problems = deliveryProblems(events, received);

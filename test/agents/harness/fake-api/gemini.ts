@@ -48,14 +48,18 @@ export function lastUserParts(body: GeminiBody): {
   return { responses, texts };
 }
 
-/** Per user content of the history, its text parts (function responses and `<…>` context left out). */
+/**
+ * The user's messages in the history, one turn each (function responses and `<…>` context left out). Gemini CLI merges
+ * messages that have no model reply between them into one user content, a text part each (a resumed session whose
+ * last message was never answered, then the next one): each text part is a message of its own. Two messages typed
+ * into one box and sent together are one part, so that is still seen.
+ */
 export function userTurns(body: GeminiBody): string[][] {
   return (body.contents ?? [])
     .filter((c) => c.role === 'user')
-    .map((c) =>
-      (c.parts ?? []).flatMap((part) => (part.text && !part.text.startsWith('<') ? [part.text] : [])),
-    )
-    .filter((texts) => texts.length > 0);
+    .flatMap((c) =>
+      (c.parts ?? []).flatMap((part) => (part.text && !part.text.startsWith('<') ? [[part.text]] : [])),
+    );
 }
 
 /** A value that satisfies a JSON schema well enough for the CLI's side questions; the next speaker is the person. */
