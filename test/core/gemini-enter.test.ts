@@ -102,6 +102,6 @@ describe("Gemini CLI's Enter-as-newline (an Enter too soon after the text)", () 
     const after = await pane.io.read();
     expect(pane.newlines).toHaveLength(1);
     expect(pane.submitted).toEqual([]);
-    expect(after.input).toEqual([TASK, '']);
+    expect(after?.input).toEqual([TASK, '']);
   });
 });
