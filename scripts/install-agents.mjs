@@ -45,11 +45,14 @@ function run(command, args, cwd) {
   return result.stdout;
 }
 
-/** The version the installed executable reports, or undefined when it does not run. */
+/**
+ * The version the installed executable reports, or undefined when it does not run. Gemini CLI's `--version` took over
+ * 30 s at load 28 on 2 cores (the bench then stopped before it began): two minutes.
+ */
 function reportedVersion(bin) {
   const result = spawnSync(bin, ['--version'], {
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 120_000,
     env: { ...process.env },
   });
   // the first line with text: Gemini CLI sometimes starts its output with an empty line
