@@ -12,10 +12,10 @@ import type { Classification, Snapshot } from '../../core/screen/types.js';
 const NEWLINE_WINDOW_MS = 150;
 
 /**
- * Gemini's box on a fake clock: keys reach the program `lag` ms after they are sent; an Enter it reads within
- * NEWLINE_WINDOW_MS of the last character (or in the same read as it) becomes a newline; a later Enter submits.
+ * Gemini's box on a fake clock: keys reach the program `lag` ms after they are sent; an Enter it reads within `window`
+ * ms of the last character (or in the same read as it) becomes a newline; a later Enter submits.
  */
-function geminiBox(lag: number) {
+function geminiBox(lag: number, window = NEWLINE_WINDOW_MS) {
   let clock = 0;
   let lines = [''];
   let lastChar = -Infinity;
@@ -30,7 +30,7 @@ function geminiBox(lag: number) {
     let charInBatch = false;
     for (const { key } of batch) {
       if (key === 'Enter') {
-        if (charInBatch || clock - lastChar < NEWLINE_WINDOW_MS) {
+        if (charInBatch || clock - lastChar < window) {
           lines.push('');
           newlines.push(clock);
         } else if (lines.join('').trim()) {
@@ -93,6 +93,19 @@ describe("Gemini CLI's Enter-as-newline (an Enter too soon after the text)", () 
       expect(pane.submitted).toEqual([TASK]);
     },
   );
+
+  it('an Enter taken as a newline all the same (a program slower than the gap): the second Enter sends it once', async () => {
+    const pane = geminiBox(0, 2000);
+    const typed = await typeChecked(pane.io, {
+      text: TASK,
+      submit: true,
+      before: '',
+      timing: { enterGap, clear },
+    });
+    expect(typed).toMatchObject({ done: 'submitted', verified: true, enters: 2 });
+    expect(pane.newlines).toHaveLength(1);
+    expect(pane.submitted).toEqual([`${TASK}\n`]);
+  });
 
   it('the fake is honest: an Enter sent with the text is a newline, and the text stays unsent', async () => {
     const pane = geminiBox(30);
