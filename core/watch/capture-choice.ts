@@ -1,0 +1,44 @@
+// Which panes a night's tick captures. Every byte a pane's program prints goes through pipe-pane into the pane's log,
+// so a pane whose log has not changed since its last capture still shows what that capture saw: the tick carries that
+// screen forward instead of asking tmux again (at 256 panes the capture is most of a tick). What changes a screen
+// without a byte in the log — a resize, tmux marking the program dead, a stopped pipe, a lost tmux server — is seen by
+// a full look at every pane at least every FULL_LOOK_MS (each pane at its own period, so they spread over the ticks).
+// Nothing is ever sent on a carried screen: the actuator captures the pane afresh right before it types.
+import { statSync } from 'node:fs';
+import type { AgentRuntime, LogMark } from './agent-runtime.js';
+
+/** The safety net: a pane whose log did not change is still captured at least this often (plus one watch interval). */
+export const FULL_LOOK_MS = 10_000;
+
+/** The log's mark now; undefined when there is no log (the tick then captures, and re-arms the pipe). */
+export function logMark(file: string): LogMark | undefined {
+  const s = statSync(file, { throwIfNoEntry: false });
+  return s ? { size: s.size, mtimeMs: s.mtimeMs } : undefined;
+}
+
+/**
+ * Whether `agent`'s pane must be captured at `t` (epoch ms), given its log's mark now: yes when the log changed (or is
+ * missing) since the last capture, when the pane was never captured, is gone or dead, is a new pane, or when its
+ * safety-net period has passed.
+ */
+export function mustCapture(agent: AgentRuntime, log: LogMark | undefined, t: number): boolean {
+  const { seen, last, paneId } = agent;
+  if (!paneId || !last || !seen || !log) return true;
+  if (last.snapshot.dead || seen.paneId !== paneId) return true;
+  if (log.size !== seen.log.size || log.mtimeMs !== seen.log.mtimeMs) return true;
+  return t - seen.at >= fullLookPeriod(agent.config.name);
+}
+
+/**
+ * A pane's own safety-net period, between FULL_LOOK_MS / 2 and FULL_LOOK_MS, fixed by its agent's name: a fleet
+ * started at once gets its full looks spread over the ticks instead of all on one tick every FULL_LOOK_MS.
+ */
+export function fullLookPeriod(name: string): number {
+  let h = 0x811c9dc5; // FNV-1a
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
+  // murmur3's finaliser: names that differ in their last character (agent-1, agent-2) land far apart
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return Math.round(FULL_LOOK_MS * (0.5 + (h >>> 0) / 2 ** 33));
+}
