@@ -3,6 +3,7 @@
 // screen forward instead of asking tmux again (at 256 panes the capture is most of a tick). What changes a screen
 // without a byte in the log — a resize, tmux marking the program dead, a stopped pipe, a lost tmux server — is seen by
 // a full look at every pane at least every FULL_LOOK_MS (each pane at its own period, so they spread over the ticks).
+// A tick that would capture nothing captures the pane seen longest ago, so a lost tmux server is still noticed at once.
 // Nothing is ever sent on a carried screen: the actuator captures the pane afresh right before it types.
 import { statSync } from 'node:fs';
 import type { AgentRuntime, LogMark } from './agent-runtime.js';
@@ -27,6 +28,24 @@ export function mustCapture(agent: AgentRuntime, log: LogMark | undefined, t: nu
   if (last.snapshot.dead || seen.paneId !== paneId) return true;
   if (log.size !== seen.log.size || log.mtimeMs !== seen.log.mtimeMs) return true;
   return t - seen.at >= fullLookPeriod(agent.config.name);
+}
+
+/**
+ * The agents a carrying tick captures at `t`: those `mustCapture` names, the `fresh` ones (extra looks), and never
+ * none: when every pane is quiet, the one captured longest ago, so each tick still asks tmux something and a lost tmux
+ * server (whose pipes stop writing too) is noticed within one interval.
+ */
+export function chooseCaptures(
+  agents: readonly AgentRuntime[],
+  marks: ReadonlyMap<AgentRuntime, LogMark | undefined>,
+  t: number,
+  fresh?: ReadonlySet<AgentRuntime>,
+): AgentRuntime[] {
+  const chosen = agents.filter((a) => fresh?.has(a) || mustCapture(a, marks.get(a), t));
+  if (chosen.length > 0) return chosen;
+  let oldest: AgentRuntime | undefined;
+  for (const a of agents) if (a.paneId && (!oldest || (a.seen?.at ?? 0) < (oldest.seen?.at ?? 0))) oldest = a;
+  return oldest ? [oldest] : [];
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Finding } from '../plugin/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
 import { carriedSnapshot, goneSnapshot, toSnapshot } from '../screen/snapshot.js';
 import type { Tmux } from '../tmux/types.js';
-import { logMark, mustCapture } from './capture-choice.js';
+import { chooseCaptures, logMark } from './capture-choice.js';
 import { withChannelLimit } from './channel-limit.js';
 import { screenOf } from './screen-of.js';
 
@@ -50,9 +50,7 @@ export async function tick(
   // each log's mark is read before the capture: output racing the capture shows as a change on the next tick
   const marks = new Map(agents.map((a) => [a, logMark(a.logFile)]));
   const before = deps.now().getTime();
-  const captured = options.carryQuiet
-    ? agents.filter((a) => options.fresh?.has(a) || mustCapture(a, marks.get(a), before))
-    : agents;
+  const captured = options.carryQuiet ? chooseCaptures(agents, marks, before, options.fresh) : agents;
   const ids = captured.map((a) => a.paneId).filter((id): id is string => id !== undefined);
   const captures = await deps.tmux.capture(ids);
   const at = deps.now();

@@ -181,13 +181,13 @@ describe('a night tick with quiet panes carried', () => {
   it('captures a pane on the tick after its log grew, and carries the quiet one', async () => {
     const f = await fleet();
     expect(await f.tickAt(0)).toEqual(['quiet', 'chatty']);
-    expect(await f.tickAt(1000)).toEqual([]);
-    f.output(f.chatty, T0 + 1500);
+    f.output(f.chatty, T0 + 500);
     f.tmux.show(f.chatty.paneId!, ['step 2 done', '']);
-    expect(await f.tickAt(2000)).toEqual(['chatty']);
+    expect(await f.tickAt(1000)).toEqual(['chatty']);
     expect(f.shown(f.chatty)).toBe('step 2 done');
-    expect(f.quiet.last!.snapshot.at.getTime()).toBe(T0 + 2000); // looked at (its checks ran), not captured
-    expect(await f.tickAt(3000)).toEqual([]);
+    expect(f.quiet.last!.snapshot.at.getTime()).toBe(T0 + 1000); // looked at (its checks ran), not captured
+    f.output(f.chatty, T0 + 1500);
+    expect(await f.tickAt(2000)).toEqual(['chatty']);
   });
 
   it('sees a screen changed without any output within the safety net, not before', async () => {
@@ -196,11 +196,23 @@ describe('a night tick with quiet panes carried', () => {
     f.tmux.show(f.quiet.paneId!, ['resized, redrawn by tmux', '']);
     const period = fullLookPeriod('quiet');
     const seenAt: number[] = [];
-    for (let ms = 1000; ms <= FULL_LOOK_MS + 1000; ms += 1000)
+    for (let ms = 1000; ms <= FULL_LOOK_MS + 1000; ms += 1000) {
+      f.output(f.chatty, T0 + ms - 500); // the other pane keeps printing: this tick captures something anyway
       if ((await f.tickAt(ms)).includes('quiet')) seenAt.push(ms);
+    }
     expect(seenAt[0]).toBeGreaterThanOrEqual(period);
     expect(seenAt[0]).toBeLessThanOrEqual(FULL_LOOK_MS);
     expect(f.shown(f.quiet)).toBe('resized, redrawn by tmux');
+  });
+
+  it('never captures nothing: with every pane quiet, the one captured longest ago (a lost server is noticed)', async () => {
+    const f = await fleet();
+    await f.tickAt(0);
+    const first = await f.tickAt(1000);
+    expect(first).toHaveLength(1);
+    const second = await f.tickAt(2000);
+    expect(second).toHaveLength(1);
+    expect(second).not.toEqual(first);
   });
 
   it('captures an extra look whatever the log says', async () => {
