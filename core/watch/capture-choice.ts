@@ -1,8 +1,9 @@
 // Which panes a night's tick captures. Every byte a pane's program prints goes through pipe-pane into the pane's log,
 // so a pane whose log has not changed since its last capture still shows what that capture saw: the tick carries that
 // screen forward instead of asking tmux again (at 256 panes the capture is most of a tick). What changes a screen
-// without a byte in the log — a resize, tmux marking the program dead, a stopped pipe, a lost tmux server — is seen by
-// a full look at every pane at least every FULL_LOOK_MS (each pane at its own period, so they spread over the ticks).
+// without a byte in the log — a resize, a stopped pipe, a program gone without a word (also checked on each tick, by
+// its pid) — is seen by a full look at every pane at least every FULL_LOOK_MS (each pane at its own period, so they
+// spread over the ticks).
 // A tick that would capture nothing captures the pane seen longest ago, so a lost tmux server is still noticed at once.
 // Nothing is ever sent on a carried screen: the actuator captures the pane afresh right before it types.
 import { statSync } from 'node:fs';
@@ -19,13 +20,17 @@ export function logMark(file: string): LogMark | undefined {
 
 /**
  * Whether `agent`'s pane must be captured at `t` (epoch ms), given its log's mark now: yes when the log changed (or is
- * missing) since the last capture, when the pane was never captured, is gone or dead, is a new pane, or when its
- * safety-net period has passed.
+ * missing) since the last capture, when the pane was never captured, is gone or dead, is a new pane or on another
+ * host, when its program's process is gone, or when its safety-net period has passed.
  */
 export function mustCapture(agent: AgentRuntime, log: LogMark | undefined, t: number): boolean {
   const { seen, last, paneId } = agent;
   if (!paneId || !last || !seen || !log) return true;
   if (last.snapshot.dead || seen.paneId !== paneId) return true;
+  // a pane on another host (`host:%N`): its log and its process are not on this machine
+  if (!paneId.startsWith('%')) return true;
+  // a program that exited without a word: tmux marks its pane dead and writes nothing to the log
+  if (!running(last.snapshot.pid)) return true;
   if (log.size !== seen.log.size || log.mtimeMs !== seen.log.mtimeMs) return true;
   return t - seen.at >= fullLookPeriod(agent.config.name);
 }
@@ -46,6 +51,17 @@ export function chooseCaptures(
   let oldest: AgentRuntime | undefined;
   for (const a of agents) if (a.paneId && (!oldest || (a.seen?.at ?? 0) < (oldest.seen?.at ?? 0))) oldest = a;
   return oldest ? [oldest] : [];
+}
+
+/** Whether the process `pid` still exists (one signal-0 syscall; a process of another user counts as running). */
+function running(pid: number): boolean {
+  if (!(pid > 0)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

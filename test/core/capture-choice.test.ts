@@ -22,17 +22,16 @@ const T0 = Date.parse('2026-12-07T01:00:00Z');
 const LOG: LogMark = { size: 100, mtimeMs: T0 - 5 };
 
 /** An agent last captured at T0 on pane %1, whose log then had the mark LOG. */
-function captured(o: { paneId?: string; dead?: boolean; seen?: boolean } = {}): AgentRuntime {
+function captured(o: { paneId?: string; dead?: boolean; seen?: boolean; pid?: number } = {}): AgentRuntime {
   const config = resolveConfig({ agents: [{ name: 'builder', command: 'x' }] }, { cwd: '/', env: {} }).config;
   const agent = newAgentRuntime(config.agents[0]!, '/nowhere/builder.log');
   agent.paneId = o.paneId ?? '%1';
-  const snapshot = { dead: o.dead ?? false } as AgentRuntime['last'] extends infer L
-    ? L extends { snapshot: infer S }
-      ? S
-      : never
-    : never;
+  const snapshot = {
+    dead: o.dead ?? false,
+    pid: o.pid ?? process.pid,
+  } as AgentRuntime['last'] extends infer L ? (L extends { snapshot: infer S } ? S : never) : never;
   agent.last = { snapshot, classification: {} as never, settled: true };
-  if (o.seen !== false) agent.seen = { paneId: '%1', at: T0, log: LOG };
+  if (o.seen !== false) agent.seen = { paneId: agent.paneId, at: T0, log: LOG };
   return agent;
 }
 
@@ -68,7 +67,27 @@ const cases: {
     capture: true,
   },
   { name: 'never captured', agent: () => captured({ seen: false }), log: LOG, at: T0 + 1000, capture: true },
-  { name: 'a new pane', agent: () => captured({ paneId: '%7' }), log: LOG, at: T0 + 1000, capture: true },
+  {
+    name: 'a new pane',
+    agent: () => Object.assign(captured(), { paneId: '%7' }),
+    log: LOG,
+    at: T0 + 1000,
+    capture: true,
+  },
+  {
+    name: "the program's process is gone (tmux marks the pane dead without a byte in the log)",
+    agent: () => captured({ pid: 2 ** 22 + 1 }), // above Linux's largest pid: no such process
+    log: LOG,
+    at: T0 + 1000,
+    capture: true,
+  },
+  {
+    name: 'a pane on another host',
+    agent: () => captured({ paneId: 'build-box:%1' }),
+    log: LOG,
+    at: T0 + 1000,
+    capture: true,
+  },
   {
     name: 'the program is dead',
     agent: () => captured({ dead: true }),

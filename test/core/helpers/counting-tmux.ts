@@ -29,7 +29,7 @@ export class CountingTmux implements Tmux {
         inMode: false,
         alternateOn: false,
         currentCommand: 'node',
-        pid: 4242,
+        pid: process.pid, // a running process: the pane's program has not exited
         tty: '/dev/pts/99',
         piped: true,
       });
