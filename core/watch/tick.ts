@@ -26,6 +26,8 @@ export interface TickDeps {
   readonly lookAgain: (agent: AgentRuntime, ms: number) => void;
   /** the config's `profiles:` overrides (for the plugins' screen model) */
   readonly profiles?: unknown;
+  /** whether a pane's log file is there, for a tick that does not carry (default: a stat); a replay's always are */
+  readonly logExists?: (file: string) => boolean;
 }
 
 const RANK: Record<Severity, number> = { critical: 0, error: 1, warn: 2, info: 3 };
@@ -48,13 +50,14 @@ export async function tick(
   options: TickOptions = {},
 ): Promise<void> {
   // each log's mark is read before the capture: output racing the capture shows as a change on the next tick
-  const marks = new Map(agents.map((a) => [a, logMark(a.logFile)]));
+  const marks = new Map(options.carryQuiet ? agents.map((a) => [a, logMark(a.logFile)]) : []);
   const before = deps.now().getTime();
   const captured = options.carryQuiet ? chooseCaptures(agents, marks, before, options.fresh) : agents;
   const ids = captured.map((a) => a.paneId).filter((id): id is string => id !== undefined);
   const captures = await deps.tmux.capture(ids);
   const at = deps.now();
   const fresh = new Set(captured);
+  const logExists = deps.logExists ?? ((file: string) => logMark(file) !== undefined);
   await Promise.all(
     agents.map(async (agent) => {
       const previous = agent.last?.snapshot;
@@ -63,9 +66,10 @@ export async function tick(
       const snapshot = raw
         ? toSnapshot(agent.config.name, raw, at, previous)
         : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
-      const log = marks.get(agent);
+      const log = options.carryQuiet ? marks.get(agent) : undefined;
       agent.seen = raw && log ? { paneId: raw.paneId, at: at.getTime(), log } : undefined;
-      if (raw && (!raw.piped || !log))
+      const logThere = options.carryQuiet ? log !== undefined : logExists(agent.logFile);
+      if (raw && (!raw.piped || !logThere))
         await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
       await watchAgent(agent, snapshot, deps);
     }),
