@@ -216,7 +216,7 @@ const shellCall = (t: Turn) =>
 /**
  * The hook-channel variants of an agent's safe and dangerous rows: each safe row whose tool calls are all shell
  * commands (for an agent whose hook can approve), allowed through the hook once per call and never by a key; each
- * dangerous row denied through the hook, the agent told why, nothing run, no dialog drawn. Rows about the screen
+ * dangerous row denied through the hook, the agent told why, nothing run, no key sent. Rows about the screen
  * itself (a first-start trust screen, a plan menu, a queue) have none.
  */
 export function hookVariants(
@@ -294,10 +294,7 @@ function deniedViaHook(row: Scenario, agent: Pick<AgentTraits, 'dialog' | 'toolO
         agent.toolOutputs(result).filter((t) => /A person will look at it in the morning/.test(t)).length,
         'the agent was told why, in the tool result the model API received',
       ).toBe(1);
-      expect(
-        result.screens.some((s) => agent.dialog.test(s.text)),
-        'the agent drew no dialog',
-      ).toBe(false);
+      // (Claude Code draws its dialog while its PermissionRequest hook runs: no key may reach it, checked above)
     },
   };
 }
