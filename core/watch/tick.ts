@@ -27,6 +27,8 @@ export interface TickDeps {
   readonly lookAgain: (agent: AgentRuntime, ms: number) => void;
   /** the config's `profiles:` overrides (for the plugins' screen model) */
   readonly profiles?: unknown;
+  /** whether a pane's log file is there (default: one listing of each log directory per tick); a replay's always are */
+  readonly logExists?: (file: string) => boolean;
 }
 
 const RANK: Record<Severity, number> = { critical: 0, error: 1, warn: 2, info: 3 };
@@ -36,7 +38,7 @@ export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Pro
   const ids = agents.map((a) => a.paneId).filter((id): id is string => id !== undefined);
   const captures = await deps.tmux.capture(ids);
   const at = deps.now();
-  const logExists = logFileCheck();
+  const logExists = deps.logExists ?? logFileCheck();
   await Promise.all(
     agents.map(async (agent) => {
       const raw = agent.paneId ? captures.get(agent.paneId) : undefined;
