@@ -18,6 +18,13 @@ export interface AgentRuntime {
   seen: CaptureSeen | undefined;
   /** the last dialog answered: never answer the same screen twice */
   lastAnswer: { hash: string; at: number } | undefined;
+  /**
+   * the agent's own hook allowed or denied its latest tool call (the hook route sets it; a call the hook left to the
+   * screen clears it): that call's dialog, if the agent drew one, is on its way out and gets no key
+   */
+  hookDecided: { at: number; command: string } | undefined;
+  /** the agent's hook channel has spoken this night and its hook can approve a tool call (Claude Code, Codex) */
+  hookCanAllow: boolean;
   /** times of actions in the last hour (budget) and the last action (cooldown) */
   actionTimes: number[];
   /** findings seen on the last tick (`plugin/kind/summary`) and since when: journaled when they first appear */
@@ -65,6 +72,8 @@ export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRunt
     last: undefined,
     seen: undefined,
     lastAnswer: undefined,
+    hookDecided: undefined,
+    hookCanAllow: false,
     actionTimes: [],
     findingKeys: new Map(),
     missingSince: undefined,
