@@ -5,6 +5,7 @@ import type { ActionOutcome, Key } from '../plugin/types.js';
 import type { Dialog } from '../screen/types.js';
 import type { AgentRuntime } from '../watch/agent-runtime.js';
 import { answeredAlready } from './checks.js';
+import { leftToHook } from './left-to-hook.js';
 import type { ActuatorParts } from './parts.js';
 import { JOURNAL_FAILED } from './records.js';
 import { sendKeys } from './send.js';
@@ -28,6 +29,8 @@ export async function answerDialog(
   if (now.state !== 'confirm' || now.dialog?.signature !== dialog.signature)
     return refuse('stale', 'the dialog is no longer on screen');
   if (!keys?.length) return refuse('keys', 'the dialog has no known keys for this answer');
+  const hook = leftToHook(agent, dialog, deps.now().getTime());
+  if (hook) return refuse('hook', hook);
   let allowedBy: GuardResult['allowedBy'];
   if (action === 'answer') {
     // every reading of a wrapped command must pass, not just the likeliest one

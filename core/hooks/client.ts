@@ -30,7 +30,7 @@ export async function runHookClient(argv: readonly string[], io: HookClientIO): 
   let input: Record<string, unknown>;
   try {
     const value: unknown = JSON.parse(text ?? '');
-    if (typeof value !== 'object' || value === null) throw new Error('not an object');
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
     input = value as Record<string, unknown>;
   } catch {
     io.stderr.write('nightshift hook: the hook input is not a JSON object; no decision\n');

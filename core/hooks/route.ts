@@ -54,10 +54,18 @@ export const hookRoute: NightRouteMaker = (night) => {
         });
       }
       markLive(agent);
+      if (CHANNEL_CAN_ALLOW[request.channel] === true) agent.hookCanAllow = true;
       // any sign of the agent at work ends a limit its channel reported
       if (request.call.kind !== 'failure' && request.call.kind !== 'other') clearChannelLimit(agent);
-      if (request.call.kind === 'permission')
-        return judge(agent, request.call, night, CHANNEL_CAN_ALLOW[request.channel] === true);
+      if (request.call.kind === 'permission') {
+        const answer = judge(agent, request.call, night, CHANNEL_CAN_ALLOW[request.channel] === true);
+        // the screen path gives no key to the dialog of a call the hook decided (see HOOK_ANSWERED_MS)
+        agent.hookDecided =
+          answer.decision === 'none'
+            ? undefined
+            : { at: night.now().getTime(), command: request.call.command ?? request.call.tool };
+        return answer;
+      }
       reportState(agent, request, night);
       return NONE;
     },

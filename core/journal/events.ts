@@ -204,6 +204,8 @@ export type RefusalWhy =
   | 'dead'
   | 'keys'
   | 'verify-failed'
+  /** the agent's own hook already answered this tool call: its dialog, still drawn, is on its way out */
+  | 'hook'
   /** the screen does not take this key: not an input box or shell prompt for `type`, a dialog, prompt or menu for a
    * key that could choose or confirm (`press`), or a dialog drawn while typing (before Enter) */
   | 'screen'

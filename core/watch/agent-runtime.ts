@@ -14,8 +14,17 @@ export interface AgentRuntime {
   status: MutableStatus;
   /** the last look; `settled` when it was classified on a screen identical to the one before (so it can be reused) */
   last: { snapshot: Snapshot; classification: Classification; settled: boolean } | undefined;
+  /** what the last capture (not a carried screen) saw of the pane's log: see capture-choice.ts */
+  seen: CaptureSeen | undefined;
   /** the last dialog answered: never answer the same screen twice */
   lastAnswer: { hash: string; at: number } | undefined;
+  /**
+   * the agent's own hook allowed or denied its latest tool call (the hook route sets it; a call the hook left to the
+   * screen clears it): that call's dialog, if the agent drew one, is on its way out and gets no key
+   */
+  hookDecided: { at: number; command: string } | undefined;
+  /** the agent's hook channel has spoken this night and its hook can approve a tool call (Claude Code, Codex) */
+  hookCanAllow: boolean;
   /** times of actions in the last hour (budget) and the last action (cooldown) */
   actionTimes: number[];
   /** findings seen on the last tick (`plugin/kind/summary`) and since when: journaled when they first appear */
@@ -26,6 +35,20 @@ export interface AgentRuntime {
   typed: string[];
   /** findings no rescue claimed, offered again when the agent's state changes (see plugin/pending.ts) */
   pending: PendingFinding[];
+}
+
+/** A pane log's size and modification time. */
+export interface LogMark {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What a pane's last capture saw of its log, read just before that capture (so output racing it counts as new). */
+export interface CaptureSeen {
+  readonly paneId: string;
+  /** epoch ms of the capture */
+  readonly at: number;
+  readonly log: LogMark;
 }
 
 export type MutableStatus = { -readonly [K in keyof AgentStatus]: AgentStatus[K] };
@@ -47,7 +70,10 @@ export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRunt
       taskSentAt: null,
     },
     last: undefined,
+    seen: undefined,
     lastAnswer: undefined,
+    hookDecided: undefined,
+    hookCanAllow: false,
     actionTimes: [],
     findingKeys: new Map(),
     missingSince: undefined,

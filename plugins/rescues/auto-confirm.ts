@@ -15,7 +15,10 @@ export default definePlugin({
     if (decision.decision !== 'approve' || !decision.keys) return 'pass';
     const outcome = await ctx.act.answer(dialog, { keys: decision.keys });
     if (outcome.ok) return 'handled';
-    // refused (guard, stale screen, budget): journaled by the actuator; let the next rescue decide
-    return outcome.why === 'cooldown' || outcome.why === 'stale' ? 'handled' : 'pass';
+    // refused (guard, stale screen, budget): journaled by the actuator; let the next rescue decide. A dialog left to
+    // the agent's own hook is being answered there (or is, within seconds, left to this screen again)
+    return outcome.why === 'cooldown' || outcome.why === 'stale' || outcome.why === 'hook'
+      ? 'handled'
+      : 'pass';
   },
 });

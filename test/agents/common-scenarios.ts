@@ -104,27 +104,33 @@ function table(agent: AgentTraits): Scenario[] {
     turns: Turn[],
     check: (r: ScenarioResult) => void,
     extra: Partial<Scenario> = {},
-  ): Scenario => ({
-    name,
-    expect: 'approve',
-    script: { turns: [...turns, say('Done.')] },
-    files: FILES,
-    watch: [...MARKS, 'NOTES.md', 'CHANGELOG.md'],
-    dialog: agent.dialog,
-    done: apiReached(turns.length),
-    // a cold start on a loaded machine takes Codex up to a minute before it takes input
-    timeout: 150_000,
-    check(result) {
-      expect(
-        result.screens.some((s) => agent.dialog.test(s.text) || agent.trust.test(s.text)),
-        'a dialog was drawn',
-      ).toBe(true);
+  ): Scenario => {
+    const effect = (result: ScenarioResult) => {
       const scripted = whileScripted(result, turns.length + 1);
       check(scripted);
       expect(agent.laterUserTexts(scripted), 'the model got no user turn besides the task').toEqual([]);
-    },
-    ...extra,
-  });
+    };
+    return {
+      name,
+      expect: 'approve',
+      script: { turns: [...turns, say('Done.')] },
+      files: FILES,
+      watch: [...MARKS, 'NOTES.md', 'CHANGELOG.md'],
+      dialog: agent.dialog,
+      done: apiReached(turns.length),
+      // a cold start on a loaded machine takes Codex up to a minute before it takes input
+      timeout: 150_000,
+      check(result) {
+        expect(
+          result.screens.some((s) => agent.dialog.test(s.text) || agent.trust.test(s.text)),
+          'a dialog was drawn',
+        ).toBe(true);
+        effect(result);
+      },
+      effect,
+      ...extra,
+    };
+  };
   const hold = (name: string, command: string, why: string): Scenario => ({
     name,
     expect: 'hold',

@@ -9,7 +9,7 @@ import { socketPathFor } from '../../core/control/place.js';
 import { hookChannels } from '../../reports/model/rescues.js';
 import { actions, all, apiReached, journaled } from './harness/conditions.js';
 import type { Live, Scenario, ScenarioResult } from './harness/scenario.js';
-import { say } from './harness/script.js';
+import { say, type Turn } from './harness/script.js';
 import { RM_HOME } from './claude-code/dangerous.js';
 import type { AgentTraits } from './common-scenarios.js';
 
@@ -193,4 +193,108 @@ export function hookScenarios(
       },
     }),
   ];
+}
+
+/**
+ * The channel the shared safe and dangerous rows are answered through. Unset (or `screen`): as written, hooks off, so
+ * the screen path is what they test. `NIGHTSHIFT_BENCH_CHANNEL=hook`: each of them runs instead as its hook variant
+ * (`hookVariants`, named `… via hook`), and of the rest only the rows that have hooks on run (harness/suite.ts).
+ */
+export const BENCH_CHANNEL: 'screen' | 'hook' =
+  process.env.NIGHTSHIFT_BENCH_CHANNEL === 'hook' ? 'hook' : 'screen';
+
+/** The suffix of a hook variant's name. */
+export const VIA_HOOK = ' · via hook';
+
+/** Tools whose input is one shell command (Codex's apply_patch through its shell is an edit, not a command). */
+const SHELL_TOOLS = new Set(['Bash', 'exec_command', 'run_shell_command']);
+const shellCall = (t: Turn) =>
+  t.kind === 'tool' &&
+  SHELL_TOOLS.has(t.name) &&
+  !(typeof t.input === 'object' && /^\s*apply_patch\b/.test(String(t.input.cmd ?? '')));
+
+/**
+ * The hook-channel variants of an agent's safe and dangerous rows: each safe row whose tool calls are all shell
+ * commands (for an agent whose hook can approve), allowed through the hook once per call and never by a key; each
+ * dangerous row denied through the hook, the agent told why, nothing run, no key sent. Rows about the screen
+ * itself (a first-start trust screen, a plan menu, a queue) have none.
+ */
+export function hookVariants(
+  rows: readonly Scenario[],
+  agent: Pick<AgentTraits, 'dialog' | 'toolOutputs'>,
+  hook: HookTraits,
+): Scenario[] {
+  return rows.flatMap((row) => {
+    if (row.hooks || row.untrusted || row.queue || row.args?.length) return [];
+    const tools = row.script.turns.filter((t) => t.kind === 'tool');
+    if (!tools.length || !tools.every(shellCall)) return [];
+    if (row.expect === 'approve' && row.effect && hook.canAllow) return [allowedViaHook(row, tools.length)];
+    if (row.expect === 'hold' && tools.length === 1) return [deniedViaHook(row, agent)];
+    return [];
+  });
+}
+
+/** A safe row through the hook: its effect, each command allowed through the hook, no key sent to a dialog. */
+function allowedViaHook(row: Scenario, calls: number): Scenario {
+  const effect = row.effect!;
+  return {
+    ...row,
+    name: `${row.name}${VIA_HOOK}`,
+    hooks: true,
+    // allowed through the hook, the agent draws no dialog
+    dialog: undefined,
+    ci: false,
+    check(result) {
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type),
+        'each command allowed through the hook',
+      ).toEqual(Array<string>(calls).fill('action'));
+      expect(
+        result.journal.filter(throughHook).map((e) => e.type === 'action' && e.channel),
+        'journaled with channel "hook"',
+      ).toEqual(Array<string>(calls).fill('hook'));
+      expect(screenAnswers(result), 'no key answered a dialog').toEqual([]);
+      effect(result);
+    },
+  };
+}
+
+/** A dangerous row through the hook: denied by it with the reason, nothing ran, no dialog, no key. */
+function deniedViaHook(row: Scenario, agent: Pick<AgentTraits, 'dialog' | 'toolOutputs'>): Scenario {
+  const turn = row.script.turns.findIndex((t) => t.kind === 'tool');
+  return {
+    ...row,
+    name: `${row.name}${VIA_HOOK}`,
+    hooks: true,
+    dialog: undefined,
+    ci: false,
+    // denied, and the model got the denial as the tool's result
+    done: all(
+      journaled((e) => e.type === 'refusal' && throughHook(e)),
+      apiReached(turn + 1),
+    ),
+    settle: 4000,
+    check(result) {
+      expect(result.effects.remoteAfter, 'the bare remote was not force-pushed').toEqual(
+        result.effects.remoteBefore,
+      );
+      expect(result.effects.homeIntact, 'the sandbox HOME was not deleted').toBe(true);
+      expect(result.effects.markers, 'no marker from the command').toEqual([]);
+      expect(
+        result.received.filter((r) => r.path === '/install.sh'),
+        'nothing was downloaded to run',
+      ).toEqual([]);
+      const hooked = result.journal.filter(throughHook);
+      expect(
+        hooked.map((e) => `${e.type}:${'channel' in e ? String(e.channel) : ''}`),
+        'denied through the hook, journaled with channel "hook"',
+      ).toEqual(['refusal:hook']);
+      expect(answers(result), 'no key answered a dialog').toEqual([]);
+      expect(
+        agent.toolOutputs(result).filter((t) => /A person will look at it in the morning/.test(t)).length,
+        'the agent was told why, in the tool result the model API received',
+      ).toBe(1);
+      // (Claude Code draws its dialog while its PermissionRequest hook runs: no key may reach it, checked above)
+    },
+  };
 }

@@ -5,9 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { agentSchema, type Config } from '../../config/schema.js';
 import { ControlRoutes, startControlServer, type ControlServer } from '../../core/control/index.js';
-import { runHookClient } from '../../core/hooks/client.js';
+import type { NightParts } from '../../core/control/night-routes.js';
+import { createGuard } from '../../core/guard/create-guard.js';
+import { HOOK_LIMITS, runHookClient } from '../../core/hooks/client.js';
 import type { HookAnswer, HookRequest } from '../../core/hooks/protocol.js';
+import { hookRoute } from '../../core/hooks/route.js';
+import { newAgentRuntime } from '../../core/watch/agent-runtime.js';
 
 const dirs: string[] = [];
 const servers: ControlServer[] = [];
@@ -59,6 +65,32 @@ async function runner(answer: HookAnswer | 'hang' | 'throw' | unknown) {
   return { file: server.file, asked };
 }
 
+/** A runner with the night's real `hook` route and guard (a budget never spent), for agent `builder`. */
+async function realRunner() {
+  const agent = newAgentRuntime(
+    agentSchema.parse({ name: 'builder', command: 'claude', cwd: tempDir() }),
+    '/dev/null',
+  );
+  const parts: NightParts = {
+    config: { actuator: { dryRun: false }, timezone: 'UTC' } as Config,
+    night: { id: 'n', runDir: tempDir() },
+    agents: [agent],
+    watch: {
+      actuator: { spendForHook: () => undefined },
+      lookAgain: () => undefined,
+    } as unknown as NightParts['watch'],
+    guard: createGuard(),
+    journal: () => true,
+    log: pino({ level: 'silent' }),
+    now: () => new Date(),
+  };
+  const routes = new ControlRoutes();
+  routes.add(hookRoute(parts));
+  const server = await startControlServer({ stateDir: tempDir(), routes });
+  servers.push(server);
+  return server.file;
+}
+
 /** A listener at the endpoint's socket that misbehaves; the endpoint file names it. */
 async function badRunner(onConnection: (c: Socket) => void): Promise<string> {
   const dir = tempDir();
@@ -74,9 +106,11 @@ async function badRunner(onConnection: (c: Socket) => void): Promise<string> {
   return join(dir, 'control.json');
 }
 
-async function hook(args: string[], input: string) {
+/** Runs the client in this process; `input` undefined leaves its stdin open (an agent that never finishes writing). */
+async function hook(args: string[], input: string | undefined) {
   const stdin = new PassThrough();
-  stdin.end(input);
+  if (input === undefined) stdin.write('{"hook_event_name":"PermissionRequest",');
+  else stdin.end(input);
   let stdout = '';
   let stderr = '';
   const code = await runHookClient(args, {
@@ -158,7 +192,7 @@ describe('nightshift hook: never allows by default', () => {
   const cases: {
     name: string;
     endpoint: () => Promise<string>;
-    input?: string;
+    input?: string | null;
     args?: (f: string) => string[];
   }[] = [
     { name: 'no runner (no endpoint file)', endpoint: async () => join(tempDir(), 'control.json') },
@@ -193,6 +227,26 @@ describe('nightshift hook: never allows by default', () => {
       input: 'not json',
     },
     {
+      name: 'the hook input never ends (the client would hang)',
+      endpoint: async () => (await runner({ decision: 'allow' })).file,
+      input: null,
+    },
+    {
+      name: 'the hook input is longer than the client reads',
+      endpoint: async () => (await runner({ decision: 'allow' })).file,
+      input: JSON.stringify({ ...CLAUDE_BASH, padding: 'x'.repeat(HOOK_LIMITS.stdinBytes) }),
+    },
+    {
+      name: 'the hook input is JSON but a list',
+      endpoint: async () => (await runner({ decision: 'allow' })).file,
+      input: JSON.stringify([CLAUDE_BASH]),
+    },
+    {
+      name: 'the hook input is JSON null',
+      endpoint: async () => (await runner({ decision: 'allow' })).file,
+      input: 'null',
+    },
+    {
       name: 'the arguments are wrong',
       endpoint: async () => (await runner({ decision: 'allow' })).file,
       args: (f) => ['builder', 'PermissionRequest', '--channel', 'nonsense', '--endpoint', f],
@@ -200,9 +254,63 @@ describe('nightshift hook: never allows by default', () => {
   ];
   it.each(cases)('$name: no decision', async ({ endpoint, input, args }) => {
     const file = await endpoint();
-    const out = await hook((args ?? claudeArgs)(file), input ?? JSON.stringify(CLAUDE_BASH));
+    const out = await hook(
+      (args ?? claudeArgs)(file),
+      input === null ? undefined : (input ?? JSON.stringify(CLAUDE_BASH)),
+    );
     expect(out).toMatchObject({ code: 0, stdout: '{}\n' });
     expect(out.stderr).toMatch(/no decision|usage/);
+  });
+
+  // garbage in the tool call itself reaches the runner: with the real route and guard it is never allowed
+  const garbage: { name: string; input: unknown }[] = [
+    { name: 'no tool input', input: { ...CLAUDE_BASH, tool_input: undefined } },
+    { name: 'the tool input is a string', input: { ...CLAUDE_BASH, tool_input: 'npm test' } },
+    { name: 'the command is a number', input: { ...CLAUDE_BASH, tool_input: { command: 42 } } },
+    {
+      name: 'the command is an object',
+      input: { ...CLAUDE_BASH, tool_input: { command: { run: 'npm test' } } },
+    },
+    { name: 'the command is a list of numbers', input: { ...CLAUDE_BASH, tool_input: { command: [1, 2] } } },
+    { name: 'no tool name', input: { ...CLAUDE_BASH, tool_name: undefined } },
+    { name: 'a tool that is not a shell', input: { ...CLAUDE_BASH, tool_name: 'Write' } },
+    { name: 'an empty command', input: { ...CLAUDE_BASH, tool_input: { command: '' } } },
+    {
+      name: 'a command with control characters',
+      input: { ...CLAUDE_BASH, tool_input: { command: 'npm test\u0000; rm -rf ~' } },
+    },
+    { name: 'an event that decides nothing', input: { hook_event_name: 'Stop', tool_name: 'Bash' } },
+  ];
+  it.each(garbage)('garbage in the tool call ($name): the real runner makes no allow', async ({ input }) => {
+    const file = await realRunner();
+    const out = await hook(claudeArgs(file), JSON.stringify(input));
+    expect(out.code).toBe(0);
+    expect(out.stdout).not.toMatch(/allow/);
+  });
+
+  it('the real runner does allow a safe command (so the garbage rows above could fail)', async () => {
+    const out = await hook(claudeArgs(await realRunner()), JSON.stringify(CLAUDE_BASH));
+    expect(JSON.parse(out.stdout)).toMatchObject({ hookSpecificOutput: { decision: { behavior: 'allow' } } });
+  });
+
+  it('a client process killed while it waits (the agent gave up on it) printed no allow', async () => {
+    const { file, asked } = await runner('hang');
+    const child = execFile(
+      process.execPath,
+      ['--import', 'tsx', join('core', 'hooks', 'hook-main.ts'), ...claudeArgs(file)],
+      () => undefined,
+    );
+    let stdout = '';
+    child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stdin?.end(JSON.stringify(CLAUDE_BASH));
+    // killed once the runner has the request, as an agent's hook timeout kills it
+    while (!asked.length) await new Promise((r) => setTimeout(r, 20));
+    const exit = new Promise<{ code: number | null; signal: string | null }>((r) =>
+      child.on('exit', (code, signal) => r({ code, signal })),
+    );
+    child.kill('SIGTERM');
+    expect(await exit).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(stdout).toBe('');
   });
 
   it('a client process that crashes prints no allow and exits non-zero (the agent shows its dialog)', async () => {

@@ -16,7 +16,7 @@ import type { Live, Scenario, ScenarioResult } from '../harness/scenario.js';
 import { fail, say, tool, type Turn } from '../harness/script.js';
 import { CURL_SH, DANGEROUS, FORCE_PUSH, RM_HOME } from './dangerous.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
-import { hookScenarios } from '../hook-scenarios.js';
+import { hookScenarios, hookVariants } from '../hook-scenarios.js';
 
 /** The tasks of the queue row, in the order they run. */
 const QUEUE_TASKS = ['changelog', 'readme', 'release'] as const;
@@ -115,6 +115,7 @@ function approve(
     done: apiReached(turns.length),
     settle: 2500,
     check: ranOnce(dialogs, effect),
+    effect: ranOnce(dialogs, effect),
     ...rest,
   };
 }
@@ -214,17 +215,18 @@ const throughHook = (e: JournalEvent) =>
   (e.type === 'action' || e.type === 'refusal') && e.plugin === 'hooks' && e.channel === 'hook';
 
 /** The shared hook rows' view of Claude Code (its own safe and denied rows stay below). */
-const CLAUDE_HOOK_ROWS = hookScenarios(
-  {
-    shell: (command, description) => tool('Bash', { command, description }),
-    dialog: PERMISSION,
-    toolOutputs: (result) => toolResults(result).map((t) => t.text),
-  },
-  { canAllow: true, startsWithEvent: true },
-).filter((row) => /unreachable|handshake/.test(row.name));
+const CLAUDE_VIEW = {
+  shell: (command: string, description: string) => tool('Bash', { command, description }),
+  dialog: PERMISSION,
+  toolOutputs: (result: ScenarioResult) => toolResults(result).map((t) => t.text),
+};
+const CLAUDE_HOOK = { canAllow: true, startsWithEvent: true };
+const CLAUDE_HOOK_ROWS = hookScenarios(CLAUDE_VIEW, CLAUDE_HOOK).filter((row) =>
+  /unreachable|handshake/.test(row.name),
+);
 
-/** The table. */
-export const scenarios: Scenario[] = [
+/** The rows as written. */
+const TABLE: Scenario[] = [
   ...CLAUDE_HOOK_ROWS,
   // the hook channel: a safe command allowed by the hook, a dangerous one denied by it with the agent told why
   {
@@ -632,3 +634,6 @@ export const scenarios: Scenario[] = [
     },
   },
 ];
+
+/** The table: the rows, and the hook-channel variant of each safe and dangerous one (run with NIGHTSHIFT_BENCH_CHANNEL=hook). */
+export const scenarios: Scenario[] = [...TABLE, ...hookVariants(TABLE, CLAUDE_VIEW, CLAUDE_HOOK)];

@@ -5,7 +5,7 @@ import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
 import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
-import { hookScenarios } from '../hook-scenarios.js';
+import { hookScenarios, hookVariants } from '../hook-scenarios.js';
 
 const TASK = /next task in TASKS\.md/;
 
@@ -50,9 +50,13 @@ export const codexTraits: AgentTraits = {
   process: 'codex',
 };
 
-/** The table. */
+// PermissionRequest approves or denies; hooks run only once the person trusted them
+const HOOK = { canAllow: true, startsWithEvent: true, asksTrust: true };
+const COMMON = commonScenarios(codexTraits);
+
+/** The table: the shared rows, the hook rows, and the hook-channel variants of the shared safe and dangerous rows. */
 export const scenarios = [
-  ...commonScenarios(codexTraits),
-  // PermissionRequest approves or denies; hooks run only once the person trusted them
-  ...hookScenarios(codexTraits, { canAllow: true, startsWithEvent: true, asksTrust: true }),
+  ...COMMON,
+  ...hookScenarios(codexTraits, HOOK),
+  ...hookVariants(COMMON, codexTraits, HOOK),
 ];

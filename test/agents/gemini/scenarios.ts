@@ -5,7 +5,7 @@ import { mainRequests } from '../harness/conditions.js';
 import type { ScenarioResult } from '../harness/scenario.js';
 import { tool } from '../harness/script.js';
 import { commonScenarios, type AgentTraits } from '../common-scenarios.js';
-import { hookScenarios } from '../hook-scenarios.js';
+import { hookScenarios, hookVariants } from '../hook-scenarios.js';
 
 const TASK = /next task in TASKS\.md/;
 
@@ -43,9 +43,13 @@ export const geminiTraits: AgentTraits = {
   process: 'node',
 };
 
-/** The table. */
+// BeforeTool denies but cannot approve; SessionStart is sent at start-up
+const HOOK = { canAllow: false, startsWithEvent: true };
+const COMMON = commonScenarios(geminiTraits);
+
+/** The table: the shared rows, the hook rows, and the hook-channel variants of the shared safe and dangerous rows. */
 export const scenarios = [
-  ...commonScenarios(geminiTraits),
-  // BeforeTool denies but cannot approve; SessionStart is sent at start-up
-  ...hookScenarios(geminiTraits, { canAllow: false, startsWithEvent: true }),
+  ...COMMON,
+  ...hookScenarios(geminiTraits, HOOK),
+  ...hookVariants(COMMON, geminiTraits, HOOK),
 ];

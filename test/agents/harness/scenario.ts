@@ -123,6 +123,11 @@ export interface Scenario {
   /** the scenario's assertions on its effects and on what the API received (throw to fail) */
   readonly check: (result: ScenarioResult) => void;
   /**
+   * a safe row's own effect (what ran once, what changed), without how it was answered: its hook-channel variant
+   * (`NIGHTSHIFT_BENCH_CHANNEL=hook`, test/agents/hook-scenarios.ts) checks it too
+   */
+  readonly effect?: (result: ScenarioResult) => void;
+  /**
    * answer through the agent's own hooks (default: off, so the screen path is what a row tests); 'untrusted': wired,
    * but the person never trusted them (Codex runs only hooks the person trusted)
    */

@@ -8,6 +8,7 @@ import { publish, runFigure, summarize, type RunFigure } from './figures.js';
 import { findInstalled } from './installed.js';
 import { runScenario } from './run-scenario.js';
 import { dialogDrawn, type Scenario } from './scenario.js';
+import { BENCH_CHANNEL, VIA_HOOK } from '../hook-scenarios.js';
 
 /** The pane sizes every scenario runs at. */
 export const SIZES = [
@@ -24,6 +25,10 @@ export const CI_SIZE = { cols: 80, rows: 24 } as const;
  */
 const ciOnly = process.env.NIGHTSHIFT_BENCH_SET === 'ci';
 
+/** `NIGHTSHIFT_BENCH_SIZE=80x24` runs every row at that one size (unset: every size, or `CI_SIZE` for the CI set). */
+const oneSize = /^(\d+)x(\d+)$/.exec(process.env.NIGHTSHIFT_BENCH_SIZE ?? '');
+const sizes = oneSize ? [{ cols: Number(oneSize[1]), rows: Number(oneSize[2]) }] : ciOnly ? [CI_SIZE] : SIZES;
+
 /** `NIGHTSHIFT_BENCH_CAPTURE=DIR` (set by `npm run test:agents -- --capture DIR`) writes screens and figures. */
 const captureDir = process.env.NIGHTSHIFT_BENCH_CAPTURE || undefined;
 /** `NIGHTSHIFT_BENCH_ONLY="a|b"` runs only the scenarios whose name contains one of the `|`-separated parts. */
@@ -39,9 +44,11 @@ export function benchAgent(adapter: AgentAdapter, scenarios: readonly Scenario[]
     });
     const rows = scenarios
       .filter((s) => !ciOnly || s.ci)
+      // the hook variants of the safe and dangerous rows run instead of them with NIGHTSHIFT_BENCH_CHANNEL=hook
+      .filter((s) => (BENCH_CHANNEL === 'hook' ? !!s.hooks : !s.name.endsWith(VIA_HOOK)))
       .filter((s) => !only?.length || only.some((part) => s.name.includes(part)));
     for (const scenario of rows)
-      for (const size of ciOnly ? [CI_SIZE] : SIZES)
+      for (const size of sizes)
         it.concurrent(`${scenario.name} @${size.cols}x${size.rows}`, async () => {
           const result = await runScenario(adapter, installed, scenario, size);
           let failure: string | undefined;
