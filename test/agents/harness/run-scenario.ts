@@ -181,6 +181,11 @@ export async function runScenario(
     while (Date.now() < late && undelivered(night.events(), api.received).length) await sleep(200);
     await fault;
     await watcher.stop();
+    // what the API received and what the night journaled, read at one moment: the night goes on nudging until it is
+    // stopped, and a nudge sent after the journal was read but received before the API stopped listening was counted
+    // as a second delivery of the journaled one (the same text). The API's first: a send is journaled only once the
+    // agent was seen working on it, so its request is in by then
+    const received = [...api.received];
     const journal = night.events();
     const output = night.output();
     const nightResult = await night.stop();
@@ -205,6 +210,7 @@ export async function runScenario(
     };
     return {
       ...live,
+      received,
       events: () => journal,
       scenario: scenario.name,
       size,
