@@ -59,7 +59,10 @@ describe('soak: a dozen agents cycling through prompts, crashes and idleness', (
     expect(night.result.exitCode, night.result.all).toBe(0);
     const all = [...records.values()].flat();
     const count = (event: string) => all.filter((r) => r.event === event).length;
-    expect(count('answered')).toBeGreaterThanOrEqual(10);
+    // The mix is random per process (cycles.mjs seeds by pid), and each agent's 5 actions an hour go to answers,
+    // messages and restarts alike: 9 to 18 answers were seen in runs on 2 cores. Enough to make the checks below
+    // mean something, not a figure to meet.
+    expect(count('answered')).toBeGreaterThanOrEqual(6);
     expect(count('withdrawn')).toBeGreaterThanOrEqual(3);
     expect(count('message')).toBeGreaterThanOrEqual(3);
     expect(eventsOf(night.events, 'agent-restarted').length).toBeGreaterThanOrEqual(1);

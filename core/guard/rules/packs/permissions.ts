@@ -27,6 +27,7 @@ export const sensitiveFile = defineRule({
     { command: 'chmod 777 /etc/shadow', verdict: 'block' },
     { command: 'chmod 666 /etc/sudoers', verdict: 'block' },
     { command: 'chmod -R go+w ~/.ssh', verdict: 'block' },
+    { command: 'chmod 7 ~/.ssh/id_rsa', verdict: 'block' },
     { command: 'chmod 600 ~/.ssh/id_rsa', verdict: 'allow' },
   ],
 });
@@ -40,6 +41,23 @@ export const worldWritable = defineRule({
     { command: 'chmod u+s tool', verdict: 'hold' },
     { command: 'chmod +x scripts/deploy.sh', verdict: 'allow' },
     { command: 'chmod 644 src/index.ts', verdict: 'allow' },
+  ],
+});
+
+export const ownerLockout = defineRule({
+  id: 'core.perm.owner-lockout',
+  verdict: 'hold',
+  reason:
+    "takes the owner's own access away from the home directory, credentials or the project (logins, keys and the agent itself stop working)",
+  examples: [
+    { command: 'chmod 000 ~', verdict: 'hold' },
+    { command: 'chmod u-x ~', verdict: 'hold' },
+    { command: 'chmod a= ~/.ssh', verdict: 'hold' },
+    { command: 'chmod 000 .', verdict: 'hold' },
+    { command: 'chmod 400 ~/.ssh/id_rsa', verdict: 'allow' },
+    { command: 'chmod 700 ~', verdict: 'allow' },
+    { command: 'chmod 0 ~', verdict: 'hold' },
+    { command: 'chmod 000 scratch.txt', verdict: 'allow' },
   ],
 });
 
@@ -60,21 +78,48 @@ function splitOperands(args: readonly Arg[]): {
   return { recursive, spec: operands[0]?.value, files: operands.slice(1) };
 }
 
+/** An octal mode as four digits (`7` → `0007`, `644` → `0644`), as chmod reads a short one; undefined if symbolic. */
+function octal(mode: string): string | undefined {
+  return /^[0-7]{1,4}$/.test(mode) ? mode.padStart(4, '0') : undefined;
+}
+
 /** A mode that gives group or others any access (`644`, `go+r`, `a+w`, `+r`). */
 function opensToOthers(mode: string): boolean {
-  if (/^[0-7]{3,4}$/.test(mode)) return mode.slice(-2) !== '00';
+  const digits = octal(mode);
+  if (digits) return digits.slice(-2) !== '00';
   return /(^|,)[ugoa]*[goa][ugoa]*[+=][rwxXst]|(^|,)[+=][rwxX]/.test(mode);
 }
 
 /** A mode that lets every user write (`777`, `o+w`, `a+rwx`, `+w`). */
 function worldWritableMode(mode: string): boolean {
-  if (/^[0-7]{3,4}$/.test(mode)) return (Number(mode.slice(-1)) & 2) !== 0;
+  const digits = octal(mode);
+  if (digits) return (Number(digits.slice(-1)) & 2) !== 0;
   return /(^|,)[ugoa]*[oa][ugoa]*[+=][^,]*w|(^|,)[+=][^,]*w/.test(mode);
+}
+
+/** A mode that takes read (and, for a directory, search) permission away from the owner (`000`, `u-r`, `a=`). */
+function locksOwnerOut(mode: string, directory: boolean): boolean {
+  const needed = directory ? ['r', 'x'] : ['r'];
+  const digits = octal(mode);
+  if (digits) {
+    const owner = Number(digits.slice(-3, -2));
+    return (owner & 4) === 0 || (directory && (owner & 1) === 0);
+  }
+  return mode.split(',').some((clause) => {
+    const parsed = /^([ugoa]*)([-+=])([rwxXst]*)$/.exec(clause);
+    if (!parsed) return false;
+    const [, who = '', op, perms = ''] = parsed;
+    if (who !== '' && !/[ua]/.test(who)) return false;
+    if (op === '-') return needed.some((p) => perms.includes(p));
+    if (op === '=') return needed.some((p) => !perms.includes(p));
+    return false;
+  });
 }
 
 /** A mode that sets the setuid or setgid bit (`4755`, `u+s`). */
 function setsIdBits(mode: string): boolean {
-  if (/^[0-7]{3,4}$/.test(mode)) return mode.length === 4 && /^[2-7]/.test(mode);
+  const digits = octal(mode);
+  if (digits) return /^[2-7]/.test(digits);
   return /[+=][^,]*s/.test(mode);
 }
 
@@ -90,6 +135,8 @@ function judgeTarget(
   const personal = target.kind === 'home-sensitive' || target.kind === 'home';
   if (personal && (program !== 'chmod' || opensToOthers(spec ?? ''))) return sensitiveFile;
   if (program !== 'chmod' || spec === undefined) return undefined;
+  const directory = target.kind === 'home' || target.kind === 'project-root';
+  if ((personal || target.kind === 'project-root') && locksOwnerOut(spec, directory)) return ownerLockout;
   if (setsIdBits(spec) || (worldWritableMode(spec) && (recursive || target.kind === 'project-root')))
     return worldWritable;
   return undefined;
@@ -122,6 +169,6 @@ export const permissionsPack = definePack({
   id: 'core.perm',
   summary:
     'permissions and ownership: recursive changes outside the project, system and credential files, setuid',
-  rules: [recursiveWide, sensitiveFile, worldWritable],
+  rules: [recursiveWide, sensitiveFile, worldWritable, ownerLockout],
   checks: [ownership],
 });
