@@ -1,6 +1,6 @@
 // bench/tick: the cost of one full watch tick on a fleet of 64 busy panes, next to the shell loop users replace.
 //   npx tsx bench/tick.ts [--panes 64] [--seconds 60] [--interval 1000] [--reference-ticks 10] [--every 200]
-//     [--http 1 [--scrape-every 1000]]
+//     [--http 1 [--scrape-every 1000]] [--carry 1]
 // A private tmux server runs `--panes` fixture agents printing a line every `--every` ms (200: every screen changes
 // between two ticks, the worst case; 3600000: a quiet fleet). Each second nightshift runs a
 // full tick (snapshot every pane over one control-mode connection, classify, the default checks, journal,
@@ -9,6 +9,9 @@
 // Reported: median/p95 wall ms per tick and how much of it is the capture round trip, runner CPU ms per tick,
 // tmux server CPU ms per tick (what the server spent during ticks beyond its background rate of taking in the agents'
 // output, measured over a quiet window first; /proc counts in 10 ms steps, so it is a mean), runner RSS over time.
+// `--carry 1` (the default) ticks as a night does: a pane whose pipe-pane log did not change since its last capture keeps
+// its screen without a capture, within the safety net (core/watch/capture-choice.ts); `--carry 0` captures every pane on
+// every tick (the tick before that change).
 // `--http 1` runs the status endpoint in the runner with a client connected (bench/lib/http.ts): compare the runner's
 // CPU per tick and per second with and without it.
 import { execa } from 'execa';
@@ -35,6 +38,8 @@ const gc = (globalThis as { gc?: () => void }).gc;
 /** 1: the status endpoint on, with a client in another process streaming the page and scraping every SCRAPE_MS */
 const HTTP = numberArg('http', 0) === 1;
 const SCRAPE_MS = numberArg('scrape-every', 1000);
+/** 1: carry the screens of panes whose log did not change, as a night does; 0: capture every pane every tick */
+const CARRY = numberArg('carry', 1) === 1;
 const RSS_EVERY_MS = numberArg('rss-every', SECONDS >= 300 ? 60 : 10) * 1000;
 
 /** Per-tick measurements of one approach. */
@@ -44,6 +49,8 @@ interface Series {
   cpu: number[];
   /** runner CPU ms spent inside the capture (writing the batch, reading and parsing the answers) */
   captureCpu: number[];
+  /** panes captured per tick */
+  captured: number[];
   /** tmux server CPU ms during the ticks */
   server: number;
 }
@@ -94,11 +101,13 @@ async function main() {
     // the capture round trip, timed inside the tick
     let captureMs = 0;
     let captureCpu = 0;
+    let capturedPanes = 0;
     const timed: Tmux = Object.create(tmux) as Tmux;
     timed.capture = async (ids) => {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const out = await tmux.capture(ids);
+      capturedPanes = ids.length;
       const c1 = process.cpuUsage(c0);
       captureCpu = (c1.user + c1.system) / 1000;
       captureMs = performance.now() - t0;
@@ -117,14 +126,17 @@ async function main() {
     await sleep(HTTP ? 1000 : 0); // the client connected
     const process0 = process.cpuUsage();
     const loop0 = performance.now();
-    const ns: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
+    const ns: Series = { wall: [], capture: [], cpu: [], captureCpu: [], captured: [], server: 0 };
     const rss: { t: number; mb: number; heap: number }[] = [];
     const started = Date.now();
     while (Date.now() - started < SECONDS * 1000) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       const s0 = procCpuMs(serverPid);
-      await tick(runtimes, watch.deps);
+      captureMs = 0;
+      captureCpu = 0;
+      capturedPanes = 0;
+      await tick(runtimes, watch.deps, { carryQuiet: CARRY });
       endpoint?.tick(performance.now() - t0);
       watch.state.flush();
       const c1 = process.cpuUsage(c0);
@@ -132,6 +144,7 @@ async function main() {
       ns.wall.push(performance.now() - t0);
       ns.capture.push(captureMs);
       ns.captureCpu.push(captureCpu);
+      ns.captured.push(capturedPanes);
       ns.cpu.push((c1.user + c1.system) / 1000);
       if (rss.length === 0 || Date.now() - started >= rss.length * RSS_EVERY_MS) {
         gc?.(); // with --expose-gc (npm run bench does it): the live heap, outside the tick's timing
@@ -149,7 +162,7 @@ async function main() {
     const tally = await endpoint?.close();
     watch.journal.close();
 
-    const ref: Series = { wall: [], capture: [], cpu: [], captureCpu: [], server: 0 };
+    const ref: Series = { wall: [], capture: [], cpu: [], captureCpu: [], captured: [], server: 0 };
     const grep = 'Do you want|\\[y/N\\]|\\(y/n\\)|Password|limit reached|Error:';
     for (let n = 0; n < REFERENCE_TICKS; n++) {
       const t0 = performance.now();
@@ -164,6 +177,7 @@ async function main() {
       ref.wall.push(performance.now() - t0);
       ref.capture.push(NaN);
       ref.captureCpu.push(NaN);
+      ref.captured.push(PANES);
       ref.cpu.push(procCpuMs('self', true) - c0);
       ref.server += procCpuMs(serverPid) - s0;
       await sleep(Math.max(0, INTERVAL - (performance.now() - t0)));
@@ -186,6 +200,9 @@ async function main() {
       console.log(row('reference: spawn `tmux capture-pane | grep` per pane', ref));
       console.log(`\nCPU ratio reference / nightshift: ${(total(ref) / total(ns)).toFixed(1)}×`);
     }
+    console.log(
+      `panes captured per tick (${CARRY ? 'quiet panes carried, as in a night' : 'every pane, --carry 0'}): median ${quantile(ns.captured, 0.5)}, mean ${mean(ns.captured).toFixed(1)}, min ${Math.min(...ns.captured)}, max ${Math.max(...ns.captured)} of ${PANES}`,
+    );
     console.log(
       `runner process CPU over the ticks' ${loopSeconds.toFixed(0)} s (ticks and everything between them): ${((processCpu.user + processCpu.system) / 1000 / loopSeconds).toFixed(1)} ms per second`,
     );

@@ -254,11 +254,13 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
         .filter(reachable)
         .filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
       if (due.length) {
+        // an extra look (a check asked, the output settled) always captures; a regular one carries quiet panes
+        const fresh = new Set(due.filter((a) => (extraLooks.get(a) ?? Infinity) <= t));
         for (const a of due) extraLooks.delete(a);
         try {
           if (tmuxLost) await recoverTmux();
           const tickStart = performance.now();
-          await tick(due, deps);
+          await tick(due, deps, { carryQuiet: true, fresh });
           observe(() => observer?.tick(performance.now() - tickStart, due.length));
           await queue?.step(due);
           flushState(state, log);

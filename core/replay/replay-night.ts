@@ -20,8 +20,9 @@ import type { LoadedPlugin } from '../plugin/loader.js';
 import { PluginStateStore } from '../plugin/state.js';
 import { newAgentRuntime, type AgentRuntime } from '../watch/agent-runtime.js';
 import { lookDue, wakeAt } from '../watch/polling.js';
-import { tick } from '../watch/tick.js';
+import { tick, type TickDeps } from '../watch/tick.js';
 import { createWatch, type ClassifyScreen } from '../watch/watch.js';
+import { rememberingGuard } from './remembering-guard.js';
 import { replayPaneId, ReplayTmux, type ReplaySent, type Timeline } from './replay-tmux.js';
 
 /** What a replay runs: a night's record through a config's plugins, guard and classifier. */
@@ -167,11 +168,12 @@ async function run(
   const stop = new AbortController();
   const night = { id: input.night.id, runDir: scratch, start: new Date(index.from), end: new Date(index.to) };
   const replayConfig: Config = { ...config, actuator: { ...config.actuator, dryRun: false } };
-  const deps = createWatch({
+  const guard = rememberingGuard(input.guard);
+  const watch = createWatch({
     config: replayConfig,
     plugins: input.plugins,
     tmux,
-    guard: input.guard,
+    guard,
     classify: input.classify,
     journal,
     log: pino({ level: 'silent' }),
@@ -182,12 +184,14 @@ async function run(
     signal: stop.signal,
     lookAgain: (a, ms) => lookAt(a, clock + ms),
   });
+  // a replay's logs never go away (the night's, or an empty one made above): no listing of the log directory per tick
+  const deps: TickDeps = { ...watch, logExists: () => true };
   const parts: NightParts = {
     config: replayConfig,
     night: { id: input.night.id, runDir: scratch },
     agents,
     watch: deps,
-    guard: input.guard,
+    guard,
     journal,
     log: pino({ level: 'silent' }),
     now,

@@ -37,6 +37,11 @@ function sameScreen(previous: Snapshot, raw: RawCapture): boolean {
   return true;
 }
 
+/** The same screen as `previous`, looked at again at `at` without a capture (its pane's log did not change). */
+export function carriedSnapshot(previous: Snapshot, at: Date): Snapshot {
+  return Object.freeze({ ...previous, at });
+}
+
 /** A snapshot for a pane that no longer exists: dead, empty. */
 export function goneSnapshot(agent: string, paneId: string, at: Date): Snapshot {
   return Object.freeze({

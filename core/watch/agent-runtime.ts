@@ -14,6 +14,8 @@ export interface AgentRuntime {
   status: MutableStatus;
   /** the last look; `settled` when it was classified on a screen identical to the one before (so it can be reused) */
   last: { snapshot: Snapshot; classification: Classification; settled: boolean } | undefined;
+  /** what the last capture (not a carried screen) saw of the pane's log: see capture-choice.ts */
+  seen: CaptureSeen | undefined;
   /** the last dialog answered: never answer the same screen twice */
   lastAnswer: { hash: string; at: number } | undefined;
   /** times of actions in the last hour (budget) and the last action (cooldown) */
@@ -26,6 +28,20 @@ export interface AgentRuntime {
   typed: string[];
   /** findings no rescue claimed, offered again when the agent's state changes (see plugin/pending.ts) */
   pending: PendingFinding[];
+}
+
+/** A pane log's size and modification time. */
+export interface LogMark {
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** What a pane's last capture saw of its log, read just before that capture (so output racing it counts as new). */
+export interface CaptureSeen {
+  readonly paneId: string;
+  /** epoch ms of the capture */
+  readonly at: number;
+  readonly log: LogMark;
 }
 
 export type MutableStatus = { -readonly [K in keyof AgentStatus]: AgentStatus[K] };
@@ -47,6 +63,7 @@ export function newAgentRuntime(config: AgentConfig, logFile: string): AgentRunt
       taskSentAt: null,
     },
     last: undefined,
+    seen: undefined,
     lastAnswer: undefined,
     actionTimes: [],
     findingKeys: new Map(),

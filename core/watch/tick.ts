@@ -1,6 +1,4 @@
 // One watch tick: snapshot the panes -> classify -> checks -> rescues -> journal what changed.
-import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
 import type { Logger } from 'pino';
 import type { Actuator } from '../actuator/index.js';
 import type { AgentRuntime } from './agent-runtime.js';
@@ -9,8 +7,9 @@ import type { AgentView, PluginHost } from '../plugin/host.js';
 import { holdUnclaimed, replays } from '../plugin/pending.js';
 import type { Finding } from '../plugin/types.js';
 import type { Classification, Snapshot } from '../screen/types.js';
-import { goneSnapshot, toSnapshot } from '../screen/snapshot.js';
+import { carriedSnapshot, goneSnapshot, toSnapshot } from '../screen/snapshot.js';
 import type { Tmux } from '../tmux/types.js';
+import { chooseCaptures, logMark } from './capture-choice.js';
 import { withChannelLimit } from './channel-limit.js';
 import { screenOf } from './screen-of.js';
 
@@ -27,23 +26,50 @@ export interface TickDeps {
   readonly lookAgain: (agent: AgentRuntime, ms: number) => void;
   /** the config's `profiles:` overrides (for the plugins' screen model) */
   readonly profiles?: unknown;
+  /** whether a pane's log file is there, for a tick that does not carry (default: a stat); a replay's always are */
+  readonly logExists?: (file: string) => boolean;
 }
 
 const RANK: Record<Severity, number> = { critical: 0, error: 1, warn: 2, info: 3 };
 
+/** How a tick chooses what to capture. */
+export interface TickOptions {
+  /**
+   * Carry forward the screen of a pane whose pipe-pane log did not change since its last capture, within the safety
+   * net (capture-choice.ts). A night does; a replay or a scripted pane, whose screens do not come from a log, does not.
+   */
+  readonly carryQuiet?: boolean;
+  /** agents captured whatever their log says: extra looks (a check asked to look again, output settled) */
+  readonly fresh?: ReadonlySet<AgentRuntime>;
+}
+
 /** Runs one tick over `agents` (all of them, or the few that asked for another look). Throws only when tmux itself fails. */
-export async function tick(agents: readonly AgentRuntime[], deps: TickDeps): Promise<void> {
-  const ids = agents.map((a) => a.paneId).filter((id): id is string => id !== undefined);
+export async function tick(
+  agents: readonly AgentRuntime[],
+  deps: TickDeps,
+  options: TickOptions = {},
+): Promise<void> {
+  // each log's mark is read before the capture: output racing the capture shows as a change on the next tick
+  const marks = new Map(options.carryQuiet ? agents.map((a) => [a, logMark(a.logFile)]) : []);
+  const before = deps.now().getTime();
+  const captured = options.carryQuiet ? chooseCaptures(agents, marks, before, options.fresh) : agents;
+  const ids = captured.map((a) => a.paneId).filter((id): id is string => id !== undefined);
   const captures = await deps.tmux.capture(ids);
   const at = deps.now();
-  const logExists = logFileCheck();
+  const fresh = new Set(captured);
+  const logExists = deps.logExists ?? ((file: string) => logMark(file) !== undefined);
   await Promise.all(
     agents.map(async (agent) => {
+      const previous = agent.last?.snapshot;
+      if (!fresh.has(agent) && previous) return watchAgent(agent, carriedSnapshot(previous, at), deps);
       const raw = agent.paneId ? captures.get(agent.paneId) : undefined;
       const snapshot = raw
-        ? toSnapshot(agent.config.name, raw, at, agent.last?.snapshot)
+        ? toSnapshot(agent.config.name, raw, at, previous)
         : goneSnapshot(agent.config.name, agent.paneId ?? '', at);
-      if (raw && (!raw.piped || !logExists(agent.logFile)))
+      const log = options.carryQuiet ? marks.get(agent) : undefined;
+      agent.seen = raw && log ? { paneId: raw.paneId, at: at.getTime(), log } : undefined;
+      const logThere = options.carryQuiet ? log !== undefined : logExists(agent.logFile);
+      if (raw && (!raw.piped || !logThere))
         await rearmPipe(agent, raw.piped ? 'log file missing' : 'pipe not running', deps);
       await watchAgent(agent, snapshot, deps);
     }),
@@ -155,28 +181,6 @@ async function rearmPipe(agent: AgentRuntime, reason: string, deps: TickDeps): P
     deps.journal({ type: 'pipe-rearmed', agent: agent.config.name, file: agent.logFile, reason });
   } catch (error) {
     deps.log.warn({ agent: agent.config.name, err: error }, 'could not re-arm pipe-pane');
-  }
-}
-
-/** Whether a log file exists, from one listing of each log directory per tick (not one stat per agent). */
-function logFileCheck(): (file: string) => boolean {
-  const listings = new Map<string, ReadonlySet<string>>();
-  return (file) => {
-    const dir = dirname(file);
-    let names = listings.get(dir);
-    if (!names) {
-      names = listing(dir);
-      listings.set(dir, names);
-    }
-    return names.has(basename(file));
-  };
-}
-
-function listing(dir: string): ReadonlySet<string> {
-  try {
-    return new Set(readdirSync(dir));
-  } catch {
-    return new Set(); // no directory: no log
   }
 }
 

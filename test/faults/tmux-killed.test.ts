@@ -7,14 +7,17 @@ describe('fault: the tmux server is killed mid-night', () => {
   const fleet = makeFleet([simAgent('builder', 'worker'), simAgent('tester', 'worker')]);
   afterAll(() => fleet.cleanup());
 
+  // A night long enough, and a wait as long, for a 2-core machine at load 25 (CI beside other work), where the
+  // agents were not watched within 15 s.
   it('the runner survives, journals and escalates the loss, recreates the layout and finishes the night', async () => {
-    const run = nightshift(['night', '--now', '--for', '20s', '--config', fleet.configFile], {
+    const run = nightshift(['night', '--now', '--for', '45s', '--config', fleet.configFile], {
       cwd: fleet.dir,
     });
     const runDir = fleet.runDir();
     await waitFor(
       () => fleet.events(runDir).filter((e) => e.type === 'state').length >= 2,
       'agents to be watched',
+      45_000,
     );
     await fleet.tmux('kill-server');
     const result = await run;

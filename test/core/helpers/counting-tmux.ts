@@ -1,4 +1,5 @@
 // A fleet of still panes standing in for tmux, counting how often each pane is captured (for adaptive polling tests).
+// `pipe` creates the pane's log, empty: nothing writes to it unless the test does.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PaneInfo, RawCapture, StartSpec, Tmux } from '../../../core/tmux/types.js';
@@ -7,6 +8,8 @@ import type { PaneInfo, RawCapture, StartSpec, Tmux } from '../../../core/tmux/t
 export class CountingTmux implements Tmux {
   readonly socket = undefined;
   readonly captures = new Map<string, number>();
+  /** what a pane shows, when a test changed it (`show`); else the quiet screen */
+  readonly #screens = new Map<string, string[]>();
   #next = 1;
 
   async capture(paneIds: readonly string[]): Promise<Map<string, RawCapture>> {
@@ -15,7 +18,7 @@ export class CountingTmux implements Tmux {
       this.captures.set(paneId, (this.captures.get(paneId) ?? 0) + 1);
       out.set(paneId, {
         paneId,
-        lines: ['working on the next task', ''],
+        lines: [...(this.#screens.get(paneId) ?? ['working on the next task', ''])],
         cursorX: 0,
         cursorY: 1,
         cursorVisible: true,
@@ -26,12 +29,17 @@ export class CountingTmux implements Tmux {
         inMode: false,
         alternateOn: false,
         currentCommand: 'node',
-        pid: 4242,
+        pid: process.pid, // a running process: the pane's program has not exited
         tty: '/dev/pts/99',
         piped: true,
       });
     }
     return out;
+  }
+
+  /** Changes what a pane shows, as tmux would after a resize or a clear: its log is not touched. */
+  show(paneId: string, lines: readonly [string, string]): void {
+    this.#screens.set(paneId, [...lines]);
   }
 
   /** The pane id the night gave the agent created `n`-th (1-based). */
