@@ -1,6 +1,7 @@
 // Writes a scenario's screens for profile work: one `.txt` per distinct screen, a `.txt.tmux.json` with the
 // cursor and pane flags (what `nightshift classify` reads), and a `.json` sidecar saying which scenario drew it,
 // at what size, what the right decision is (for the scenario's own screen) and what nightshift decided.
+// Beside them: received.json (API requests, user turns), journal.jsonl, output.txt (all the pane printed).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashScreen } from '../../../core/screen/snapshot.js';
@@ -87,7 +88,8 @@ export function writeCaptures(
       ),
     );
   }
-  // what the model API was asked, in order (bodies left out): which requests an agent makes before it takes input
+  // what the model API was asked, in order (bodies left out, the user turns kept): which requests an agent makes
+  // before it takes input, and what each kickoff and nudge became
   writeFileSync(
     join(folder, 'received.json'),
     JSON.stringify(
@@ -97,10 +99,18 @@ export function writeCaptures(
         path: r.path,
         kind: r.kind,
         ...(r.turn !== undefined && { turn: r.turn }),
+        ...(r.userTurns !== undefined && { userTurns: r.userTurns }),
       })),
       null,
       2,
     ),
+  );
+  // everything the pane printed (its pipe-pane log as plain text): screens that came and went between two looks
+  writeFileSync(join(folder, 'output.txt'), result.output);
+  // the night's journal, to read a failed row's sends, refusals and states beside its screens
+  writeFileSync(
+    join(folder, 'journal.jsonl'),
+    result.journal.map((e) => JSON.stringify(e)).join('\n') + '\n',
   );
   return folder;
 }

@@ -176,12 +176,16 @@ export async function runScenario(
       await sleep(200);
     const timedOut = !scenario.done(live);
     if (homeSafe !== false) await sleep(scenario.settle ?? 4000);
+    await fault;
     // a send verified on screen may still be on its way to the API: give it a moment before the check
     const late = Date.now() + DELIVERY_WAIT_MS;
     while (Date.now() < late && undelivered(night.events(), api.received).length) await sleep(200);
-    await fault;
-    await watcher.stop();
+    // what the API received and what the night journaled, read at one moment, right after that wait: the night goes
+    // on nudging until it is stopped, and a nudge sent after the journal was read but received before the API stopped
+    // listening was counted as a second delivery of the journaled one (the same text)
+    const received = [...api.received];
     const journal = night.events();
+    await watcher.stop();
     const output = night.output();
     const nightResult = await night.stop();
     const report = night.report();
@@ -205,6 +209,7 @@ export async function runScenario(
     };
     return {
       ...live,
+      received,
       events: () => journal,
       scenario: scenario.name,
       size,
