@@ -1,4 +1,5 @@
-// Answering a dialog: its approve or deny keys, once, to the same dialog still on screen, if the guard allows.
+// Answering a dialog: its approve or deny keys, once, to the same dialog still on screen, if the guard allows; arrows
+// first and the confirming key only once the highlight is seen on the choice (choose.ts).
 import type { GuardResult } from '../guard/types.js';
 import type { RefusalWhy } from '../journal/events.js';
 import type { ActionOutcome, Key } from '../plugin/types.js';
@@ -8,7 +9,7 @@ import { answeredAlready } from './checks.js';
 import { leftToHook } from './left-to-hook.js';
 import type { ActuatorParts } from './parts.js';
 import { JOURNAL_FAILED } from './records.js';
-import { sendKeys } from './send.js';
+import { sendChoice } from './choose.js';
 import { verify } from './verify.js';
 
 /** Sends a dialog's approve or deny keys, once, to the same dialog, if the guard allows its command. */
@@ -53,7 +54,17 @@ export async function answerDialog(
     });
   if (!records.journalFirst(plugin, agent, action, snapshot.hash, { keys }))
     return refuse('journal', JOURNAL_FAILED);
-  await sendKeys(deps, agent, keys);
+  const choice = await sendChoice(deps, agent, dialog, keys, action);
+  if (!choice.chosen)
+    // nothing was chosen: the dialog may be answered again, from the highlight a later look shows
+    return records.sent(plugin, agent, action, snapshot.hash, {
+      keys: choice.sent,
+      reason: `${action} ${dialog.rule}: the highlight was not seen on the choice after ${choice.sent.join(' ')}, so ${keys.at(-1)!} was not pressed`,
+      dryRun: false,
+      verified: false,
+      rule: dialog.rule,
+      allowedBy,
+    });
   agent.lastAnswer = { hash: snapshot.hash, at: deps.now().getTime() };
   const verified = await verify(deps, agent, (s) => {
     const c = deps.classify(s, agent);

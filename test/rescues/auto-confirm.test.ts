@@ -37,14 +37,35 @@ tester.run(autoConfirm, [
   {
     name: 'highlight on "don\'t ask again": moves up to "Yes" and picks it, never the always-allow option',
     agent: claude,
-    screens: [permission('npm run lint', { selected: 1 }), answered],
+    screens: [permission('npm run lint', { selected: 1 }), permission('npm run lint'), answered],
     expect: { sent: ['Up', 'Enter'] },
   },
   {
     name: 'highlight on "No": moves up twice to "Yes"',
     agent: claude,
-    screens: [permission('npm run lint', { selected: 2 }), answered],
+    screens: [
+      permission('npm run lint', { selected: 2 }),
+      permission('npm run lint', { selected: 1 }),
+      permission('npm run lint'),
+      answered,
+    ],
     expect: { sent: ['Up', 'Up', 'Enter'] },
+  },
+  {
+    name: 'an arrow the menu did not take: Enter is not pressed on the option still highlighted',
+    agent: claude,
+    screens: [permission('npm run lint', { selected: 1 }), permission('npm run lint', { selected: 1 })],
+    expect: { sent: ['Up'] },
+  },
+  {
+    name: 'an arrow that moved two options: nothing more is pressed',
+    agent: claude,
+    screens: [
+      permission('npm run lint', { selected: 2 }),
+      permission('npm run lint'),
+      permission('npm run lint', { selected: 1 }),
+    ],
+    expect: { sent: ['Up'] },
   },
   {
     name: 'a dialog whose only "yes" widens permissions is never approved',

@@ -74,13 +74,33 @@ export function watchPane(socket: string, target: string, every = 100): PaneWatc
   };
 }
 
+/** PF_EXITING in /proc/PID/stat's flags: the process is on its way out */
+const PF_EXITING = 0x4;
+
+/**
+ * Whether a process is exiting: its memory, and with it its environment, is gone (an empty read), and it runs
+ * nothing more. A live process started with an empty environment (`env -i`) is not exiting, and counts as one
+ * without HOME.
+ */
+function exiting(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return /^[ZX]$/.test(fields[0] ?? '') || (Number(fields[6]) & PF_EXITING) !== 0;
+  } catch {
+    return true;
+  }
+}
+
 /** The value of `name` in the environment of process `pid` and of every descendant (Linux /proc). */
 export function environOfTree(pid: number, name: string): string[] {
   const values: string[] = [];
   const visit = (p: number, depth: number) => {
     if (depth > 8) return;
     try {
-      const env = readFileSync(`/proc/${p}/environ`, 'utf8').split('\0');
+      const raw = readFileSync(`/proc/${p}/environ`, 'utf8');
+      if (raw === '' && exiting(p)) return;
+      const env = raw.split('\0');
       const entry = env.find((e) => e.startsWith(`${name}=`));
       values.push(entry ? entry.slice(name.length + 1) : '');
       const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')

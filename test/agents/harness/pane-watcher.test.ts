@@ -1,0 +1,29 @@
+// The bench's HOME check reads the environment of an agent's whole process tree: every live process counts, one
+// started with an empty environment (`env -i`, which would fall back to the real home) included.
+import { spawn } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { environOfTree } from './pane-watcher.js';
+
+describe('environOfTree', () => {
+  it('reads HOME from every process of the tree, and a process without one as empty', async () => {
+    const tree = spawn('sh', ['-c', 'env -i sleep 5 & HOME=/elsewhere sleep 5 & wait'], {
+      env: { ...process.env, HOME: '/sandbox' },
+    });
+    try {
+      let homes: string[] = [];
+      for (let i = 0; i < 50 && homes.length < 3; i++) {
+        await sleep(100);
+        homes = environOfTree(tree.pid!, 'HOME');
+      }
+      expect(homes.sort()).toEqual(['', '/elsewhere', '/sandbox']);
+    } finally {
+      spawn('pkill', ['-P', String(tree.pid)]);
+      tree.kill();
+    }
+  });
+
+  it('names nothing for a process that is gone', () => {
+    expect(environOfTree(2 ** 22 + 1, 'HOME')).toEqual([]);
+  });
+});
