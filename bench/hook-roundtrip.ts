@@ -11,13 +11,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pino from 'pino';
-import { agentSchema, type Config } from '../config/schema.js';
-import { newAgentRuntime } from '../core/watch/agent-runtime.js';
 import { askControl, ControlRoutes, startControlServer } from '../core/control/index.js';
-import type { NightParts } from '../core/control/night-routes.js';
-import { createGuard } from '../core/guard/create-guard.js';
 import { hookRoute } from '../core/hooks/route.js';
+import { hookAgent, hookNightParts } from '../test/helpers/hook-night.js';
 import { machine, numberArg, quantile } from './lib/stats.js';
 
 const RUNS = numberArg('runs', 40);
@@ -70,22 +66,8 @@ async function main() {
   if (!existsSync(client)) throw new Error(`${client} is missing: run npm run build first`);
   const stateDir = mkdtempSync(join(tmpdir(), 'ns-bench-hook-'));
   const cwd = mkdtempSync(join(tmpdir(), 'ns-bench-hook-cwd-'));
-  const agent = newAgentRuntime(agentSchema.parse({ name: 'builder', command: 'claude', cwd }), '/dev/null');
-  const parts: NightParts = {
-    config: { actuator: { dryRun: false } } as Config,
-    night: { id: 'bench', runDir: stateDir },
-    agents: [agent],
-    watch: {
-      actuator: { spendForHook: () => undefined },
-      lookAgain: () => undefined,
-    } as unknown as NightParts['watch'],
-    guard: createGuard(),
-    journal: () => true,
-    log: pino({ level: 'silent' }),
-    now: () => new Date(),
-  };
   const routes = new ControlRoutes();
-  routes.add(hookRoute(parts));
+  routes.add(hookRoute(hookNightParts(hookAgent(cwd), stateDir)));
   const server = await startControlServer({ stateDir, routes });
   const args = [
     client,

@@ -1,15 +1,11 @@
 // A usage limit the agent's own hook channel reports (Claude Code's StopFailure `rate_limit`) feeds the same limit
 // check and wait-for-reset as one read on screen: the route records it, each look applies it to the screen's reading.
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { agentSchema, type Config } from '../../config/schema.js';
-import type { NightParts } from '../../core/control/night-routes.js';
-import { createGuard } from '../../core/guard/create-guard.js';
 import type { HookCall } from '../../core/hooks/protocol.js';
 import { hookRoute } from '../../core/hooks/route.js';
+import { hookAgent, hookNightParts } from '../helpers/hook-night.js';
 import type { NewJournalEvent } from '../../core/journal/events.js';
 import type { Classification } from '../../core/screen/types.js';
-import { newAgentRuntime } from '../../core/watch/agent-runtime.js';
 import { CHANNEL_LIMIT_WITHOUT_RESET_MS, withChannelLimit } from '../../core/watch/channel-limit.js';
 
 const NOW = Date.parse('2026-11-21T02:00:00Z');
@@ -18,24 +14,9 @@ const LIMIT_WORDS = "You've hit your session limit · resets 3am (UTC)";
 
 /** One agent and the real hook route, its clock at NOW. */
 function night() {
-  const agent = newAgentRuntime(
-    agentSchema.parse({ name: 'builder', command: 'claude', cwd: '/' }),
-    '/dev/null',
-  );
+  const agent = hookAgent('/');
   const journal: NewJournalEvent[] = [];
-  const parts: NightParts = {
-    config: { actuator: { dryRun: false }, timezone: 'UTC' } as Config,
-    night: { id: 'n', runDir: '/' },
-    agents: [agent],
-    watch: {
-      actuator: { spendForHook: () => undefined },
-      lookAgain: () => undefined,
-    } as unknown as NightParts['watch'],
-    guard: createGuard(),
-    journal: (e) => (journal.push(e), true),
-    log: pino({ level: 'silent' }),
-    now: () => new Date(NOW),
-  };
+  const parts = { ...hookNightParts(agent, '/', (e) => journal.push(e)), now: () => new Date(NOW) };
   const route = hookRoute(parts);
   const send = (event: string, call: HookCall) =>
     route.handle(

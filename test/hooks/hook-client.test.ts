@@ -5,15 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import pino from 'pino';
-import { agentSchema, type Config } from '../../config/schema.js';
 import { ControlRoutes, startControlServer, type ControlServer } from '../../core/control/index.js';
-import type { NightParts } from '../../core/control/night-routes.js';
-import { createGuard } from '../../core/guard/create-guard.js';
 import { HOOK_LIMITS, runHookClient } from '../../core/hooks/client.js';
 import type { HookAnswer, HookRequest } from '../../core/hooks/protocol.js';
 import { hookRoute } from '../../core/hooks/route.js';
-import { newAgentRuntime } from '../../core/watch/agent-runtime.js';
+import { hookAgent, hookNightParts } from '../helpers/hook-night.js';
 
 const dirs: string[] = [];
 const servers: ControlServer[] = [];
@@ -67,25 +63,8 @@ async function runner(answer: HookAnswer | 'hang' | 'throw' | unknown) {
 
 /** A runner with the night's real `hook` route and guard (a budget never spent), for agent `builder`. */
 async function realRunner() {
-  const agent = newAgentRuntime(
-    agentSchema.parse({ name: 'builder', command: 'claude', cwd: tempDir() }),
-    '/dev/null',
-  );
-  const parts: NightParts = {
-    config: { actuator: { dryRun: false }, timezone: 'UTC' } as Config,
-    night: { id: 'n', runDir: tempDir() },
-    agents: [agent],
-    watch: {
-      actuator: { spendForHook: () => undefined },
-      lookAgain: () => undefined,
-    } as unknown as NightParts['watch'],
-    guard: createGuard(),
-    journal: () => true,
-    log: pino({ level: 'silent' }),
-    now: () => new Date(),
-  };
   const routes = new ControlRoutes();
-  routes.add(hookRoute(parts));
+  routes.add(hookRoute(hookNightParts(hookAgent(tempDir()), tempDir())));
   const server = await startControlServer({ stateDir: tempDir(), routes });
   servers.push(server);
   return server.file;
