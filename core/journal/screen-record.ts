@@ -1,7 +1,9 @@
 // The night's screen record (`screens.jsonl.gz` beside the journal): each distinct screen an agent showed, kept once,
 // the times each agent's screen changed, and the hook requests agents made. Redacted before it is written, capped in
 // size; `nightshift replay` feeds it back through the runner (core/replay). Written as one gzip member per flush (a
-// tick), so a runner killed mid-night loses at most the last tick and a resumed night appends.
+// tick), so a runner killed mid-night loses at most the last tick and a resumed night appends. A screen stored for an
+// agent that had one stored before names it as its base and gives the rows it shares with it by their index there (a
+// spinner or a new transcript row changes one or two rows of thirty): the record reads back several times faster.
 import { closeSync, createReadStream, existsSync, statSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { constants, createGunzip, gzipSync } from 'node:zlib';
@@ -27,7 +29,7 @@ export interface RecordedScreen {
   readonly currentCommand: string;
 }
 
-/** One line of the record. */
+/** One line of the record, as read back (a screen's rows whole, whether or not it was written against a base). */
 export type RecordLine =
   /** a distinct screen, once per night: `id` names it, `h` is the hash the journal's `screenHash` uses */
   | { readonly k: 'screen'; readonly id: string; readonly h: string; readonly s: RecordedScreen }
@@ -37,6 +39,26 @@ export type RecordLine =
   | { readonly k: 'hook'; readonly a: string; readonly t: string; readonly req: unknown }
   /** the size cap was reached at `t`: nothing after it was recorded */
   | { readonly k: 'cap'; readonly t: string; readonly maxMB: number };
+
+/**
+ * A screen line as written: `a` is the agent it was stored for; with `b`, the screen stored for `a` just before it
+ * (its base), a number in `s.lines` is the row at that index of the base's rows. Records written before bases existed
+ * have neither, and every row written out.
+ */
+interface WrittenScreen {
+  readonly k: 'screen';
+  readonly id: string;
+  readonly h: string;
+  readonly a?: string;
+  readonly b?: string;
+  readonly s: Omit<RecordedScreen, 'lines'> & { readonly lines: readonly (string | number)[] };
+}
+
+/** The last screen stored for an agent: the base of its next one. */
+interface Base {
+  readonly id: string;
+  readonly lines: readonly string[];
+}
 
 /** Redacts a screen's rows together (a private key block spans rows) and any one string. */
 export interface RecordRedactor {
@@ -55,6 +77,8 @@ export class ScreenRecorder {
   readonly #o: ScreenRecorderOptions;
   readonly #known: Set<string>;
   readonly #showing = new Map<string, string>();
+  /** each agent's last stored screen, with where each of its rows first is */
+  readonly #bases = new Map<string, Base & { readonly at: Map<string, number> }>();
   #pending: string[] = [];
   #bytes: number;
   #capped = false;
@@ -80,7 +104,7 @@ export class ScreenRecorder {
     const known = new Set<string>();
     let capped = false;
     if (existsSync(file))
-      await streamScreenRecord(file, (line) => {
+      await streamWritten(file, (line) => {
         if (line.k === 'screen') known.add(line.id);
         else if (line.k === 'cap') capped = true;
       });
@@ -101,8 +125,13 @@ export class ScreenRecorder {
     this.#showing.set(agent, id);
     if (!this.#known.has(id)) {
       this.#known.add(id);
-      const s: RecordedScreen = {
-        lines: this.#o.redact.lines(raw.lines),
+      const lines = this.#o.redact.lines(raw.lines);
+      const base = this.#bases.get(agent);
+      const at = new Map<string, number>();
+      for (let i = lines.length - 1; i >= 0; i--) at.set(lines[i]!, i);
+      this.#bases.set(agent, { id, lines, at });
+      const s: WrittenScreen['s'] = {
+        lines: base ? lines.map((row) => base.at.get(row) ?? row) : lines,
         cursorX: raw.cursorX,
         cursorY: raw.cursorY,
         cursorVisible: raw.cursorVisible,
@@ -114,7 +143,9 @@ export class ScreenRecorder {
         alternateOn: raw.alternateOn,
         currentCommand: this.#o.redact.text(raw.currentCommand),
       };
-      this.#push({ k: 'screen', id, h, s });
+      this.#push(
+        base ? { k: 'screen', id, h, a: agent, b: base.id, s } : { k: 'screen', id, h, a: agent, s },
+      );
     }
     this.#push({ k: 'seen', a: agent, p: raw.paneId, id, t: at.toISOString() });
   }
@@ -150,7 +181,7 @@ export class ScreenRecorder {
     this.#bytes += chunk.length;
   }
 
-  #push(line: RecordLine): void {
+  #push(line: RecordLine | WrittenScreen): void {
     this.#pending.push(JSON.stringify(line));
   }
 }
@@ -167,6 +198,20 @@ export interface ScreenRecord {
  */
 export async function readScreenRecord(file: string): Promise<ScreenRecord> {
   const lines: RecordLine[] = [];
+  const { damaged } = await streamScreenRecord(file, (line) => void lines.push(line));
+  return { lines, damaged };
+}
+
+/**
+ * Calls `onLine` with each line of a record, in order, decompressing as it goes (a record can be far larger
+ * unpacked than a string may be); a screen comes with its rows whole. `damaged`: an unreadable line or a corrupt
+ * tail was skipped.
+ */
+export async function streamScreenRecord(
+  file: string,
+  onLine: (line: RecordLine) => void,
+): Promise<{ damaged: boolean }> {
+  const bases = new Map<string, Base>();
   const rows = new Map<string, string>();
   const intern = (row: string) => {
     const known = rows.get(row);
@@ -174,27 +219,26 @@ export async function readScreenRecord(file: string): Promise<ScreenRecord> {
     rows.set(row, row);
     return row;
   };
-  const { damaged } = await streamScreenRecord(file, (line) => {
-    if (line.k === 'screen') (line.s as { lines: readonly string[] }).lines = line.s.lines.map(intern);
-    lines.push(line);
+  let lost = false;
+  const { damaged } = await streamWritten(file, (line) => {
+    if (line.k !== 'screen') onLine(line);
+    else if (makeWhole(line, bases, intern)) onLine(line as RecordLine);
+    else lost = true; // its base was in a line that could not be read: so is this screen
   });
-  return { lines, damaged };
+  return { damaged: damaged || lost };
 }
 
-/**
- * Calls `onLine` with each line of a record, in order, decompressing as it goes (a record can be far larger
- * unpacked than a string may be). `damaged`: an unreadable line or a corrupt tail was skipped.
- */
-export async function streamScreenRecord(
+/** Calls `onLine` with each line of a record as written (a screen's rows maybe by index in its base). */
+async function streamWritten(
   file: string,
-  onLine: (line: RecordLine) => void,
+  onLine: (line: Exclude<RecordLine, { k: 'screen' }> | WrittenScreen) => void,
 ): Promise<{ damaged: boolean }> {
   let damaged = false;
   let rest = '';
   const take = (row: string) => {
     if (!row) return;
     try {
-      onLine(JSON.parse(row) as RecordLine);
+      onLine(JSON.parse(row) as Exclude<RecordLine, { k: 'screen' }> | WrittenScreen);
     } catch {
       damaged = true;
     }
@@ -219,6 +263,28 @@ export async function streamScreenRecord(
   }
   take(rest + decoder.end());
   return { damaged };
+}
+
+/**
+ * Makes a written screen's rows whole (its base's rows filled in) and remembers it as its agent's base; false when its
+ * base is not the agent's last screen read (a line between them could not be read) or a row index is out of range.
+ * A base's rows are shared already; the rows of a screen written whole (no base) are interned, so a record written
+ * before bases existed also shares the rows its screens repeat.
+ */
+function makeWhole(line: WrittenScreen, bases: Map<string, Base>, intern: (row: string) => string): boolean {
+  const { a: agent, b: baseId, s } = line;
+  const base = baseId === undefined ? undefined : agent === undefined ? undefined : bases.get(agent);
+  if (baseId !== undefined && (!base || base.id !== baseId)) return false;
+  const lines: string[] = new Array<string>(s.lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const row = s.lines[i]!;
+    const text = typeof row === 'number' ? base?.lines[row] : base ? row : intern(row);
+    if (text === undefined) return false;
+    lines[i] = text;
+  }
+  (s as { lines: readonly (string | number)[] }).lines = lines; // the parsed line is ours: now a RecordLine
+  if (agent !== undefined) bases.set(agent, { id: line.id, lines });
+  return true;
 }
 
 /** A copy of `value` with every string passed through `redact`. */

@@ -75,26 +75,19 @@ export async function readRecordIndex(file: string): Promise<RecordIndex> {
   return index.done(damaged);
 }
 
-/** Builds a RecordIndex line by line; screens' rows and ids are shared, not repeated per line. */
+/** Builds a RecordIndex line by line; screens' rows (shared by the reader) and ids are not repeated per line. */
 function recordIndexer(): { add: (line: RecordLine) => void; done: (damaged: boolean) => RecordIndex } {
   const screens = new Map<string, RecordedScreen>();
   const hashOf = new Map<string, string>();
   const times = new Map<string, { times: number[]; ids: string[] }>();
   const hooks: { agent: string; t: number; request: unknown }[] = [];
-  const rows = new Map<string, string>();
-  const intern = (row: string) => {
-    const known = rows.get(row);
-    if (known !== undefined) return known;
-    rows.set(row, row);
-    return row;
-  };
   const ids = new Map<string, string>();
   let from = Infinity;
   let to = -Infinity;
   let cappedAt: number | undefined;
   const add = (line: RecordLine) => {
     if (line.k === 'screen') {
-      screens.set(line.id, { ...line.s, lines: line.s.lines.map(intern) });
+      screens.set(line.id, line.s);
       hashOf.set(line.id, line.h);
       ids.set(line.id, line.id);
     } else if (line.k === 'seen') {

@@ -1,7 +1,7 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recordRedactor } from '../../core/commands/record-redactor.js';
 import { readScreenRecord, ScreenRecorder } from '../../core/journal/screen-record.js';
@@ -107,6 +107,64 @@ describe('the screen record', () => {
     appendFileSync(f, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01])); // a torn gzip member
     const record = await readScreenRecord(f);
     expect(record.lines.filter((l) => l.k === 'screen')).toHaveLength(1);
+    expect(record.lines.filter((l) => l.k === 'seen')).toHaveLength(2);
+  });
+
+  it("reads back whole the screens written against their agent's previous one, each shared row written once", async () => {
+    const f = file();
+    const r = recorder(f);
+    const header = 'a long transcript row that the next screens share with the first one';
+    const seen = [
+      ['a', [header, '✻ Working… (0s)', 'password: hunter2-config-secret', '> ']],
+      ['b', ['another agent', '']],
+      ['a', [header, '✻ Working… (2s)', 'password: hunter2-config-secret', '> ']],
+      ['a', ['✻ Working… (2s)', header, 'a new row', '> ', '']], // rows moved up: found wherever they are in the base
+      ['b', ['another agent', 'its second screen']],
+    ] as const;
+    seen.forEach(([agent, lines], i) => r.saw(agent, raw([...lines]), at(i)));
+    r.flush();
+    const screens = (await readScreenRecord(f)).lines.flatMap((l) => (l.k === 'screen' ? [l.s.lines] : []));
+    expect(screens).toEqual(
+      seen.map(([, lines]) => lines.map((row) => row.replace('hunter2-config-secret', '[REDACTED:config]'))),
+    );
+    expect(screens.flat().join('\n')).not.toContain('hunter2-config-secret');
+    const text = gunzipSync(readFileSync(f)).toString('utf8');
+    expect(text.split(header)).toHaveLength(2);
+    expect(text).not.toContain('hunter2-config-secret');
+  });
+
+  it('reads a record written before screens had bases (every row written out)', async () => {
+    const f = file();
+    const screen = {
+      ...raw(['one', 'two']),
+      pid: undefined,
+      tty: undefined,
+      paneId: undefined,
+      piped: undefined,
+    };
+    const lines = [
+      { k: 'screen', id: 'h1:node', h: 'h1', s: screen },
+      { k: 'seen', a: 'a', p: '%1', id: 'h1:node', t: at(0).toISOString() },
+    ];
+    writeFileSync(f, gzipSync(lines.map((l) => JSON.stringify(l)).join('\n') + '\n'));
+    const record = await readScreenRecord(f);
+    expect(record.damaged).toBe(false);
+    expect(record.lines.map((l) => (l.k === 'screen' ? l.s.lines : l.k))).toEqual([['one', 'two'], 'seen']);
+  });
+
+  it('leaves out a screen whose base could not be read, and says the record is damaged', async () => {
+    const f = file();
+    const r = recorder(f);
+    r.saw('a', raw(['one', 'shared']), at(0));
+    r.saw('a', raw(['two', 'shared']), at(1)); // written against the first
+    r.flush();
+    const text = gunzipSync(readFileSync(f)).toString('utf8').split('\n');
+    const first = text.findIndex((l) => l.startsWith('{"k":"screen"'));
+    text[first] = text[first]!.slice(0, 20); // the base's line torn
+    writeFileSync(f, gzipSync(text.join('\n')));
+    const record = await readScreenRecord(f);
+    expect(record.damaged).toBe(true);
+    expect(record.lines.filter((l) => l.k === 'screen')).toEqual([]);
     expect(record.lines.filter((l) => l.k === 'seen')).toHaveLength(2);
   });
 });
