@@ -1,12 +1,7 @@
 /** How one hook call ended. Never thrown: a failure is a value the host journals. */
 export type HookOutcome<T> =
-  | { readonly ok: true; readonly value: T; readonly ms: number }
-  | {
-      readonly ok: false;
-      readonly code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT';
-      readonly message: string;
-      readonly ms: number;
-    };
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: 'PLUGIN_THREW' | 'PLUGIN_TIMEOUT'; readonly message: string };
 
 /** The call's AbortSignal, made on first use (most hooks never look at it, and a tick makes hundreds of calls). */
 export type LazySignal = () => AbortSignal;
@@ -21,7 +16,6 @@ export function callHook<T>(
   timeoutMs: number,
   parent?: AbortSignal,
 ): HookOutcome<T> | Promise<HookOutcome<T>> {
-  const started = performance.now();
   let controller: AbortController | undefined;
   const onParentAbort = () => controller?.abort(parent?.reason);
   const signal: LazySignal = () => {
@@ -40,13 +34,13 @@ export function callHook<T>(
     result = fn(signal);
   } catch (error) {
     release();
-    return threw(error, started);
+    return threw(error);
   }
   if (!isThenable(result)) {
     release();
-    return { ok: true, value: result, ms: performance.now() - started };
+    return { ok: true, value: result };
   }
-  return raceTimeout(result, timeoutMs, started, () => {
+  return raceTimeout(result, timeoutMs, () => {
     controller?.abort(new Error('timeout'));
   }).finally(release);
 }
@@ -64,7 +58,6 @@ export async function runHook<T>(
 async function raceTimeout<T>(
   pending: PromiseLike<T>,
   timeoutMs: number,
-  started: number,
   onTimeout: () => void,
 ): Promise<HookOutcome<T>> {
   let timer: NodeJS.Timeout | undefined;
@@ -74,14 +67,13 @@ async function raceTimeout<T>(
   });
   try {
     const result = await Promise.race([pending, timeout]);
-    const ms = performance.now() - started;
     if (result === TIMEOUT) {
       onTimeout();
-      return { ok: false, code: 'PLUGIN_TIMEOUT', message: `did not finish within ${timeoutMs} ms`, ms };
+      return { ok: false, code: 'PLUGIN_TIMEOUT', message: `did not finish within ${timeoutMs} ms` };
     }
-    return { ok: true, value: result, ms };
+    return { ok: true, value: result };
   } catch (error) {
-    return threw(error, started);
+    return threw(error);
   } finally {
     clearTimeout(timer);
   }
@@ -89,13 +81,8 @@ async function raceTimeout<T>(
 
 const TIMEOUT: unique symbol = Symbol('timeout');
 
-function threw(error: unknown, started: number): HookOutcome<never> {
-  return {
-    ok: false,
-    code: 'PLUGIN_THREW',
-    message: error instanceof Error ? error.message : String(error),
-    ms: performance.now() - started,
-  };
+function threw(error: unknown): HookOutcome<never> {
+  return { ok: false, code: 'PLUGIN_THREW', message: error instanceof Error ? error.message : String(error) };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

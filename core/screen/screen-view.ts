@@ -74,19 +74,43 @@ export function isBlank(row: string): boolean {
 /** Views already built, one per snapshot (snapshots are frozen): a look classifies, finds the box and reads rows once. */
 const VIEWS = new WeakMap<Snapshot, ScreenView>();
 
+/**
+ * Each agent's last view. A look at a screen that did not change (the snapshot shares its rows array with the last one)
+ * takes that view whole; a screen that changed in a row or two normalises only the rows that differ from it.
+ */
+const LAST = new Map<string, ScreenView>();
+
 /** The view of a snapshot, built once per snapshot. */
 export function viewOf(snapshot: Snapshot): ScreenView {
   let view = VIEWS.get(snapshot);
   if (!view) {
-    view = buildView(snapshot);
+    const before = LAST.get(snapshot.agent);
+    view = before && showsSame(before, snapshot) ? before : buildView(snapshot, before);
     VIEWS.set(snapshot, view);
+    LAST.set(snapshot.agent, view);
   }
   return view;
 }
 
-function buildView(snapshot: Snapshot): ScreenView {
+/** The view was built from these very rows, with the same width and cursor: it is this snapshot's view too. */
+function showsSame(view: ScreenView, snapshot: Snapshot): boolean {
+  const { cursor } = snapshot;
+  return (
+    view.raw === snapshot.lines &&
+    view.width === (snapshot.width > 0 ? snapshot.width : Infinity) &&
+    view.cursor.x === cursor.x &&
+    view.cursor.y === cursor.y &&
+    view.cursor.visible === cursor.visible
+  );
+}
+
+function buildView(snapshot: Snapshot, before: ScreenView | undefined): ScreenView {
   const raw = snapshot.lines;
-  const rows = raw.map(normalizeRow);
+  const rows = new Array<string>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i]!;
+    rows[i] = before !== undefined && before.raw[i] === line ? before.rows[i]! : normalizeRow(line);
+  }
   let last = rows.length - 1;
   while (last >= 0 && rows[last]!.trim() === '') last--;
   let bottom = last;

@@ -32,6 +32,8 @@ export function screenModel(facts: ScreenFacts): ScreenModel {
   const rows = () => (transcript ??= readTranscript(facts, input()?.start ?? facts.snapshot.lines.length));
   const newRows = () => {
     if (fresh) return fresh;
+    // the same rows as the last look (a snapshot of an unchanged screen shares them): every row was there before
+    if (facts.previous?.lines === facts.snapshot.lines) return (fresh = []);
     const before = new Set(facts.previous ? viewOf(facts.previous).rows.map((r) => r.trim()) : []);
     return (fresh = rows().filter((r) => !before.has(r.text.trim())));
   };
