@@ -66,7 +66,7 @@ export class HookContext implements BaseContext<unknown, unknown> {
 
   /** aborts when the hook times out or the night stops */
   get signal(): AbortSignal {
-    return this.#signal();
+    return this.#signal.get();
   }
 }
 

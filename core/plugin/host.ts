@@ -10,7 +10,7 @@ import { undeclaredKind } from './kinds.js';
 import { Spender, type LimitState } from './limits.js';
 import { rescueOrder } from './order.js';
 import type { LoadedPlugin } from './loader.js';
-import { callHook, type HookOutcome, type LazySignal } from './run-hook.js';
+import { callHook, LazySignal, type HookOutcome } from './run-hook.js';
 import type { PluginStateStore } from './state.js';
 import type {
   Actions,
@@ -97,26 +97,26 @@ export class PluginHost {
    * When every check answers synchronously (the built-ins do) the findings come back without a promise.
    */
   check(snapshot: Snapshot, view: AgentView): Finding[] | Promise<Finding[]> {
-    const results: (Finding[] | Promise<Finding[]>)[] = [];
+    const results: (readonly Finding[] | Promise<readonly Finding[]>)[] = [];
     let pending = false;
     for (const p of this.#checkers()) {
+      const signal = new LazySignal(this.#o.signal);
       let ctx: CheckHookContext | undefined;
-      const outcome = this.#call(p, 'check', view.agent.name, (signal) =>
-        p.plugin.check!(snapshot, (ctx = this.#checkContext(p, view, signal))),
+      const outcome = this.#call(
+        p,
+        'check',
+        view.agent.name,
+        () => p.plugin.check!(snapshot, (ctx = this.#checkContext(p, view, signal))),
+        undefined,
+        signal,
       );
-      const spend = (list: Finding[]) => {
-        if (list.length) ctx?.spender?.commit(); // a check that found something spent its limit/once answers
-        return list;
-      };
-      const found =
-        outcome instanceof Promise
-          ? outcome.then((o) => spend(this.#findings(p, o, snapshot, view)))
-          : spend(this.#findings(p, outcome, snapshot, view));
-      if (found instanceof Promise) pending = true;
-      results.push(found);
+      if (outcome instanceof Promise) {
+        pending = true;
+        results.push(outcome.then((o) => spent(ctx, this.#findings(p, o, snapshot, view))));
+      } else results.push(spent(ctx, this.#findings(p, outcome, snapshot, view)));
     }
     if (pending) return Promise.all(results).then((lists) => lists.flat());
-    return (results as Finding[][]).flat();
+    return (results as (readonly Finding[])[]).flat();
   }
 
   /** One check's answer as findings (none when it failed or answered with something that is not a finding). */
@@ -125,8 +125,8 @@ export class PluginHost {
     outcome: NewFinding | readonly NewFinding[] | null | undefined | void,
     snapshot: Snapshot,
     view: AgentView,
-  ): Finding[] {
-    if (outcome === undefined || outcome === null) return [];
+  ): readonly Finding[] {
+    if (outcome === undefined || outcome === null) return NONE;
     const list: readonly unknown[] = Array.isArray(outcome) ? outcome : [outcome];
     const bad = list.find((f) => !isFinding(f));
     const undeclared =
@@ -249,11 +249,13 @@ export class PluginHost {
     agent: string | undefined,
     fn: (signal: LazySignal) => T | Promise<T>,
     timeout?: number,
+    signal?: LazySignal,
   ): T | undefined | Promise<T | undefined> {
     const outcome = callHook(
       fn,
       timeout ?? p.plugin.timeoutMs ?? this.#o.config.watch.pluginTimeout,
       this.#o.signal,
+      signal,
     );
     return outcome instanceof Promise
       ? outcome.then((o) => this.#settle(p, hook, agent, o))
@@ -343,6 +345,15 @@ export class PluginHost {
     this.#scopes.set(p, scope);
     return scope;
   }
+}
+
+/** No findings (shared: the lists are only read, then flattened into a new one). */
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** A check that found something spent its limit/once answers. */
+function spent(ctx: CheckHookContext | undefined, found: readonly Finding[]): readonly Finding[] {
+  if (found.length) ctx?.spender?.commit();
+  return found;
 }
 
 function isFinding(value: unknown): boolean {

@@ -24,41 +24,55 @@ export interface ScreenFacts {
 
 /** Builds the screen model for one look; each part is computed on first use and kept. */
 export function screenModel(facts: ScreenFacts): ScreenModel {
-  let box: ScreenModel['input'] | undefined;
-  let transcript: ScreenRow[] | undefined;
-  let fresh: ScreenRow[] | undefined;
-  let output: string[] | undefined;
-  const input = () => (box === undefined ? (box = readBox(facts)) : box);
-  const rows = () => (transcript ??= readTranscript(facts, input()?.start ?? facts.snapshot.lines.length));
-  const newRows = () => {
-    if (fresh) return fresh;
+  return new LookScreen(facts);
+}
+
+/**
+ * `ctx.screen` for one look. A class with its getters on the prototype: a tick builds one per agent per look, and an
+ * object literal with getters and closures costs far more to build in V8.
+ */
+class LookScreen implements ScreenModel {
+  readonly #facts: ScreenFacts;
+  #box: ScreenModel['input'] | undefined;
+  #transcript: ScreenRow[] | undefined;
+  #fresh: ScreenRow[] | undefined;
+  #output: string[] | undefined;
+
+  constructor(facts: ScreenFacts) {
+    this.#facts = facts;
+  }
+
+  get input(): ScreenModel['input'] {
+    return this.#box === undefined ? (this.#box = readBox(this.#facts)) : this.#box;
+  }
+
+  get transcript(): ScreenRow[] {
+    return (this.#transcript ??= readTranscript(
+      this.#facts,
+      this.input?.start ?? this.#facts.snapshot.lines.length,
+    ));
+  }
+
+  get newRows(): ScreenRow[] {
+    if (this.#fresh) return this.#fresh;
+    const { previous, snapshot } = this.#facts;
     // the same rows as the last look (a snapshot of an unchanged screen shares them): every row was there before
-    if (facts.previous?.lines === facts.snapshot.lines) return (fresh = []);
-    const before = new Set(facts.previous ? viewOf(facts.previous).rows.map((r) => r.trim()) : []);
-    return (fresh = rows().filter((r) => !before.has(r.text.trim())));
-  };
-  return {
-    get transcript() {
-      return rows();
-    },
-    get newRows() {
-      return newRows();
-    },
-    get newOutput() {
-      return (output ??= newRows()
-        .filter((r) => r.by === 'agent')
-        .map((r) => r.text));
-    },
-    get input() {
-      return input();
-    },
-    scrollback: (n = 200) =>
-      readLogTail(facts.logFile, {
-        cols: facts.snapshot.width,
-        rows: facts.snapshot.height,
-        keep: n,
-      }),
-  };
+    if (previous?.lines === snapshot.lines) return (this.#fresh = []);
+    const before = new Set(previous ? viewOf(previous).rows.map((r) => r.trim()) : []);
+    return (this.#fresh = this.transcript.filter((r) => !before.has(r.text.trim())));
+  }
+
+  get newOutput(): string[] {
+    return (this.#output ??= this.newRows.filter((r) => r.by === 'agent').map((r) => r.text));
+  }
+
+  /** an own function, as before: a plugin may take it off `ctx.screen` and call it alone */
+  readonly scrollback = (n = 200): Promise<readonly string[]> =>
+    readLogTail(this.#facts.logFile, {
+      cols: this.#facts.snapshot.width,
+      rows: this.#facts.snapshot.height,
+      keep: n,
+    });
 }
 
 function profileOf(facts: ScreenFacts): Profile {

@@ -17,7 +17,7 @@ describe('callHook: one isolated hook call', () => {
   it('races an asynchronous hook against the timeout and aborts its signal', async () => {
     let signal: AbortSignal | undefined;
     const outcome = await callHook((s) => {
-      signal = s();
+      signal = s.get();
       return new Promise(() => undefined);
     }, 20);
     expect(outcome).toMatchObject({
@@ -44,12 +44,12 @@ describe('callHook: one isolated hook call', () => {
   it("aborts the call's signal when the night stops, and stops listening once the call is over", () => {
     const night = new AbortController();
     let signal: AbortSignal | undefined;
-    callHook((s) => void (signal = s()), 1000, night.signal);
+    callHook((s) => void (signal = s.get()), 1000, night.signal);
     night.abort();
     expect(signal?.aborted).toBe(false); // the call was over: nothing listens any more
     const during = new AbortController();
     during.abort();
-    callHook((s) => void (signal = s()), 1000, during.signal);
+    callHook((s) => void (signal = s.get()), 1000, during.signal);
     expect(signal?.aborted).toBe(true);
   });
 });
