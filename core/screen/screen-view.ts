@@ -119,7 +119,7 @@ function buildView(snapshot: Snapshot, before: ScreenView | undefined): ScreenVi
   }
   const width = snapshot.width > 0 ? snapshot.width : Infinity;
   let widest = 0;
-  for (const l of raw) if (l.length > widest) widest = l.length;
+  for (let i = 0; i < raw.length; i++) if (raw[i]!.length > widest) widest = raw[i]!.length;
   const known = snapshot.cursor.y >= 0;
   const start = Math.max(0, bottom);
   const live: string[] = [];
