@@ -12,6 +12,7 @@ import { nightshift, repoRoot } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';
 import { freePort, NIGHTSHIFT_HERE, startSshd, type TestSshd } from '../helpers/sshd.js';
 import { BUILT_INS, eventsOf, fixtureAgent, recorded } from '../rescues-live/helpers.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 
 const ASKS = "--command 'npm test' --count 12 --work 1500";
 
@@ -160,7 +161,7 @@ describe('faults on a fleet over SSH', () => {
   }, 300_000);
 
   afterAll(async () => {
-    await execa('tmux', ['-L', boxSocket, 'kill-server'], { reject: false });
+    await killTmuxServer(boxSocket);
     await sshd?.stop();
     await fleet.cleanup();
   });
