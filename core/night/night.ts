@@ -224,7 +224,13 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
       resumed,
       dryRun,
     };
-    await bringUp(agents.filter(reachable), bringUpOpts);
+    // the agents here first; each host's on their own in the loop: a host lost while its agents start costs its agents
+    // (until it answers again), never the night
+    await bringUp(
+      agents.filter((a) => a.config.host === undefined),
+      bringUpOpts,
+    );
+    const owed = new Set(agents.flatMap((a) => (a.config.host === undefined ? [] : [a.config.host])));
     options.hosts?.takeArrivals();
     // a dry run watches only the panes that already run; the others were never started
     const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
@@ -245,11 +251,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      for (const host of options.hosts?.takeArrivals() ?? [])
-        await bringUp(
-          agents.filter((a) => a.config.host === host),
-          bringUpOpts,
-        ).catch((error: unknown) => log.warn({ err: error, host }, 'cannot bring up the agents of a host'));
+      for (const host of options.hosts?.takeArrivals() ?? []) owed.add(host);
+      for (const host of owed) {
+        if (!options.hosts?.reachable(host)) continue;
+        try {
+          await bringUp(
+            agents.filter((a) => a.config.host === host),
+            bringUpOpts,
+          );
+          owed.delete(host);
+        } catch (error) {
+          // lost on the way: tried again once it answers; reachable and failing: not tried again
+          if (options.hosts.reachable(host)) owed.delete(host);
+          log.warn({ err: error, host }, 'cannot bring up the agents of a host');
+        }
+      }
       const due = watched
         .filter(reachable)
         .filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
