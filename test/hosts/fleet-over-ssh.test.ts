@@ -49,6 +49,7 @@ describe('a night with agents here and on two hosts over SSH', () => {
 
   it('the night runs to its end and both links came up', () => {
     expect(night.result.exitCode, night.result.all?.slice(-4000)).toBe(0);
+    expect(eventsOf(night.events, 'night-end').map((e) => e.reason)).toEqual(['duration']);
     const links = eventsOf(night.events, 'host-link').filter((e) => e.state === 'connected');
     expect(links.map((e) => e.host).sort()).toEqual(['box', 'gpu']);
   });
