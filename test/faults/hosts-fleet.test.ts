@@ -171,7 +171,7 @@ describe('faults on a fleet over SSH', () => {
 
   it('the night runs to its end, and the faults were injected', () => {
     expect(result.exitCode, result.all?.slice(-4000)).toBe(0);
-    // a night that stopped on an error (once: the host down at the start) exits 0 too
+    // and not on an error (which once was the host down at the start)
     expect(eventsOf(events, 'night-end').map((e) => e.reason)).toEqual(['duration']);
     // a pane adopted from a tmux server an earlier run left on the same socket shows no dialog all night
     const started = eventsOf(events, 'agent-started', 'box-asker');
