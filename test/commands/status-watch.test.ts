@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { nightshift, repoRoot } from '../helpers/cli.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ns-watch-'));
 const fleet = `ns-test-${process.pid}-watch-fleet`;
@@ -16,13 +17,7 @@ const fixture = (program: string, name: string) =>
 const tmux = (socket: string, ...args: string[]) => execa('tmux', ['-L', socket, '-f', '/dev/null', ...args]);
 
 afterAll(async () => {
-  for (const socket of [viewer, fleet]) {
-    const path = await execa('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], {
-      reject: false,
-    });
-    await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
-    if (path.stdout.trim()) rmSync(path.stdout.trim(), { force: true });
-  }
+  for (const socket of [viewer, fleet]) await killTmuxServer(socket);
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -8,6 +8,7 @@ import { readJournal } from '../../core/journal/journal.js';
 import { waitForWriters } from '../../core/logs/pane-writer.js';
 import type { JournalEvent } from '../../core/journal/events.js';
 import { repoRoot } from './cli.js';
+import { killTmuxServer } from './tmux-server.js';
 
 let counter = 0;
 
@@ -56,19 +57,12 @@ export function makeFleet(agents: object[], overrides: Record<string, unknown> =
     read: (path: string) => readFileSync(path, 'utf8'),
     tmux: (...args: string[]) => execa('tmux', ['-L', socket, ...args], { reject: false }),
     async cleanup() {
-      const path = await execa('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], {
-        reject: false,
-      });
-      await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
-      // pane log writers finish once tmux closes their pipes: removing the folder under them fails (ENOTEMPTY)
+      // the server first: pane log writers finish once tmux closes their pipes, and removing the folder under them
+      // fails (ENOTEMPTY)
+      await killTmuxServer(socket);
       const nights = join(dir, 'state', 'nights');
       const runs = existsSync(nights) ? readdirSync(nights) : [];
       await Promise.all(runs.map((run) => waitForWriters(join(nights, run, 'logs'), 10_000)));
-      // tmux leaves its socket file behind when killed (and display-message fails when no server ran)
-      const uid = process.getuid?.() ?? 0;
-      rmSync(path.stdout.trim() || join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${uid}`, socket), {
-        force: true,
-      });
       rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
     },
   };

@@ -61,8 +61,9 @@ export async function startSshd(): Promise<TestSshd> {
       `AllowUsers ${user}`,
       'LogLevel ERROR',
       // bash reads ~/.bashrc for an ssh command unless it is nested (SHLVL): the test host's commands start without
-      // this user's rc files, which may stall (a stale pyenv rehash lock here waits 60 s on every login)
-      'SetEnv SHLVL=1',
+      // this user's rc files, which may stall (a stale pyenv rehash lock here waits 60 s on every login). The test
+      // host's temp files and tmux sockets go where the test run's do, so its leftovers are found and removed too.
+      `SetEnv SHLVL=1 TMPDIR=${tmpdir()} TMUX_TMPDIR=${process.env.TMUX_TMPDIR || tmpdir()}`,
       '',
     ].join('\n'),
   );

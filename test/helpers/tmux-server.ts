@@ -1,5 +1,6 @@
 // A private tmux server for a test file: its own socket, no user config, killed in teardown even when tests fail.
 import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { execa, execaSync } from 'execa';
 import { createTmux } from '../../core/tmux/index.js';
 import type { TmuxClient, TmuxOptions } from '../../core/tmux/types.js';
@@ -50,4 +51,22 @@ export async function startTmuxServer(
       rmSync(socketPath, { force: true });
     },
   };
+}
+
+/**
+ * Kills the tmux server on `-L socket` (started by anyone: a fleet's night, a test host's node) and deletes the
+ * socket file tmux leaves behind; a socket with no server behind it is removed all the same.
+ */
+export async function killTmuxServer(socket: string): Promise<void> {
+  const env = { TMUX: undefined, TMUX_PANE: undefined };
+  const path = await execa('tmux', ['-L', socket, 'display-message', '-p', '#{socket_path}'], {
+    reject: false,
+    env,
+  });
+  await execa('tmux', ['-L', socket, 'kill-server'], { reject: false, env });
+  // display-message fails when no server runs: the file is then where tmux would have put it
+  const uid = process.getuid?.() ?? 0;
+  rmSync(path.stdout.trim() || join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, socket), {
+    force: true,
+  });
 }

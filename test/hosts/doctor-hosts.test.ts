@@ -1,6 +1,5 @@
 // `nightshift doctor` checks each host over a real sshd: a good host passes each check; a host nobody answers for
 // and a host with another nightshift each fail with the fix printed.
-import { execa } from 'execa';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { nightshift, repoRoot } from '../helpers/cli.js';
 import { freePort, NIGHTSHIFT_HERE, startSshd, type TestSshd } from '../helpers/sshd.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 
 interface Line {
   name: string;
@@ -61,7 +61,7 @@ describe('nightshift doctor checks each host', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+    await killTmuxServer(socket);
     await sshd?.stop();
     rmSync(dir, { recursive: true, force: true });
   });

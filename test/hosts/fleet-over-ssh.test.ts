@@ -1,7 +1,6 @@
 // One night over a real sshd on loopback: agents here and on two "hosts" (two node state dirs and tmux sockets on this
 // machine, reached over SSH). Each place has an agent asking to run `npm test` (answered) and one asking to force-push
 // (held: never approved); one report groups the agents by host.
-import { execa } from 'execa';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { makeFleet } from '../helpers/fleet.js';
 import { NIGHTSHIFT_HERE, startSshd, type TestSshd } from '../helpers/sshd.js';
 import { BUILT_INS, eventsOf, fixtureAgent, recorded, runNight } from '../rescues-live/helpers.js';
 import { parse } from 'yaml';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 
 const PLACES = [undefined, 'box', 'gpu'] as const;
 const SAFE = "--command 'npm test' --count 1";
@@ -42,14 +42,14 @@ describe('a night with agents here and on two hosts over SSH', () => {
   }, 150_000);
 
   afterAll(async () => {
-    for (const host of ['box', 'gpu'])
-      await execa('tmux', ['-L', hostSocket(host), 'kill-server'], { reject: false });
+    for (const host of ['box', 'gpu']) await killTmuxServer(hostSocket(host));
     await sshd?.stop();
     await fleet.cleanup();
   });
 
   it('the night runs to its end and both links came up', () => {
     expect(night.result.exitCode, night.result.all?.slice(-4000)).toBe(0);
+    expect(eventsOf(night.events, 'night-end').map((e) => e.reason)).toEqual(['duration']);
     const links = eventsOf(night.events, 'host-link').filter((e) => e.state === 'connected');
     expect(links.map((e) => e.host).sort()).toEqual(['box', 'gpu']);
   });
@@ -83,7 +83,9 @@ describe('a night with agents here and on two hosts over SSH', () => {
     }
   });
 
-  it("remote pane logs are copied into the night's run directory", () => {
+  it("remote pane logs are copied into the night's run directory, made with the pipe as a local log is", () => {
+    // a copy that only appeared with the first bytes copied had each tick re-arm the pipe of a quiet remote pane
+    expect(eventsOf(night.events, 'pipe-rearmed')).toEqual([]);
     for (const host of ['box', 'gpu']) {
       const file = join(night.runDir, 'logs', `${host}-safe.log`);
       expect(existsSync(file), file).toBe(true);

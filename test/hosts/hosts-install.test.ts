@@ -13,6 +13,7 @@ import { installCommand } from '../../core/hosts/install.js';
 import { nightshiftVersion } from '../../core/hosts/version.js';
 import { nightshift } from '../helpers/cli.js';
 import { freePort, NIGHTSHIFT_HERE, startSshd, type TestSshd } from '../helpers/sshd.js';
+import { killTmuxServer } from '../helpers/tmux-server.js';
 
 const host = (nightshift: string): HostConfig =>
   ({ name: 'box', ssh: 'box', stateDir: '~/.nightshift', nightshift }) as HostConfig;
@@ -86,7 +87,7 @@ describe('nightshift hosts install over SSH', () => {
   }, 60_000);
 
   afterAll(async () => {
-    await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
+    await killTmuxServer(socket);
     await sshd?.stop();
     rmSync(dir, { recursive: true, force: true });
   });
