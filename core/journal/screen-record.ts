@@ -77,8 +77,8 @@ export class ScreenRecorder {
   readonly #o: ScreenRecorderOptions;
   readonly #known: Set<string>;
   readonly #showing = new Map<string, string>();
-  /** each agent's last stored screen, with where each of its rows first is */
-  readonly #bases = new Map<string, Base & { readonly at: Map<string, number> }>();
+  /** each agent's last stored screen */
+  readonly #bases = new Map<string, Base>();
   #pending: string[] = [];
   #bytes: number;
   #capped = false;
@@ -127,11 +127,9 @@ export class ScreenRecorder {
       this.#known.add(id);
       const lines = this.#o.redact.lines(raw.lines);
       const base = this.#bases.get(agent);
-      const at = new Map<string, number>();
-      for (let i = lines.length - 1; i >= 0; i--) at.set(lines[i]!, i);
-      this.#bases.set(agent, { id, lines, at });
+      this.#bases.set(agent, { id, lines });
       const s: WrittenScreen['s'] = {
-        lines: base ? lines.map((row) => base.at.get(row) ?? row) : lines,
+        lines: base ? lines.map((row, i) => rowIn(base.lines, row, i)) : lines,
         cursorX: raw.cursorX,
         cursorY: raw.cursorY,
         cursorVisible: raw.cursorVisible,
@@ -184,6 +182,13 @@ export class ScreenRecorder {
   #push(line: RecordLine | WrittenScreen): void {
     this.#pending.push(JSON.stringify(line));
   }
+}
+
+/** Where `row` is in `base` (at `i` first, as most rows stay put), or the row itself when the base does not show it. */
+function rowIn(base: readonly string[], row: string, i: number): string | number {
+  if (base[i] === row) return i;
+  const at = base.indexOf(row);
+  return at < 0 ? row : at;
 }
 
 /** What a record holds, in the order it was written. `damaged`: an unreadable tail was left out. */
