@@ -129,7 +129,7 @@ export class ScreenRecorder {
       const base = this.#bases.get(agent);
       this.#bases.set(agent, { id, lines });
       const s: WrittenScreen['s'] = {
-        lines: base ? lines.map((row, i) => rowIn(base.lines, row, i)) : lines,
+        lines: base ? lines.map((row) => rowIn(base.lines, row)) : lines,
         cursorX: raw.cursorX,
         cursorY: raw.cursorY,
         cursorVisible: raw.cursorVisible,
@@ -184,9 +184,11 @@ export class ScreenRecorder {
   }
 }
 
-/** Where `row` is in `base` (at `i` first, as most rows stay put), or the row itself when the base does not show it. */
-function rowIn(base: readonly string[], row: string, i: number): string | number {
-  if (base[i] === row) return i;
+/**
+ * Where `row` first is in `base`, or the row itself when the base does not show it. The first place, not the same
+ * place: the blank rows of a screen then all read as one number, which packs smaller.
+ */
+function rowIn(base: readonly string[], row: string): string | number {
   const at = base.indexOf(row);
   return at < 0 ? row : at;
 }
