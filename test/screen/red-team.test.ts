@@ -368,6 +368,23 @@ kinds['a boxed command dialog scrolled up past its top'] = [
   ['the whole dialog', geminiBoxed('npm test'), true, { ...wide, pane_current_command: 'node' }],
 ];
 
+/** Claude's 2.x dialog with one row drawn left of the dialog's edge, just above the question. */
+function withDedentedRow(body: readonly string[], row: string): string[] {
+  const rows = claude(body);
+  rows.splice(rows.indexOf(' Do you want to proceed?') - 1, 0, row);
+  return rows;
+}
+
+kinds["a row left of the dialog's edge inside its body"] = [
+  [
+    'a delete at column 0 under the description',
+    withDedentedRow(['npm test', 'Run tests'], 'rm -rf ~'),
+    false,
+  ],
+  ['a force-push at column 0', withDedentedRow(['npm run lint', 'Lint'], 'git push -f'), false],
+  ['no such row', claude(['npm test', 'Run tests']), true],
+];
+
 kinds['a fetch whose URL carries a credential'] = [
   [
     'a GitHub token in the query',
