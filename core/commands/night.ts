@@ -74,6 +74,12 @@ The delivery's outcome is printed last (a failed one stays in the outbox for \`n
       }
       await finish(runtime, result, io);
       if (result.signal) return result.signal === 'SIGINT' ? 130 : 143;
+      if (result.endReason === 'error') {
+        io.stderr.write(
+          `nightshift: the night stopped early on an error: ${result.failure ?? 'unknown'}\n  the report says so; nightshift.log in ${result.plan.runDir} has the details. Fix the cause and run the night again.\n`,
+        );
+        return 1;
+      }
       return 0;
     } finally {
       await http?.close();

@@ -13,7 +13,11 @@ import {
   type NodeRequestBody,
 } from './protocol.js';
 
-/** Where a link stands. `incompatible` is final: the node speaks another protocol. */
+/**
+ * Where a link stands. `up` only once the node answered hello: while `connecting` the host is not reachable (a request
+ * made then would wait for a connection that may never come). `incompatible` is final: the node speaks another
+ * protocol.
+ */
 export type LinkState = 'connecting' | 'up' | 'down' | 'incompatible';
 
 /** What a link tells its owner. */
@@ -185,8 +189,11 @@ export class HostLink {
 
   #write(p: Pending): void {
     const stdin = this.#child?.stdin;
-    // written again once the link is back (the hello goes out first on a new connection)
-    if (!stdin || this.#state !== 'up' || (!this.#ready && p.request.op !== 'hello')) return;
+    // written again once the link is back (the hello goes out first on a new connection, alone)
+    const open = this.#ready
+      ? this.#state === 'up'
+      : this.#state === 'connecting' && p.request.op === 'hello';
+    if (!stdin || !open) return;
     stdin.write(`${JSON.stringify(p.request)}\n`);
     p.written = true;
   }
@@ -212,9 +219,8 @@ export class HostLink {
       (r) => this.#onExit(child, r.exitCode, stderr || `ssh exited ${r.exitCode ?? r.signal ?? ''}`),
       (e: unknown) => this.#onExit(child, undefined, String(e)),
     );
-    // the hello goes out before anything else; the node answers it first
+    // the hello goes out before anything else; the node answers it first. The host is reachable only after it.
     this.#ready = false;
-    this.#state = 'up';
     let hello: NodeHello;
     try {
       hello = (await this.#send(
@@ -243,6 +249,7 @@ export class HostLink {
       return;
     }
     this.#ready = true;
+    this.#state = 'up';
     this.#hello = hello;
     this.#lastBeat = Date.now();
     this.#backoff = this.#o.backoffMs ?? 1000;

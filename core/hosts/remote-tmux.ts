@@ -2,6 +2,7 @@
 // host (`gpu:%3`). A send carries the hash of the controller's last look at that pane, and the node sends only when
 // its own re-capture still matches.
 import { NightshiftError } from '../errors.js';
+import { preparePipeFile } from '../tmux/layout.js';
 import type { PaneInfo, RawCapture, StartSpec, Tmux, TmuxVersion } from '../tmux/types.js';
 import type { HostLink } from './link.js';
 import { LogMirror } from './log-mirror.js';
@@ -63,6 +64,9 @@ export function remoteTmux(link: HostLink, socket: string | undefined): RemoteTm
     },
     async pipe(paneId, file) {
       const key = logKey(file);
+      // the controller's copy is made with the pipe, as a local pane's log is: a tick finds it there before the
+      // first bytes are copied (a quiet pane's missing copy had its pipe re-armed on every tick)
+      await preparePipeFile(file);
       await link.request({ op: 'pipe', paneId: local(paneId), key });
       mirror.add(key, file);
     },

@@ -64,6 +64,8 @@ export interface NightResult {
   readonly journalFile: string;
   readonly resumed: boolean;
   readonly endReason: 'duration' | 'signal' | 'error';
+  /** what stopped the night (`endReason` `error`): the error's message */
+  readonly failure?: string;
   /** agents still running in tmux after the night (`night.stopAgents` off): how to see and stop them */
   readonly leftRunning: string | undefined;
 }
@@ -214,6 +216,8 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
   let outputWake: OutputWake | undefined;
 
   let endReason: NightResult['endReason'] = 'duration';
+  /** what stopped the night, when an error did */
+  let failure: string | undefined;
   let leftRunning: string | undefined;
   try {
     const dryRun = config.actuator.dryRun;
@@ -224,7 +228,13 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
       resumed,
       dryRun,
     };
-    await bringUp(agents.filter(reachable), bringUpOpts);
+    // the agents here first; each host's on their own in the loop: a host lost while its agents start costs its agents
+    // (until it answers again), never the night
+    await bringUp(
+      agents.filter((a) => a.config.host === undefined),
+      bringUpOpts,
+    );
+    const owed = new Set(agents.flatMap((a) => (a.config.host === undefined ? [] : [a.config.host])));
     options.hosts?.takeArrivals();
     // a dry run watches only the panes that already run; the others were never started
     const watched = dryRun ? agents.filter((a) => a.paneId) : agents;
@@ -245,11 +255,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     while (!stop.signal.aborted && now() < plan.end) {
       const t = now().getTime();
       const regular = t >= nextTick;
-      for (const host of options.hosts?.takeArrivals() ?? [])
-        await bringUp(
-          agents.filter((a) => a.config.host === host),
-          bringUpOpts,
-        ).catch((error: unknown) => log.warn({ err: error, host }, 'cannot bring up the agents of a host'));
+      for (const host of options.hosts?.takeArrivals() ?? []) owed.add(host);
+      for (const host of owed) {
+        if (!options.hosts?.reachable(host)) continue;
+        try {
+          await bringUp(
+            agents.filter((a) => a.config.host === host),
+            bringUpOpts,
+          );
+          owed.delete(host);
+        } catch (error) {
+          // lost on the way: tried again once it answers; reachable and failing: not tried again
+          if (options.hosts.reachable(host)) owed.delete(host);
+          log.warn({ err: error, host }, 'cannot bring up the agents of a host');
+        }
+      }
       const due = watched
         .filter(reachable)
         .filter((a) => (regular && lookDue(a, t)) || (extraLooks.get(a) ?? Infinity) <= t);
@@ -318,12 +338,9 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     }
   } catch (error) {
     endReason = 'error';
+    failure = error instanceof Error ? error.message : String(error);
     log.error({ err: error }, 'the night failed');
-    append({
-      type: 'warning',
-      source: 'core',
-      message: `the night stopped on an error: ${error instanceof Error ? error.message : String(error)}`,
-    });
+    append({ type: 'warning', source: 'core', message: `the night stopped on an error: ${failure}` });
   } finally {
     options.signal.removeEventListener('abort', onStop);
     stop.abort();
@@ -348,14 +365,21 @@ export async function runNight(options: NightOptions): Promise<NightResult> {
     markPipes(agents, append);
     await options.hosts?.flush();
     detachHosts?.();
-    append({ type: 'night-end', reason: endReason === 'duration' ? 'duration' : endReason });
+    append({ type: 'night-end', reason: endReason, ...(failure !== undefined ? { detail: failure } : {}) });
     const unwritten = journal.close();
     observe(() => observer?.close());
     if (unwritten) log.error({ unwritten }, 'the disk is still full: the last journal events were lost');
     tightenTree(plan.runDir);
     log.info({ night: plan.id, endReason }, 'the night is over');
   }
-  return { plan, journalFile, resumed, endReason, leftRunning };
+  return {
+    plan,
+    journalFile,
+    resumed,
+    endReason,
+    leftRunning,
+    ...(failure !== undefined ? { failure } : {}),
+  };
 }
 
 /** Calls an observer; its failure is its own and never reaches the night. */

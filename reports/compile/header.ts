@@ -22,6 +22,7 @@ const VERDICT_WORDS: Record<Verdict, { word: string; bg: string; fg: string }> =
 export function headline(model: NightModel): string {
   const { needsYou, done, failed } = model.counts;
   const parts: string[] = [];
+  if (model.stoppedOnError !== undefined) parts.push('stopped early on an error');
   if (needsYou > 0) parts.push(`${needsYou} need${needsYou === 1 ? 's' : ''} you`);
   if (model.work.length) parts.push(tasksCount(model));
   parts.push(`${done} done`);

@@ -17,7 +17,7 @@ import { overnightCommits } from './git-commits.js';
 import { needsYou } from './needs-you.js';
 import { hookChannels, pluginTrouble, refusals, rescues, wouldDo } from './rescues.js';
 import { longestSilence } from './silence.js';
-import type { AgentSummary, Commit, NightModel, Verdict } from './types.js';
+import type { AgentSummary, Commit, NeedsYouItem, NightModel, Verdict } from './types.js';
 import { workItems, workNeeds } from './work.js';
 
 /** Where the agents' own records are, and what else analysis needs. */
@@ -146,7 +146,25 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
   const work = await workItems(events, clean);
   const taskNeeds = workNeeds(work);
   // a task's own item replaces the BLOCKED entry that ended it
-  const need = [
+  const stoppedOnError =
+    ended?.type === 'night-end' && ended.reason === 'error'
+      ? clean(ended.detail ?? 'unknown error')
+      : undefined;
+  const need: NeedsYouItem[] = [
+    ...(stoppedOnError !== undefined
+      ? [
+          {
+            kind: 'night-error' as const,
+            agent: undefined,
+            since: new Date(ended!.t),
+            count: 1,
+            action:
+              "The night stopped early on an error, and nobody watched the agents after it. Read the night's nightshift.log, fix the cause, and start the night again (`nightshift night --now`).",
+            detail: stoppedOnError,
+            command: undefined,
+          },
+        ]
+      : []),
     ...taskNeeds,
     ...needsYou(events, { atDawn, entries, statusLines, agentOfTag }, clean).filter(
       (n) => n.kind !== 'coordination' || !work.some((w) => w.state === 'blocked' && n.action.includes(w.id)),
@@ -158,13 +176,18 @@ async function analyze(night: NightRecord, options: AnalyzeOptions): Promise<Nig
   const done = countDone(entries, statusLines, agentOfTag);
   const counts = { needsYou: need.length, done, failed: failed.length, rescues: rescued.length };
   const verdict: Verdict =
-    failed.length > 0 ? 'failed' : need.length > 0 || plugins.length > 0 ? 'attention' : 'ok';
+    failed.length > 0 || stoppedOnError !== undefined
+      ? 'failed'
+      : need.length > 0 || plugins.length > 0
+        ? 'attention'
+        : 'ok';
 
   return {
     night,
     timeZone: night.timezone,
     window,
     cutShort: cutShort !== undefined,
+    stoppedOnError,
     agents,
     timeline: { slotMinutes, slots },
     needsYou: need,

@@ -40,7 +40,14 @@ export interface AgentSummary {
 }
 
 /** Why something is on the "needs you" list. */
-export type NeedKind = EscalationKind | 'still-waiting' | 'coordination' | 'status-log' | 'task';
+export type NeedKind =
+  | EscalationKind
+  | 'still-waiting'
+  | 'coordination'
+  | 'status-log'
+  | 'task'
+  /** the night itself stopped early on an error */
+  | 'night-error';
 
 /** One thing a person has to do in the morning. Strings are redacted, not escaped. */
 export interface NeedsYouItem {
@@ -149,6 +156,8 @@ export interface NightModel {
   readonly window: { readonly start: Date; readonly end: Date };
   /** the journal ended without a night-end event */
   readonly cutShort: boolean;
+  /** the night stopped early on an error (its message); the agents went unwatched from then on */
+  readonly stoppedOnError: string | undefined;
   readonly agents: readonly AgentSummary[];
   readonly timeline: { readonly slotMinutes: number; readonly slots: readonly Date[] };
   readonly needsYou: readonly NeedsYouItem[];

@@ -49,6 +49,7 @@ describe('a night with agents here and on two hosts over SSH', () => {
 
   it('the night runs to its end and both links came up', () => {
     expect(night.result.exitCode, night.result.all?.slice(-4000)).toBe(0);
+    expect(eventsOf(night.events, 'night-end').map((e) => e.reason)).toEqual(['duration']);
     const links = eventsOf(night.events, 'host-link').filter((e) => e.state === 'connected');
     expect(links.map((e) => e.host).sort()).toEqual(['box', 'gpu']);
   });
@@ -82,7 +83,9 @@ describe('a night with agents here and on two hosts over SSH', () => {
     }
   });
 
-  it("remote pane logs are copied into the night's run directory", () => {
+  it("remote pane logs are copied into the night's run directory, made with the pipe as a local log is", () => {
+    // a copy that only appeared with the first bytes copied had each tick re-arm the pipe of a quiet remote pane
+    expect(eventsOf(night.events, 'pipe-rearmed')).toEqual([]);
     for (const host of ['box', 'gpu']) {
       const file = join(night.runDir, 'logs', `${host}-safe.log`);
       expect(existsSync(file), file).toBe(true);

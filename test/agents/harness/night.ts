@@ -182,10 +182,13 @@ export function startNight(
 }
 
 /**
- * Terminal output as plain text: a cursor move to the right is a space, other escape sequences go, runs of spaces
- * are one. A witness that a screen was drawn, also when it came and went between two looks of the pane watcher.
+ * Terminal output as plain text: a cursor move (forward, to a column, to a row and column, up or down) is a space,
+ * other escape sequences go, runs of spaces are one. A witness that a screen was drawn, also when it came and went
+ * between two looks of the pane watcher. A renderer that draws only the cells that changed (Claude Code) skips the
+ * spaces a frame shares with the one before by moving the cursor over them.
  */
 export function plainText(raw: string): string {
   // eslint-disable-next-line no-control-regex
-  return stripVTControlCharacters(raw.replace(/\x1b\[\d*C/g, ' ')).replace(/[ \t]+/g, ' ');
+  const moves = /\x1b\[[\d;]*[A-Hf`]/g;
+  return stripVTControlCharacters(raw.replace(moves, ' ')).replace(/[ \t]+/g, ' ');
 }

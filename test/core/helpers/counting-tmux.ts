@@ -47,7 +47,7 @@ export class CountingTmux implements Tmux {
     return `%${n}`;
   }
 
-  async createPane(): Promise<string> {
+  async createPane(_spec?: Parameters<Tmux['createPane']>[0]): Promise<string> {
     return `%${this.#next++}`;
   }
   async pipe(_paneId: string, file: string): Promise<void> {
