@@ -169,6 +169,17 @@ const OUTPUTS: readonly OutputSpec[] = [
   },
   { programs: ['scp', 'docker', 'podman', 'kubectl'], shortWithValue: 'PiFoclSJ', select: copyDestination },
   { programs: ['aws', 'gsutil', 'gcloud'], select: copyDestination },
+  {
+    // `aws configure set KEY VALUE` rewrites the shared credentials or config file
+    programs: ['aws'],
+    longWithValue: ['profile', 'region', 'output', 'endpoint-url', 'query', 'color', 'ca-bundle'],
+    select(parsed) {
+      const [group, verb, key = ''] = parsed.operands.map((arg) => arg.value);
+      if (group !== 'configure' || verb !== 'set') return [];
+      const secret = /(^|\.)(aws_access_key_id|aws_secret_access_key|aws_session_token)$/.test(key);
+      return [literalArg(secret ? '~/.aws/credentials' : '~/.aws/config')];
+    },
+  },
 ];
 
 /**
