@@ -28,6 +28,14 @@ const PATH_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
   ],
 ];
 
+/**
+ * A credential carried in a fetched URL: a provider token's shape (GitHub, GitLab, Slack, OpenAI, Anthropic, AWS,
+ * Google, Stripe), a JWT, or a query or userinfo value under a secret's name. Fetching it hands the secret to the
+ * host.
+ */
+const URL_SECRET =
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abposr]-[\w-]{10,}|sk-(?:ant-|proj-)?[\w-]{20,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|[rs]k_live_\w{16,}|eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]+)|[?&](?:[\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|apikey|auth|credential|session)[\w-]*)=[^&\s]{8,}|\/\/[^/@\s]+:[^/@\s]+@/i;
+
 /** Where the agent works, for judging which folder a trust dialog names. */
 export interface ActionPlace {
   /** the agent's configured working directory, when known */
@@ -40,6 +48,7 @@ export interface ActionPlace {
 export function actionRisk(action: string, place: ActionPlace = {}): string | undefined {
   const trust = /^trust (?:folder|directory)(?: (.+))?$/.exec(action);
   if (trust) return trust[1] === undefined ? undefined : trustRisk(trust[1].trim(), place);
+  if (/^fetch\s/.test(action) && URL_SECRET.test(action)) return 'sends a credential in the fetched URL';
   const tool = /^(?:mcp|use skill)\b/.test(action);
   return (
     (tool ? TOOL_RISKS.find(([re]) => re.test(action))?.[1] : undefined) ??

@@ -45,6 +45,9 @@ export function dialogBody(view: ScreenView, question: number, header: RegExp): 
       continue;
     }
     if (header.test(row)) return { kind: 'body', header: i, rows: range(i + 1, deepest) };
+    // a row left of the dialog's own edge is neither its structure nor its content: the layout is not the one
+    // this reader knows, so nothing shown can be taken as the whole command
+    if (indentOf(row) < base) return { kind: 'cut' };
   }
   return { kind: 'cut' };
 }

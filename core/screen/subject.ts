@@ -62,7 +62,7 @@ export function findSubject(
   for (const spec of specs) {
     const block = blockFor(view, spec, place);
     if (block === undefined) continue;
-    if (block.cut) {
+    if (block.cut || block.pieces.some((piece) => clippedRight(view.raw[piece.index] ?? ''))) {
       cut ??= { kind: spec.kind, text: '', variants: [], cut: true };
       continue;
     }
@@ -287,6 +287,10 @@ function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block
     pieces.unshift({ index: i, text: row });
   }
   if (boxed && i < 0) return { pieces: [], cut: true };
+  // rows read inside a box's side border (Gemini's command under its title): the box's top must be on screen,
+  // or rows of the command may be above it
+  if (!boxed && depth >= 1 && !boxTopAbove(raw, pieces[0]?.index ?? place.question))
+    return { pieces: [], cut: true };
   while (pieces.length && pieces[0]!.text === '') pieces.shift();
   if (place.lineMode && pieces.length) {
     // a line the terminal soft-wrapped continues from the full-width rows above it
@@ -296,6 +300,30 @@ function blockAbove(view: ScreenView, spec: Subject, place: SubjectPlace): Block
     pieces[0] = head;
   }
   return pieces.length ? { pieces } : undefined;
+}
+
+/**
+ * A row inside a box whose right edge is missing: the box is wider than the pane (or drawn past its edge), so the
+ * row's end is cut off and the command may go on where nobody can read it.
+ */
+function clippedRight(raw: string): boolean {
+  const left = borders(raw);
+  if (left === 0) return false;
+  let right = 0;
+  for (const ch of [...raw.trimEnd()].reverse()) {
+    if (ch === '│' || ch === '┃' || ch === '║') right++;
+    else if (ch !== ' ') break;
+  }
+  return right < left;
+}
+
+/** Whether the box a row sits in opens on screen: walking up through bordered rows reaches its top edge. */
+function boxTopAbove(raw: readonly string[], from: number): boolean {
+  for (let k = from - 1; k >= 0; k--) {
+    if (BOX_TOP.test(raw[k] ?? '')) return true;
+    if (borders(raw[k] ?? '') === 0) return false;
+  }
+  return false;
 }
 
 /** How many box side borders (`│`) a captured row starts with: 2 inside a box drawn within a box. */

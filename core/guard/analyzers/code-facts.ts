@@ -31,6 +31,17 @@ const RUNS_COMMANDS =
   /\b(fork|Start-Process|Invoke-Command|system|popen|subprocess|spawn|spawnSync|execSync|execFile|execFileSync|exec[lv]p?e?|child_process|shell_exec|passthru|proc_open|pcntl_exec|Open3|popen[234]?|check_output|check_call|getoutput|getstatusoutput|Command|ProcessBuilder|do shell script|io\.popen|os\.execute)\b|\b(run|execute)\s*\(\s*`|\bexec\s*\(|\bSystem\.cmd\b|\.execute\s*\(|\bBun\.\$|\$`/;
 const RUNS_CODE =
   /\b(Invoke-Expression|iex|eval|exec|compile|Function|runInNewContext|runInThisContext|instance_eval|class_eval|module_eval|__import__|importlib|loadstring|dofile)\b/;
+/**
+ * A name looked up at run time, so the guard cannot see which function runs: `fs['rm'+'Sync']`, `fs[name]`,
+ * `obj[key](…)`, `getattr(mod, x)`, `require(name)`, `obj.send("sys"+"tem")`. Matched on the code with its strings blanked.
+ */
+const DYNAMIC_NAME = [
+  /\[[^\]]*""[^\]]*\+[^\]]*\]|\[[^\]]*\+[^\]]*""[^\]]*\]/,
+  /\b(fs|child_process|cp|process|globalThis|global|window|self|os|shutil|subprocess|module|Deno|Bun|Kernel|Object|POSIX)\s*\[\s*[A-Za-z_$(]/,
+  /[\w$\])]\s*\[\s*[^\]"\d\s][^\]]*\]\]?\s*\(/,
+  /\b(getattr|Reflect\s*\.\s*(get|apply|construct)|public_send|__send__|send|const_get|method|require|import)\s*\(\s*(""\s*\+|[A-Za-z_$][\w$.]*\s*[,)+])/,
+];
+
 const NETWORK =
   /\b(Invoke-WebRequest|iwr|Invoke-RestMethod|irm|DownloadString|WebClient|urlopen|urllib|urllib2|requests|httpx|aiohttp|http\.client|socket|fetch|XMLHttpRequest|axios|got|https?\.(get|request)|Net::HTTP|open-uri|URI\.open|LWP|HTTP::Tiny|curl_exec|curl_init|file_get_contents|WebSocket|net\.connect|tls\.connect|dgram|smtplib|ftplib|paramiko)\b/;
 const WRITES =
@@ -79,7 +90,10 @@ export function scanCode(code: string): CodeFacts {
     moves: MOVES.test(bare),
     killsAll: KILLS_ALL.test(code),
     runsCommands: RUNS_COMMANDS.test(bare) || shellStrings.length > 0,
-    runsCode: RUNS_CODE.test(bare),
+    runsCode:
+      RUNS_CODE.test(bare) ||
+      DYNAMIC_NAME.some((pattern) => pattern.test(bare)) ||
+      /\[\s*`[^`]*\$\{/.test(code),
     network: NETWORK.test(bare),
     writes: WRITES.test(code),
     home:

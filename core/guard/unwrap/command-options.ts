@@ -1,7 +1,8 @@
-import type { ProgramCheck } from '../invocation.js';
+import { parseFlags } from '../flags/parse-flags.js';
+import type { CheckContext, ProgramCheck } from '../invocation.js';
 import { interpreterCode } from '../rules/packs/rce.js';
 import { reportWrite } from '../rules/packs/fs/writes.js';
-import type { Arg } from '../syntax/arg.js';
+import { isDynamic, unknownArg, type Arg } from '../syntax/arg.js';
 
 // Everyday programs with an option that runs a shell command: pagers, editors' ex commands, archivers'
 // hooks, rsync's remote shell. Each option's text is judged as shell.
@@ -48,15 +49,33 @@ const COMMAND_OPTIONS: readonly CommandOption[] = [
     separate: ['-e', '--rsh', '--rsync-path'],
     attached: ['--rsh=', '--rsync-path='],
   },
-  { programs: ['less'], separate: [], attached: [] },
+  { programs: ['strace'], separate: ['-o', '--output'], attached: ['--output=', '-o'], marker: /^[|!]/ },
   { programs: ['fzf'], separate: ['--preview'], attached: ['--preview='] },
   { programs: ['sftp', 'scp'], separate: ['-S', '-D'], attached: [] },
   { programs: ['gpg', 'gpg2'], separate: ['--photo-viewer', '--exec-path'], attached: ['--photo-viewer='] },
   { programs: ['chokidar', 'chokidar-cli'], separate: ['-c', '--command'], attached: ['--command='] },
 ];
 
-/** Variables that name a command these programs run (`PAGER='…' git log`, `MANPAGER='…' man ls`). */
-const COMMAND_VARIABLES = /^(PAGER|MANPAGER|GIT_PAGER|EDITOR|VISUAL|GIT_EDITOR|LESSOPEN|LESSCLOSE|BROWSER)$/;
+/**
+ * Variables whose value is a command some program runs: pagers, editors, browsers and password helpers under
+ * any program's prefix (`PAGER`, `SYSTEMD_PAGER`, `GH_EDITOR`, `KUBE_EDITOR`, `SUDO_ASKPASS`), less's input
+ * filters, git's proxy and diff commands.
+ */
+export const COMMAND_VARIABLES =
+  /^[A-Z0-9_]*(?:PAGER|EDITOR|VISUAL|BROWSER|ASKPASS)$|^(?:LESSOPEN|LESSCLOSE|FCEDIT|GIT_EXTERNAL_DIFF|GIT_PROXY_COMMAND|GIT_SSH|RSYNC_RSH|CVS_RSH|SVN_SSH)$/;
+
+/** Values that name no program: empty, or a tool's own "do not open one" word (`BROWSER=none`). */
+const NO_PROGRAM = /^\s*(none)?\s*$/;
+
+/** Judges the command a variable names (`|cmd %s` for less's filters); a run-time value is held. */
+function runVariable(name: string, value: string | undefined, context: CheckContext): void {
+  if (value === undefined) {
+    context.runScript(unknownArg());
+    return;
+  }
+  if (NO_PROGRAM.test(value)) return;
+  context.runScript(name.startsWith('LESS') ? value.replace(/^\|\|?-?/, '') : value);
+}
 
 function scriptsIn(args: readonly Arg[], option: CommandOption): Arg[] {
   const found: Arg[] = [];
@@ -78,10 +97,83 @@ const commandOptions: ProgramCheck[] = COMMAND_OPTIONS.map((option) => ({
   programs: option.programs,
   check(invocation, context) {
     for (const script of scriptsIn(invocation.args, option)) context.runScript(script);
-    for (const [name, value] of invocation.env)
-      if (COMMAND_VARIABLES.test(name) && value) context.runScript(value.replace(/^\|/, ''));
   },
 }));
+
+/** A command-naming variable set for one command (`SYSTEMD_PAGER='…' journalctl`), whatever the program. */
+const commandVariables: ProgramCheck = {
+  programs: ['*'],
+  check(invocation, context) {
+    for (const [name, value] of invocation.env)
+      if (COMMAND_VARIABLES.test(name)) runVariable(name, value, context);
+  },
+};
+
+/** `export PAGER='…'` (or declare, typeset, setenv) names the command for every later program of the shell. */
+const exportedCommandVariables: ProgramCheck = {
+  programs: ['export', 'declare', 'typeset', 'setenv', 'local', 'readonly'],
+  check(invocation, context) {
+    const args = invocation.args;
+    args.forEach((arg, index) => {
+      // setenv NAME VALUE (csh) or NAME=value
+      const eq = arg.value.indexOf('=');
+      const name = eq > 0 ? arg.value.slice(0, eq) : invocation.program === 'setenv' ? arg.value : '';
+      if (!COMMAND_VARIABLES.test(name)) return;
+      const value = eq > 0 ? arg : args[index + 1];
+      if (!value) return;
+      const dynamic = value.dynamic || isDynamic(value.value);
+      runVariable(name, dynamic ? undefined : eq > 0 ? value.value.slice(eq + 1) : value.value, context);
+    });
+  },
+};
+
+/**
+ * less (and more, which is less on many systems) runs the commands of `+cmd`/`++cmd` and of `+…` in the LESS
+ * variable as typed keys: `!cmd` runs shell text, `|m cmd` pipes to a command; `-o FILE` writes a log file.
+ */
+const pagers: ProgramCheck = {
+  programs: ['less', 'more', 'most'],
+  check(invocation, context) {
+    const starts = invocation.args.filter((arg) => arg.value.startsWith('+')).map((arg) => arg.value);
+    const fromVariable = /(?:^|\s)(\+.*)$/.exec(
+      invocation.env.get('LESS') ?? invocation.env.get('MORE') ?? '',
+    );
+    if (fromVariable) starts.push(fromVariable[1] as string);
+    for (const start of starts) {
+      const keys = start.replace(/^\+\+?/, '');
+      // a search (`+/ERROR`) takes the rest of the text as its pattern
+      if (/^[/?]/.test(keys)) continue;
+      const shell = keys.indexOf('!');
+      const pipe = keys.indexOf('|');
+      if (shell >= 0 && (pipe < 0 || shell < pipe)) context.runScript(keys.slice(shell + 1));
+      else if (pipe >= 0)
+        context.runScript(keys.slice(pipe + 2), { stdin: { kind: 'pipe', from: undefined } });
+    }
+    const parsed = parseFlags(invocation.args, {
+      shortWithValue: 'oOxybhjkPTtz',
+      longWithValue: LESS_FILE_OPTIONS,
+    });
+    for (const option of ['o', 'O', 'log-file', 'LOG-FILE'])
+      for (const file of parsed.values.get(option) ?? [])
+        reportWrite(context.classify(file), invocation.text, context);
+  },
+};
+
+/** less's long options that take a value. */
+const LESS_FILE_OPTIONS = [
+  'log-file',
+  'LOG-FILE',
+  'tag-file',
+  'lesskey-file',
+  'prompt',
+  'shift',
+  'tabs',
+  'jump-target',
+  'max-back-scroll',
+  'window',
+  'tag',
+  'pattern',
+];
 
 /** sed's `e` command and `s///e` flag run shell commands; `w FILE` writes a file. */
 const sed: ProgramCheck = {
@@ -126,4 +218,12 @@ const perlInPlace: ProgramCheck = {
   },
 };
 
-export const commandOptionChecks: readonly ProgramCheck[] = [...commandOptions, sed, awkWrites, perlInPlace];
+export const commandOptionChecks: readonly ProgramCheck[] = [
+  ...commandOptions,
+  commandVariables,
+  exportedCommandVariables,
+  pagers,
+  sed,
+  awkWrites,
+  perlInPlace,
+];

@@ -35,6 +35,27 @@ export function itemsFrom(stdin: Stdin): Arg[] {
   return [unknownArg()];
 }
 
+/** The lines a command reads on stdin as whole commands (`echo 'make a' | parallel`); unknown unless shown. */
+function commandLines(stdin: Stdin): Arg[] {
+  const from = stdin.kind === 'pipe' ? stdin.from : undefined;
+  const text =
+    stdin.kind === 'text'
+      ? stdin.text
+      : from && /^(echo|printf)$/.test(from.program) && from.args.every((arg) => !arg.dynamic)
+        ? from.args
+            .filter((arg) => !/^-[neE]+$/.test(arg.value) || from.program === 'printf')
+            .map((arg) => arg.value)
+            .join(' ')
+        : undefined;
+  if (text === undefined) return [unknownArg()];
+  return text
+    .replace(/\\n/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim())
+    .slice(0, MAX_ITEMS)
+    .map(literalArg);
+}
+
 function words(text: string): Arg[] {
   const list = text.replace(/\\n/g, '\n').split(/\s+/).filter(Boolean).slice(0, MAX_ITEMS);
   return list.length ? list.map(literalArg) : [unknownArg()];
@@ -121,6 +142,11 @@ const parallel: ProgramCheck = {
           ? args.slice(separator + 1).filter((arg) => !/^:::/.test(arg.value))
           : [unknownArg()];
     const inner = parsed.operands;
+    // no command: each item is a command line of its own (`parallel ::: 'make a' 'make b'`)
+    if (inner.length === 0) {
+      for (const line of separator < 0 ? commandLines(invocation.stdin) : items) context.runScript(line);
+      return;
+    }
     if (inner.length === 1 && /\s/.test(inner[0]?.value ?? '')) {
       for (const item of items) context.runScript((inner[0] as Arg).value.split('{}').join(item.value));
       return;

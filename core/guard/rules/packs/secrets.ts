@@ -3,6 +3,7 @@ import type { PathClass } from '../../paths/classify-path.js';
 import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
 import { NETWORK_FETCHERS } from './rce.js';
+import { removeCredentials, signOutChecks } from './sign-out.js';
 
 // Secrets: reading credentials, and sending anything read from them (or the environment) over the network.
 
@@ -199,8 +200,26 @@ const environmentDumps: ProgramCheck = {
   },
 };
 
+/** Programs that look a name up or contact a host: data spelled into the name leaves by DNS (`ping $(…).x.example`). */
+const NAME_LOOKUPS = [
+  'ping',
+  'ping6',
+  'host',
+  'dig',
+  'nslookup',
+  'drill',
+  'traceroute',
+  'traceroute6',
+  'tracepath',
+  'mtr',
+  'whois',
+  'getent',
+  'nmap',
+  'resolvectl',
+];
+
 const networkSends: ProgramCheck = {
-  programs: [...NETWORK_FETCHERS].filter((program) => program !== 'rsync'),
+  programs: [...[...NETWORK_FETCHERS].filter((program) => program !== 'rsync'), ...NAME_LOOKUPS],
   check(invocation, context) {
     if (invocation.program === 'scp' && !invocation.args.some((arg) => /^[^/]*:/.test(arg.value))) return;
     // openssl talks to the network only as a client or server (x509, req, verify read local files)
@@ -221,6 +240,6 @@ const networkSends: ProgramCheck = {
 export const secretsPack = definePack({
   id: 'core.secrets',
   summary: 'reading credentials, and sending them (or the environment) over the network',
-  rules: [readCredentials, exfiltrate],
-  checks: [secretOperands, environmentDumps, networkSends],
+  rules: [readCredentials, exfiltrate, removeCredentials],
+  checks: [secretOperands, environmentDumps, networkSends, ...signOutChecks],
 });

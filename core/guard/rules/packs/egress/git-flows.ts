@@ -1,6 +1,6 @@
 import { parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
-import type { Arg } from '../../../syntax/arg.js';
+import { literalArg, type Arg } from '../../../syntax/arg.js';
 import { hostOf, serviceOwns } from '../../../trust/hosts.js';
 import { parseGitCommand } from '../git/global-options.js';
 import { commitSecret, deploy, foreignPush, secretSent } from './rules.js';
@@ -43,7 +43,12 @@ function judgePush(args: readonly Arg[], context: CheckContext): void {
   const parsed = parseFlags(args, PUSH);
   if (parsed.flags.has('dry-run')) return;
   const repo = parsed.values.get('repo')?.[0] ?? parsed.operands[0];
-  if (!repo) return;
+  if (!repo) {
+    // a push without a remote goes to the branch's remote, origin unless configured: judged as a push to
+    // origin, so a line that re-points origin first is seen
+    judgePush([literalArg('origin'), ...args], context);
+    return;
+  }
   if (repo.dynamic) {
     context.report(foreignPush);
     return;

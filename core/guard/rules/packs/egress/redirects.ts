@@ -1,5 +1,6 @@
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
 import { hostOf } from '../../../trust/hosts.js';
+import { runsNamedProgram } from '../verbs/rules.js';
 import { redirectSource } from './rules.js';
 import { onlyFor, plainWords } from './words.js';
 
@@ -32,6 +33,13 @@ export function judgeRedirect(url: string, context: CheckContext): void {
 const REGISTRY_KEY =
   /^(registry|@[\w.-]+:registry|npmRegistryServer|npmScopes\.[\w.-]+\.npmRegistryServer|(global|install|download)\.(extra-)?index-url|index-url|extra-index-url|GOPROXY|GONOSUMDB|GONOSUMCHECK|GOSUMDB|mirror\.[\w:/.-]+)$/i;
 
+/** Package-manager settings that name a program every later run starts (`npm config set script-shell …`). */
+const PROGRAM_KEY = /^(script-shell|shell|editor|browser|git|viewer|yarnPath|node-gyp)$/i;
+
+/** Well-known shells and editors such a setting may name without a person. */
+const PLAIN_PROGRAM =
+  /^(\/(usr\/)?(local\/)?bin\/)?(bash|sh|zsh|dash|fish|vi|vim|nvim|nano|emacs|code|less|more|cat|git)$/;
+
 const registrySettings: ProgramCheck = onlyFor(
   ['npm', 'pnpm', 'yarn', 'bun', 'pip', 'pip3', 'uv', 'go', 'bundle', 'gem', 'poetry'],
   {
@@ -59,6 +67,7 @@ const registrySettings: ProgramCheck = onlyFor(
       const [inlineKey = '', inlineValue] = key.split('=', 2);
       const value = inlineValue ?? words[at + 2];
       if (REGISTRY_KEY.test(inlineKey) && value !== undefined) judgeRedirect(value, context);
+      if (PROGRAM_KEY.test(inlineKey) && !PLAIN_PROGRAM.test(value ?? '')) context.report(runsNamedProgram);
       if (/^\/\/.+:_authToken$/.test(inlineKey) || /^mirror\./.test(inlineKey))
         judgeRedirect(inlineKey.replace(/^\/\/|^mirror\./, 'https://'), context);
     },

@@ -185,10 +185,12 @@ export const configExec = defineRule({
 export const unknownSubcommand = defineRule({
   id: 'core.git.unknown-subcommand',
   verdict: 'hold',
-  reason: 'an unknown git subcommand: an alias or extension that can run anything',
+  reason: 'an unknown git or gh subcommand: an alias or extension that can run anything',
   examples: [
     { command: 'git nuke', verdict: 'hold' },
+    { command: 'gh nuke', verdict: 'hold' },
     { command: 'git status -sb', verdict: 'allow' },
+    { command: 'gh pr status', verdict: 'allow' },
   ],
 });
 

@@ -269,6 +269,27 @@ function judgeSubcommand(
   }
 }
 
+/**
+ * git's `ext::` transport runs its URL as a command (`git clone 'ext::sh -c touch% x'`, `-c remote.o.url=ext::…`):
+ * arguments split on spaces, `% ` a space inside one, `%%` a percent sign, `%s`/`%S`/`%G` what git fills in.
+ */
+function runExtTransports(args: readonly Arg[], context: CheckContext): void {
+  for (const arg of args) {
+    const at = arg.value.indexOf('ext::');
+    if (at < 0 || !/^(|[\w.-]+=|[\w.-]+\.(url|pushurl)=)$/i.test(arg.value.slice(0, at))) continue;
+    // arguments are split on spaces that are not escaped; no shell reads them
+    const argv = arg.value
+      .slice(at + 5)
+      .split(/(?<!%) +/)
+      .filter(Boolean)
+      .map((word) => ({
+        ...arg,
+        value: word.replace(/%(.)/g, (_, next: string) => (next === ' ' ? ' ' : next === '%' ? '%' : 'x')),
+      }));
+    context.runCommand(argv);
+  }
+}
+
 function joinRest(args: readonly Arg[]): Arg {
   return { ...literalArg(args.map((arg) => arg.value).join(' ')), dynamic: args.some((arg) => arg.dynamic) };
 }
@@ -287,6 +308,7 @@ const git: ProgramCheck = {
       )
         context.runScript(value);
     }
+    runExtTransports(invocation.args, context);
     const sub = command.subcommand;
     if (!sub) return;
     if (sub.dynamic) {

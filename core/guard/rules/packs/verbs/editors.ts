@@ -1,6 +1,8 @@
 import type { CheckContext, Invocation, ProgramCheck } from '../../../invocation.js';
 import { literalArg, type Arg } from '../../../syntax/arg.js';
 import { interpreterDelete } from '../fs/rules.js';
+import { reportWrite } from '../fs/writes.js';
+import { interpreterCode } from '../rce.js';
 import { emptiesFile, makefileFromStdin } from './rules.js';
 
 // Editors and text tools run in batch: shell escapes (`vim -c '!…'`, `ed` `!cmd`, emacs `shell-command`) run
@@ -19,20 +21,102 @@ function reportEmptied(files: readonly Arg[], context: CheckContext, match: stri
 /** An ex command that deletes every line: `%d`, `1,$d`, `g/./d`, `0,$delete`. */
 const DELETE_ALL = /(^|\|)\s*(%|1,\$|0,\$|g\/(\.\*?|\^|)\/)\s*d(e(l(e(t(e)?)?)?)?)?\s*($|\|)/;
 
-/** Runs an ex command's shell escape (`!cmd`, `call system("cmd")`); true when it deletes every line. */
+/** Ex commands that hand their text to another language: Lua, Python, Perl, Ruby, Tcl, Scheme. */
+const CODE_COMMANDS =
+  /^(lua|luado|luafile|py|pyt|pyth|pytho|python|py3|python3|pyx|pythonx|pydo|py3do|pyxdo|pyf|pyfile|py3f|py3file|pyxfile|perl|perld|perldo|rub|ruby|rubyd|rubydo|rubyf|rubyfile|tcl|tcld|tcldo|tclf|tclfile|mz|mzscheme|mzf|mzfile)\b/;
+
+/** Ex commands that write the buffer to a file named after them (`w FILE`, `saveas FILE`, `wq! FILE`). */
+const WRITE_TO =
+  /^(w|wr|wri|writ|write|wq|x|xi|xit|exi|exit|sav|savea|saveas|up|upd|upda|updat|update)(?:!\s*|\s+)(?:>>\s*)?([^\s!|][^|]*)$/;
+
+/** Ex commands that write the buffer back to the file being edited (`w`, `wq!`, `x`, `wall`, `update`). */
+const WRITE_BACK =
+  /^(w|wr|wri|writ|write|wq|x|xi|xit|exi|exit|up|upd|upda|updat|update|wa|wall|wqa|wqall|xa|xall)!?\s*$/;
+
+/** Normal-mode keys that delete every line (`normal! ggdG`, `ggVGd`). */
+const NORMAL_DELETE_ALL = /^norm(a(l)?)?!?\s+(gg)?(dG|VGd|VGx|VGc)\s*$/;
+
+/**
+ * Judges one ex command: shell escapes (`!cmd`, `r !cmd`, `w !cmd`, `terminal cmd`, `call system("cmd")`) run
+ * their text; other languages, built commands (`execute`) and sourced scripts outside the project are held;
+ * `w FILE` writes FILE. True when it deletes every line.
+ */
 function judgeExCommand(raw: string, context: CheckContext): boolean {
-  const command = raw.replace(/^:+\s*/, '').replace(/^(silent!?|sil!?|exe(cute)?)\s+/, '');
+  let command = raw.replace(/^[:\s]+/, '');
+  // modifiers that only change how the command runs
+  for (;;) {
+    const next = command.replace(
+      /^(silent!?|sil!?|keepalt|keepj(umps)?|noautocmd|noa|verbose|unsilent|vert(ical)?|tab|hide|confirm|lockmarks|noswapfile|sandbox)\s*/,
+      '',
+    );
+    if (next === command) break;
+    command = next.replace(/^[:\s]+/, '');
+  }
   if (command.startsWith('!')) context.runScript(command.slice(1));
   for (const match of command.matchAll(/\b(?:system|systemlist|jobstart|termopen)\s*\(\s*(["'])(.*?)\1/g))
     context.runScript(match[2] as string);
-  const shell = /^(r|read|w|write)\s*!(.*)$/.exec(command);
-  if (shell) context.runScript(shell[2] as string);
-  return DELETE_ALL.test(command);
+  const read = /^(r|re|rea|read)\s*!(.*)$/.exec(command);
+  if (read) context.runScript(read[2] as string);
+  const written = /^(w|wr|wri|writ|write)\s*!(.*)$/.exec(command);
+  // `w !cmd` feeds the buffer to cmd on its stdin: `w !sh` runs the file
+  if (written) context.runScript(written[2] as string, { stdin: { kind: 'pipe', from: undefined } });
+  const terminal = /^ter(m|mi|min|mina|minal)?!?\s+(?:\+\+\S+\s+)*(.+)$/.exec(command);
+  if (terminal) context.runScript(terminal[2] as string);
+  const built = /^exe(c|cu|cut|cute)?\s+(.*)$/.exec(command);
+  if (built) {
+    const literal = /^(["'])(.*)\1$/.exec((built[2] as string).trim());
+    if (literal && !/["'.]/.test(literal[2] as string)) return judgeExCommand(literal[2] as string, context);
+    context.report(interpreterCode, raw);
+  }
+  if (
+    CODE_COMMANDS.test(command) ||
+    /\b(libcall|libcallnr|luaeval|py3eval|pyeval|pyxeval|perleval|rubyeval)\s*\(/.test(command)
+  )
+    context.report(interpreterCode, raw);
+  const sourced = /^(so|sou|sour|sourc|source|ru|run|runt|runti|runtim|runtime)!?\s+(\S+)/.exec(command);
+  if (sourced) reportOutsideScript(sourced[2] as string, raw, context);
+  const target = WRITE_TO.exec(command);
+  if (target) reportWrite(context.classify((target[2] as string).trim()), raw, context);
+  return DELETE_ALL.test(command) || NORMAL_DELETE_ALL.test(command);
 }
 
-/** vi, vim, nvim, ex: commands from `-c`, `--cmd`, `+cmd`, bundles like `-sc`. */
+/** Whether an ex command writes the edited files back (`wq`, `x`, `update`). */
+function writesBack(raw: string): boolean {
+  return WRITE_BACK.test(
+    raw
+      .replace(/^[:\s]+/, '')
+      .replace(/^(silent!?|sil!?)\s*/, '')
+      .trim(),
+  );
+}
+
+/** Path classes a sourced editor script may come from without a person reading it. */
+const PROJECT_SCRIPT = new Set(['project-root', 'project-source', 'project-build']);
+
+/** A vim script from outside the project (`-S /tmp/x.vim`, `-u`, `:source`) can run anything: held. */
+function reportOutsideScript(path: string, match: string, context: CheckContext): void {
+  if (/^(NONE|NORC|DEFAULTS)$/.test(path)) return;
+  if (!PROJECT_SCRIPT.has(context.classify(path).kind)) context.report(interpreterCode, match);
+}
+
+/** Splits an ex command line on `|` where vim does (not inside a `!` shell command). */
+function exCommands(line: string): string[] {
+  const parts: string[] = [];
+  let rest = line;
+  for (;;) {
+    const bar = rest.indexOf('|');
+    const bang = rest.search(/(^|[\s:])!|^\s*(r|read|w|write)\s*!/);
+    if (bar < 0 || (bang >= 0 && bang < bar)) break;
+    parts.push(rest.slice(0, bar));
+    rest = rest.slice(bar + 1);
+  }
+  parts.push(rest);
+  return parts;
+}
+
+/** vi, vim, nvim, ex: commands from `-c`, `--cmd`, `+cmd`, bundles like `-sc`; scripts from `-S` and `-u`. */
 const vim: ProgramCheck = {
-  programs: ['vi', 'vim', 'nvim', 'ex', 'view', 'vimdiff', 'gvim'],
+  programs: ['vi', 'vim', 'nvim', 'ex', 'view', 'vimdiff', 'gvim', 'rvim', 'nvi', 'elvis', 'vis'],
   check(invocation, context) {
     const commands: string[] = [];
     const files: Arg[] = [];
@@ -41,11 +125,22 @@ const vim: ProgramCheck = {
       const value = (args[i] as Arg).value;
       if (value === '--cmd' || /^-[a-zA-Z]*c$/.test(value)) commands.push(args[++i]?.value ?? '');
       else if (value.startsWith('+') && value.length > 1) commands.push(value.slice(1));
-      else if (/^-[SuUiTwWr]$/.test(value)) i++;
+      else if (/^-[Su]$/.test(value)) {
+        const script = args[i + 1]?.value;
+        // a bare -S sources Session.vim in the project
+        if (script && !script.startsWith('-')) {
+          reportOutsideScript(script, invocation.text, context);
+          i++;
+        }
+      } else if (/^-[UiTwWr]$/.test(value)) i++;
       else if (!value.startsWith('-')) files.push(args[i] as Arg);
     }
-    const emptied = commands.map((command) => judgeExCommand(command, context)).some(Boolean);
+    const each = commands.flatMap(exCommands);
+    const emptied = each.map((command) => judgeExCommand(command, context)).some(Boolean);
     if (emptied) reportEmptied(files, context, invocation.text);
+    // a script that writes the files back changes them: system and login files are judged as written
+    if (each.some(writesBack))
+      for (const file of files) reportWrite(context.classify(file), invocation.text, context);
   },
 };
 

@@ -5,6 +5,7 @@ import { emptyingChecks } from './emptying.js';
 import { environmentChecks } from './environment.js';
 import { httpChecks } from './http.js';
 import { namedProgramChecks } from './named-programs.js';
+import { outputChecks } from './output-files.js';
 import { remoteCopyChecks } from './remote-copy.js';
 import {
   emptiesFile,
@@ -63,5 +64,6 @@ export const verbsPack = definePack({
     ...moreEditorChecks,
     ...emptyingChecks,
     ...archiveChecks,
+    ...outputChecks,
   ],
 });
