@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // A restless agent for soak tests: at random (seeded by its name and process id) it asks a safe permission, asks a
 // dangerous one (and withdraws it after a few seconds, as if it gave up waiting), sits idle at its input box until it
-// gets a message, works, or crashes. Every dialog has a unique id, shown on screen in its description row. Records
-// everything it shows and every key it receives (see lib/fixture.mjs).
-//   node cycles.mjs --name NAME --record FILE [--continue]
-import { ask, crash, name, readMessage, start, transcript, work } from './lib/fixture.mjs';
+// gets a message, works, or crashes. `--open KIND` makes its first step (not a resumed one's) that kind, so a soak can
+// be sure every kind happens however the dice fall. Every dialog has a unique id, shown on screen in its description
+// row. Records everything it shows and every key it receives (see lib/fixture.mjs).
+//   node cycles.mjs --name NAME --record FILE [--open safe|dangerous|idle|crash] [--continue]
+import { ask, crash, flag, has, name, readMessage, start, transcript, work } from './lib/fixture.mjs';
 
 const SAFE = ['npm test', 'npm run lint', 'git status', 'npx tsc --noEmit'];
 const DANGEROUS = ['rm -rf ~/', 'git push --force origin main'];
@@ -28,9 +29,14 @@ const between = (lo, hi) => Math.round(lo + rand() * (hi - lo));
 
 start('cycles');
 transcript.push(`seed ${seed >>> 0}`, '');
+/** the dice for each kind: a roll under its figure (and over the one before) */
+const ROLL = { safe: 0, dangerous: 0.4, idle: 0.55, crash: 0.8 };
+const open = has('continue') ? undefined : flag('open');
+if (open !== undefined && !(open in ROLL)) throw new Error(`--open takes ${Object.keys(ROLL).join(', ')}`);
+
 for (let n = 1; ; n++) {
   const id = `${name}-${process.pid}-${n}`;
-  const roll = rand();
+  const roll = n === 1 && open !== undefined ? ROLL[open] : rand();
   if (roll < 0.4) {
     const command = pick(SAFE);
     const choice = await ask(id, command, { description: `Run the command (${id})` });

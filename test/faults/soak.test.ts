@@ -19,12 +19,16 @@ const AGENTS = Array.from({ length: 12 }, (_, i) => `soak-${String(i + 1).padSta
 const PER_AGENT_PER_HOUR = 5;
 const FLEET_PER_MINUTE = 30;
 const DANGEROUS = new Set(['rm -rf ~/', 'git push --force origin main']);
+const OPENS = ['safe', 'dangerous', 'idle', 'crash'] as const;
 /** each agent's continue message names it, so a message typed into the wrong pane shows */
 const continueOf = (name: string) => `Continue with your task list, ${name}.`;
 
 describe('soak: a dozen agents cycling through prompts, crashes and idleness', () => {
   const fleet = makeFleet(
-    AGENTS.map((name) => fixtureAgent(name, 'cycles', '', { continue: continueOf(name) })),
+    // the first step of each agent, in turn: so each kind happens at least three times, however the dice fall after
+    AGENTS.map((name, i) =>
+      fixtureAgent(name, 'cycles', `--open ${OPENS[i % OPENS.length]}`, { continue: continueOf(name) }),
+    ),
     {
       watch: { interval: '1s' },
       actuator: {
@@ -59,13 +63,15 @@ describe('soak: a dozen agents cycling through prompts, crashes and idleness', (
     expect(night.result.exitCode, night.result.all).toBe(0);
     const all = [...records.values()].flat();
     const count = (event: string) => all.filter((r) => r.event === event).length;
-    // The mix is random per process (cycles.mjs seeds by pid), and each agent's 5 actions an hour go to answers,
-    // messages and restarts alike: 9 to 18 answers were seen in runs on 2 cores. Enough to make the checks below
-    // mean something, not a figure to meet.
-    expect(count('answered')).toBeGreaterThanOrEqual(6);
-    expect(count('withdrawn')).toBeGreaterThanOrEqual(3);
-    expect(count('message')).toBeGreaterThanOrEqual(3);
-    expect(eventsOf(night.events, 'agent-restarted').length).toBeGreaterThanOrEqual(1);
+    // The mix after each agent's first step is random per process (cycles.mjs seeds by pid), and each agent's 5
+    // actions an hour go to answers, messages and restarts alike; the first steps (three agents open with each kind)
+    // make these floors hold whatever the dice do. Enough to make the checks below mean something.
+    const restarts = eventsOf(night.events, 'agent-restarted').length;
+    const mix = `answered ${count('answered')}, withdrawn ${count('withdrawn')}, messages ${count('message')}, restarts ${restarts}`;
+    expect(count('answered'), mix).toBeGreaterThanOrEqual(3);
+    expect(count('withdrawn'), mix).toBeGreaterThanOrEqual(3);
+    expect(count('message'), mix).toBeGreaterThanOrEqual(3);
+    expect(restarts, mix).toBeGreaterThanOrEqual(3);
     // the budgets did bind, so the budget checks below are not vacuous
     expect(eventsOf(night.events, 'refusal').filter((r) => r.why === 'budget').length).toBeGreaterThan(0);
   });
