@@ -1,12 +1,13 @@
 // A real nightshift night around one agent: a config file in the sandbox, `nightshift night --now` as its own
 // process (the built CLI, as users run it), the default plugins with short timers, stopped with SIGTERM.
 import { execa, type ResultPromise } from 'execa';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stripVTControlCharacters } from 'node:util';
 import { stringify } from 'yaml';
 import { readJournal } from '../../../core/journal/journal.js';
+import { killTmuxServer } from '../../helpers/tmux-server.js';
 import type { JournalEvent } from '../../../core/journal/events.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -172,10 +173,7 @@ export function startNight(
       const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
       const result = await child;
       clearTimeout(timer);
-      await execa('tmux', ['-L', socket, 'kill-server'], { reject: false });
-      // tmux leaves its socket file behind, also when the server was already gone
-      const uid = process.getuid?.() ?? 0;
-      rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${uid}`, socket), { force: true });
+      await killTmuxServer(socket);
       return { exitCode: result.exitCode, output: result.all ?? '' };
     },
   };
