@@ -3,7 +3,7 @@ import type { Dialog } from './types.js';
 import { isOptionRow, parseMenu, type Menu, type MenuOption } from './menu.js';
 import { PatternList } from './pattern.js';
 import type { DialogShape, Profile } from './resolve-profiles.js';
-import { isBlank, type ScreenView } from './screen-view.js';
+import { columns, isBlank, type ScreenView } from './screen-view.js';
 import { plantedLines, runsCommands } from './planted.js';
 import { indentOf } from './dialog-body.js';
 import { findSubject, type FoundSubject } from './subject.js';
@@ -93,14 +93,27 @@ function dialogQuestion(
   return best < menu.start ? best : q;
 }
 
-/** True when every row below `end` is blank, a rule, or chrome the profile lists (footers, spinners under dialogs). */
+/**
+ * True when every row below `end` is blank, a rule, or chrome the profile lists (footers, spinners under dialogs),
+ * a footer the application wrapped included (Claude Code's plan path under `ctrl+g to edit in Vim ·` at 80 columns).
+ */
 export function onlyChromeBelow(view: ScreenView, end: number, profile: Profile): boolean {
+  let footer = -1;
   for (let i = end + 1; i <= view.last; i++) {
     const row = view.rows[i]!;
-    if (isBlank(row) || profile.footers.any(row)) continue;
-    return false;
+    if (isBlank(row)) footer = -1;
+    else if (profile.footers.any(row)) footer = i;
+    else if (footer === i - 1 && wrappedFrom(view, view.rows[footer]!, row)) footer = i;
+    else return false;
   }
   return true;
+}
+
+/** True when `row` reads as the application's word wrap of `above`: its first word would not have fit after it. */
+function wrappedFrom(view: ScreenView, above: string, row: string): boolean {
+  const width = Number.isFinite(view.width) ? view.width : view.widest;
+  const word = row.trim().split(/\s+/)[0] ?? '';
+  return columns(above) + 1 + columns(word) > width;
 }
 
 /** The row of a question marker (the agent asks the person) near the dialog, or -1. */

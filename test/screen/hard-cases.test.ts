@@ -6,6 +6,23 @@ import { claudeDialog, NOW, screen, tui } from './screens.js';
 
 const opts = { now: NOW, timezone: 'UTC' };
 
+/** Claude Code's plan-approval dialog at 80 columns, with `under` on the row below its footer. */
+function planDialog(under: string): string[] {
+  return [
+    '─'.repeat(80),
+    ' Claude has written up a plan and is ready to execute. Would you like to',
+    ' proceed?',
+    '',
+    ' ❯ 1. Yes, and use auto mode',
+    '   2. Yes, manually approve edits',
+    '   3. Tell Claude what to change',
+    '      shift+tab to approve with this feedback',
+    '',
+    ' ctrl+g to edit in Vim ·',
+    under,
+  ];
+}
+
 describe('live part of the screen', () => {
   it.each([
     [
@@ -111,6 +128,16 @@ describe('live part of the screen', () => {
     [
       'a dialog followed by new output is stale',
       [...claudeDialog(['npm test']), '', '● Ran the tests.'],
+      'output',
+    ],
+    [
+      "a plan dialog whose footer the application wrapped at 80 columns (the plan's path on its own row) is live",
+      planDialog('                      ~/.claude/plans/please-do-the-next-flickering-peacock.md'),
+      'confirm',
+    ],
+    [
+      'a plan dialog with a row under its footer that would have fit beside it is stale',
+      planDialog('Done.'),
       'output',
     ],
     [
