@@ -14,9 +14,10 @@ describe('environOfTree', () => {
       let homes: string[] = [];
       for (let i = 0; i < 50 && homes.length < 3; i++) {
         await sleep(100);
-        homes = environOfTree(tree.pid!, 'HOME');
+        homes = environOfTree(tree.pid!, 'HOME').map((p) => p.value ?? '');
       }
       expect(homes.sort()).toEqual(['', '/elsewhere', '/sandbox']);
+      expect(environOfTree(tree.pid!, 'HOME').find((p) => p.value === null)?.command).toBe('sleep 5');
     } finally {
       spawn('pkill', ['-P', String(tree.pid)]);
       tree.kill();

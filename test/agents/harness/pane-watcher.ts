@@ -92,17 +92,25 @@ function exiting(pid: number): boolean {
   }
 }
 
+/** One process of a tree and the value of an environment variable in it (null when the process has none). */
+export interface ProcessValue {
+  readonly pid: number;
+  /** its command line, for the message when it is the wrong one */
+  readonly command: string;
+  readonly value: string | null;
+}
+
 /** The value of `name` in the environment of process `pid` and of every descendant (Linux /proc). */
-export function environOfTree(pid: number, name: string): string[] {
-  const values: string[] = [];
+export function environOfTree(pid: number, name: string): ProcessValue[] {
+  const values: ProcessValue[] = [];
   const visit = (p: number, depth: number) => {
     if (depth > 8) return;
     try {
       const raw = readFileSync(`/proc/${p}/environ`, 'utf8');
       if (raw === '' && exiting(p)) return;
-      const env = raw.split('\0');
-      const entry = env.find((e) => e.startsWith(`${name}=`));
-      values.push(entry ? entry.slice(name.length + 1) : '');
+      const entry = raw.split('\0').find((e) => e.startsWith(`${name}=`));
+      const command = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0').join(' ').trim().slice(0, 120);
+      values.push({ pid: p, command, value: entry === undefined ? null : entry.slice(name.length + 1) });
       const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8')
         .trim()
         .split(/\s+/)

@@ -11,7 +11,7 @@ import { makeCertificate } from './certificate.js';
 import { undelivered } from './delivery.js';
 import { endProcessesWithHome } from './leftovers.js';
 import { startNight } from './night.js';
-import { environOfTree, watchPane } from './pane-watcher.js';
+import { environOfTree, watchPane, type ProcessValue } from './pane-watcher.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
 import type { Live, Scenario, ScenarioResult } from './scenario.js';
 import type { ModelScript, Turn } from './script.js';
@@ -88,7 +88,7 @@ export async function runScenario(
   let handler: ApiHandler = () => false;
   let homeSafe: boolean | undefined;
   /** what the HOME check found: the pane's process and the HOMEs in its tree (named when the check fails) */
-  const homeSeen: { pid?: number; homes?: string[] } = {};
+  const homeSeen: { pid?: number; homes?: ProcessValue[] } = {};
   let panePid: () => Promise<number | undefined> = async () => undefined;
   let api: FakeApi | undefined;
   let night: ReturnType<typeof startNight> | undefined;
@@ -192,7 +192,7 @@ export async function runScenario(
     night = undefined;
     if (homeSafe === false)
       throw new Error(
-        `the agent did not run with the sandbox HOME (pane process ${String(homeSeen.pid)}, HOMEs in its tree ${JSON.stringify(homeSeen.homes ?? [])}); the scenario was stopped`,
+        `the agent did not run with the sandbox HOME (pane process ${String(homeSeen.pid)}, each process and its HOME (null: none) ${JSON.stringify(homeSeen.homes ?? [])}); the scenario was stopped`,
       );
     const watchList = [...Object.keys(scenario.files ?? {}), ...(scenario.watch ?? [])];
     const effects = {
@@ -241,12 +241,14 @@ function baseFiles(): Record<string, string> {
 
 /**
  * Every process in the agent's pane runs with the sandbox's HOME. A pane being respawned (the queue starts each task's
- * agent afresh) has no process to read for a moment: looked at again, for up to 5 s; a wrong HOME fails at once.
+ * agent afresh) has no process to read for a moment, and a process caught between its fork and its start may show no
+ * environment of its own: looked at again, for up to 5 s. A HOME other than the sandbox's fails at once; a process
+ * still without HOME after 5 s fails (it would fall back to the real home).
  */
 async function verifyHome(
   panePid: () => Promise<number | undefined>,
   home: string | undefined,
-  seen: { pid?: number; homes?: string[] } = {},
+  seen: { pid?: number; homes?: ProcessValue[] } = {},
 ): Promise<boolean> {
   if (!home) return false;
   const until = Date.now() + 5000;
@@ -254,7 +256,8 @@ async function verifyHome(
     const pid = await panePid();
     const homes = pid ? environOfTree(pid, 'HOME') : [];
     Object.assign(seen, { pid, homes });
-    if (homes.length > 0) return homes.every((h) => h === home);
+    if (homes.some((h) => h.value !== null && h.value !== home)) return false;
+    if (homes.length > 0 && homes.every((h) => h.value === home)) return true;
     if (Date.now() >= until) return false;
     await sleep(200);
   }
