@@ -6,6 +6,7 @@ import {
   BUILD_OUTPUT_DIR_PATTERN,
   BUILD_OUTPUT_NAMES,
   BUILD_OUTPUT_PAIRS,
+  DATA_STORE_FILE,
   HARMLESS_DEVICES,
   HOME_PARENTS,
   HOME_SECRETS,
@@ -57,6 +58,8 @@ export interface PathClass {
   readonly secret: boolean;
   /** it is nightshift's own configuration or state, or an agent's permission settings */
   readonly protected: boolean;
+  /** a data store's file inside the project (`app.db`, `dump.rdb`): its data is in no commit and no build */
+  readonly dataStore: boolean;
   /** `all`: a glob that matches everything in a directory (`*`, `.*`); `some`: a narrower glob (`*.md`) */
   readonly glob: 'none' | 'some' | 'all';
 }
@@ -105,7 +108,7 @@ export function isWithin(path: string, dir: string): boolean {
 }
 
 function unknownPath(): PathClass {
-  return { kind: 'unknown', path: '', secret: false, protected: false, glob: 'none' };
+  return { kind: 'unknown', path: '', secret: false, protected: false, dataStore: false, glob: 'none' };
 }
 
 /** `*`, `.*`, `?*`, `*.*`: a last component that matches every entry of its directory. */
@@ -136,7 +139,8 @@ function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glo
     path,
   );
   const keyFile = KEY_FILE.test(posix.basename(path)) && !(certificate && !/key/i.test(posix.basename(path)));
-  return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), glob };
+  const dataStore = kind === 'project-source' && DATA_STORE_FILE.test(posix.basename(path));
+  return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), dataStore, glob };
 }
 
 /** The kind of an absolute, normalized path, and whether its content is a secret. */

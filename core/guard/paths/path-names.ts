@@ -236,10 +236,17 @@ export const BUILD_OUTPUT_DIR_PATTERN = /^cmake-build-[\w-]+$/;
 export const BUILD_OUTPUT_FILE_PATTERNS: readonly RegExp[] = [
   /\.(pyc|pyo|o|obj|class|tsbuildinfo|log|tmp)$/i,
   /\.egg-info$/,
-  /^\.DS_Store$/,
+  /^(\.DS_Store|Thumbs\.db|desktop\.ini)$/,
   /\.(orig|rej|bak|swp|swo|coverage)$|~$|^\.coverage$/,
   /^(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|uv\.lock|pdm\.lock|mix\.lock|pubspec\.lock|Podfile\.lock)$/,
 ];
+
+/**
+ * Files that hold a data store's data (SQLite, DuckDB, LMDB, Redis dumps, MySQL and MongoDB table files) and
+ * their journals: deleting one loses data that is not in git and that no build makes again.
+ */
+export const DATA_STORE_FILE =
+  /\.(db|sqlite|sqlite3|db3|s3db|sl3|sqlitedb|duckdb|mdb|accdb|realm|rdb|aof|ldb|ibd|myd|wt|kdbx)(-(wal|shm|journal))?$|^appendonly\.aof(\.|$)/i;
 
 /** Names that are almost always files, not directories: `rm -rf` of one deletes a single file. */
 export const FILE_NAME =

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { analyzeSql } from '../../../analyzers/sql.js';
 import type { CheckContext, Invocation, ProgramCheck } from '../../../invocation.js';
 import type { Arg } from '../../../syntax/arg.js';
+import { DATA_STORE_FILE } from '../../../paths/path-names.js';
 import { judgeSql, judgeSqlStdin } from './clients.js';
 import {
   consoleCode,
@@ -288,7 +289,7 @@ const migrators: ProgramCheck = {
 };
 
 /** Database files by name. */
-const DATABASE_FILE = /\.(db|sqlite|sqlite3|db3|duckdb|mdb|accdb|realm)$/i;
+const DATABASE_FILE = DATA_STORE_FILE;
 
 /** `truncate -s 0 app.db`, `cp /dev/null app.db`: a database emptied in place. */
 const emptiedFiles: ProgramCheck = {
@@ -315,7 +316,7 @@ const emptiedFiles: ProgramCheck = {
           context.report(emptyDatabaseFile);
         return;
       case 'dd':
-        if (values.some((value) => /^of=.*\.(db|sqlite3?|duckdb)$/.test(value)))
+        if (values.some((value) => value.startsWith('of=') && DATABASE_FILE.test(value)))
           context.report(emptyDatabaseFile);
         return;
       case 'tee':

@@ -12,6 +12,7 @@ import {
   rmHomeSensitive,
   rmNoPreserveRoot,
   rmOutsideProject,
+  rmDataStore,
   rmProjectRoot,
   rmRoot,
   rmSource,
@@ -67,8 +68,9 @@ export function reportDelete(
       if (wide) context.report(rmVcs, match);
       return;
     case 'project-source':
-      if (recursive && !(FILE_NAME.test(target.path) && target.glob === 'none'))
-        context.report(rmSource, match);
+      if (target.dataStore) context.report(rmDataStore, match);
+      // `src/*` deletes every file of a source directory, as `*` does at the project's top
+      if (wide && !(FILE_NAME.test(target.path) && target.glob === 'none')) context.report(rmSource, match);
       return;
     case 'project-build':
       if (context.buildOutput === 'hold') context.report(rmBuildOutput, match);

@@ -120,8 +120,27 @@ export const rmSource = defineRule({
     { command: 'rm -rf src', verdict: 'block' },
     { command: 'rm -rf src/ tests/', verdict: 'block' },
     { command: "find . -name '*.go' -delete", verdict: 'block' },
+    { command: 'rm -f src/*', verdict: 'block' },
     { command: 'rm src/legacy/unused.ts', verdict: 'allow' },
+    { command: 'rm -f src/*.orig', verdict: 'allow' },
     { command: 'rm -rf node_modules', verdict: 'allow' },
+  ],
+});
+
+export const rmDataStore = defineRule({
+  id: 'core.fs.rm-data-store',
+  verdict: 'block',
+  reason:
+    "deletes a data store's file in the project (app.db, *.sqlite3, dump.rdb): its data is in no commit and no build makes it again",
+  alternative:
+    'move it aside (mv app.db app.db.old) and let a person delete it, or drop rows with a narrowing WHERE',
+  examples: [
+    { command: 'rm app.db', verdict: 'block' },
+    { command: 'rm -f data/*.sqlite', verdict: 'block' },
+    { command: 'rm -f dump.rdb', verdict: 'block' },
+    { command: 'rm -f build/app.db', verdict: 'allow' },
+    { command: 'rm -f /tmp/test.db', verdict: 'allow' },
+    { command: 'truncate -s0 prod.log', verdict: 'allow' },
   ],
 });
 
