@@ -58,6 +58,8 @@ export interface CheckContext {
   noteWritten(path: PathClass, how: WriteOrigin): void;
   /** how a file was written earlier in the line, if it was */
   writtenBy(path: PathClass): WriteOrigin | undefined;
+  /** the absolute paths the line wrote earlier at or below a path (what `git add DIR` would pick up) */
+  writtenWithin(path: PathClass): readonly string[];
   /** remembers that the line reads a secret; together with a network send it is exfiltration */
   noteSecretRead(match: string): void;
   /** remembers that the line sends data over the network */

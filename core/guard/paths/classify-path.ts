@@ -14,6 +14,7 @@ import {
   KEY_FILE,
   NIGHTSHIFT_CONFIG_NAMES,
   NOT_SECRET_NAMES,
+  PROJECT_SECRET_FILE,
   SYSTEM_DIRS,
   SYSTEM_SECRETS,
   TEMP_DIRS,
@@ -80,6 +81,8 @@ export interface PathPlaces {
 const GLOB_CHARS = /[*?[]/;
 /** Stands for "some name" where a glob (or a find pattern, or xargs input) matches part of a path. */
 export const ANY_NAME = '\u{E001}';
+/** `.env`, `.env.local`, and a glob that can match them (`.env*`) */
+const ENV_FILE = new RegExp(`^\\.env($|\\.|${ANY_NAME})`);
 
 /** Classifies a path operand after resolving `~`, `..`, duplicate slashes and globs (the widest match wins). */
 export function classifyPath(raw: string, places: PathPlaces, glob = false): PathClass {
@@ -135,7 +138,7 @@ function absolutePath(raw: string, places: PathPlaces): string | undefined {
 function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glob']): PathClass {
   const [kind, secret] = kindOf(path, places);
   // a certificate (`/etc/ssl/certs/x.pem`, `fullchain.pem`, `ca-bundle.pem`) is public, unlike a key
-  const certificate = /\/certs\/[^/]*$|(^|[-_.])(cert|certificate|chain|fullchain|ca|bundle)[-_.]/i.test(
+  const certificate = /\/certs\/[^/]*$|(^|[-_./])(cert|certificate|chain|fullchain|ca|bundle)[-_.]/i.test(
     path,
   );
   const keyFile = KEY_FILE.test(posix.basename(path)) && !(certificate && !/key/i.test(posix.basename(path)));
@@ -197,7 +200,9 @@ function kindInProject(path: string, project: string): [PathKind, boolean] {
   )
     return ['project-build', false];
   if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return ['project-build', false];
-  const secret = /^\.env($|\.)/.test(name) && !/\.(example|sample|template|dist)$/.test(name);
+  const secret =
+    (ENV_FILE.test(name) && !/\.(example|sample|template|dist)$/.test(name)) ||
+    PROJECT_SECRET_FILE.test(name);
   return ['project-source', secret];
 }
 

@@ -147,6 +147,13 @@ export const HOME_SECRETS: readonly string[] = [
 /** File names that hold keys wherever they are (`server.pem`, `id_ed25519`, `release.keystore`). */
 export const KEY_FILE = /\.(pem|key|p12|pfx|kdbx|keystore|jks|ppk)$|^id_(rsa|dsa|ecdsa|ed25519)$/;
 
+/**
+ * Credential files a project may hold besides `.env` and keys: Google and cloud service-account keys, OAuth
+ * client secrets, copies of login files (`.netrc`, `.pgpass`, `.git-credentials`).
+ */
+export const PROJECT_SECRET_FILE =
+  /^(credentials|client_secrets?[\w.-]*|service[-_]?account[\w.-]*|[\w-]*firebase-adminsdk[\w.-]*|gcp[-_]?key[\w.-]*)\.json$|^(\.netrc|\.pgpass|\.git-credentials|\.vault-token)$/i;
+
 /** Files in `~/.ssh` that are not secret (public keys are recognised by their `.pub` suffix). */
 export const NOT_SECRET_NAMES: ReadonlySet<string> = new Set(['known_hosts', 'config', 'authorized_keys']);
 

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { CheckContext, RunOptions, Stdin, WriteOrigin } from '../invocation.js';
-import { ANY_NAME, classifyPath, type PathClass, type PathPlaces } from '../paths/classify-path.js';
+import { ANY_NAME, classifyPath, isWithin, type PathClass, type PathPlaces } from '../paths/classify-path.js';
 import type { RuleInfo } from '../rule.js';
 import { UNKNOWN, type Arg } from '../syntax/arg.js';
 import type { Trust } from '../trust/trust.js';
@@ -99,6 +99,11 @@ export class CallContext implements CheckContext {
       if (how) return how;
     }
     return undefined;
+  }
+
+  writtenWithin(path: PathClass): readonly string[] {
+    if (!path.path) return [];
+    return [...this.session.written.keys()].filter((written) => isWithin(written, path.path));
   }
 
   remember(key: string, value: string): void {

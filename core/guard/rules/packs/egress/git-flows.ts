@@ -1,5 +1,6 @@
 import { parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
+import type { PathClass } from '../../../paths/classify-path.js';
 import { literalArg, type Arg } from '../../../syntax/arg.js';
 import { hostOf, serviceOwns } from '../../../trust/hosts.js';
 import { parseGitCommand } from '../git/global-options.js';
@@ -107,14 +108,60 @@ function judgeConfigEntry(key: string, value: string | undefined, context: Check
 
 const CONFIG = { shortWithValue: 'f', longWithValue: ['file', 'blob', 'type', 'default', 'comment'] };
 
-/** `git add -f .env`: a secret file git would otherwise ignore. */
+/** The options of `git add`/`git stage` that take a value. */
+const ADD = {
+  aliases: { force: 'f', all: 'A', 'no-ignore-removal': 'A' },
+  longWithValue: ['chmod', 'pathspec-from-file'],
+};
+
+/**
+ * `git add .env`, `git add -f .env`: a secret file staged, so the next commit and push carry it; and a wide
+ * add (`-A`, `.`, a directory) that picks up a secret file the same line wrote.
+ */
 function judgeAdd(args: readonly Arg[], context: CheckContext): void {
-  const parsed = parseFlags(args, {
-    aliases: { force: 'f' },
-    longWithValue: ['chmod', 'pathspec-from-file'],
-  });
-  if (!parsed.flags.has('f')) return;
-  if (parsed.operands.some((operand) => context.classify(operand).secret)) context.report(commitSecret);
+  const parsed = parseFlags(args, ADD);
+  const wide = parsed.operands.map((operand) => context.classify(operand));
+  if (wide.some((path) => path.secret)) return context.report(commitSecret);
+  if (parsed.operands.length === 0 && parsed.flags.has('A')) wide.push(context.classify('.'));
+  reportWrittenSecrets(wide, context);
+}
+
+/** Secret files written earlier in the line at or below the paths a command stages. */
+function reportWrittenSecrets(paths: readonly PathClass[], context: CheckContext): void {
+  for (const path of paths) {
+    if (context.writtenWithin(path).some((written) => context.classify(written).secret))
+      return context.report(commitSecret);
+  }
+}
+
+/** The options of `git commit` that take a value (its operands are pathspecs it stages first). */
+const COMMIT = {
+  shortWithValue: 'mFCctS',
+  longWithValue: [
+    'message',
+    'file',
+    'reuse-message',
+    'reedit-message',
+    'fixup',
+    'squash',
+    'author',
+    'date',
+    'template',
+    'cleanup',
+    'trailer',
+    'pathspec-from-file',
+    'untracked-files',
+  ],
+  aliases: { message: 'm', file: 'F', 'reuse-message': 'C', 'reedit-message': 'c', template: 't' },
+};
+
+/** `git commit -m x .env`, `git update-index --add .env`: a secret file put in a commit by name. */
+function judgeStagedByName(sub: string, args: readonly Arg[], context: CheckContext): void {
+  if (sub === 'update-index' && !args.some((arg) => arg.value === '--add')) return; // only --add stages a new file
+  const parsed = parseFlags(args, sub === 'commit' ? COMMIT : { longWithValue: ['cacheinfo', 'chmod'] });
+  const paths = parsed.operands.map((operand) => context.classify(operand));
+  if (paths.some((path) => path.secret)) context.report(commitSecret);
+  else if (sub === 'commit') reportWrittenSecrets(paths, context);
 }
 
 const gitFlows: ProgramCheck = {
@@ -146,7 +193,12 @@ const gitFlows: ProgramCheck = {
         return;
       }
       case 'add':
+      case 'stage':
         judgeAdd(args, context);
+        return;
+      case 'commit':
+      case 'update-index':
+        judgeStagedByName(sub, args, context);
         return;
       case 'clone':
       case 'fetch':

@@ -138,10 +138,15 @@ export const secretSent = defineRule({
 export const commitSecret = defineRule({
   id: 'core.egress.commit-secret',
   verdict: 'block',
-  reason: 'force-adds a secret file (.env, keys) to git, where every push and clone will carry it',
-  alternative: 'keep secrets out of git; commit a .env.example instead',
+  reason:
+    'stages a secret file (.env, keys, credentials.json) for a commit, where every push and clone will carry it',
+  alternative: 'keep secrets out of git (list them in .gitignore); commit a .env.example instead',
   examples: [
     { command: 'git add -f .env', verdict: 'block' },
+    { command: 'git add .env && git commit -m x && git push', verdict: 'block' },
+    { command: 'echo TOKEN=x > .env && git add -A && git commit -m x', verdict: 'block' },
+    { command: 'git commit -m x config/master.key', verdict: 'block' },
+    { command: 'git add -A && git commit -m x && git push', verdict: 'allow' },
     { command: 'git add --force config/.env.production', verdict: 'block' },
     { command: 'git add .env.example', verdict: 'allow' },
     { command: 'git add -f dist/app.js', verdict: 'allow' },
