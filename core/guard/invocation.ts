@@ -20,8 +20,11 @@ export interface Upstream {
   readonly args: readonly Arg[];
 }
 
-/** How a file was written earlier in the line: downloaded, written locally, or checked out by `git clone`. */
-export type WriteOrigin = 'network' | 'local' | 'clone';
+/**
+ * How a file was written earlier in the line: downloaded, written locally, checked out by `git clone`, or built
+ * by a compiler from sources the line did not write (running it runs project code).
+ */
+export type WriteOrigin = 'network' | 'local' | 'clone' | 'compiled';
 
 /** One program about to run, after unwrapping: what the rules look at. */
 export interface Invocation {

@@ -8,6 +8,7 @@ import {
   interpreterRemoteCode,
   NETWORK_FETCHERS,
   remoteInstaller,
+  reportIfWritten,
 } from '../rules/packs/rce.js';
 import { judgeCodeFlow } from '../rules/packs/egress/exposure.js';
 import { reportSecretRead } from '../rules/packs/secrets.js';
@@ -60,7 +61,8 @@ const NODE: Interpreter = {
 };
 const RUBY: Interpreter = { flags: { shortWithValue: 'eIrCEF', stopAtOperand: true }, codeOptions: ['e'] };
 const PERL: Interpreter = {
-  flags: { shortWithValue: 'eEIMmlx', stopAtOperand: true },
+  // -x and -l take their value attached (`-xdir`, `-l0`): a separate word is the script
+  flags: { shortWithValue: 'eEIMm', stopAtOperand: true },
   codeOptions: ['e', 'E'],
 };
 const PHP: Interpreter = {
@@ -182,10 +184,17 @@ export function judgeCode(code: Arg, invocation: Invocation, context: CheckConte
   }
   if (facts.runsCode) context.report(facts.network ? interpreterRemoteCode : interpreterCode);
   if (facts.writes) for (const path of paths) reportWrite(path, invocation.text, context);
+  // `require('/tmp/x.js')`, `exec(open('/tmp/x.py').read())`: a script file the line wrote, loaded by name
+  for (const [index, path] of paths.entries()) {
+    if (CODE_FILE.test(pathLike[index] ?? '')) reportIfWritten(path, invocation.text, context);
+  }
   for (const path of paths) reportSecretRead(path, invocation.text, context);
   if (facts.network) context.noteNetworkSend(invocation.text);
   judgeCodeFlow(code.value, facts.network, context);
 }
+
+/** A file name that is a program's source (a one-liner naming one loads or runs it). */
+const CODE_FILE = /\.(js|mjs|cjs|ts|mts|cts|py|rb|pl|pm|php|lua|sh|bash|zsh|r|jl|exs?|groovy|ps1)$/i;
 
 const interpreter: ProgramCheck = {
   programs: [
@@ -216,6 +225,12 @@ const interpreter: ProgramCheck = {
       : args;
     const parsed = parseFlags(normalized, spec.flags);
     const code = spec.codeOptions.flatMap((option) => parsed.values.get(option) ?? []);
+    // code loaded before the script (`node -r /tmp/x.js`, `ruby -r ./x.rb`)
+    for (const option of ['r', 'require', 'import', 'loader', 'experimental-loader']) {
+      for (const file of parsed.values.get(option) ?? []) {
+        if (!file.dynamic) reportIfWritten(context.classify(file), invocation.text, context);
+      }
+    }
     if (invocation.program === 'bun' && args === invocation.args && code.length === 0) return;
     for (const snippet of code) judgeCode(snippet, invocation, context);
     if (code.length > 0 || spec.moduleOptions?.some((option) => parsed.values.has(option))) return;

@@ -94,11 +94,25 @@ export class CallContext implements CheckContext {
   }
 
   writtenBy(path: PathClass): WriteOrigin | undefined {
+    if (path.path.includes(ANY_NAME)) return this.writtenMatching(path.path);
     for (let dir = path.path; dir.length > 1; dir = posix.dirname(dir)) {
       const how = this.session.written.get(dir);
       if (how) return how;
     }
     return undefined;
+  }
+
+  /** A pattern path (`find /tmp -name x.sh` selects `/tmp/…/x.sh`) may be any file the line wrote that it matches. */
+  private writtenMatching(pattern: string): WriteOrigin | undefined {
+    const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // `dir/…/name` also matches `dir/name`: the part for "some entries" may be none
+    const source = escaped.split(`${ANY_NAME}/`).join('(.*/)?').split(ANY_NAME).join('.*');
+    const matcher = new RegExp(`^${source}(/|$)`);
+    let found: WriteOrigin | undefined;
+    for (const [written, how] of this.session.written) {
+      if (matcher.test(written) && found !== 'network') found = how;
+    }
+    return found;
   }
 
   writtenWithin(path: PathClass): readonly string[] {

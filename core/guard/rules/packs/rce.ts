@@ -2,6 +2,7 @@ import { parseFlags } from '../../flags/parse-flags.js';
 import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
 import type { PathClass } from '../../paths/classify-path.js';
 import { defineRule } from '../../rule.js';
+import type { Arg } from '../../syntax/arg.js';
 import { reportWrite } from './fs/writes.js';
 
 // Remote code execution and persistence: code that arrives over the network, from a pipe, or through a
@@ -183,7 +184,7 @@ export const remoteInstaller = defineRule({
 export function reportIfWritten(path: PathClass, match: string, context: CheckContext): void {
   const how = context.writtenBy(path);
   if (how === 'network') context.report(downloadThenRun, match);
-  else if (how) context.report(runsWrittenFile, match);
+  else if (how && how !== 'compiled') context.report(runsWrittenFile, match);
 }
 
 const netcat: ProgramCheck = {
@@ -309,14 +310,69 @@ const RECIPES: Readonly<Record<string, readonly string[]>> = {
   'docker-compose': ['docker-compose.yml', 'compose.yml'],
 };
 
-const recipeRunners: ProgramCheck = {
-  programs: Object.keys(RECIPES),
+/** Programs that run code from a file named on their command line, besides shells and one-liner interpreters. */
+const CODE_FILE_RUNNERS = [
+  'deno',
+  'bun',
+  'tsx',
+  'ts-node',
+  'ts-node-esm',
+  'esno',
+  'esr',
+  'vite-node',
+  'go',
+  'java',
+  'jshell',
+  'kotlin',
+  'scala',
+  'groovy',
+  'Rscript',
+  'julia',
+  'elixir',
+  'swift',
+  'dotnet',
+];
+
+/** Verbs of code runners that read files without running them. */
+const NOT_RUNNING = /^(fmt|lint|check|info|doc|vet|build|format|types|publish|compile|bundle|install|add)$/;
+
+/** Source files a code runner runs (a `.json` beside them is its configuration). */
+const SOURCE_FILE = /\.([cm]?[jt]sx?|go|java|kts?|scala|sc|groovy|swift|r|jl|exs?|cs|fsx|csx|py|rb|sh)$/i;
+
+/** The paths an argument names: an operand, or the value of `--opt=PATH`. */
+function pathsIn(arg: Arg): string | undefined {
+  if (arg.dynamic) return undefined;
+  const value = arg.value.startsWith('--') ? arg.value.slice(arg.value.indexOf('=') + 1) : arg.value;
+  if (value === arg.value && value.startsWith('-')) return undefined;
+  return /[/.]/.test(value) ? value : undefined;
+}
+
+/**
+ * A runner pointed at a file the line wrote (`make -f /tmp/x.mk`, `deno run /tmp/x.ts`) or at a directory
+ * whose recipe file the line wrote (`npm --prefix /tmp/p run x`), and a runner whose default recipe
+ * (`package.json`, `Makefile`) the line wrote.
+ */
+const fileRunners: ProgramCheck = {
+  programs: [...Object.keys(RECIPES), ...CODE_FILE_RUNNERS],
   check(invocation, context) {
     const words = invocation.args.map((arg) => arg.value);
     if (invocation.program === 'npm' && (words[0] === 'pkg' || words[0] === 'set-script')) return;
-    for (const recipe of RECIPES[invocation.program] ?? []) {
-      const how = context.writtenBy(context.classify(recipe));
-      if (how === 'local' || how === 'network') context.report(runsWrittenFile);
+    const recipes = RECIPES[invocation.program] ?? [];
+    // a repository cloned in the line is code from its remote, not a file the agent wrote
+    const written = (path: string): boolean => {
+      const how = context.writtenBy(context.classify(path));
+      return how === 'local' || how === 'network';
+    };
+    if (recipes.some(written)) return context.report(runsWrittenFile);
+    // a code runner's operands are scripts; its options and its non-running verbs (`deno fmt`) name data
+    const runner = recipes.length === 0;
+    if (runner && NOT_RUNNING.test(words[0] ?? '')) return;
+    for (const arg of invocation.args) {
+      if (runner && arg.value.startsWith('-')) continue;
+      const path = pathsIn(arg);
+      if (path === undefined || (runner && !SOURCE_FILE.test(path))) continue;
+      if (written(path) || recipes.some((recipe) => written(`${path.replace(/\/+$/, '')}/${recipe}`)))
+        return context.report(runsWrittenFile);
     }
   },
 };
@@ -339,5 +395,5 @@ export const rcePack = definePack({
     schedule,
     remoteInstaller,
   ],
-  checks: [netcat, crontab, downloads, recipeRunners],
+  checks: [netcat, crontab, downloads, fileRunners],
 });

@@ -12,7 +12,7 @@ export function reportWrite(
   target: PathClass,
   match: string,
   context: CheckContext,
-  how: 'network' | 'local' = 'local',
+  how: 'network' | 'local' | 'compiled' = 'local',
 ): void {
   if (target.protected) context.report(editConfig, match);
   switch (target.kind) {

@@ -20,6 +20,8 @@ interface OutputSpec {
   readonly operands?: readonly number[] | 'all';
   /** when the written files are only written in some modes: the files it writes for this command line */
   readonly select?: (parsed: ParsedFlags, args: readonly Arg[], invocation: Invocation) => readonly Arg[];
+  /** a compiler: what it writes is built from its operands, and is only as new as they are */
+  readonly compiles?: true;
 }
 
 /** Operands that are not remote (`host:path`, `s3://…`, `pod:/x`): those name files on this machine. */
@@ -159,11 +161,13 @@ const OUTPUTS: readonly OutputSpec[] = [
     programs: ['gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'ld', 'rustc', 'tcc'],
     shortWithValue: 'oIlLDUx',
     options: ['o'],
+    compiles: true,
   },
   {
     programs: ['go'],
     shortWithValue: 'o',
     longWithValue: ['o'],
+    compiles: true,
     select: (parsed) =>
       /^(build|test)$/.test(parsed.operands[0]?.value ?? '') ? (parsed.values.get('o') ?? []) : [],
   },
@@ -218,7 +222,16 @@ function writtenFiles(spec: OutputSpec, invocation: Invocation): readonly Arg[] 
 export const outputChecks: readonly ProgramCheck[] = OUTPUTS.map((spec) => ({
   programs: spec.programs,
   check(invocation, context) {
+    // a binary built from sources the line did not write runs project code; from sources it wrote, new code
+    const how =
+      spec.compiles &&
+      !invocation.args.some((arg) => {
+        const origin = arg.dynamic ? undefined : context.writtenBy(context.classify(arg));
+        return origin === 'local' || origin === 'network';
+      })
+        ? 'compiled'
+        : 'local';
     for (const file of writtenFiles(spec, invocation))
-      reportWrite(context.classify(file), invocation.text, context);
+      reportWrite(context.classify(file), invocation.text, context, how);
   },
 }));
