@@ -202,8 +202,23 @@ function kindInProject(path: string, project: string): [PathKind, boolean] {
   if (BUILD_OUTPUT_FILE_PATTERNS.some((pattern) => pattern.test(name))) return ['project-build', false];
   const secret =
     (ENV_FILE.test(name) && !/\.(example|sample|template|dist)$/.test(name)) ||
-    PROJECT_SECRET_FILE.test(name);
+    PROJECT_SECRET_FILE.test(name) ||
+    dotGlobMatchesSecret(name);
   return ['project-source', secret];
+}
+
+/** Hidden files that hold secrets, for globs that name hidden files (`.e*`, `.[a-z]*`). */
+const HIDDEN_SECRETS = ['.env', '.env.local', '.netrc', '.pgpass', '.git-credentials', '.vault-token'];
+
+/** A glob that starts with a dot (the shell matches hidden files only then) and can match a hidden secret file. */
+export function dotGlobMatchesSecret(name: string): boolean {
+  if (!name.startsWith('.') || !name.includes(ANY_NAME)) return false;
+  const source = name
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .split(ANY_NAME)
+    .join('.*');
+  const pattern = new RegExp(`^${source}$`);
+  return HIDDEN_SECRETS.some((secret) => pattern.test(secret));
 }
 
 function isHomeSecret(rel: string): boolean {

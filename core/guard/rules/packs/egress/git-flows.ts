@@ -1,6 +1,6 @@
 import { parseFlags } from '../../../flags/parse-flags.js';
 import type { CheckContext, ProgramCheck } from '../../../invocation.js';
-import type { PathClass } from '../../../paths/classify-path.js';
+import { ANY_NAME, dotGlobMatchesSecret, type PathClass } from '../../../paths/classify-path.js';
 import { literalArg, type Arg } from '../../../syntax/arg.js';
 import { hostOf, serviceOwns } from '../../../trust/hosts.js';
 import { parseGitCommand } from '../git/global-options.js';
@@ -120,10 +120,34 @@ const ADD = {
  */
 function judgeAdd(args: readonly Arg[], context: CheckContext): void {
   const parsed = parseFlags(args, ADD);
-  const wide = parsed.operands.map((operand) => context.classify(operand));
-  if (wide.some((path) => path.secret)) return context.report(commitSecret);
+  const named = pathspecs(parsed.operands);
+  const wide = named.map((operand) => context.classify(operand));
+  // `.*` and `.[a-z]*` take every hidden file of their directory, `.env` among them
+  const hidden = named.some(
+    (operand) =>
+      operand.glob &&
+      dotGlobMatchesSecret((operand.value.split('/').pop() ?? '').replace(/[*?]+|\[[^\]]*\]/g, ANY_NAME)),
+  );
+  if (hidden || wide.some((path) => path.secret)) return context.report(commitSecret);
   if (parsed.operands.length === 0 && parsed.flags.has('A')) wide.push(context.classify('.'));
   reportWrittenSecrets(wide, context);
+}
+
+/**
+ * Pathspecs as paths: magic prefixes removed (`:(top).env`, `:/.env`, `:/` for the whole tree); exclusions
+ * (`:!x`, `:(exclude)x`) stage nothing.
+ */
+function pathspecs(operands: readonly Arg[]): Arg[] {
+  const paths: Arg[] = [];
+  for (const operand of operands) {
+    const magic = /^:(\([^)]*\)|[/!^]*)/.exec(operand.value);
+    if (!magic) paths.push(operand);
+    else if (!/[!^]|exclude/.test(magic[0])) {
+      const rest = operand.value.slice(magic[0].length);
+      paths.push({ ...operand, value: rest === '' ? '.' : rest });
+    }
+  }
+  return paths;
 }
 
 /** Secret files written earlier in the line at or below the paths a command stages. */
@@ -159,7 +183,7 @@ const COMMIT = {
 function judgeStagedByName(sub: string, args: readonly Arg[], context: CheckContext): void {
   if (sub === 'update-index' && !args.some((arg) => arg.value === '--add')) return; // only --add stages a new file
   const parsed = parseFlags(args, sub === 'commit' ? COMMIT : { longWithValue: ['cacheinfo', 'chmod'] });
-  const paths = parsed.operands.map((operand) => context.classify(operand));
+  const paths = pathspecs(parsed.operands).map((operand) => context.classify(operand));
   if (paths.some((path) => path.secret)) context.report(commitSecret);
   else if (sub === 'commit') reportWrittenSecrets(paths, context);
 }
