@@ -223,6 +223,8 @@ export const BUILD_OUTPUT_NAMES: ReadonlySet<string> = new Set([
   '.hypothesis',
   '.ipynb_checkpoints',
   '.bundle',
+  'generated',
+  '__generated__',
 ]);
 
 /** Generated directories named by two parts (`vendor/bundle`, `.yarn/cache`, `bin/Debug`). */

@@ -2,6 +2,7 @@ import type { ProgramCheck } from '../../../invocation.js';
 import type { Arg } from '../../../syntax/arg.js';
 import { removeSources } from '../fs/rules.js';
 import { extractOver, moveTreeAway, removePermissions } from './rules.js';
+import { TEMP_DIRS } from '../../../paths/path-names.js';
 
 // Files destroyed by tools that are not rm: archivers that delete what they archive, extraction over / or the
 // home directory, the source tree moved out of the project, and permissions taken away recursively.
@@ -78,7 +79,9 @@ const extraction: ProgramCheck = {
       : invocation.cwd === undefined
         ? undefined
         : context.classify(invocation.cwd);
-    if (where && PRECIOUS_DESTINATION.has(where.kind)) context.report(extractOver);
+    // a temporary directory itself (`-C /tmp`) only gains entries below it, each a temp file
+    if (where && PRECIOUS_DESTINATION.has(where.kind) && !TEMP_DIRS.includes(where.path))
+      context.report(extractOver);
   },
 };
 
