@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { check } from './helpers.js';
 
 // Red-team families: a data store's files deleted in the project (not build output), secrets staged and
-// pushed, and programs written to a temporary path and run in the same line. Each table holds refusals
-// through wrappers, quoting and other programs, and look-alikes that must stay allowed.
+// pushed, programs written to a temporary path and run in the same line, and what xargs and find -exec
+// run. Each table holds refusals through wrappers, quoting and other programs, and look-alikes that must
+// stay allowed.
 
 type Row = [command: string, verdict: 'allow' | 'block' | 'hold'];
 
@@ -436,6 +437,23 @@ const FAMILIES: Record<string, Row[]> = {
       ['tar -xf x.tar -C /var/tmp/../../etc', 'block'],
       ['rm -rf src/generator', 'block'],
     ],
+  'xargs with no items runs its command as written; find -exec passes its stdin on': [
+    ['echo | xargs cp key.pub ~/.ssh/authorized_keys', 'block'],
+    ['echo | xargs mv app.db /dev/null', 'block'],
+    ['echo | xargs cp /dev/null app.db', 'block'],
+    ['xargs cp evil ~/.bashrc < /dev/null', 'block'],
+    ["printf '' | xargs -r cp evil ~/.bashrc", 'block'],
+    ['cat list | xargs cp -t ~/.ssh', 'block'],
+    ["find . -maxdepth 0 -exec psql \\; <<< 'drop table x'", 'block'],
+    ["find . -maxdepth 0 -exec sh \\; <<< 'rm -rf ~'", 'block'],
+    ['git ls-files | xargs wc -l', 'allow'],
+    ["find . -name '*.ts' | xargs grep -n foo", 'allow'],
+    ['echo a b | xargs -n1 echo', 'allow'],
+    ['ls src | xargs -I{} cp src/{} /tmp/backup/', 'allow'],
+    ["find . -name '*.md' -exec cat {} \\;", 'allow'],
+    ['echo | xargs ls', 'allow'],
+    ['cat files.txt | xargs -r prettier --write', 'allow'],
+  ],
 };
 
 describe('data stores, staged secrets and programs run from temp paths', () => {

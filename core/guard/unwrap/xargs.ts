@@ -57,8 +57,7 @@ function commandLines(stdin: Stdin): Arg[] {
 }
 
 function words(text: string): Arg[] {
-  const list = text.replace(/\\n/g, '\n').split(/\s+/).filter(Boolean).slice(0, MAX_ITEMS);
-  return list.length ? list.map(literalArg) : [unknownArg()];
+  return text.replace(/\\n/g, '\n').split(/\s+/).filter(Boolean).slice(0, MAX_ITEMS).map(literalArg);
 }
 
 /** Runs the inner command once per item: `{}`/REPLACE stands for the item, or the item is appended. */
@@ -78,6 +77,10 @@ function runPerItem(
     const argv = replace ? inner.map((arg) => substitute(arg, replace, item)) : [...inner, item];
     context.runCommand(argv, { stdin: { kind: 'terminal' } });
   }
+  // appended items may be none (xargs runs the command once on empty input): `echo | xargs cp a ~/.bashrc`
+  // copies onto its last operand
+  if (!replace && (items.length === 0 || items.some((item) => item.dynamic)))
+    context.runCommand(inner, { stdin: { kind: 'terminal' } });
 }
 
 /** An argument with the replace string (`{}`) standing for an item. */

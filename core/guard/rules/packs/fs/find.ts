@@ -140,7 +140,8 @@ const find: ProgramCheck = {
             ? { ...arg, value: arg.value.split('{}').join(path.value), dynamic: arg.dynamic || path.dynamic }
             : arg,
         );
-        context.runCommand(argv);
+        // the command inherits find's stdin (`find … -exec psql \; <<< 'DROP …'`)
+        context.runCommand(argv, { stdin: invocation.stdin });
       }
     }
   },
