@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { check } from './helpers.js';
 
 // Red-team families: a data store's files deleted in the project (not build output), secrets staged and
-// pushed, programs written to a temporary path and run in the same line, and what xargs and find -exec
-// run. Each table holds refusals through wrappers, quoting and other programs, and look-alikes that must
+// pushed, programs written to a temporary path and run in the same line, what xargs and find -exec run,
+// and toolchains removed. Each table holds refusals through wrappers, quoting and other programs, and look-alikes that must
 // stay allowed.
 
 type Row = [command: string, verdict: 'allow' | 'block' | 'hold'];
@@ -453,6 +453,60 @@ const FAMILIES: Record<string, Row[]> = {
     ["find . -name '*.md' -exec cat {} \\;", 'allow'],
     ['echo | xargs ls', 'allow'],
     ['cat files.txt | xargs -r prettier --write', 'allow'],
+  ],
+  'toolchains and global tools removed from the machine; aws logs changes judged like any aws change': [
+    ['aws logs delete-log-group --log-group-name x', 'block'],
+    ['aws logs delete-log-stream --log-group-name x --log-stream-name y', 'block'],
+    ['aws logs put-retention-policy --log-group-name x --retention-in-days 1', 'hold'],
+    ['aws --region us-east-1 logs delete-log-group --log-group-name x', 'block'],
+    ['aws logs tail /aws/lambda/x --follow', 'allow'],
+    ['aws logs filter-log-events --log-group-name x', 'allow'],
+    ['aws logs describe-log-groups', 'allow'],
+    ['aws logs get-log-events --log-group-name x --log-stream-name y', 'allow'],
+    ['rustup self uninstall -y', 'block'],
+    ['rustup toolchain uninstall stable', 'block'],
+    ['rustup toolchain remove nightly', 'block'],
+    ['nvm uninstall 20', 'block'],
+    ['pyenv uninstall -f 3.12.1', 'block'],
+    ['asdf uninstall nodejs 20.1.0', 'block'],
+    ['mise uninstall node@20', 'block'],
+    ['mise implode', 'block'],
+    ['sdk uninstall java 17.0.1', 'block'],
+    ['npm uninstall -g npm', 'block'],
+    ['npm rm --global typescript', 'block'],
+    ['npm un -g pnpm', 'block'],
+    ['pnpm remove -g typescript', 'block'],
+    ['yarn global remove typescript', 'block'],
+    ['bun remove -g typescript', 'block'],
+    ['cargo uninstall ripgrep', 'block'],
+    ['pipx uninstall black', 'block'],
+    ['pipx uninstall-all', 'block'],
+    ['uv tool uninstall ruff', 'block'],
+    ['uv python uninstall 3.12', 'block'],
+    ['conda env remove -n prod', 'block'],
+    ['conda remove -n base --all', 'block'],
+    ['sudo npm uninstall -g yarn', 'block'],
+    ['npm uninstall lodash', 'allow'],
+    ['npm rm left-pad', 'allow'],
+    ['pnpm remove react', 'allow'],
+    ['yarn remove react', 'allow'],
+    ['bun remove zod', 'allow'],
+    ['rustup toolchain list', 'allow'],
+    ['rustup component add clippy', 'allow'],
+    ['rustup update', 'allow'],
+    ['nvm use 20', 'allow'],
+    ['nvm install 20', 'allow'],
+    ['pyenv install 3.12.1', 'allow'],
+    ['asdf install', 'allow'],
+    ['mise install', 'allow'],
+    ['pipx install black', 'allow'],
+    ['uv tool install ruff', 'allow'],
+    ['cargo install ripgrep', 'allow'],
+    ['npm install -g pnpm', 'allow'],
+    ['npm ls -g', 'allow'],
+    ['conda list', 'allow'],
+    ['conda remove numpy', 'allow'],
+    ['pip uninstall -y requests', 'allow'],
   ],
 };
 

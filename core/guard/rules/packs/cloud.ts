@@ -108,7 +108,7 @@ const VERB_WINDOW: Readonly<Record<string, [number, number]>> = {
 
 /** Per tool: commands that are fine although a verb looks like a change (`aws s3 cp`, `gcloud auth login`). */
 const ALLOWED: Readonly<Record<string, RegExp>> = {
-  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|logs|sso) |^(rds-data|redshift-data) (batch-)?execute-statement\b|^athena start-query-execution\b/,
+  aws: /^s3 (cp|ls|presign|mb|website|sync)\b|^(sts|configure|sso) |^logs (tail|start-live-tail|filter-log-events|get-[\w-]+|describe-[\w-]+|start-query|stop-query|test-metric-filter)\b|^(rds-data|redshift-data) (batch-)?execute-statement\b|^athena start-query-execution\b/,
   gsutil: /^(cp|ls|cat|du|stat|mb|hash|signurl)\b/,
   gcloud: /^(auth|config|components|info|init|version|help)\b/,
   az: /^(login|logout|account|config|version|upgrade|extension|bicep build)\b/,

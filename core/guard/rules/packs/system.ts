@@ -104,9 +104,13 @@ export const networkDown = defineRule({
 export const removePackages = defineRule({
   id: 'core.system.remove-packages',
   verdict: 'block',
-  reason: 'removes system packages (openssh-server, systemd…) from the machine',
+  reason:
+    'removes system packages, language toolchains or global tools (openssh-server, a Rust toolchain, npm -g …) from the machine',
   examples: [
     { command: 'apt-get purge -y openssh-server', verdict: 'block' },
+    { command: 'rustup self uninstall -y', verdict: 'block' },
+    { command: 'npm uninstall -g pnpm', verdict: 'block' },
+    { command: 'npm uninstall lodash', verdict: 'allow' },
     { command: 'yum remove -y systemd', verdict: 'block' },
     { command: 'brew uninstall git', verdict: 'block' },
     { command: 'apt-cache search ripgrep', verdict: 'allow' },
@@ -345,6 +349,59 @@ const packages: ProgramCheck = {
   },
 };
 
+/**
+ * Toolchains and global tools every agent on the machine uses, removed: the operand words (options dropped) that
+ * do it, per program (`rustup self uninstall`, `nvm uninstall 20`, `npm uninstall -g pnpm`).
+ */
+const TOOLCHAIN_REMOVALS: Readonly<Record<string, RegExp>> = {
+  rustup: /^(self uninstall|toolchain (uninstall|remove|rm))\b/,
+  nvm: /^(uninstall|deactivate --purge)\b/,
+  fnm: /^uninstall\b/,
+  volta: /^uninstall\b/,
+  pyenv: /^uninstall\b/,
+  rbenv: /^uninstall\b/,
+  nodenv: /^uninstall\b/,
+  goenv: /^uninstall\b/,
+  asdf: /^(uninstall|plugin (remove|uninstall))\b/,
+  mise: /^(uninstall|rm|remove|plugins? (uninstall|remove|rm)|implode)\b/,
+  rtx: /^(uninstall|implode)\b/,
+  sdk: /^(uninstall|rm)\b/,
+  gvm: /^(uninstall|implode)\b/,
+  ghcup: /^(rm|nuke)\b/,
+  juliaup: /^(remove|rm)\b/,
+  opam: /^switch (remove|rm)\b/,
+  pipx: /^(uninstall|uninstall-all)\b/,
+  cargo: /^uninstall\b/,
+  uv: /^(python uninstall|tool uninstall)\b/,
+  conda: /^(env remove|remove --all|remove -n \S+ --all)\b/,
+};
+
+/** npm/pnpm/yarn/bun removing a global package: a tool every project on the machine may run. */
+const GLOBAL_REMOVAL = /^(uninstall|un|unlink|remove|rm|r)$/;
+
+const toolchains: ProgramCheck = {
+  programs: [...Object.keys(TOOLCHAIN_REMOVALS), 'npm', 'pnpm', 'yarn', 'bun'],
+  check(invocation, context) {
+    const values = invocation.args.map((arg) => arg.value);
+    const words = values.filter((value) => !value.startsWith('-')).join(' ');
+    const pattern = TOOLCHAIN_REMOVALS[invocation.program];
+    if (pattern) {
+      if (pattern.test(words) || (invocation.program === 'conda' && pattern.test(values.join(' '))))
+        context.report(removePackages);
+      return;
+    }
+    const global = values.some(
+      (value) => value === '-g' || value === '--global' || value === '--location=global',
+    );
+    const [verb, second] = values.filter((value) => !value.startsWith('-'));
+    const removes =
+      invocation.program === 'yarn'
+        ? verb === 'global' && GLOBAL_REMOVAL.test(second ?? '')
+        : GLOBAL_REMOVAL.test(verb ?? '') && global;
+    if (removes) context.report(removePackages);
+  },
+};
+
 const accountCommands: ProgramCheck = {
   programs: ['userdel', 'deluser', 'groupdel', 'delgroup', 'passwd', 'usermod', 'chpasswd', 'dscl'],
   check(invocation, context) {
@@ -434,6 +491,7 @@ export const systemPack = definePack({
     services,
     networkLinks,
     packages,
+    toolchains,
     accountCommands,
     defaults,
     kernelCommands,
