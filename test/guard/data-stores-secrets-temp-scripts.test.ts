@@ -3,8 +3,8 @@ import { check } from './helpers.js';
 
 // Red-team families: a data store's files deleted in the project (not build output), secrets staged and
 // pushed, programs written to a temporary path and run in the same line, what xargs and find -exec run,
-// and toolchains removed. Each table holds refusals through wrappers, quoting and other programs, and look-alikes that must
-// stay allowed.
+// toolchains removed, and files emptied behind wrappers. Each table holds refusals through wrappers,
+// quoting and other programs, and look-alikes that must stay allowed.
 
 type Row = [command: string, verdict: 'allow' | 'block' | 'hold'];
 
@@ -507,6 +507,30 @@ const FAMILIES: Record<string, Row[]> = {
     ['conda list', 'allow'],
     ['conda remove numpy', 'allow'],
     ['pip uninstall -y requests', 'allow'],
+  ],
+  'a file emptied by a redirect of nothing behind a wrapper or a path (nice cat /dev/null > f)': [
+    ['command cat /dev/null > package.json', 'block'],
+    ['exec cat /dev/null > package.json', 'block'],
+    ['nice -n 5 cat /dev/null > package.json', 'block'],
+    ['timeout -s KILL 10 cat /dev/null > src/index.ts', 'block'],
+    ['env -i PATH=/usr/bin cat /dev/null > package.json', 'block'],
+    ['sudo -E cat /dev/null > /etc/hosts', 'block'],
+    ['nohup true > README.md', 'block'],
+    ['stdbuf -oL echo -n > go.mod', 'block'],
+    ['/usr/bin/cat /dev/null > package.json', 'block'],
+    ['/bin/true > Makefile', 'block'],
+    ['time : > src/main.rs', 'block'],
+    ['flock /tmp/l cat /dev/null > package.json', 'block'],
+    ['echo | xargs cat /dev/null > package.json', 'block'],
+    ["env printf '' > Cargo.toml", 'block'],
+    ['nice -n 5 cat src/a.ts > /tmp/a.ts', 'allow'],
+    ['timeout 10 echo hi > notes.md', 'allow'],
+    ["env FOO=1 printf 'x\\n' > out.txt", 'allow'],
+    ['nohup npm run dev > server.log 2>&1 &', 'allow'],
+    ['command cat a.json > b.json', 'allow'],
+    ['time npm test > /tmp/test.log', 'allow'],
+    ['sudo cat /etc/hosts > hosts.txt', 'allow'],
+    ['nice true > /tmp/x', 'allow'],
   ],
 };
 

@@ -26,9 +26,22 @@ export function reportEmptied(
   for (const target of targets) if (isKeptFile(context.classify(target))) context.report(emptiesFile, match);
 }
 
-/** Commands that print nothing, so `CMD > file` leaves the file empty. */
+/** Programs whose output is the output of the command they run (`nice cat /dev/null > f` empties f). */
+const PASS_THROUGH =
+  /^(command|builtin|exec|nice|timeout|gtimeout|env|sudo|doas|run0|nohup|stdbuf|setsid|flock|ionice|chrt|taskset|time|unbuffer|noglob|xargs)$/;
+/** Programs that can print nothing, found after a pass-through wrapper. */
+const SILENT_CANDIDATE = /^(:|true|false|cat|echo|printf)$/;
+
+/** Commands that print nothing, so `CMD > file` leaves the file empty (also behind `nice`, `sudo`, `/bin/cat`…). */
 export function printsNothing(argv: readonly Arg[]): boolean {
-  const [name, ...args] = argv.map((arg) => arg.value);
+  const values = argv.map((arg, index) => (index === 0 ? arg.value.replace(/^.*\//, '') : arg.value));
+  if (values[0] !== undefined && PASS_THROUGH.test(values[0])) {
+    const inner = values.findIndex(
+      (value, index) => index > 0 && SILENT_CANDIDATE.test(value.replace(/^.*\//, '')),
+    );
+    return inner > 0 && printsNothing(argv.slice(inner));
+  }
+  const [name, ...args] = values;
   if (name === undefined) return true;
   if (/^(:|true|false)$/.test(name)) return true;
   if (name === 'cat') return args.length > 0 && args.every((arg) => arg === '/dev/null');
