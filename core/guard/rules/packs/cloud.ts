@@ -1,4 +1,4 @@
-import { definePack, type ProgramCheck } from '../../invocation.js';
+import { definePack, type CheckContext, type ProgramCheck } from '../../invocation.js';
 import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
 import { isLocalDevServer } from './verbs/http.js';
@@ -187,6 +187,7 @@ const cloud: ProgramCheck = {
       context.report(deleteCloud);
       return;
     }
+    reportSecretUpload(invocation.program, invocation.args, context);
     if (ALLOWED[invocation.program]?.test(line)) return;
     const [from, to] = VERB_WINDOW[invocation.program] ?? [0, 4];
     const verbs = words.slice(from, to);
@@ -207,6 +208,34 @@ const cloud: ProgramCheck = {
       context.report(changeCloud);
   },
 };
+
+/** A bucket or remote location: `s3://b/x`, `gs://b`, `az://…`, rclone's `remote:path`. */
+const CLOUD_LOCATION = /^([a-z][\w+.-]*:\/\/|[\w-]+:(?!\/\/))/i;
+
+/**
+ * A secret file (`.env`, a key, `credentials.json`) copied to a bucket or a remote is a secret sent out:
+ * `aws s3 cp .env s3://b/`, `gsutil cp credentials.json gs://b/`, `rclone copy .env remote:`.
+ */
+function reportSecretUpload(program: string, args: readonly Arg[], context: CheckContext): void {
+  if (!['aws', 'gsutil', 'gcloud', 'rclone', 's3cmd', 'mc', 'b2', 'az'].includes(program)) return;
+  const operands = args.filter((arg) => !arg.value.startsWith('-'));
+  const verb = operands.map((arg) => arg.value);
+  const uploads =
+    operands.some((arg) => CLOUD_LOCATION.test(arg.value)) ||
+    (program === 'az' && verb.some((word) => /^upload(-batch)?$/.test(word))) ||
+    (program === 'mc' && /^(cp|mirror|put|mv)$/.test(verb[0] ?? ''));
+  if (!uploads) return;
+  const local = args.filter((arg, index) => {
+    if (arg.dynamic || CLOUD_LOCATION.test(arg.value)) return false;
+    // a value of `--file PATH`/`-f PATH` (az storage blob upload) or an operand
+    return !arg.value.startsWith('-') || /^(-f|--file)$/.test(args[index - 1]?.value ?? '');
+  });
+  const secret = local.find((arg) => context.classify(arg).secret);
+  if (secret) {
+    context.noteSecretRead(secret.value);
+    context.noteNetworkSend(`${program} ${args.map((arg) => arg.value).join(' ')}`);
+  }
+}
 
 /** Positional words only, skipping the value of any `--flag value` pair. */
 function operandWords(args: readonly Arg[]): string[] {
