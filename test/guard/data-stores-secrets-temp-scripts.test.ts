@@ -85,6 +85,14 @@ const FAMILIES: Record<string, Row[]> = {
     ['dd if=/dev/zero of=app.sqlite3 bs=1 count=0', 'block'],
     ['rm -f Thumbs.db', 'allow'],
     [': > build.log', 'allow'],
+    ['rm -f test.db && npm test', 'allow'],
+    ['rm -f db/test.sqlite3', 'allow'],
+    ['rm -f tmp.db', 'allow'],
+    ['rm -f app_test.db', 'allow'],
+    ['rm -f .cache.sqlite', 'allow'],
+    ['rm -f latest.db', 'block'],
+    ['rm -f production.sqlite3', 'block'],
+    ['rm -f db/development.sqlite3', 'block'],
   ],
   'a secret file staged for a commit and pushed: by name, or written in the line and picked up by a wide add':
     [

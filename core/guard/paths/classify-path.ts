@@ -81,6 +81,8 @@ export interface PathPlaces {
 const GLOB_CHARS = /[*?[]/;
 /** Stands for "some name" where a glob (or a find pattern, or xargs input) matches part of a path. */
 export const ANY_NAME = '\u{E001}';
+/** Words that mark a database file as disposable: tests, scratch and caches. */
+const DISPOSABLE_DATA = /(^|[-_.])(test|tests|testing|spec|tmp|temp|scratch|cache)([-_.]|$)/i;
 /** `.env`, `.env.local`, and a glob that can match them (`.env*`) */
 const ENV_FILE = new RegExp(`^\\.env($|\\.|${ANY_NAME})`);
 
@@ -141,8 +143,10 @@ function classifyAbsolute(path: string, places: PathPlaces, glob: PathClass['glo
   const certificate = /\/certs\/[^/]*$|(^|[-_./])(cert|certificate|chain|fullchain|ca|bundle)[-_.]/i.test(
     path,
   );
-  const keyFile = KEY_FILE.test(posix.basename(path)) && !(certificate && !/key/i.test(posix.basename(path)));
-  const dataStore = kind === 'project-source' && DATA_STORE_FILE.test(posix.basename(path));
+  const name = posix.basename(path);
+  const keyFile = KEY_FILE.test(name) && !(certificate && !/key/i.test(name));
+  // a test or scratch database (`test.db`, `db/test.sqlite3`, `tmp.db`) is made again by the test setup
+  const dataStore = kind === 'project-source' && DATA_STORE_FILE.test(name) && !DISPOSABLE_DATA.test(name);
   return { kind, path, secret: secret || keyFile, protected: isProtected(path, places), dataStore, glob };
 }
 
