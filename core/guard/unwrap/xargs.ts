@@ -4,6 +4,7 @@ import { ANY_NAME } from '../paths/classify-path.js';
 import { DELETERS } from '../rules/packs/fs/delete.js';
 import { findSelection, planFind } from '../rules/packs/fs/find.js';
 import { pipedDelete } from '../rules/packs/fs/rules.js';
+import { PASS_THROUGH } from '../rules/packs/verbs/emptying.js';
 import { literalArg, unknownArg, type Arg } from '../syntax/arg.js';
 
 // xargs and parallel: a command run once per item read from stdin (or listed after :::).
@@ -14,7 +15,14 @@ const MAX_ITEMS = 16;
 export function itemsFrom(stdin: Stdin): Arg[] {
   if (stdin.kind === 'text') return words(stdin.text);
   if (stdin.kind !== 'pipe' || !stdin.from) return [unknownArg()];
-  const { program, args } = stdin.from;
+  let { program, args } = stdin.from;
+  // `nice echo .env | xargs git add`: what a pass-through wrapper prints is what it runs prints
+  if (PASS_THROUGH.test(program)) {
+    const inner = args.findIndex((arg) => /^(echo|printf|find|ls)$/.test(arg.value.replace(/^.*\//, '')));
+    if (inner < 0) return [unknownArg()];
+    program = (args[inner] as Arg).value.replace(/^.*\//, '');
+    args = args.slice(inner + 1);
+  }
   if ((program === 'echo' || program === 'printf') && args.every((arg) => !arg.dynamic)) {
     return words(
       args

@@ -27,7 +27,7 @@ export function reportEmptied(
 }
 
 /** Programs whose output is the output of the command they run (`nice cat /dev/null > f` empties f). */
-const PASS_THROUGH =
+export const PASS_THROUGH =
   /^(command|builtin|exec|nice|timeout|gtimeout|env|sudo|doas|run0|nohup|stdbuf|setsid|flock|ionice|chrt|taskset|time|unbuffer|noglob|xargs)$/;
 /** Programs that can print nothing, found after a pass-through wrapper. */
 const SILENT_CANDIDATE = /^(:|true|false|cat|echo|printf)$/;
