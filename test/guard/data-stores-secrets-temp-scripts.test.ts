@@ -3,8 +3,8 @@ import { check } from './helpers.js';
 
 // Red-team families: a data store's files deleted in the project (not build output), secrets staged and
 // pushed, programs written to a temporary path and run in the same line, what xargs and find -exec run,
-// toolchains removed, files emptied behind wrappers, and secret files copied to buckets. Each table holds refusals through wrappers,
-// quoting and other programs, and look-alikes that must stay allowed.
+// toolchains removed, files emptied behind wrappers, and secret files copied to buckets. Each table
+// holds refusals through wrappers, quoting and other programs, and look-alikes that must stay allowed.
 
 type Row = [command: string, verdict: 'allow' | 'block' | 'hold'];
 
