@@ -21,6 +21,11 @@ const PRECIOUS: readonly (readonly [RegExp, string])[] = [
   [/\ball\b|\beverything\b|\bentire\b/i, 'everything'],
   [/\b(?:keys?|credentials?|secrets?|certificates?|tokens?)\b/i, 'credentials'],
   [/\bhome (?:directory|folder)\b/i, 'the home directory'],
+  [
+    /(?:^|[\s'"`/])\.(?:ssh|gnupg|aws|kube|docker|netrc|env|git)(?=$|[\s'"`/])|\bid_(?:rsa|dsa|ecdsa|ed25519)\b/i,
+    'credentials or a repository',
+  ],
+  [/(?:^|[\s'"`/])\.\.\//, 'a path that climbs out of the folder'],
 ];
 
 /** The home directory itself (not a path inside it), the root, or a top-level system folder. */

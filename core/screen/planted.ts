@@ -11,10 +11,17 @@ const RUNS_COMMANDS: readonly RegExp[] = [
   /(?:^|\/)\.circleci\/|(?:^|\/)\.buildkite\/|(?:^|\/)Jenkinsfile$/,
   /(?:^|\/)\.git\/hooks\/|(?:^|\/)\.husky\/|(?:^|\/)(?:lefthook|\.pre-commit-config)\.ya?ml$/,
   /\.(?:sh|bash|zsh|fish|ps1|bat|cmd)$/,
-  /(?:^|\/)\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc|envrc)$/,
+  /(?:^|\/)\.(?:bashrc|bash_profile|bash_login|bash_logout|bash_aliases|profile|zshrc|zprofile|zshenv|zlogin|zlogout|kshrc|cshrc|tcshrc|envrc|xprofile|xinitrc)$/,
   /(?:^|\/)\.config\/fish\/|(?:^|\/)(?:Taskfile|justfile|Justfile|Procfile|Dockerfile|Containerfile)(?:\.\w+)?$/,
   /(?:^|\/)(?:tox\.ini|noxfile\.py|setup\.py|conftest\.py|Rakefile|Gruntfile\.js|gulpfile\.js)$/,
+  // an editor's tasks (VS Code runs them on opening the folder), cron and start-up entries
+  /(?:^|\/)\.vscode\/(?:tasks|launch)\.json$|(?:^|\/)crontab$|(?:^|\/)\.config\/(?:autostart|systemd)\//,
+  // an executable without an extension in a folder of executables
+  /(?:^|\/)(?:bin|sbin|scripts?|hooks|tools)\/[^/.]+$/,
 ];
+
+/** A first line that makes a file a script whatever its name. */
+const SHEBANG = /^#!/;
 
 /** A file line as the dialog shows it: its number, then (in a diff) `+`, `-` or a space, then the text. */
 const FILE_LINE = /^\s*\d+ ([-+ ]?)(.*)$/;
@@ -27,7 +34,7 @@ export interface Planted {
   readonly cut: boolean;
 }
 
-/** True when the lines of `path` are run as commands by some tool. */
+/** True when the lines of `path` are run as commands by some tool (see also `isScript` for files named otherwise). */
 export function runsCommands(path: string): boolean {
   return RUNS_COMMANDS.some((re) => re.test(path.trim()));
 }
@@ -60,4 +67,9 @@ export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 
 function commandOf(line: string): string {
   const member = /^"(?:[^"\\]|\\.)*"\s*:\s*"((?:[^"\\]|\\.)*)",?$/.exec(line);
   return member ? member[1]!.replace(/\\(["\\/])/g, '$1') : line;
+}
+
+/** True when the lines an edit or new file adds make it a script: they start with `#!`. */
+export function isScript(planted: Planted): boolean {
+  return planted.lines.some((l) => SHEBANG.test(l));
 }

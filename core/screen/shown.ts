@@ -4,7 +4,7 @@ import type { Profile } from './resolve-profiles.js';
 import { isBlank, type ScreenView } from './screen-view.js';
 import type { Snapshot } from './types.js';
 
-/** Programs that show text and ask nothing of their own (a pager's own prompt excepted). */
+/** Programs that show text and ask nothing of their own (a pager's own prompt excepted); `cat` prints a file. */
 const VIEWERS = new Set([
   'tail',
   'less',
@@ -27,6 +27,11 @@ const VIEWERS = new Set([
   'watch',
   'bat',
   'man',
+  'cat',
+  'tac',
+  'head',
+  'nl',
+  'column',
 ]);
 
 /** A command typed at a shell prompt that follows or shows text until stopped. */
