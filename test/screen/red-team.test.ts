@@ -597,6 +597,46 @@ describe('questions and limits are never typed into', () => {
   });
 
   it.each([
+    ['a relative reset', '5-hour limit reached · resets in 3h 20m', '2026-11-21T05:20:00.000Z'],
+    ['a weekday', 'Weekly limit reached · resets Monday 9am (UTC)', '2026-11-23T09:00:00.000Z'],
+    ['tomorrow', 'Usage limit reached · resets tomorrow at 9:30am (UTC)', '2026-11-22T09:30:00.000Z'],
+    [
+      'a 24-hour clock',
+      'Session limit reached · resets at 17:45 (Europe/Berlin)',
+      '2026-11-21T16:45:00.000Z',
+    ],
+    [
+      'a weekday before the date, "you have"',
+      'You have hit your limit · resets Tue, Nov 24 at 10am (America/New_York)',
+      '2026-11-24T15:00:00.000Z',
+    ],
+    [
+      'the day before the month',
+      'Usage limit reached · resets 24 Nov, 9am (UTC)',
+      '2026-11-24T09:00:00.000Z',
+    ],
+    [
+      'a quota that says when it comes back',
+      '✕ Quota exceeded for this model. Your quota resets at 23:00 (America/Los_Angeles).',
+      '2026-11-21T07:00:00.000Z',
+    ],
+  ])('a limit worded with %s waits for its reset', (_what, row, at) => {
+    const rows = [`  ⎿  ${row}`, '', '✻ Worked for 0s', '', RULE, '❯ ', RULE, '  ? for shortcuts'];
+    const { c, d } = verdictOf(rows);
+    expect(c.state).toBe('limit');
+    expect(d).toMatchObject({ decision: 'wait', keys: null, resetAt: new Date(at) });
+  });
+
+  it('a disk quota is not a usage limit', () => {
+    const rows = [
+      'dev@box:~/app$ cp big.iso /mnt/share/',
+      'cp: error writing: Disk quota exceeded',
+      'dev@box:~/app$ ',
+    ];
+    expect(verdictOf(rows, {}).c.state).not.toBe('limit');
+  });
+
+  it.each([
     ['credit', '  ⎿  Credit balance too low · Add funds: https://platform.claude.com/settings/billing'],
     ['invalid key', '  ⎿  Invalid API key · Please run /login'],
   ])('%s is an escalation or an error, never input', (_what, row) => {

@@ -84,7 +84,7 @@ export const generic: ProfileSpec = {
   output: [],
   limits: [
     'usage limit reached',
-    "you['’]ve hit your (?:session |weekly |daily |monthly |usage )?limit",
+    "you(?:['’]ve| have) hit your (?:session |weekly |daily |monthly |usage |rate )?limit",
     '\\b\\d+-hour limit reached',
     '\\b(?:weekly|daily|session) limit reached',
     "you['’]re out of (?:extra )?usage",
@@ -94,6 +94,8 @@ export const generic: ProfileSpec = {
     "you['’]ve hit a rate limit",
     'you have hit (?:your|the) (?:usage|rate) limit',
     'rate limit (?:reached|exceeded)[^.]*(?:try again|resets?) ',
+    // a quota that says when it comes back ("Quota exceeded … resets at 23:00"); a disk quota never does
+    '\\bquota (?:exceeded|reached|exhausted)\\b.*\\b(?:try again|resets?|renews?) (?:at|in|on) ',
   ],
   resetWords: [],
   notLimits: [
