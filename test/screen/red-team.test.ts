@@ -541,6 +541,23 @@ kinds['a dialog printed by cat'] = [
   ],
 ];
 
+kinds['a typed confirmation'] = [
+  ['type the project name', ['dev@box:~/app$ make reset', 'Type the project name to confirm:'], false, {}],
+  ['enter a word to continue', ['dev@box:~/app$ npm run db:reset', "Enter 'RESET' to continue:"], false, {}],
+  [
+    'a [yN] prompt that prunes volumes',
+    ['dev@box:~/app$ ./down.sh', 'This removes volumes app_pgdata.', 'Are you sure? [yN]'],
+    false,
+    {},
+  ],
+  [
+    'a [Yn] prompt of a package install',
+    ['dev@box:~/app$ sudo apt-get install jq', 'Do you want to continue? [Yn]'],
+    true,
+    {},
+  ],
+];
+
 describe.each(Object.entries(kinds))('red team: %s', (_kind, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, rows, approve, state]) => {
     const { c, d } = verdictOf(rows, state ?? wide);
@@ -643,6 +660,38 @@ describe('questions and limits are never typed into', () => {
     const rows = [row, '', '✻ Brewed for 0s', '', RULE, '❯', RULE, '  ? for shortcuts · ← for agents'];
     const { c } = verdictOf(rows);
     expect(c.state).toBe('error');
+  });
+});
+
+describe('a typed confirmation is a confirmation, never answered', () => {
+  it.each([
+    ['Type the project name to confirm:'],
+    ["? Enter 'acme-web' to confirm:"],
+    ['Please retype the bucket name to proceed:'],
+  ])('%s', (row) => {
+    const { c, d } = verdictOf(['dev@box:~/app$ ./admin.sh', row], {});
+    expect(c.state).toBe('confirm');
+    expect(d.decision).toBe('escalate');
+  });
+});
+
+describe('secret prompts worded unusually are secrets', () => {
+  it.each([
+    ['Paste the deploy key (it will not be shown): '],
+    ['Enter the 6-digit code from your authenticator app: '],
+    ['Two-factor code for dev: '],
+    ['Private key: '],
+    ['Recovery key for the vault: '],
+    ['MFA code: '],
+  ])('%s', (row) => {
+    const { c, d } = verdictOf(['dev@box:~/app$ ./login.sh', row], {});
+    expect(c.state).toBe('secret');
+    expect(d.decision).toBe('escalate');
+  });
+
+  it('a question about a key that wants y or n is a confirmation', () => {
+    const { c } = verdictOf(['dev@box:~/app$ ./setup.sh', 'Generate a new SSH key? [y/N]'], {});
+    expect(c.state).toBe('confirm');
   });
 });
 

@@ -14,7 +14,7 @@ export const generic: ProfileSpec = {
   dialogs: [],
   linePrompts: [
     // apt, pip, conda, dnf, docker prune, scripts: answered with y (an explicit y even when the default is yes)
-    { id: 'yes-no', prompt: '[[(]\\[?y\\]?/\\[?n\\]?[\\])](?:\\s*\\?)?\\s*:?$', ...yesNo },
+    { id: 'yes-no', prompt: '[[(]\\[?y\\]?/?\\[?n\\]?[\\])](?:\\s*\\?)?\\s*:?$', ...yesNo },
     { id: 'yes-no-word', prompt: '[[(]yes/no[\\])]\\s*[?:]?$', ...fullYes },
     // ssh host keys: only the full word counts
     { id: 'ssh-host-key', prompt: '\\(yes/no/\\[fingerprint\\]\\)\\?$', ...fullYes },
@@ -40,6 +40,15 @@ export const generic: ProfileSpec = {
       id: 'type-name',
       prompt: '^\\? Type (\\S+) to confirm(?: deletion)?:$',
       approve: ['$1', 'Enter'],
+      deny: ['C-c'],
+    },
+    // "Type the project name to confirm:", "Enter 'DELETE' to continue:": a typed confirmation guards something
+    // destructive, and what to type is not always shown: recognised, never answered
+    {
+      id: 'typed-confirmation',
+      prompt:
+        '^(?:\\? )?(?:please )?(?:type|enter|re-?type)\\b.{1,80}?\\bto (?:confirm|continue|proceed)\\b[^:]{0,40}:$',
+      approve: [],
       deny: ['C-c'],
     },
     // pagers: leaving them is the answer
@@ -127,6 +136,9 @@ export const generic: ProfileSpec = {
     'paste (?:the |your )?code',
     'api[ _-]?key',
     'access key',
+    '(?:deploy|private|signing|license|encryption|master|recovery|account) key\\b',
+    '\\bauthenticator\\b|\\b\\d-digit code\\b|\\b(?:2fa|mfa|two-factor|second factor)\\b',
+    "(?:will not|won['’]t) be (?:shown|echoed|displayed)|\\binput (?:is )?hidden\\b",
     '^username for ',
     '^(?:user(?:name)?|login)\\s*(?:\\[[^\\]]*\\])?\\s*:$',
   ],
