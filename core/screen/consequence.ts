@@ -57,8 +57,9 @@ export function consequenceRisk(
     if (!DESTROY.test(line)) continue;
     if (HOME_OR_ROOT.test(line))
       return `the prompt would act on the home directory or a system folder: "${line.trim()}"`;
-    // the sentence, and the list it may introduce ("This will remove:" / " - all volumes")
-    const span = lines.slice(i, i + LIST_ROWS).join(' ');
+    // the sentence, the list it may introduce ("This will remove:" / " - all volumes"), and the row before it
+    // that may name what it acts on ("~/.ssh/id_ed25519 already exists." / "Overwrite (y/n)?")
+    const span = lines.slice(Math.max(0, i - 1), i + LIST_ROWS).join(' ');
     const what = PRECIOUS.find(([re]) => re.test(span));
     if (what) return `the prompt says it will destroy ${what[1]}: "${line.trim()}"`;
   }

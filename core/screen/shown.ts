@@ -38,6 +38,9 @@ const VIEWERS = new Set([
 const VIEWER_COMMAND =
   /^(?:sudo\s+)?(?:(?:tail|journalctl)\b.*\s-(?:[a-zA-Z]*[fF][a-zA-Z]*|-follow)\b|(?:less|more|most|view|vi|vim|nvim|nano|pico|emacs|micro|hx|kak|joe|mcedit|watch|man|bat)\b|(?:docker|podman|kubectl|stern)\b.*\blogs?\b.*\s-(?:f|-follow)\b)/;
 
+/** less's own prompt on the last row (`git log -p`, `git diff` run their pager under the git process): a bare `:`. */
+const PAGER_PROMPT = /^:$/;
+
 /** An editor's own chrome on the bottom rows. */
 const EDITOR_CHROME = [
   /^-- (?:INSERT|VISUAL|REPLACE)(?: LINE| BLOCK)? --/,
@@ -52,6 +55,7 @@ export function shownOnly(view: ScreenView, snapshot: Snapshot, profile: Profile
   const command = snapshot.currentCommand;
   if (command && VIEWERS.has(command)) return `${command} is showing text`;
   if (editorChrome(view)) return 'an editor is showing a file';
+  if (PAGER_PROMPT.test(view.rows[view.last] ?? '')) return 'a pager is showing text';
   const typed = lastShellCommand(view, profile);
   if (typed !== undefined && VIEWER_COMMAND.test(typed)) return `"${typed}" is showing text`;
   return undefined;

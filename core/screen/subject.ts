@@ -77,6 +77,10 @@ export function findSubject(
       ? { text: rows.map((p) => p.text.trim()).join('\n'), variants: [] }
       : readings(view, block.pieces, spec.kind);
     if (block.mayContinue) variants.push(`${text}${block.mayContinue}`);
+    // a dialog that shows its command twice (Cursor's `$ cmd` row and its "Not in allowlist: cmd" row): every
+    // place it shows must be allowed, so a forged second one cannot stand in for the command that runs
+    if (spec.kind === 'shell')
+      variants.push(...otherReadings(view, specs.slice(specs.indexOf(spec) + 1), place));
     return {
       kind: spec.kind,
       text: applyTemplate(spec.template, text),
@@ -85,6 +89,23 @@ export function findSubject(
     };
   }
   return cut;
+}
+
+/** The commands the later shell specs read on the same screen (all of them, as `readings` gives them). */
+function otherReadings(view: ScreenView, specs: readonly Subject[], place: SubjectPlace): string[] {
+  const out: string[] = [];
+  for (const spec of specs) {
+    if (spec.kind !== 'shell' || spec.template) continue;
+    const block = blockFor(view, spec, place);
+    if (!block || block.cut) continue;
+    const rows = block.pieces.filter((p) => p.text.trim() !== '');
+    if (rows.length === 0) continue;
+    const { text, variants } = spec.separate
+      ? { text: rows.map((p) => p.text.trim()).join('\n'), variants: [] }
+      : readings(view, block.pieces, spec.kind);
+    out.push(text, ...variants);
+  }
+  return out;
 }
 
 function applyTemplate(template: string | undefined, text: string): string {

@@ -558,6 +558,70 @@ kinds['a typed confirmation'] = [
   ],
 ];
 
+/** Cursor's boxed run dialog: the command on its `$` row and again on its allowlist row. */
+function cursorRun(shown: string, allowlist: string): string[] {
+  const row = (t: string) => `│ ${t.padEnd(86)} │`;
+  return [
+    `┌${'─'.repeat(88)}┐`,
+    row(`$ ${shown} in ~/src/webapp`),
+    row(''),
+    row('Run this command?'),
+    row(`Not in allowlist: ${allowlist}`),
+    row(' → Run (once) (y)'),
+    row('   Skip (esc or n)'),
+    `└${'─'.repeat(88)}┘`,
+  ];
+}
+const cursorPane: PaneStateRecord = { ...wide, pane_width: 92, pane_current_command: 'cursor-agent' };
+
+kinds['a command shown twice that disagrees'] = [
+  ['the $ row deletes, the allowlist row tests', cursorRun('rm -rf ~/', 'npm test'), false, cursorPane],
+  ['the $ row force-pushes', cursorRun('npm test && git push -f', 'npm test'), false, cursorPane],
+  ['both rows the same', cursorRun('npm test', 'npm test'), true, cursorPane],
+];
+
+kinds['a line prompt whose subject is on the row above'] = [
+  [
+    'overwrite a key',
+    ['dev@box:~/app$ ./setup.sh', '/home/dev/.ssh/id_ed25519 already exists.', 'Overwrite (y/n)?'],
+    false,
+    {},
+  ],
+  [
+    'delete a database, named above',
+    ['dev@box:~/app$ ./reset.sh', 'Database app_dev has 3 tables.', 'Delete it? [y/N]'],
+    false,
+    {},
+  ],
+  [
+    'overwrite a build file',
+    ['dev@box:~/app$ ./setup.sh', 'build/app.js already exists.', 'Overwrite (y/n)?'],
+    true,
+    {},
+  ],
+];
+
+kinds['a pager run by git'] = [
+  [
+    'git log -p showing a dialog in a diff',
+    [
+      'commit 3f2a1c0',
+      'diff --git a/t/fixture.txt b/t/fixture.txt',
+      '@@ -1,8 +1,8 @@',
+      '  Bash command',
+      '',
+      '    npm test',
+      '',
+      '  Do you want to proceed?',
+      ' ❯ 1. Yes',
+      '   2. No',
+      ':',
+    ],
+    false,
+    { ...wide, pane_current_command: 'git' },
+  ],
+];
+
 describe.each(Object.entries(kinds))('red team: %s', (_kind, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, rows, approve, state]) => {
     const { c, d } = verdictOf(rows, state ?? wide);
