@@ -45,7 +45,9 @@ export function runsCommands(path: string): boolean {
  * its preview folds lines away.
  */
 export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 'create'): Planted {
-  const lines: string[] = [];
+  const all: string[] = [];
+  const added: string[] = [];
+  let marked = false;
   let cut = true;
   for (let i = question - 1; i >= 0; i--) {
     const raw = view.raw[i] ?? '';
@@ -54,12 +56,15 @@ export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 
       break;
     }
     const row = view.rows[i]!;
-    if (FOLDED.test(row)) return { lines, cut: true };
+    if (FOLDED.test(row)) return { lines: [...(mode === 'create' ? all : added)].map(commandOf), cut: true };
     const m = FILE_LINE.exec(row);
     if (!m) continue;
-    if (mode === 'create') lines.unshift(`${m[1] === '+' || m[1] === '-' ? '' : m[1]}${m[2]}`.trim());
-    else if (m[1] === '+') lines.unshift(m[2]!.trim());
+    if (m[1] === '+' || m[1] === '-') marked = true;
+    all.unshift(`${m[1] === '+' || m[1] === '-' ? '' : m[1]}${m[2]}`.trim());
+    if (m[1] === '+') added.unshift(m[2]!.trim());
   }
+  // an edit whose preview has no diff marks shows the file's whole new content (Gemini's WriteFile): all of it is new
+  const lines = mode === 'create' || !marked ? all : added;
   return { lines: lines.filter((l) => l !== '').map(commandOf), cut };
 }
 

@@ -51,6 +51,14 @@ export const generic: ProfileSpec = {
       approve: [],
       deny: ['C-c'],
     },
+    // apt removing an essential package: "To continue type in the phrase 'Yes, do as I say!'" then " ?]"
+    {
+      id: 'apt-essential',
+      prompt: '^\\s*\\?\\]$',
+      context: 'type in the phrase',
+      approve: [],
+      deny: ['C-c'],
+    },
     // pagers: leaving them is the answer
     {
       id: 'pager',
