@@ -3,7 +3,7 @@
 
 /** Words that destroy or discard. */
 const DESTROY =
-  /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?)\b/i;
+  /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?|tear(?:s|ing)? down|teardown|terminat(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|nuk(?:e|es|ed|ing)|clobber(?:s|ed|ing)?|shred(?:s|ded|ding)?|kill(?:s|ed|ing)?|(?:lose|loses|losing|lost)\b.{0,30}\b(?:changes|work|data|commits)|reset --hard|rewrit(?:e|es|ing|ten) (?:the )?history)\b/i;
 
 /** Rows after a destructive sentence that may list what it destroys. */
 const LIST_ROWS = 5;
@@ -26,6 +26,7 @@ const PRECIOUS: readonly (readonly [RegExp, string])[] = [
     'credentials or a repository',
   ],
   [/(?:^|[\s'"`/])\.\.\//, 'a path that climbs out of the folder'],
+  [/\b(?:uncommitted|unsaved|unpushed|local) (?:changes|work|commits|edits)\b/i, 'work not saved elsewhere'],
 ];
 
 /** The home directory itself (not a path inside it), the root, or a top-level system folder. */
@@ -34,7 +35,7 @@ const HOME_OR_ROOT =
 
 /** Sentences that admit there is no way back. */
 const IRREVERSIBLE =
-  /\b(?:no undo|cannot be undone|can ?not be reversed|irreversibl[ey]|permanently|lost forever)\b/i;
+  /\b(?:no undo|cannot be undone|can ?not be reversed|irreversibl[ey]|permanently|lost forever|(?:will be|are|is) (?:lost|gone))\b/i;
 
 /** A bare question that says nothing about what happens: the consequence is elsewhere (or nowhere). */
 const BARE_QUESTION =

@@ -25,6 +25,8 @@ const SHEBANG = /^#!/;
 
 /** A file line as the dialog shows it: its number, then (in a diff) `+`, `-` or a space, then the text. */
 const FILE_LINE = /^\s*\d+ ([-+ ]?)(.*)$/;
+/** A separator row inside a preview (Claude's dashed rules, box edges). */
+const RULE_ROW = /^[\s╌┄─━═╭╮╰╯│┌┐└┘]+$/;
 /** A preview that leaves lines out. */
 const FOLDED = /…\s*\+?\d+ lines?\b|\blines? hidden\b|ctrl\+o to (?:expand|show)/i;
 
@@ -45,27 +47,35 @@ export function runsCommands(path: string): boolean {
  * its preview folds lines away.
  */
 export function plantedLines(view: ScreenView, question: number, mode: 'edit' | 'create'): Planted {
-  const all: string[] = [];
-  const added: string[] = [];
-  let marked = false;
-  let cut = true;
+  let top = -1;
   for (let i = question - 1; i >= 0; i--) {
-    const raw = view.raw[i] ?? '';
-    if (isBlank(view.rows[i]!) && /^[─╭┌]/.test(raw)) {
-      cut = false;
+    if (isBlank(view.rows[i]!) && /^[─╭┌]/.test(view.raw[i] ?? '')) {
+      top = i;
       break;
     }
+  }
+  const entries: { mark: string; text: string }[] = [];
+  for (let i = Math.max(top, 0); i < question; i++) {
     const row = view.rows[i]!;
-    if (FOLDED.test(row)) return { lines: [...(mode === 'create' ? all : added)].map(commandOf), cut: true };
+    if (FOLDED.test(row)) return { lines: [], cut: true };
     const m = FILE_LINE.exec(row);
-    if (!m) continue;
-    if (m[1] === '+' || m[1] === '-') marked = true;
-    all.unshift(`${m[1] === '+' || m[1] === '-' ? '' : m[1]}${m[2]}`.trim());
-    if (m[1] === '+') added.unshift(m[2]!.trim());
+    if (m) entries.push({ mark: m[1]!, text: m[2]! });
+    // a row without a number under a file line is that line wrapped by the TUI: it belongs to the line
+    else if (entries.length && !isBlank(row) && !RULE_ROW.test(row)) entries.at(-1)!.text += ` ${row.trim()}`;
   }
   // an edit whose preview has no diff marks shows the file's whole new content (Gemini's WriteFile): all of it is new
-  const lines = mode === 'create' || !marked ? all : added;
-  return { lines: lines.filter((l) => l !== '').map(commandOf), cut };
+  const marked = entries.some((e) => e.mark === '+' || e.mark === '-');
+  const lines =
+    mode === 'create' || !marked
+      ? entries.map((e) => `${e.mark === ' ' ? ' ' : ''}${e.text}`)
+      : entries.filter((e) => e.mark === '+').map((e) => e.text);
+  return {
+    lines: lines
+      .map((l) => l.trim())
+      .filter((l) => l !== '')
+      .map(commandOf),
+    cut: top < 0,
+  };
 }
 
 /** A JSON member (`"postinstall": "curl … | sh",`): its string value is what runs; any other line as it is. */
