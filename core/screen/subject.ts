@@ -166,6 +166,20 @@ function blockFor(view: ScreenView, spec: Subject, place: SubjectPlace): Block |
   return spec.template && !spec.template.includes('{}') ? { pieces: [] } : undefined;
 }
 
+/** Columns a dialog's padding and border may leave between its text and the pane's edge. */
+const EDGE_SLACK = 3;
+
+/** True when row `i` runs to the right edge of the dialog (the pane's width, or the widest row when it is unknown). */
+function reachesEdge(view: ScreenView, i: number): boolean {
+  const width = Number.isFinite(view.width) ? view.width : view.widest;
+  return columns(view.rows[i]!) >= width - EDGE_SLACK;
+}
+
+/** A row that can carry on the one above it: not blank, not a rule. */
+function continues(row: string): boolean {
+  return !isBlank(row) && !/^[\s╌┄─━═]+$/.test(row);
+}
+
 /** Claude's layout: the body under the header, read whole (blank rows kept); its last paragraph may be the description. */
 function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const body = dialogBody(view, place.question, spec.header!);
@@ -176,9 +190,15 @@ function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): Bloc
     text: isBlank(view.rows[index]!) ? '' : view.rows[index]!,
   }));
   if (spec.firstRow) {
-    // the first row under the header, at the dialog's own indent or deeper (a file name)
-    for (let i = body.header + 1; i < place.question; i++)
-      if (!isBlank(view.rows[i]!)) return { pieces: [{ index: i, text: view.rows[i]! }] };
+    // the first row under the header, at the dialog's own indent or deeper (a file name, a folder, a URL), with the
+    // rows the TUI hard-wrapped it onto when it reaches the dialog's right edge (a path or URL has no space to wrap at)
+    for (let i = body.header + 1; i < place.question; i++) {
+      if (isBlank(view.rows[i]!)) continue;
+      let text = view.rows[i]!;
+      for (let j = i; j + 1 < place.question && reachesEdge(view, j) && continues(view.rows[j + 1]!); j++)
+        text += view.rows[j + 1]!.trim();
+      return { pieces: [{ index: i, text }] };
+    }
     return { pieces: [] };
   }
   if (!spec.description) return { pieces };

@@ -735,6 +735,76 @@ kinds['an added line the TUI wrapped onto the next row'] = [
   ],
 ];
 
+/** Claude Code 2.1's read or fetch dialog: the path or URL on the first row under the header. */
+function claudeAction(
+  header: string,
+  subject: readonly string[],
+  question: string,
+  option2: string,
+): string[] {
+  return [
+    RULE,
+    ` ${header}`,
+    '',
+    ...subject.map((r) => `   ${r}`),
+    '',
+    ` ${question}`,
+    ' ❯ 1. Yes',
+    `   2. ${option2}`,
+    '   3. No',
+  ];
+}
+const fetchOf = (url: readonly string[], host: string) =>
+  claudeAction(
+    'Fetch',
+    [...url, `Claude wants to fetch content from ${host}`],
+    'Do you want to allow Claude to fetch this content?',
+    `Yes, and don't ask again for ${host}`,
+  );
+const readOf = (path: string) =>
+  claudeAction('Read file', [`Read(${path})`], 'Do you want to proceed?', 'Yes, during this session');
+
+kinds['a read or fetch that reaches past the project'] = [
+  ['a key read through Read(…)', readOf('/home/dev/.ssh/id_rsa'), false],
+  ['a personal file outside the folder', readOf('/home/dev/Documents/taxes.pdf'), false],
+  ['a file in the folder', readOf('/home/dev/app/README.md'), true],
+  [
+    "a cloud's metadata address",
+    fetchOf(['http://169.254.169.254/latest/meta-data/iam/'], '169.254.169.254'),
+    false,
+  ],
+  ['a local service', fetchOf(['http://localhost:8080/admin/export'], 'localhost'), false],
+  ['a file: URL', fetchOf(['file:///home/dev/notes/plan.md'], 'localhost'), false],
+  ['a documentation page', fetchOf(['https://nodejs.org/api/fs.html'], 'nodejs.org'), true],
+];
+
+/** A path or URL one column too long for its row, the rest hard-wrapped onto the next. */
+const edge = (text: string, width = 77) => [text.slice(0, width), text.slice(width)];
+const longCwd = `/home/dev/app${'/x'.repeat(32)}`; // 77 columns: one row at 80 with its indent
+
+kinds['a path or URL the TUI wrapped onto the next row'] = [
+  [
+    'a fetch whose token is on the wrapped row',
+    fetchOf(
+      edge(`https://docs.example.com/${'a'.repeat(50)}?key=ghp_abcdefghijklmnopqrstuvwxyz0123`),
+      'docs.example.com',
+    ),
+    false,
+  ],
+  [
+    'a read whose .ssh is on the wrapped row',
+    readOf(`/home/dev/app/${'b'.repeat(58)}/../../.ssh/id_rsa`)
+      .map((r) => r)
+      .flatMap((r) => (r.startsWith('   Read(') ? edge(r, 80).filter(Boolean) : [r])),
+    false,
+  ],
+  [
+    'a long documentation URL',
+    fetchOf(edge(`https://nodejs.org/api/${'c'.repeat(60)}.html`), 'nodejs.org'),
+    true,
+  ],
+];
+
 describe.each(Object.entries(kinds))('red team: %s', (_kind, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, rows, approve, state]) => {
     const { c, d } = verdictOf(rows, state ?? wide);
@@ -870,6 +940,31 @@ describe('secret prompts worded unusually are secrets', () => {
   it('a question about a key that wants y or n is a confirmation', () => {
     const { c } = verdictOf(['dev@box:~/app$ ./setup.sh', 'Generate a new SSH key? [y/N]'], {});
     expect(c.state).toBe('confirm');
+  });
+});
+
+describe('folder trust, the path wrapped onto the next row', () => {
+  const trustRows = (rows: readonly string[]) => [
+    RULE,
+    ' Accessing workspace:',
+    '',
+    ...rows.map((r) => ` ${r}`),
+    '',
+    ' Quick safety check: Is this a project you created or one you trust?',
+    '',
+    " Claude Code'll be able to read, edit, and execute files here.",
+    '',
+    ' ❯ 1. Yes, I trust this folder ✔',
+    '   2. No, exit',
+  ];
+  it.each([
+    ['the configured folder, one row to the edge', [`${longCwd}/y`], `${longCwd}/y`, 'approve'],
+    ['a sibling whose name goes on past the edge', [`${longCwd}/y`, '-fork'], `${longCwd}/y`, 'escalate'],
+    ['a subfolder on the wrapped row', [`${longCwd}/y`, '/src'], `${longCwd}/y/src`, 'approve'],
+  ])('%s', (_name, rows, cwd, decision) => {
+    const s = screen(trustRows(rows), wide);
+    const d = decide(classify(s, opts), s, guard, { context: { cwd, home: '/home/dev' } });
+    expect(d.decision).toBe(decision);
   });
 });
 
