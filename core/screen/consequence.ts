@@ -5,6 +5,13 @@
 const DESTROY =
   /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?|tear(?:s|ing)? down|teardown|terminat(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|nuk(?:e|es|ed|ing)|clobber(?:s|ed|ing)?|shred(?:s|ded|ding)?|kill(?:s|ed|ing)?|(?:lose|loses|losing|lost)\b.{0,30}\b(?:changes|work|data|commits)|reset --hard|rewrit(?:e|es|ing|ten) (?:the )?history)\b/i;
 
+/** Words that act outside this machine: ship code, move money, message people. */
+const OUTWARD =
+  /\b(?:deploy(?:s|ed|ing)?|publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|promot(?:e|es|ed|ing)|push(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|send(?:s|ing)?|sent|e-?mail(?:s|ed|ing)?|notify(?:ing)?|charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|pay(?:s|ing)?|refund(?:s|ed|ing)?|transfer(?:s|red|ring)?)\b/i;
+/** Where such an act lands when no one can take it back. */
+const OUTWARD_TO =
+  /\b(?:prod(?:uction)?|live|customers?|users|subscribers|everyone|registry|npm(?:js)?\.(?:org|com)|pypi|crates\.io|docker ?hub|app ?store|play store)\b/i;
+
 /** Rows after a destructive sentence that may list what it destroys. */
 const LIST_ROWS = 5;
 
@@ -64,6 +71,9 @@ export function consequenceRisk(
     const what = PRECIOUS.find(([re]) => re.test(span));
     if (what) return `the prompt says it will destroy ${what[1]}: "${line.trim()}"`;
   }
+  for (const line of lines)
+    if (OUTWARD.test(line) && OUTWARD_TO.test(line))
+      return `the prompt says it will reach production, a registry or other people: "${line.trim()}"`;
   if (above.every((l) => l.trim() === '') && BARE_QUESTION.test(stripMarker(prompt)) && !knownAsker(command))
     return 'the prompt does not say what answering yes will do';
   return undefined;

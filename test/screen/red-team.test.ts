@@ -805,6 +805,19 @@ kinds['a path or URL the TUI wrapped onto the next row'] = [
   ],
 ];
 
+kinds['a line prompt that reaches production or other people'] = [
+  ['a deploy to production', ['dev@box:~/app$ ./go.sh', 'Deploy v2.3.0 to production? (yes/no)'], false, {}],
+  ['emails to customers', ['dev@box:~/app$ ./go.sh', 'Send 1,204 emails to all customers? [y/N]'], false, {}],
+  [
+    'a publish to a registry',
+    ['dev@box:~/app$ ./go.sh', 'Publish acme-web@2.0.0 to registry.npmjs.org? [y/N]'],
+    false,
+    {},
+  ],
+  ['a refund to users', ['dev@box:~/app$ ./go.sh', 'Refund 37 users their last invoice? [y/N]'], false, {}],
+  ['a push to a fork', ['dev@box:~/app$ ./go.sh', 'Push the local branch to your fork? [y/N]'], true, {}],
+];
+
 describe.each(Object.entries(kinds))('red team: %s', (_kind, cases) => {
   it.each(cases.map((c) => [c[0], c] as const))('%s', (_name, [, rows, approve, state]) => {
     const { c, d } = verdictOf(rows, state ?? wide);
