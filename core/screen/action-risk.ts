@@ -14,12 +14,12 @@ const TOOL_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
 /** Paths no unattended edit should touch. */
 const PATH_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
   [
-    /(?:^|[\s/])(?:~|\$HOME|\/home\/[^/\s]+|\/root)\/\.(?:ssh|gnupg|aws|kube|docker|config\/gh)\b/i,
+    /(?:^|[\s/('"=:])(?:~|\$HOME|\/home\/[^/\s]+|\/root)\/\.(?:ssh|gnupg|aws|kube|docker|config\/gh)\b/i,
     'credentials or keys',
   ],
-  [/(?:^|\s)\/(?:etc|usr|bin|sbin|boot|dev|sys|proc|var\/lib)\//, 'a system path'],
+  [/(?:^|[\s('"=:])\/(?:etc|usr|bin|sbin|boot|dev|sys|proc|var\/lib)\//, 'a system path'],
   [
-    /(?:^|[\s/])\.(?:bashrc|zshrc|profile|bash_profile|zprofile|gitconfig|npmrc|netrc|env)\b/,
+    /(?:^|[\s/('"=:])\.(?:bashrc|zshrc|profile|bash_profile|zprofile|gitconfig|npmrc|netrc|env)\b/,
     'shell startup or credential files',
   ],
   [
@@ -36,6 +36,16 @@ const PATH_RISKS: ReadonlyArray<readonly [RegExp, string]> = [
 const URL_SECRET =
   /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_\w{20,}|glpat-[\w-]{20,}|xox[abposr]-[\w-]{10,}|sk-(?:ant-|proj-)?[\w-]{20,}|AKIA[0-9A-Z]{16}|AIza[\w-]{30,}|[rs]k_live_\w{16,}|eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]+)|[?&](?:[\w-]*(?:token|secret|passw(?:or)?d|api[-_]?key|apikey|auth|credential|session)[\w-]*)=[^&\s]{8,}|\/\/[^/@\s]+:[^/@\s]+@/i;
 
+/** An action on one file: `edit src/a.ts`, `create ../x/y.md`, `write /tmp/z`, `read Read(/x/y)`. */
+const FILE_ACTION = /^(?:edit|create|write|delete|overwrite|read)\s+(?:\w+\((.+)\)|(.+))$/;
+
+/** A URL on this machine or a private network: loopback, link-local (cloud metadata), RFC 1918, `file:`. */
+const PRIVATE_HOST =
+  /\bfile:\/\/|\/\/(?:[^/@\s]*@)?(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|169\.254\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|metadata(?:\.google)?\.internal|[\w.-]+\.(?:local|internal|localhost))(?=[:/\s"]|$)/i;
+
+/** A path shortened by the TUI (`/home/dev/…/app`, `…/src/a.ts`, `/very/long/pa...`): what it names is not shown. */
+const CUT_PATH = /…|\.{3}$|^\.{3}/;
+
 /** Where the agent works, for judging which folder a trust dialog names. */
 export interface ActionPlace {
   /** the agent's configured working directory, when known */
@@ -49,6 +59,11 @@ export function actionRisk(action: string, place: ActionPlace = {}): string | un
   const trust = /^trust (?:folder|directory)(?: (.+))?$/.exec(action);
   if (trust) return trust[1] === undefined ? undefined : trustRisk(trust[1].trim(), place);
   if (/^fetch\s/.test(action) && URL_SECRET.test(action)) return 'sends a credential in the fetched URL';
+  if (/^fetch\s/.test(action) && PRIVATE_HOST.test(action))
+    return "fetches from this machine or its private network (a cloud's metadata, a local service)";
+  const file = FILE_ACTION.exec(action);
+  const outside = file ? outsideRisk((file[1] ?? file[2]!).trim(), place) : undefined;
+  if (outside) return outside;
   const tool = /^(?:mcp|use skill)\b/.test(action);
   return (
     (tool ? TOOL_RISKS.find(([re]) => re.test(action))?.[1] : undefined) ??
@@ -61,6 +76,7 @@ export function actionRisk(action: string, place: ActionPlace = {}): string | un
  * directory or a folder above it, or a system folder.
  */
 function trustRisk(folder: string, place: ActionPlace): string | undefined {
+  if (CUT_PATH.test(folder)) return 'trust a folder whose path is cut off';
   const home = place.home ?? homedir();
   const full = normalize(folder.replace(/^~(?=\/|$)/, home)).replace(/(?<=.)\/+$/, '');
   if (place.cwd !== undefined) {
@@ -72,4 +88,18 @@ function trustRisk(folder: string, place: ActionPlace): string | undefined {
   if (full === '/' || h === full || h.startsWith(`${full}/`)) return 'trust the root or the home directory';
   if (PATH_RISKS.some(([re]) => re.test(` ${full}/`))) return 'trust a system or credentials folder';
   return undefined;
+}
+
+/**
+ * A file outside the agent's folder: `../…`, or an absolute path not under the configured folder (Codex names every
+ * file by its absolute path, so without a configured folder an absolute path alone is not a reason to hold).
+ */
+function outsideRisk(path: string, place: ActionPlace): string | undefined {
+  if (CUT_PATH.test(path)) return 'a file whose path is cut off';
+  if (/^\.\.(?:\/|$)/.test(normalize(path))) return "a file outside the agent's folder";
+  if (place.cwd === undefined || !/^(?:\/|~(?:\/|$)|\$HOME\b)/.test(path)) return undefined;
+  const home = place.home ?? homedir();
+  const full = normalize(path.replace(/^(?:~|\$HOME)(?=\/|$)/, home));
+  const cwd = normalize(place.cwd.replace(/^~(?=\/|$)/, home)).replace(/(?<=.)\/+$/, '');
+  return full.startsWith(`${cwd}/`) ? undefined : `a file outside the agent's folder (${cwd})`;
 }

@@ -3,7 +3,14 @@
 
 /** Words that destroy or discard. */
 const DESTROY =
-  /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?)\b/i;
+  /\b(?:remov(?:e|es|ed|ing)|delet(?:e|es|ed|ing)|destroy(?:s|ed|ing)?|drop(?:s|ped|ping)?|prun(?:e|es|ed|ing)|purg(?:e|es|ed|ing)|wip(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|truncat(?:e|es|ed|ing)|overwrit(?:e|es|ing|ten)|reset(?:s|ting)?|format(?:s|ted|ting)?|descend(?:s|ing)? into|discard(?:s|ed|ing)?|revok(?:e|es|ed|ing)|uninstall(?:s|ed|ing)?|force[- ]push(?:es|ed|ing)?|tear(?:s|ing)? down|teardown|terminat(?:e|es|ed|ing)|decommission(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|nuk(?:e|es|ed|ing)|clobber(?:s|ed|ing)?|shred(?:s|ded|ding)?|kill(?:s|ed|ing)?|(?:lose|loses|losing|lost)\b.{0,30}\b(?:changes|work|data|commits)|reset --hard|rewrit(?:e|es|ing|ten) (?:the )?history)\b/i;
+
+/** Words that act outside this machine: ship code, move money, message people. */
+const OUTWARD =
+  /\b(?:deploy(?:s|ed|ing)?|publish(?:es|ed|ing)?|releas(?:e|es|ed|ing)|ship(?:s|ped|ping)?|promot(?:e|es|ed|ing)|push(?:es|ed|ing)?|migrat(?:e|es|ed|ing)|send(?:s|ing)?|sent|e-?mail(?:s|ed|ing)?|notify(?:ing)?|charg(?:e|es|ed|ing)|bill(?:s|ed|ing)?|pay(?:s|ing)?|refund(?:s|ed|ing)?|transfer(?:s|red|ring)?)\b/i;
+/** Where such an act lands when no one can take it back. */
+const OUTWARD_TO =
+  /\b(?:prod(?:uction)?|live|customers?|users|subscribers|everyone|registry|npm(?:js)?\.(?:org|com)|pypi|crates\.io|docker ?hub|app ?store|play store)\b/i;
 
 /** Rows after a destructive sentence that may list what it destroys. */
 const LIST_ROWS = 5;
@@ -21,6 +28,12 @@ const PRECIOUS: readonly (readonly [RegExp, string])[] = [
   [/\ball\b|\beverything\b|\bentire\b/i, 'everything'],
   [/\b(?:keys?|credentials?|secrets?|certificates?|tokens?)\b/i, 'credentials'],
   [/\bhome (?:directory|folder)\b/i, 'the home directory'],
+  [
+    /(?:^|[\s'"`/])\.(?:ssh|gnupg|aws|kube|docker|netrc|env|git)(?=$|[\s'"`/])|\bid_(?:rsa|dsa|ecdsa|ed25519)\b/i,
+    'credentials or a repository',
+  ],
+  [/(?:^|[\s'"`/])\.\.\//, 'a path that climbs out of the folder'],
+  [/\b(?:uncommitted|unsaved|unpushed|local) (?:changes|work|commits|edits)\b/i, 'work not saved elsewhere'],
 ];
 
 /** The home directory itself (not a path inside it), the root, or a top-level system folder. */
@@ -29,7 +42,7 @@ const HOME_OR_ROOT =
 
 /** Sentences that admit there is no way back. */
 const IRREVERSIBLE =
-  /\b(?:no undo|cannot be undone|can ?not be reversed|irreversibl[ey]|permanently|lost forever)\b/i;
+  /\b(?:no undo|cannot be undone|can ?not be reversed|irreversibl[ey]|permanently|lost forever|(?:will be|are|is) (?:lost|gone))\b/i;
 
 /** A bare question that says nothing about what happens: the consequence is elsewhere (or nowhere). */
 const BARE_QUESTION =
@@ -52,11 +65,15 @@ export function consequenceRisk(
     if (!DESTROY.test(line)) continue;
     if (HOME_OR_ROOT.test(line))
       return `the prompt would act on the home directory or a system folder: "${line.trim()}"`;
-    // the sentence, and the list it may introduce ("This will remove:" / " - all volumes")
-    const span = lines.slice(i, i + LIST_ROWS).join(' ');
+    // the sentence, the list it may introduce ("This will remove:" / " - all volumes"), and the row before it
+    // that may name what it acts on ("~/.ssh/id_ed25519 already exists." / "Overwrite (y/n)?")
+    const span = lines.slice(Math.max(0, i - 1), i + LIST_ROWS).join(' ');
     const what = PRECIOUS.find(([re]) => re.test(span));
     if (what) return `the prompt says it will destroy ${what[1]}: "${line.trim()}"`;
   }
+  for (const line of lines)
+    if (OUTWARD.test(line) && OUTWARD_TO.test(line))
+      return `the prompt says it will reach production, a registry or other people: "${line.trim()}"`;
   if (above.every((l) => l.trim() === '') && BARE_QUESTION.test(stripMarker(prompt)) && !knownAsker(command))
     return 'the prompt does not say what answering yes will do';
   return undefined;

@@ -65,7 +65,7 @@ function toDialog(
     rule: shape.rule,
     command: subject?.text ?? null,
     commandKind: subject?.kind ?? specs[0]?.kind ?? null,
-    approve: approve.some((k) => k === '') ? null : approve,
+    approve: approve.length === 0 || approve.some((k) => k === '') ? null : approve,
     deny: fill(shape.deny),
     signature: [shape.rule, view.rows[p]!.trim(), subject?.text ?? ''].join('\n'),
     lineMode: true,

@@ -4,7 +4,7 @@ import { isOptionRow, parseMenu, type Menu, type MenuOption } from './menu.js';
 import { PatternList } from './pattern.js';
 import type { DialogShape, Profile } from './resolve-profiles.js';
 import { columns, isBlank, type ScreenView } from './screen-view.js';
-import { plantedLines, runsCommands } from './planted.js';
+import { isScript, plantedLines, runsCommands } from './planted.js';
 import { indentOf } from './dialog-body.js';
 import { findSubject, type FoundSubject } from './subject.js';
 
@@ -160,12 +160,13 @@ function toDialog(view: ScreenView, q: number, menu: Menu, shape: DialogShape, p
   };
 }
 
-/** For an edit or a new file that runs commands (package.json, a makefile, CI config, a hook, a script): what it adds. */
+/** For an edit or a new file that runs commands (package.json, a makefile, CI config, a hook, a script, a `#!` file): what it adds. */
 function plantedBy(view: ScreenView, q: number, subject: FoundSubject | undefined): Dialog['planted'] {
   if (subject?.kind !== 'action' || subject.cut) return undefined;
   const m = /^(edit|create) (.+)$/.exec(subject.text);
-  if (!m || !runsCommands(m[2]!)) return undefined;
-  return plantedLines(view, q, m[1] as 'edit' | 'create');
+  if (!m) return undefined;
+  const lines = plantedLines(view, q, m[1] as 'edit' | 'create');
+  return runsCommands(m[2]!) || isScript(lines) ? lines : undefined;
 }
 
 /** Keys that choose option `index`: its hotkey, or arrows from the highlighted row and Enter. Null when the highlight is unknown. */

@@ -41,7 +41,8 @@ const linePromptSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, 'lower-case letters, digits and "-"'),
   prompt: pattern,
   context: pattern.optional(),
-  approve: keys,
+  /** the keys that answer yes; empty: the prompt is recognised but never answered (a typed confirmation) */
+  approve: z.array(z.string().min(1)),
   deny: keys,
   subject: z.array(subjectSchema).optional(),
 });

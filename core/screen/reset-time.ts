@@ -22,6 +22,9 @@ export const RESET_WORDS: readonly string[] = [
   'renews?',
 ];
 
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY = String.raw`(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?`;
+const WEEKDAY_NC = String.raw`(?:sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?`;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const CLOCK = String.raw`(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\b\.?)?`;
 const ZONE = String.raw`(?:\s*\(([^)]{1,40})\)|\s+((?:GMT|UTC)\s?[+-]\s?\d{1,2}(?::?\d{2})?|[A-Z][A-Za-z]+/[A-Za-z_+\-/0-9]+|[A-Z]{2,5}\b))?`;
@@ -53,7 +56,7 @@ function formsFor(verb: string): readonly ResetForm[] {
       // "resets Dec 2, 7pm (Europe/Moscow)", "resets Jul 27 at 4:30am (Asia/Calcutta)", "try again at Sep 26th, 2026 1:20 AM"
       name: 'date-clock',
       re: new RegExp(
-        String.raw`\b${verb}\s+(?:at\s+|on\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{4}),?\s+)?(?:at\s+)?${CLOCK}${ZONE}`,
+        String.raw`\b${verb}\s+(?:at\s+|on\s+)?(?:${WEEKDAY_NC},?\s+)?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:(\d{4}),?\s+)?(?:at\s+)?${CLOCK}${ZONE}`,
         'gi',
       ),
       toTime: (m, now, fallback) => {
@@ -67,6 +70,62 @@ function formsFor(verb: string): readonly ResetForm[] {
         const { year } = localDate(zone, now);
         const t = wallTime(zone, year, month, day, clock.hour, clock.minute);
         return t < now - 86_400_000 ? wallTime(zone, year + 1, month, day, clock.hour, clock.minute) : t;
+      },
+    },
+    {
+      // "resets 24 Nov, 9am (UTC)", "resets on 2 December at 14:00": the day before the month
+      name: 'day-month-clock',
+      re: new RegExp(
+        String.raw`\b${verb}\s+(?:at\s+|on\s+)?(?:${WEEKDAY_NC},?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(?:(\d{4}),?\s+)?(?:at\s+)?${CLOCK}${ZONE}`,
+        'gi',
+      ),
+      toTime: (m, now, fallback) => {
+        // groups: 1 day, 2 month, 3 year, 4-6 clock, 7-8 zone
+        const clock = clockOf(m[4], m[5], m[6]);
+        if (!clock) return undefined;
+        const zone = zoneFrom(m[7] ?? m[8], fallback);
+        const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase());
+        const day = Number(m[1]);
+        if (m[3] !== undefined) return wallTime(zone, Number(m[3]), month, day, clock.hour, clock.minute);
+        const { year } = localDate(zone, now);
+        const t = wallTime(zone, year, month, day, clock.hour, clock.minute);
+        return t < now - 86_400_000 ? wallTime(zone, year + 1, month, day, clock.hour, clock.minute) : t;
+      },
+    },
+    {
+      // "resets tomorrow at 9:30am", "available again today at 17:00 (Europe/Berlin)"
+      name: 'named-day-clock',
+      re: new RegExp(
+        String.raw`\b${verb}\s+(?:at\s+|on\s+)?(today|tonight|tomorrow)(?:\s+at)?\s+${CLOCK}${ZONE}`,
+        'gi',
+      ),
+      toTime: (m, now, fallback) => {
+        const clock = clockOf(m[2], m[3], m[4]);
+        if (!clock) return undefined;
+        const zone = zoneFrom(m[5] ?? m[6], fallback);
+        const today = localDate(zone, now);
+        const day = today.day + (m[1]!.toLowerCase() === 'tomorrow' ? 1 : 0);
+        return wallTime(zone, today.year, today.month, day, clock.hour, clock.minute);
+      },
+    },
+    {
+      // "resets Monday 9am (UTC)", "resets on Wed at 14:00 (Asia/Tokyo)": the next such day (today if still ahead)
+      name: 'weekday-clock',
+      re: new RegExp(
+        String.raw`\b${verb}\s+(?:at\s+|on\s+)?(?:next\s+)?${WEEKDAY},?\s+(?:at\s+)?${CLOCK}${ZONE}`,
+        'gi',
+      ),
+      toTime: (m, now, fallback) => {
+        const clock = clockOf(m[2], m[3], m[4]);
+        if (!clock) return undefined;
+        const zone = zoneFrom(m[5] ?? m[6], fallback);
+        const today = localDate(zone, now);
+        const weekday = new Date(Date.UTC(today.year, today.month, today.day)).getUTCDay();
+        let ahead = (WEEKDAYS.indexOf(m[1]!.slice(0, 3).toLowerCase()) - weekday + 7) % 7;
+        let t = wallTime(zone, today.year, today.month, today.day + ahead, clock.hour, clock.minute);
+        if (t <= now)
+          t = wallTime(zone, today.year, today.month, today.day + (ahead += 7), clock.hour, clock.minute);
+        return t;
       },
     },
     {

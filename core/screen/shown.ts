@@ -4,7 +4,7 @@ import type { Profile } from './resolve-profiles.js';
 import { isBlank, type ScreenView } from './screen-view.js';
 import type { Snapshot } from './types.js';
 
-/** Programs that show text and ask nothing of their own (a pager's own prompt excepted). */
+/** Programs that show text and ask nothing of their own (a pager's own prompt excepted); `cat` prints a file. */
 const VIEWERS = new Set([
   'tail',
   'less',
@@ -27,11 +27,19 @@ const VIEWERS = new Set([
   'watch',
   'bat',
   'man',
+  'cat',
+  'tac',
+  'head',
+  'nl',
+  'column',
 ]);
 
 /** A command typed at a shell prompt that follows or shows text until stopped. */
 const VIEWER_COMMAND =
   /^(?:sudo\s+)?(?:(?:tail|journalctl)\b.*\s-(?:[a-zA-Z]*[fF][a-zA-Z]*|-follow)\b|(?:less|more|most|view|vi|vim|nvim|nano|pico|emacs|micro|hx|kak|joe|mcedit|watch|man|bat)\b|(?:docker|podman|kubectl|stern)\b.*\blogs?\b.*\s-(?:f|-follow)\b)/;
+
+/** less's own prompt on the last row (`git log -p`, `git diff` run their pager under the git process): a bare `:`. */
+const PAGER_PROMPT = /^:$/;
 
 /** An editor's own chrome on the bottom rows. */
 const EDITOR_CHROME = [
@@ -47,6 +55,7 @@ export function shownOnly(view: ScreenView, snapshot: Snapshot, profile: Profile
   const command = snapshot.currentCommand;
   if (command && VIEWERS.has(command)) return `${command} is showing text`;
   if (editorChrome(view)) return 'an editor is showing a file';
+  if (PAGER_PROMPT.test(view.rows[view.last] ?? '')) return 'a pager is showing text';
   const typed = lastShellCommand(view, profile);
   if (typed !== undefined && VIEWER_COMMAND.test(typed)) return `"${typed}" is showing text`;
   return undefined;

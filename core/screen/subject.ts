@@ -77,6 +77,10 @@ export function findSubject(
       ? { text: rows.map((p) => p.text.trim()).join('\n'), variants: [] }
       : readings(view, block.pieces, spec.kind);
     if (block.mayContinue) variants.push(`${text}${block.mayContinue}`);
+    // a dialog that shows its command twice (Cursor's `$ cmd` row and its "Not in allowlist: cmd" row): every
+    // place it shows must be allowed, so a forged second one cannot stand in for the command that runs
+    if (spec.kind === 'shell')
+      variants.push(...otherReadings(view, specs.slice(specs.indexOf(spec) + 1), place));
     return {
       kind: spec.kind,
       text: applyTemplate(spec.template, text),
@@ -85,6 +89,23 @@ export function findSubject(
     };
   }
   return cut;
+}
+
+/** The commands the later shell specs read on the same screen (all of them, as `readings` gives them). */
+function otherReadings(view: ScreenView, specs: readonly Subject[], place: SubjectPlace): string[] {
+  const out: string[] = [];
+  for (const spec of specs) {
+    if (spec.kind !== 'shell' || spec.template) continue;
+    const block = blockFor(view, spec, place);
+    if (!block || block.cut) continue;
+    const rows = block.pieces.filter((p) => p.text.trim() !== '');
+    if (rows.length === 0) continue;
+    const { text, variants } = spec.separate
+      ? { text: rows.map((p) => p.text.trim()).join('\n'), variants: [] }
+      : readings(view, block.pieces, spec.kind);
+    out.push(text, ...variants);
+  }
+  return out;
 }
 
 function applyTemplate(template: string | undefined, text: string): string {
@@ -145,6 +166,20 @@ function blockFor(view: ScreenView, spec: Subject, place: SubjectPlace): Block |
   return spec.template && !spec.template.includes('{}') ? { pieces: [] } : undefined;
 }
 
+/** Columns a dialog's padding and border may leave between its text and the pane's edge. */
+const EDGE_SLACK = 3;
+
+/** True when row `i` runs to the right edge of the dialog (the pane's width, or the widest row when it is unknown). */
+function reachesEdge(view: ScreenView, i: number): boolean {
+  const width = Number.isFinite(view.width) ? view.width : view.widest;
+  return columns(view.rows[i]!) >= width - EDGE_SLACK;
+}
+
+/** A row that can carry on the one above it: not blank, not a rule. */
+function continues(row: string): boolean {
+  return !isBlank(row) && !/^[\s╌┄─━═]+$/.test(row);
+}
+
 /** Claude's layout: the body under the header, read whole (blank rows kept); its last paragraph may be the description. */
 function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): Block | undefined {
   const body = dialogBody(view, place.question, spec.header!);
@@ -155,9 +190,15 @@ function headerBlock(view: ScreenView, spec: Subject, place: SubjectPlace): Bloc
     text: isBlank(view.rows[index]!) ? '' : view.rows[index]!,
   }));
   if (spec.firstRow) {
-    // the first row under the header, at the dialog's own indent or deeper (a file name)
-    for (let i = body.header + 1; i < place.question; i++)
-      if (!isBlank(view.rows[i]!)) return { pieces: [{ index: i, text: view.rows[i]! }] };
+    // the first row under the header, at the dialog's own indent or deeper (a file name, a folder, a URL), with the
+    // rows the TUI hard-wrapped it onto when it reaches the dialog's right edge (a path or URL has no space to wrap at)
+    for (let i = body.header + 1; i < place.question; i++) {
+      if (isBlank(view.rows[i]!)) continue;
+      let text = view.rows[i]!;
+      for (let j = i; j + 1 < place.question && reachesEdge(view, j) && continues(view.rows[j + 1]!); j++)
+        text += view.rows[j + 1]!.trim();
+      return { pieces: [{ index: i, text }] };
+    }
     return { pieces: [] };
   }
   if (!spec.description) return { pieces };

@@ -100,6 +100,32 @@ const cases: ReadonlyArray<readonly [string, string, string | undefined, string 
   ["You've hit your usage limit. Try again later.", 'UTC', undefined, 'no time given'],
   ['resets soon', 'UTC', undefined, 'no time given'],
   ['resets 5', 'UTC', undefined, 'a bare number is not a time'],
+  // weekdays, named days and the day before the month (now is Saturday 2026-11-21 02:00 UTC)
+  ['Weekly limit reached · resets Monday 9am (UTC)', 'UTC', '2026-11-23T09:00:00.000Z', 'a weekday'],
+  [
+    'resets on Wed at 14:00 (Asia/Tokyo)',
+    'UTC',
+    '2026-11-25T05:00:00.000Z',
+    'a short weekday, 24-hour clock',
+  ],
+  ['resets Saturday 3am', 'UTC', '2026-11-21T03:00:00.000Z', 'today, still ahead'],
+  ['resets Saturday 1am', 'UTC', '2026-11-28T01:00:00.000Z', 'today, already past: next week'],
+  [
+    'resets Sat 10am',
+    'Asia/Tokyo',
+    '2026-11-28T01:00:00.000Z',
+    "the weekday in the pane's zone (Tokyo is on Saturday 11am)",
+  ],
+  [
+    'resets Tue, Nov 24 at 10am (America/New_York)',
+    'UTC',
+    '2026-11-24T15:00:00.000Z',
+    'a weekday before a date',
+  ],
+  ['resets tomorrow at 9:30am (UTC)', 'UTC', '2026-11-22T09:30:00.000Z', 'tomorrow'],
+  ['available again today at 17:00', 'Europe/Berlin', '2026-11-21T16:00:00.000Z', 'today, configured zone'],
+  ['resets 24 Nov, 9am (UTC)', 'UTC', '2026-11-24T09:00:00.000Z', 'the day before the month'],
+  ['resets on 2nd December 2026 at 14:00 UTC', 'UTC', '2026-12-02T14:00:00.000Z', 'day, month, year'],
 ];
 
 describe('parseResetTime', () => {

@@ -14,7 +14,7 @@ export const generic: ProfileSpec = {
   dialogs: [],
   linePrompts: [
     // apt, pip, conda, dnf, docker prune, scripts: answered with y (an explicit y even when the default is yes)
-    { id: 'yes-no', prompt: '[[(]\\[?y\\]?/\\[?n\\]?[\\])](?:\\s*\\?)?\\s*:?$', ...yesNo },
+    { id: 'yes-no', prompt: '[[(]\\[?y\\]?/?\\[?n\\]?[\\])](?:\\s*\\?)?\\s*:?$', ...yesNo },
     { id: 'yes-no-word', prompt: '[[(]yes/no[\\])]\\s*[?:]?$', ...fullYes },
     // ssh host keys: only the full word counts
     { id: 'ssh-host-key', prompt: '\\(yes/no/\\[fingerprint\\]\\)\\?$', ...fullYes },
@@ -40,6 +40,23 @@ export const generic: ProfileSpec = {
       id: 'type-name',
       prompt: '^\\? Type (\\S+) to confirm(?: deletion)?:$',
       approve: ['$1', 'Enter'],
+      deny: ['C-c'],
+    },
+    // "Type the project name to confirm:", "Enter 'DELETE' to continue:": a typed confirmation guards something
+    // destructive, and what to type is not always shown: recognised, never answered
+    {
+      id: 'typed-confirmation',
+      prompt:
+        '^(?:\\? )?(?:please )?(?:type|enter|re-?type)\\b.{1,80}?\\bto (?:confirm|continue|proceed)\\b[^:]{0,40}:$',
+      approve: [],
+      deny: ['C-c'],
+    },
+    // apt removing an essential package: "To continue type in the phrase 'Yes, do as I say!'" then " ?]"
+    {
+      id: 'apt-essential',
+      prompt: '^\\s*\\?\\]$',
+      context: 'type in the phrase',
+      approve: [],
       deny: ['C-c'],
     },
     // pagers: leaving them is the answer
@@ -84,7 +101,7 @@ export const generic: ProfileSpec = {
   output: [],
   limits: [
     'usage limit reached',
-    "you['’]ve hit your (?:session |weekly |daily |monthly |usage )?limit",
+    "you(?:['’]ve| have) hit your (?:session |weekly |daily |monthly |usage |rate )?limit",
     '\\b\\d+-hour limit reached',
     '\\b(?:weekly|daily|session) limit reached',
     "you['’]re out of (?:extra )?usage",
@@ -94,6 +111,8 @@ export const generic: ProfileSpec = {
     "you['’]ve hit a rate limit",
     'you have hit (?:your|the) (?:usage|rate) limit',
     'rate limit (?:reached|exceeded)[^.]*(?:try again|resets?) ',
+    // a quota that says when it comes back ("Quota exceeded … resets at 23:00"); a disk quota never does
+    '\\bquota (?:exceeded|reached|exhausted)\\b.*\\b(?:try again|resets?|renews?) (?:at|in|on) ',
   ],
   resetWords: [],
   notLimits: [
@@ -125,6 +144,9 @@ export const generic: ProfileSpec = {
     'paste (?:the |your )?code',
     'api[ _-]?key',
     'access key',
+    '(?:deploy|private|signing|license|encryption|master|recovery|account) key\\b',
+    '\\bauthenticator\\b|\\b\\d-digit code\\b|\\b(?:2fa|mfa|two-factor|second factor)\\b',
+    "(?:will not|won['’]t) be (?:shown|echoed|displayed)|\\binput (?:is )?hidden\\b",
     '^username for ',
     '^(?:user(?:name)?|login)\\s*(?:\\[[^\\]]*\\])?\\s*:$',
   ],

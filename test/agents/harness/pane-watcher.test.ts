@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { environOfTree } from './pane-watcher.js';
+import { environOfTree, type ProcessValue } from './pane-watcher.js';
 
 describe('environOfTree', () => {
   it('reads HOME from every process of the tree, and a process without one as empty', async () => {
@@ -11,13 +11,15 @@ describe('environOfTree', () => {
       env: { ...process.env, HOME: '/sandbox' },
     });
     try {
-      let homes: string[] = [];
-      for (let i = 0; i < 50 && homes.length < 3; i++) {
+      // a child read between its fork and its exec still shows the shell's environment: wait until both run sleep
+      let processes: ProcessValue[] = [];
+      for (let i = 0; i < 50; i++) {
         await sleep(100);
-        homes = environOfTree(tree.pid!, 'HOME').map((p) => p.value ?? '');
+        processes = environOfTree(tree.pid!, 'HOME');
+        if (processes.filter((p) => p.command === 'sleep 5').length === 2) break;
       }
-      expect(homes.sort()).toEqual(['', '/elsewhere', '/sandbox']);
-      expect(environOfTree(tree.pid!, 'HOME').find((p) => p.value === null)?.command).toBe('sleep 5');
+      expect(processes.map((p) => p.value ?? '').sort()).toEqual(['', '/elsewhere', '/sandbox']);
+      expect(processes.find((p) => p.value === null)?.command).toBe('sleep 5');
     } finally {
       spawn('pkill', ['-P', String(tree.pid)]);
       tree.kill();
