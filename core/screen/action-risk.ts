@@ -39,9 +39,12 @@ const URL_SECRET =
 /** An action on one file: `edit src/a.ts`, `create ../x/y.md`, `write /tmp/z`, `read Read(/x/y)`. */
 const FILE_ACTION = /^(?:edit|create|write|delete|overwrite|read)\s+(?:\w+\((.+)\)|(.+))$/;
 
-/** A URL on this machine or a private network: loopback, link-local (cloud metadata), RFC 1918, `file:`. */
+/**
+ * A URL past this machine's dev servers: link-local (a cloud's metadata), RFC 1918, `.internal`/`.local` names,
+ * `file:`. Loopback is a dev server (the shell guard reads it the same way) and is fetched like the web.
+ */
 const PRIVATE_HOST =
-  /\bfile:\/\/|\/\/(?:[^/@\s]*@)?(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[::1?\]|169\.254\.\d+\.\d+|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|metadata(?:\.google)?\.internal|[\w.-]+\.(?:local|internal|localhost))(?=[:/\s"]|$)/i;
+  /\bfile:\/\/|\/\/(?:[^/@\s]*@)?(?:169\.254\.\d+\.\d+|\[fd00:ec2::254\]|10\.\d+\.\d+\.\d+|192\.168\.\d+\.\d+|172\.(?:1[6-9]|2\d|3[01])\.\d+\.\d+|metadata(?:\.google)?\.internal|[\w.-]+\.(?:local|internal))(?=[:/\s"]|$)/i;
 
 /** A path shortened by the TUI (`/home/dev/…/app`, `…/src/a.ts`, `/very/long/pa...`): what it names is not shown. */
 const CUT_PATH = /…|\.{3}$|^\.{3}/;
@@ -60,7 +63,7 @@ export function actionRisk(action: string, place: ActionPlace = {}): string | un
   if (trust) return trust[1] === undefined ? undefined : trustRisk(trust[1].trim(), place);
   if (/^fetch\s/.test(action) && URL_SECRET.test(action)) return 'sends a credential in the fetched URL';
   if (/^fetch\s/.test(action) && PRIVATE_HOST.test(action))
-    return "fetches from this machine or its private network (a cloud's metadata, a local service)";
+    return "fetches from a private network or a cloud's metadata address, or a local file";
   const file = FILE_ACTION.exec(action);
   const outside = file ? outsideRisk((file[1] ?? file[2]!).trim(), place) : undefined;
   if (outside) return outside;

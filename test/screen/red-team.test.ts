@@ -773,8 +773,15 @@ kinds['a read or fetch that reaches past the project'] = [
     fetchOf(['http://169.254.169.254/latest/meta-data/iam/'], '169.254.169.254'),
     false,
   ],
-  ['a local service', fetchOf(['http://localhost:8080/admin/export'], 'localhost'), false],
+  ['a service on the private network', fetchOf(['http://10.0.4.7:8080/admin/export'], '10.0.4.7'), false],
+  [
+    'a name inside a cloud',
+    fetchOf(['http://metadata.google.internal/computeMetadata/v1/'], 'metadata'),
+    false,
+  ],
   ['a file: URL', fetchOf(['file:///home/dev/notes/plan.md'], 'localhost'), false],
+  ['a dev server on this machine', fetchOf(['http://127.0.0.1:4173/docs/release.html'], '127.0.0.1'), true],
+  ['a dev server by name', fetchOf(['http://localhost:3000/'], 'localhost'), true],
   ['a documentation page', fetchOf(['https://nodejs.org/api/fs.html'], 'nodejs.org'), true],
 ];
 

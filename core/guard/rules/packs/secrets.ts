@@ -4,6 +4,7 @@ import { defineRule } from '../../rule.js';
 import type { Arg } from '../../syntax/arg.js';
 import { NETWORK_FETCHERS } from './rce.js';
 import { removeCredentials, signOutChecks } from './sign-out.js';
+import { hostOf } from '../../trust/hosts.js';
 
 // Secrets: reading credentials, and sending anything read from them (or the environment) over the network.
 
@@ -15,6 +16,8 @@ export const readCredentials = defineRule({
     { command: 'cat ~/.ssh/id_rsa', verdict: 'hold' },
     { command: 'base64 ~/.aws/credentials', verdict: 'hold' },
     { command: 'gpg --export-secret-keys', verdict: 'hold' },
+    { command: 'curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/', verdict: 'hold' },
+    { command: 'wget -qO- metadata.google.internal/computeMetadata/v1/', verdict: 'hold' },
     { command: 'cat ~/.ssh/id_rsa.pub', verdict: 'allow' },
     { command: 'ls ~/.ssh', verdict: 'allow' },
   ],
@@ -218,6 +221,15 @@ const NAME_LOOKUPS = [
   'resolvectl',
 ];
 
+/** A cloud's instance metadata service: what it serves includes the machine's cloud credentials. */
+const CLOUD_METADATA = new Set([
+  '169.254.169.254',
+  '169.254.170.2',
+  'fd00:ec2::254',
+  'metadata.google.internal',
+  'metadata',
+]);
+
 const networkSends: ProgramCheck = {
   programs: [...[...NETWORK_FETCHERS].filter((program) => program !== 'rsync'), ...NAME_LOOKUPS],
   check(invocation, context) {
@@ -230,6 +242,9 @@ const networkSends: ProgramCheck = {
       return;
     context.noteNetworkSend(invocation.text);
     if (SECRET_IN_BODY.test(invocation.text)) context.noteSecretRead(invocation.text);
+    // the request itself goes to this machine's metadata service: a credential read (held), not yet a send of one
+    if (invocation.args.some((arg) => CLOUD_METADATA.has(hostOf(arg.value, { bare: true }) ?? '')))
+      context.report(readCredentials);
     if (invocation.stdin.kind !== 'text') return;
     for (const word of invocation.stdin.text.split(/\s+/)) {
       if (/^[~/]/.test(word)) reportSecretRead(context.classify(word), invocation.text, context);
