@@ -66,10 +66,7 @@ function formsFor(verb: string): readonly ResetForm[] {
         const zone = zoneFrom(m[7] ?? m[8], fallback);
         const month = MONTHS.indexOf(m[1]!.slice(0, 3).toLowerCase());
         const day = Number(m[2]);
-        if (m[3] !== undefined) return wallTime(zone, Number(m[3]), month, day, clock.hour, clock.minute);
-        const { year } = localDate(zone, now);
-        const t = wallTime(zone, year, month, day, clock.hour, clock.minute);
-        return t < now - 86_400_000 ? wallTime(zone, year + 1, month, day, clock.hour, clock.minute) : t;
+        return onDate(zone, now, m[3], month, day, clock);
       },
     },
     {
@@ -86,10 +83,7 @@ function formsFor(verb: string): readonly ResetForm[] {
         const zone = zoneFrom(m[7] ?? m[8], fallback);
         const month = MONTHS.indexOf(m[2]!.slice(0, 3).toLowerCase());
         const day = Number(m[1]);
-        if (m[3] !== undefined) return wallTime(zone, Number(m[3]), month, day, clock.hour, clock.minute);
-        const { year } = localDate(zone, now);
-        const t = wallTime(zone, year, month, day, clock.hour, clock.minute);
-        return t < now - 86_400_000 ? wallTime(zone, year + 1, month, day, clock.hour, clock.minute) : t;
+        return onDate(zone, now, m[3], month, day, clock);
       },
     },
     {
@@ -231,4 +225,19 @@ function addDuration(now: number, text: string): number | undefined {
     if (unit) total += Number(m[1]) * unit[1];
   }
   return total > 0 ? now + total : undefined;
+}
+
+/** The instant of a wall clock on a month and day in `zone`: in `year` when written, else the next such date from `now` (a day's grace). */
+function onDate(
+  zone: Zone,
+  now: number,
+  year: string | undefined,
+  month: number,
+  day: number,
+  clock: { hour: number; minute: number },
+): number {
+  if (year !== undefined) return wallTime(zone, Number(year), month, day, clock.hour, clock.minute);
+  const local = localDate(zone, now).year;
+  const t = wallTime(zone, local, month, day, clock.hour, clock.minute);
+  return t < now - 86_400_000 ? wallTime(zone, local + 1, month, day, clock.hour, clock.minute) : t;
 }
