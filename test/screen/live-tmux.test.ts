@@ -120,6 +120,8 @@ describe.skipIf(!hasTmux)('live tmux captures', () => {
 
   it('a [y/N] prompt typed at a shell: stable over two captures, approved with y Enter, answered', async () => {
     const pane = await start('yes-no', "env PS1='dev@box:~/app$ ' bash --norc --noprofile");
+    // typed before bash draws its prompt, the tty's echo and the prompt share a row and the command is unreadable
+    await waitForText(pane, 'dev@box:~/app$');
     await send(pane, [`node ${FIXTURE} yes-no`, 'Enter']);
     const first = await waitFor(pane, (c) => c.state === 'confirm', 'the [y/N] prompt');
     expect(first.ttyEcho).toBe(true);
