@@ -1,11 +1,12 @@
 // The pipe-pane writer as tmux runs it: a shell command, output on its stdin, the log on disk.
 import { execa } from 'execa';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { paneWriterCommand, runningWriters } from '../../core/logs/pane-writer.js';
 import { readLogCut } from '../../reports/transcript/log-cut.js';
+import { waitFor } from '../helpers/wait.js';
 
 const MB = 1024 * 1024;
 const dir = mkdtempSync(join(tmpdir(), 'ns-writer-'));
@@ -79,8 +80,14 @@ describe('pane log writer', () => {
     const file = join(dir, 'two.log');
     const first = execa('/bin/sh', ['-c', paneWriterCommand(file, 4 * MB)], { stdin: 'pipe' });
     first.stdin!.write('first writer\n');
-    await new Promise((r) => setTimeout(r, 500));
+    // the second starts only once the first holds the log: after a fixed pause, a first node slow to start on a busy
+    // machine could lose the log to the second
+    await waitFor(
+      () => existsSync(file) && runningWriters(dir).includes(first.pid!),
+      'the first writer to hold the log',
+    );
     const second = execa('/bin/sh', ['-c', paneWriterCommand(file, 4 * MB)], { input: 'second writer\n' });
+    // time for the second to find the log held (whether it got there or not, the order below is the same)
     await new Promise((r) => setTimeout(r, 500));
     first.stdin!.end('first again\n');
     await Promise.all([first, second]);
