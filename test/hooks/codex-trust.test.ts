@@ -11,6 +11,10 @@ import { hookChannelLines } from '../../core/commands/doctor-hooks.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+/** How long an app-server that answers may take: the night's own wait. */
+const ANSWER_MS = 60_000;
+/** How long the app-server that never answers is waited for. */
+const SILENT_MS = 3000;
 const appServer = fileURLToPath(
   new URL('../fixtures/programs/codex-app-server-lists-hooks.mjs', import.meta.url),
 );
@@ -65,15 +69,23 @@ describe('the night asks Codex whether its hooks are trusted', () => {
     expect(w.trustStep).not.toMatch(/dangerously|bypass/);
   });
 
+  // An answer is waited for as long as a night waits (a node app-server starting on a busy machine took over 3 s);
+  // only the one that never answers is given a short wait, as it always waits all of it.
   it.each([
     {
       name: 'trusted by the person',
       env: { FIXTURE_TRUSTED: '1' } as Record<string, string>,
       state: 'trusted',
+      timeoutMs: ANSWER_MS,
     },
-    { name: 'never trusted', env: { FIXTURE_TRUSTED: '0' }, state: 'untrusted' },
-    { name: 'Codex does not answer', env: { FIXTURE_MODE: 'silent' }, state: 'unknown' },
-  ])('$name: $state', async ({ env, state }) => {
+    { name: 'never trusted', env: { FIXTURE_TRUSTED: '0' }, state: 'untrusted', timeoutMs: ANSWER_MS },
+    {
+      name: 'Codex does not answer',
+      env: { FIXTURE_MODE: 'silent' },
+      state: 'unknown',
+      timeoutMs: SILENT_MS,
+    },
+  ])('$name: $state', async ({ env, state, timeoutMs }) => {
     const w = wire();
     // the wired command's own overrides, handed to the fixture app-server
     const overrides = [...w.config.command.matchAll(/-c '([^']+)'/g)].map((m) => m[1]!);
@@ -84,7 +96,7 @@ describe('the night asks Codex whether its hooks are trusted', () => {
       commands,
       cwd: tmpdir(),
       env,
-      timeoutMs: 5000,
+      timeoutMs,
     });
     expect(trust.state).toBe(state);
   });
@@ -119,6 +131,7 @@ describe('nightshift doctor says which hooks the night wires and whether Codex t
       name: 'Codex that does not answer: a warning, the handshake will tell',
       agents: [agent('coder', appServer, { profile: 'codex', env: { FIXTURE_MODE: 'silent' } })],
       lines: [{ level: 'warn', detail: expect.stringMatching(/could not ask Codex/) }],
+      timeoutMs: SILENT_MS,
     },
     {
       name: 'Claude Code is wired per session; hooks: false is off',
@@ -128,10 +141,10 @@ describe('nightshift doctor says which hooks the night wires and whether Codex t
         { level: 'ok', detail: 'b: off: hooks: false for this agent' },
       ],
     },
-  ])('$name', async ({ agents, lines }) => {
+  ])('$name', async ({ agents, lines, timeoutMs }) => {
     const out = await hookChannelLines(
       { agents, stateDir: join(tmpdir(), 'ns-doctor-hooks-state') },
-      { client: 'node /x/hook.js', timeoutMs: 3000 },
+      { client: 'node /x/hook.js', timeoutMs: timeoutMs ?? ANSWER_MS },
     );
     expect(out).toMatchObject(lines);
   });
