@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { userInfo } from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nightshift } from '../helpers/cli.js';
 import { makeFleet } from '../helpers/fleet.js';
+import { waitFor } from '../helpers/wait.js';
 import { BUILT_INS, eventsOf, fixtureAgent, recorded } from './helpers.js';
 
 // `nightshift answer` from another terminal while a night runs (parked after: never, so only the person answers):
@@ -29,28 +29,54 @@ describe('nightshift answer, against a running night in real tmux', () => {
   let nightOutput = '';
   let answers: Awaited<ReturnType<typeof cli>>[] = [];
   let events: ReturnType<typeof fleet.events> = [];
+  let night: ReturnType<typeof cli> | undefined;
   beforeAll(async () => {
-    const night = cli(['night', '--now', '--for', '2m']);
+    // ended below with SIGTERM once everything landed; the length only bounds a test that fails before that
+    night = cli(['night', '--now', '--for', '5m']);
     const parked = () =>
       eventsOf(fleet.events(fleet.runDir()), 'escalation')
         .map((e) => e.agent)
         .sort()
         .join(',') === 'asker,pusher';
-    for (let i = 0; i < 120 && !(existsSync(join(fleet.dir, 'state', 'control.json')) && parked()); i++)
-      await sleep(250);
+    await waitFor(
+      () => existsSync(join(fleet.dir, 'state', 'control.json')) && parked(),
+      'the night to listen and both agents to be parked',
+      90_000,
+      250,
+    );
     status = (await cli(['status'])).stdout;
     answers = [
       await cli(['answer', 'asker', '--text', 'Use SQLite for now; noted in the coordination file.']),
       await cli(['answer', 'pusher', '--decline', '--text', 'Leave the push for the morning.']),
       await cli(['answer', 'nobody', '--decline']),
     ];
-    // let the decline's note land, then end the night as a person would (SIGTERM)
-    await sleep(3000);
+    // the decline's note is typed once pusher is back at its input box: wait until it landed (and the night journaled
+    // both people's actions), then end the night as a person would (SIGTERM). A fixed pause of 3 s could end the night
+    // before the note was typed on a busy machine. An answer that failed is reported by the tests below, not waited for.
+    const byMe = (agent: string, action: string) =>
+      eventsOf(fleet.events(fleet.runDir()), 'action', agent).some(
+        (a) => a.plugin === `person:${me}` && a.action === action,
+      );
+    if (answers[0]!.exitCode === 0 && answers[1]!.exitCode === 0)
+      await waitFor(
+        () =>
+          recorded(fleet, 'asker').some((r) => r.event === 'answered') &&
+          recorded(fleet, 'pusher').some((r) => r.event === 'message') &&
+          byMe('asker', 'answer') &&
+          byMe('pusher', 'type'),
+        "the asker's answer and the pusher's note to reach them, journaled",
+        60_000,
+        250,
+      );
     night.kill('SIGTERM');
     nightOutput = (await night).all ?? '';
     events = fleet.events(fleet.runDir());
-  }, 120_000);
-  afterAll(() => fleet.cleanup());
+  }, 240_000);
+  afterAll(async () => {
+    if (night?.exitCode === null) night.kill('SIGTERM');
+    await night?.catch(() => undefined);
+    await fleet.cleanup();
+  });
 
   it('status lists what is parked with the choices offered and how to answer', () => {
     expect(status).toMatch(/parked on: .*Which database should the new service use\?/);
