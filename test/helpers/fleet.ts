@@ -44,8 +44,18 @@ export function makeFleet(agents: object[], overrides: Record<string, unknown> =
     dir,
     socket,
     configFile,
-    /** the run directory of the night with id `id` (or the only one) */
-    runDir: (id?: string) => join(dir, 'state', 'nights', id ?? new Date().toISOString().slice(0, 10)),
+    /**
+     * the run directory of the night with id `id` (or the only one). A night's id is the UTC date it started on: a
+     * night begun before midnight keeps that date, so once one night exists it is that one, not today's
+     */
+    runDir: (id?: string) => {
+      const nights = join(dir, 'state', 'nights');
+      if (id) return join(nights, id);
+      const dated = existsSync(nights)
+        ? readdirSync(nights).filter((n) => /^\d{4}-\d{2}-\d{2}$/.test(n))
+        : [];
+      return join(nights, dated.length === 1 ? dated[0]! : new Date().toISOString().slice(0, 10));
+    },
     /** the journal events of a run directory */
     events: (runDir: string): JournalEvent[] => {
       try {
