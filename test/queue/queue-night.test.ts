@@ -2,7 +2,7 @@
 // (examples/agents/works-through-tasks.mjs) that takes each task from its input box and commits, fails, hangs or asks.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { nightshift, repoRoot } from '../helpers/cli.js';
@@ -122,7 +122,7 @@ describe.concurrent('the night works through a queue (real tmux, real git)', () 
     expect(runs['export-docs']!.agent).toBe('a2');
     expect(new Set(ids.map((id) => runs[id]!.agent))).toEqual(new Set(['a1', 'a2']));
 
-    const night = new Date().toISOString().slice(0, 10);
+    const night = basename(f.runDir()); // the night's id: the date it started on, also past midnight
     for (const id of ids) {
       const branch = `nightshift/${night}/${id}`;
       expect(gitIn(app, 'rev-list', '--count', `${base}..${branch}`), branch).toBe('1');
@@ -227,7 +227,7 @@ describe.concurrent('the night works through a queue (real tmux, real git)', () 
 
     const runs = stored(f.dir);
     const events = f.events(f.runDir());
-    const night = new Date().toISOString().slice(0, 10);
+    const night = basename(f.runDir()); // the night's id: the date it started on, also past midnight
     const messages = recorded(f.dir).filter((r) => r.event === 'message');
     for (const id of ['one', 'two', 'three', 'four']) {
       expect(runs[id]?.state, id).toBe('done');
