@@ -28,7 +28,8 @@ export function simAgent(name: string, scenario: string, extra: Record<string, u
 /** Creates a temp dir with `nightshift.config.yaml` on a unique tmux socket; `cleanup()` kills the server and removes the dir. */
 export function makeFleet(agents: object[], overrides: Record<string, unknown> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'ns-fleet-'));
-  const socket = `ns-test-${process.pid}-${++counter}`;
+  // not `ns-test-<pid>-<n>`: startTmuxServer counts its own servers under that name in the same process
+  const socket = `ns-test-${process.pid}-fleet-${++counter}`;
   const config = {
     timezone: 'UTC',
     stateDir: './state',
