@@ -11,6 +11,7 @@ import { serveNode } from '../../core/hosts/node.js';
 import { screenHash, type NodeReply } from '../../core/hosts/protocol.js';
 import type { RawCapture } from '../../core/tmux/types.js';
 import { startTmuxServer, type TmuxTestServer } from '../helpers/tmux-server.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe('the node sends only to the screen the controller judged', () => {
   let server: TmuxTestServer;
@@ -23,8 +24,12 @@ describe('the node sends only to the screen the controller judged', () => {
 
   const ask = async (body: Record<string, unknown>, id = `r${++n}`): Promise<NodeReply> => {
     input.write(`${JSON.stringify({ id, ...body })}\n`);
-    for (let i = 0; i < 200 && !replies.has(id); i++) await sleep(25);
-    const reply = replies.get(id)!;
+    const reply = await waitFor(
+      () => replies.get(id),
+      `the node's reply to ${String(body.op)} ${id}`,
+      30_000,
+      25,
+    );
     replies.delete(id);
     return reply;
   };
@@ -62,7 +67,7 @@ describe('the node sends only to the screen the controller judged', () => {
       args: [{ session: 's', window: 'cat', cwd: dir, cols: 60, rows: 10 }],
     });
     await value({ op: 'tmux', method: 'start', args: [pane, { command: 'cat', cwd: dir }] });
-    for (let i = 0; i < 100 && (await look()).currentCommand !== 'cat'; i++) await sleep(50);
+    await waitFor(async () => (await look()).currentCommand === 'cat', 'cat to run in the pane', 30_000, 50);
   });
   afterAll(async () => {
     input?.end();
