@@ -144,6 +144,19 @@ describe('live part of the screen', () => {
       'confirm',
     ],
     [
+      "a plan dialog whose footer ends in its separator, the plan's path alone on the row below, is live",
+      planDialog(
+        '                       ~/.claude/plans/please-do-the-next-federated-teapot.md',
+        ' ctrl+g to edit in Vim  ·',
+      ),
+      'confirm',
+    ],
+    [
+      'a plan dialog with indented words under a footer that ends in its separator is stale',
+      planDialog('   Wrote notes.md and ran the tests', ' ctrl+g to edit in Vim  ·'),
+      'output',
+    ],
+    [
       'a plan dialog with a row under its footer that would have fit beside it is stale',
       planDialog('Done.'),
       'output',
