@@ -109,11 +109,19 @@ export function onlyChromeBelow(view: ScreenView, end: number, profile: Profile)
   return true;
 }
 
-/** True when `row` reads as the application's word wrap of `above`: its first word would not have fit after it. */
+/** A row that ends in a separator between items (`·`, `•`, `|`): its next item is on the row below. */
+const DANGLING_SEPARATOR = /\s[·•|]\s*$/;
+
+/**
+ * True when `row` reads as the application's wrap of `above`: its first word would not have fit after it, or `above`
+ * ends in a separator with nothing after it and `row` is one indented word (a layout box that moved its last item
+ * down a row: `ctrl+g to edit in Vim  ·` over `                       ~/.claude/plans/<name>.md`).
+ */
 function wrappedFrom(view: ScreenView, above: string, row: string): boolean {
   const width = Number.isFinite(view.width) ? view.width : view.widest;
-  const word = row.trim().split(/\s+/)[0] ?? '';
-  return columns(above) + 1 + columns(word) > width;
+  const words = row.trim().split(/\s+/);
+  if (columns(above) + 1 + columns(words[0] ?? '') > width) return true;
+  return DANGLING_SEPARATOR.test(above) && words.length === 1 && indentOf(row) >= 2;
 }
 
 /** The row of a question marker (the agent asks the person) near the dialog, or -1. */

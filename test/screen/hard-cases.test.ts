@@ -6,8 +6,8 @@ import { claudeDialog, NOW, screen, tui } from './screens.js';
 
 const opts = { now: NOW, timezone: 'UTC' };
 
-/** Claude Code's plan-approval dialog at 80 columns, with `under` on the row below its footer. */
-function planDialog(under: string): string[] {
+/** Claude Code's plan-approval dialog at 80 columns, with `under` on the row below its `footer`. */
+function planDialog(under: string, footer = ' ctrl+g to edit in Vim ·'): string[] {
   return [
     '─'.repeat(80),
     ' Claude has written up a plan and is ready to execute. Would you like to',
@@ -18,7 +18,7 @@ function planDialog(under: string): string[] {
     '   3. Tell Claude what to change',
     '      shift+tab to approve with this feedback',
     '',
-    ' ctrl+g to edit in Vim ·',
+    footer,
     under,
   ];
 }
@@ -134,6 +134,27 @@ describe('live part of the screen', () => {
       "a plan dialog whose footer the application wrapped at 80 columns (the plan's path on its own row) is live",
       planDialog('                      ~/.claude/plans/please-do-the-next-flickering-peacock.md'),
       'confirm',
+    ],
+    [
+      'a plan dialog whose footer is drawn "inVim" and wraps mid-word at the edge of the pane is live',
+      planDialog(
+        '                      l.md',
+        ' ctrl+g to edit inVim  · ~/.claude/plans/please-do-the-next-reflective-waterfal',
+      ),
+      'confirm',
+    ],
+    [
+      "a plan dialog whose footer ends in its separator, the plan's path alone on the row below, is live",
+      planDialog(
+        '                       ~/.claude/plans/please-do-the-next-federated-teapot.md',
+        ' ctrl+g to edit in Vim  ·',
+      ),
+      'confirm',
+    ],
+    [
+      'a plan dialog with indented words under a footer that ends in its separator is stale',
+      planDialog('   Wrote notes.md and ran the tests', ' ctrl+g to edit in Vim  ·'),
+      'output',
     ],
     [
       'a plan dialog with a row under its footer that would have fit beside it is stale',

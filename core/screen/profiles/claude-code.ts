@@ -120,8 +120,8 @@ export const claudeCode: ProfileSpec = {
     r`Tab to amend`,
     r`ctrl\+e to explain`,
     r`Esc to exit`,
-    // under the plan-approval menu: the plan file's path
-    r`^\s*ctrl\+g to edit in\b`,
+    // under the plan-approval menu: the plan file's path ("ctrl+g to edit in Vim", drawn "inVim" at 80 columns)
+    r`^\s*ctrl\+g to edit in`,
   ],
   // a message bullet at the left edge, not a menu option ("● 1. Keep trying" is Gemini's highlight) nor the effort
   // level at the right end of the footer ("● high · /effort")
