@@ -33,6 +33,8 @@ const LOCK = `${file}.writer`;
 const COPY = 1024 * 1024;
 const RETRY_MS = 1000;
 const LOCK_WAIT_MS = 30_000;
+/** how long an empty lock file counts as held (a writer that died before writing its pid leaves one) */
+const EMPTY_LOCK_MS = 2_000;
 
 /** The cut marker: fixed width, so later cuts rewrite the count in place. Keep in step with reports/transcript/log-cut.ts. */
 const marker = (since, leftOut) =>
@@ -61,8 +63,10 @@ function takeLock(waited = 0) {
     return true;
   } catch (error) {
     if (error.code !== 'EEXIST') return true; // no lock possible (read-only dir?): write anyway
-    const holder = Number.parseInt(safeRead(LOCK), 10);
-    if (!alive(holder) || waited >= LOCK_WAIT_MS) {
+    const text = safeRead(LOCK);
+    // an empty lock is a writer between creating it and writing its pid: held, unless it stays empty
+    const beingTaken = text === '' && waited < EMPTY_LOCK_MS;
+    if ((!beingTaken && !alive(Number.parseInt(text, 10))) || waited >= LOCK_WAIT_MS) {
       try {
         unlinkSync(LOCK);
       } catch {

@@ -1,6 +1,6 @@
 // The pipe-pane writer as tmux runs it: a shell command, output on its stdin, the log on disk.
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,20 @@ function output(bytes: number, token: string): Buffer {
   }
   lines.push(`LAST ${token}\n`);
   return Buffer.from(lines.join(''));
+}
+
+/** True when a pane-writer process runs on `file` (it has started and is waiting for or holding the log). */
+function writerRunningOn(file: string): boolean {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .some((pid) => {
+      try {
+        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        return argv.some((a) => a.endsWith('pane-writer.mjs')) && argv.includes(file);
+      } catch {
+        return false; // gone
+      }
+    });
 }
 
 /** Runs the writer command the way tmux does (`sh -c`), feeding it `input`. */
@@ -92,6 +106,28 @@ describe('pane log writer', () => {
     first.stdin!.end('first again\n');
     await Promise.all([first, second]);
     expect(readFileSync(file, 'utf8')).toBe('first writer\nfirst again\nsecond writer\n');
+  });
+
+  it('holds off while the lock is empty (its writer has not written its pid yet), then waits for that writer', async () => {
+    const file = join(dir, 'empty-lock.log');
+    writeFileSync(`${file}.writer`, '');
+    const writer = execa('/bin/sh', ['-c', paneWriterCommand(file, 4 * MB)], { input: 'after the holder\n' });
+    await waitFor(() => writerRunningOn(file), 'the writer to start');
+    await new Promise((r) => setTimeout(r, 300));
+    // the holder writes its pid (a live process: this test's), holds the log a while, then releases it
+    writeFileSync(`${file}.writer`, `${process.pid}\n`);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(existsSync(file) ? readFileSync(file, 'utf8') : '', 'written while the log was held').toBe('');
+    rmSync(`${file}.writer`);
+    await writer;
+    expect(readFileSync(file, 'utf8')).toBe('after the holder\n');
+  });
+
+  it('takes over a lock left empty (a writer that died before writing its pid)', async () => {
+    const file = join(dir, 'empty-stale.log');
+    writeFileSync(`${file}.writer`, '');
+    await write(file, 4 * MB, Buffer.from('after an empty lock\n'));
+    expect(readFileSync(file, 'utf8')).toBe('after an empty lock\n');
   });
 
   it('takes over from a writer that died without releasing the log', async () => {
