@@ -1,6 +1,6 @@
 // The pipe-pane writer as tmux runs it: a shell command, output on its stdin, the log on disk.
 import { execa } from 'execa';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,18 +25,13 @@ function output(bytes: number, token: string): Buffer {
   return Buffer.from(lines.join(''));
 }
 
-/** True when a pane-writer process runs on `file` (it has started and is waiting for or holding the log). */
-function writerRunningOn(file: string): boolean {
-  return readdirSync('/proc')
-    .filter((n) => /^\d+$/.test(n))
-    .some((pid) => {
-      try {
-        const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        return argv.some((a) => a.endsWith('pane-writer.mjs')) && argv.includes(file);
-      } catch {
-        return false; // gone
-      }
-    });
+/** True once the `sh -c` at `pid` has exec'd the writer (the command execs it, so the pid stays the same). */
+function runsWriter(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('pane-writer.mjs');
+  } catch {
+    return false; // gone
+  }
 }
 
 /** Runs the writer command the way tmux does (`sh -c`), feeding it `input`. */
@@ -112,7 +107,7 @@ describe('pane log writer', () => {
     const file = join(dir, 'empty-lock.log');
     writeFileSync(`${file}.writer`, '');
     const writer = execa('/bin/sh', ['-c', paneWriterCommand(file, 4 * MB)], { input: 'after the holder\n' });
-    await waitFor(() => writerRunningOn(file), 'the writer to start');
+    await waitFor(() => runsWriter(writer.pid!), 'the writer to start');
     await new Promise((r) => setTimeout(r, 300));
     // the holder writes its pid (a live process: this test's), holds the log a while, then releases it
     writeFileSync(`${file}.writer`, `${process.pid}\n`);
